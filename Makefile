@@ -1,0 +1,79 @@
+# xeno — one entry point: build, check, samples, demo, install (see README.md)
+#   make            build build/xeno
+#   make check      unit tests, guest tests, unit tests under ASan+UBSan
+#   make samples    the FreeBSD sample programs
+#   make demo       build and run a sample FreeBSD program
+#   make install    PREFIX=/usr/local DESTDIR=
+
+VERSION  := 0.1.0
+CC       ?= cc
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BUILD    := build
+GEN      := $(BUILD)/gen
+CFLAGS   ?= -O2 -g
+WARN     := -Wall -Wextra -Werror
+XCFLAGS  := -std=gnu11 $(WARN) -D_GNU_SOURCE -I. -I$(GEN) -DXENO_VERSION='"$(VERSION)"' -MMD -MP
+LDLIBS   := -lelf -lz -lpthread
+AWK      ?= awk
+
+OSES     := freebsd
+SRCS     := $(wildcard core/*.c loader/*.c abi/*/*.c syscalls/*.c syscalls/*/*.c)
+ASMS     := $(wildcard core/*.S)
+GENSRCS  := $(foreach os,$(OSES),$(GEN)/$(os)_sysent.c)
+GENHDRS  := $(foreach os,$(OSES),$(GEN)/$(os)_sysproto.h $(GEN)/$(os)_sysnums.h)
+
+objs_of   = $(patsubst %.c,$(1)/%.o,$(SRCS)) $(patsubst %.S,$(1)/%.o,$(ASMS)) \
+            $(patsubst $(GEN)/%.c,$(1)/gen/%.o,$(GENSRCS))
+OBJ      := $(BUILD)/obj
+OBJS     := $(call objs_of,$(OBJ))
+LIBOBJS  := $(filter-out $(OBJ)/core/main.o,$(OBJS))
+DEPS_OK  := $(BUILD)/.deps-ok
+
+.SECONDARY: $(GENSRCS) $(GENHDRS)
+.PHONY: all check unit unit-asan guest samples demo install clean deps format
+all: $(BUILD)/xeno
+
+# ---- dependencies (Debian packages), checked once per build tree ----
+$(DEPS_OK): tools/deps.sh
+	@mkdir -p $(@D)
+	@tools/deps.sh
+	@touch $@
+deps: $(DEPS_OK)
+
+# ---- the system call tables ----
+$(GEN)/%_sysent.c $(GEN)/%_sysproto.h $(GEN)/%_sysnums.h: syscalls/%/syscalls.master tools/gensyscalls.awk
+	@mkdir -p $(GEN)
+	$(AWK) -v os=$* -v out=$(GEN) -f tools/gensyscalls.awk $<
+
+# ---- xeno itself ----
+$(OBJ)/%.o: %.c | $(GENHDRS) $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(CFLAGS) -c $< -o $@
+$(OBJ)/%.o: %.S | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) -c $< -o $@
+$(OBJ)/gen/%.o: $(GEN)/%.c | $(GENHDRS)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(CFLAGS) -c $< -o $@
+$(BUILD)/libxeno.a: $(LIBOBJS)
+	rm -f $@ && ar rcs $@ $^
+$(BUILD)/xeno: $(OBJ)/core/main.o $(BUILD)/libxeno.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+include tests/tests.mk
+include samples/samples.mk
+
+# ---- install ----
+install: $(BUILD)/xeno
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/xeno $(DESTDIR)$(PREFIX)/bin/xeno
+	install -m 644 docs/xeno.1 $(DESTDIR)$(PREFIX)/share/man/man1/xeno.1
+
+format:
+	clang-format -i $(SRCS) $(wildcard */*.h */*/*.h tests/unit/*.c samples/*/*.c)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,68 @@
+#include "core/dispatch.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdint.h>
+#include <unistd.h>
+
+#include "core/crossing.h"
+#include "core/log.h"
+#include "core/personality.h"
+#include "core/thread.h"
+#include "core/trace.h"
+
+bool xeno_strict;
+
+/* One bit per syscall number already reported as unimplemented. */
+#define WARN_NUMBERS 4096
+static uint64_t warned[WARN_NUMBERS / 64];
+
+static bool first_report(uint64_t nr)
+{
+	if (nr >= WARN_NUMBERS)
+		nr = WARN_NUMBERS - 1;
+	uint64_t bit = 1ULL << (nr % 64);
+	return !(__atomic_fetch_or(&warned[nr / 64], bit, __ATOMIC_RELAXED) & bit);
+}
+
+static long unimplemented(const struct xeno_personality *os, const struct xeno_trap *trap,
+			  const struct xeno_sysent *e)
+{
+	const char *name = e && e->name ? e->name : "unknown";
+	if (xeno_strict || first_report(trap->nr))
+		xeno_msg("%s syscall %llu (%s) not implemented", os->name,
+			 (unsigned long long)trap->nr, name);
+	if (xeno_strict) {
+		xeno_trace_flush();
+		xeno_set_host_disposition(SIGSYS, (uintptr_t)SIG_DFL);
+		sigset_t sys;
+		sigemptyset(&sys);
+		sigaddset(&sys, SIGSYS);
+		pthread_sigmask(SIG_UNBLOCK, &sys, NULL);
+		raise(SIGSYS);
+		_exit(128 + SIGSYS);
+	}
+	return -ENOSYS;
+}
+
+void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
+{
+	const struct xeno_personality *os = t->os;
+	greg_t *g = uc->uc_mcontext.gregs;
+	struct xeno_trap trap;
+	os->decode_trap(g, &trap);
+
+	const struct xeno_sysent *e = trap.nr < os->nsysent ? &os->sysent[trap.nr] : NULL;
+	t->have_rval2 = 0;
+	t->uc = uc;
+	long ret;
+	if (e && e->call && e->ret_kind == XA_NONE && __builtin_expect(xeno_trace_enabled, 0))
+		xeno_trace_noreturn(t, &trap, e);
+	if (e && e->call)
+		ret = e->call(t, trap.args);
+	else
+		ret = unimplemented(os, &trap, e);
+	if (__builtin_expect(xeno_trace_enabled, 0))
+		xeno_trace_syscall(t, &trap, e, ret);
+	os->set_result(t, g, ret);
+}

@@ -1,0 +1,106 @@
+/*
+ * The gate: the only code that runs between guest and host.
+ *
+ * Everything in section "xeno_gate" lies inside Syscall User Dispatch's
+ * always-allowed range (core/crossing.c), so its own system calls (arch_prctl
+ * to swap the FS base on CPUs without FSGSBASE, rt_sigreturn) reach the kernel
+ * even while the selector says BLOCK.
+ *
+ * Host signal handlers run with every asynchronous signal blocked (sa_mask),
+ * so the gate itself is never interrupted by one: the selector is ALLOW exactly
+ * when the FS base is the host's.
+ */
+#include "core/gate.h"
+
+	.section xeno_gate, "ax", @progbits
+	.balign 64
+
+/* Swap to the host's FS base; the guest's is tracked in XT_GUEST_FS. */
+.macro TO_HOST_FS
+	cmpb	$0, xeno_have_fsgsbase(%rip)
+	je	1f
+	rdfsbase %rax
+	movq	%rax, %gs:XT_GUEST_FS
+	movq	%gs:XT_HOST_FS, %rax
+	wrfsbase %rax
+	jmp	2f
+1:	movq	%rdi, %r8
+	movq	%rsi, %r9
+	movq	%rdx, %r10
+	movl	$XENO_NR_ARCH_PRCTL, %eax
+	movl	$XENO_ARCH_SET_FS, %edi
+	movq	%gs:XT_HOST_FS, %rsi
+	syscall
+	movq	%r8, %rdi
+	movq	%r9, %rsi
+	movq	%r10, %rdx
+2:
+.endm
+
+/* Load the guest's FS base from XT_GUEST_FS (it may have changed meanwhile). */
+.macro TO_GUEST_FS
+	cmpb	$0, xeno_have_fsgsbase(%rip)
+	je	1f
+	movq	%gs:XT_GUEST_FS, %rax
+	wrfsbase %rax
+	jmp	2f
+1:	movl	$XENO_NR_ARCH_PRCTL, %eax
+	movl	$XENO_ARCH_SET_FS, %edi
+	movq	%gs:XT_GUEST_FS, %rsi
+	syscall
+2:
+.endm
+
+/*
+ * void xeno_gate_signal(int sig, siginfo_t *info, ucontext_t *uc)
+ * The handler of every host signal xeno catches (SA_SIGINFO|SA_ONSTACK).
+ */
+	.globl	xeno_gate_signal
+	.type	xeno_gate_signal, @function
+xeno_gate_signal:
+	cmpb	$XENO_SEL_ALLOW, %gs:XT_SELECTOR
+	je	.Lfrom_host
+	movb	$XENO_SEL_ALLOW, %gs:XT_SELECTOR
+	TO_HOST_FS
+	subq	$8, %rsp
+	call	xeno_signal_from_guest
+	addq	$8, %rsp
+	TO_GUEST_FS
+	movb	$XENO_SEL_BLOCK, %gs:XT_SELECTOR
+	ret				/* to xeno_gate_restorer */
+.Lfrom_host:
+	jmp	xeno_signal_from_host
+	.size	xeno_gate_signal, .-xeno_gate_signal
+
+/*
+ * The sa_restorer of every host handler.  SUD checks the address after the
+ * syscall instruction, so at least one byte of the gate must follow it.
+ */
+	.globl	xeno_gate_restorer
+	.type	xeno_gate_restorer, @function
+xeno_gate_restorer:
+	movl	$XENO_NR_RT_SIGRETURN, %eax
+	syscall
+	ud2
+	.size	xeno_gate_restorer, .-xeno_gate_restorer
+
+/*
+ * noreturn void xeno_gate_enter(void *frame, uint64_t guest_fs)
+ * Enters guest code: frame points at a kernel rt_sigframe's ucontext (what
+ * rt_sigreturn expects at the stack pointer) holding the guest's registers and
+ * signal mask.  The caller has blocked every signal.
+ */
+	.globl	xeno_gate_enter
+	.type	xeno_gate_enter, @function
+xeno_gate_enter:
+	movq	%rdi, %r12
+	movq	%rsi, %gs:XT_GUEST_FS
+	TO_GUEST_FS
+	movb	$XENO_SEL_BLOCK, %gs:XT_SELECTOR
+	movq	%r12, %rsp
+	movl	$XENO_NR_RT_SIGRETURN, %eax
+	syscall
+	ud2
+	.size	xeno_gate_enter, .-xeno_gate_enter
+
+	.section .note.GNU-stack, "", @progbits

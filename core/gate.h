@@ -1,0 +1,27 @@
+/*
+ * The crossing between guest and host: constants shared by the assembly gate
+ * (core/gate.S) and C.  Only #defines here: this header is included by both.
+ *
+ * Every host thread that runs guest code owns a struct xeno_thread and points
+ * its GS base at it (no supported guest uses %gs on x86-64), so the gate can
+ * find its state with %gs-relative moves before any C code runs.
+ */
+#ifndef XENO_CORE_GATE_H
+#define XENO_CORE_GATE_H
+
+/* Offsets into struct xeno_thread (checked by _Static_assert in thread.h). */
+#define XT_SELF     0  /* struct xeno_thread *: this structure */
+#define XT_SELECTOR 8  /* uint8_t: Syscall User Dispatch selector */
+#define XT_HOST_FS  16 /* uint64_t: glibc's thread pointer for this thread */
+#define XT_GUEST_FS 24 /* uint64_t: the guest's FS base */
+
+/* Selector values (linux/prctl.h SYSCALL_DISPATCH_FILTER_*). */
+#define XENO_SEL_ALLOW 0 /* xeno runs: syscalls go to the kernel */
+#define XENO_SEL_BLOCK 1 /* the guest runs: syscalls raise SIGSYS */
+
+/* Linux x86-64 system call numbers and arch_prctl codes the gate uses. */
+#define XENO_NR_RT_SIGRETURN 15
+#define XENO_NR_ARCH_PRCTL   158
+#define XENO_ARCH_SET_FS     0x1002
+
+#endif

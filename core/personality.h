@@ -1,0 +1,58 @@
+/*
+ * A personality: everything the process VM needs to know about one foreign
+ * operating system.  Each OS defines one (syscalls/<os>/personality.c).
+ */
+#ifndef XENO_CORE_PERSONALITY_H
+#define XENO_CORE_PERSONALITY_H
+
+#include <stdint.h>
+#include <ucontext.h>
+
+#include "core/syscall.h"
+
+struct xeno_thread;
+struct xeno_image;
+struct xeno_flagset;
+struct bsd_abi;
+
+/* A system call as trapped: number and the six register arguments. */
+struct xeno_trap {
+	uint64_t nr;
+	uint64_t args[8];
+};
+
+/* Where the guest starts. */
+struct xeno_entry {
+	uint64_t rip, rsp, rdi, rsi, rdx, rbx;
+};
+
+struct xeno_personality {
+	const char *name;           /* "freebsd": used in messages and traces */
+	const struct xeno_sysent *sysent;
+	unsigned nsysent;
+
+	/* Fills the trap from the guest registers (indirect syscalls and
+	 * stack-passed arguments are the personality's business). */
+	void (*decode_trap)(const greg_t *gregs, struct xeno_trap *trap);
+	/* Writes a handler's result into the guest registers. */
+	void (*set_result)(struct xeno_thread *t, greg_t *gregs, long ret);
+	/* Foreign errno for a host errno, and the foreign errno's name. */
+	int (*errno_from_host)(int host_errno);
+	const char *(*errno_name)(int foreign_errno);
+	/* Foreign signal number's name (NULL if unknown). */
+	const char *(*signal_name)(int foreign_sig);
+	/* Flag-set tables the tracer decodes by name (NULL-terminated). */
+	const struct xeno_flagset *const *flagsets;
+
+	/* Builds the initial stack for the loaded image; fills *entry. */
+	int (*build_stack)(const struct xeno_image *img, char *const argv[], char *const envp[],
+			   struct xeno_entry *entry);
+
+	/* Facts the shared BSD handlers need (NULL for non-BSD personalities). */
+	const struct bsd_abi *bsd;
+};
+
+/* The personality for an OS the loader detected, or NULL if unsupported. */
+const struct xeno_personality *xeno_personality_for(int os);
+
+#endif

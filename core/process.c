@@ -1,0 +1,3 @@
+#include "core/process.h"
+
+struct xeno_process xeno_proc;

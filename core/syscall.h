@@ -1,0 +1,60 @@
+/*
+ * The shape of a foreign system call table, as generated from each OS's
+ * syscalls.master by tools/gensyscalls.awk, and the results handlers return.
+ */
+#ifndef XENO_CORE_SYSCALL_H
+#define XENO_CORE_SYSCALL_H
+
+#include <stdint.h>
+
+struct xeno_thread;
+
+/*
+ * Handlers return a non-negative result or a negated *host* errno; the
+ * personality translates it into the foreign convention at the one exit point.
+ * Two values above the Linux errno range steer the dispatcher itself.
+ */
+#define XENO_ERESTART    512 /* roll the guest back to re-issue the syscall */
+#define XENO_EJUSTRETURN 513 /* the handler set the guest registers itself */
+
+/* Argument and result kinds the tracer can decode (tools/gensyscalls.awk). */
+enum xeno_argkind {
+	XA_NONE,
+	XA_INT,    /* 32-bit signed decimal */
+	XA_UINT,   /* 32-bit unsigned decimal */
+	XA_LONG,   /* 64-bit signed decimal */
+	XA_ULONG,  /* 64-bit unsigned decimal */
+	XA_HEX,    /* unsigned hexadecimal */
+	XA_FD,     /* descriptor */
+	XA_ATFD,   /* descriptor or AT_FDCWD */
+	XA_OCTAL,  /* 32-bit mode bits */
+	XA_PTR,    /* address, printed in hex */
+	XA_STR,    /* NUL-terminated string read from the guest */
+	XA_IBUF,   /* buffer the call reads: length in another argument */
+	XA_OBUF,   /* buffer the call fills: length is the result */
+	XA_FLAGS,  /* flag set; names from the personality's flag tables */
+	XA_SIG,    /* foreign signal number */
+	XA_STRUCT, /* pointer to a structure with a decoder */
+};
+
+/* One argument: its kind, and for IBUF the index of its length, for FLAGS and
+ * STRUCT the decoder's name. */
+struct xeno_argdesc {
+	uint8_t kind;
+	uint8_t len_arg;
+	const char *name;    /* the argument's name in the table */
+	const char *decoder; /* flag set or struct decoder, or NULL */
+};
+
+typedef long (*xeno_thunk)(struct xeno_thread *t, const uint64_t *args);
+
+/* One entry of a foreign system call table. */
+struct xeno_sysent {
+	const char *name;        /* NULL: no such call */
+	xeno_thunk call;         /* NULL: named but not implemented */
+	uint8_t nargs;
+	uint8_t ret_kind;
+	struct xeno_argdesc args[8];
+};
+
+#endif

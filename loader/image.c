@@ -1,0 +1,330 @@
+/*
+ * Parsing and validating an ELF image (through libelf), and mapping it.
+ * Everything the file says is checked before it is trusted: a malformed or
+ * hostile file ends in a reason, never in a crash.
+ */
+#include "loader/image.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/uaccess.h"
+#include "loader/detect.h"
+
+#define PAGE 4096ULL
+/* The most address space a program's segments may span. */
+#define MAX_SPAN (1ULL << 40)
+/* Where xeno puts a position-independent program (FreeBSD's ET_DYN_LOAD_ADDR
+ * for amd64 is 0x01021000; a page-aligned base near it keeps addresses low). */
+#define PIE_BASE 0x01021000ULL
+
+static uint64_t trunc_page(uint64_t a)
+{
+	return a & ~(PAGE - 1);
+}
+
+static uint64_t round_page(uint64_t a)
+{
+	return (a + PAGE - 1) & ~(PAGE - 1);
+}
+
+__attribute__((format(printf, 2, 3))) static int fail(struct xeno_image *img, const char *fmt,
+						      ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(img->reason, sizeof img->reason, fmt, ap);
+	va_end(ap);
+	return XENO_LOAD_BAD;
+}
+
+static const char *machine_name(int m)
+{
+	switch (m) {
+	case EM_386:
+		return "i386";
+	case EM_AARCH64:
+		return "aarch64";
+	case EM_ARM:
+		return "arm";
+	case EM_RISCV:
+		return "riscv";
+	case EM_PPC64:
+		return "powerpc64";
+	case EM_PPC:
+		return "powerpc";
+	case EM_MIPS:
+		return "mips";
+	case EM_SPARCV9:
+		return "sparc64";
+	case EM_S390:
+		return "s390";
+	}
+	return "another machine";
+}
+
+static int check_header(struct xeno_image *img, Elf *elf, GElf_Ehdr *eh)
+{
+	size_t n;
+	const char *ident = elf_getident(elf, &n);
+	if (!ident || n < EI_NIDENT)
+		return fail(img, "truncated ELF header");
+	if ((unsigned char)ident[EI_CLASS] == ELFCLASS32)
+		return fail(img, "a 32-bit program; xeno runs x86-64 programs only");
+	if ((unsigned char)ident[EI_CLASS] != ELFCLASS64)
+		return fail(img, "unknown ELF class %d", ident[EI_CLASS]);
+	if ((unsigned char)ident[EI_DATA] != ELFDATA2LSB)
+		return fail(img, "a big-endian program; xeno runs x86-64 programs only");
+	if (!gelf_getehdr(elf, eh))
+		return fail(img, "truncated or malformed ELF header");
+	if (eh->e_machine != EM_X86_64)
+		return fail(img, "a program for %s (ELF machine %d), not x86-64",
+			    machine_name(eh->e_machine), eh->e_machine);
+	switch (eh->e_type) {
+	case ET_EXEC:
+		break;
+	case ET_DYN:
+		img->is_pie = true;
+		break;
+	case ET_REL:
+		return fail(img, "an object file (ET_REL), not a program");
+	case ET_CORE:
+		return fail(img, "a core dump, not a program");
+	default:
+		return fail(img, "not a program (ELF type %d)", eh->e_type);
+	}
+	if (eh->e_phentsize != sizeof(Elf64_Phdr))
+		return fail(img, "program header size %u, expected %zu", eh->e_phentsize,
+			    sizeof(Elf64_Phdr));
+	img->entry = eh->e_entry;
+	img->phoff = eh->e_phoff;
+	img->phentsize = eh->e_phentsize;
+	img->e_flags = eh->e_flags;
+	return 0;
+}
+
+static int add_segment(struct xeno_image *img, const GElf_Phdr *ph, unsigned idx, size_t fsize)
+{
+	if (img->nseg == XENO_MAX_SEGMENTS)
+		return fail(img, "more than %d loadable segments", XENO_MAX_SEGMENTS);
+	if (ph->p_filesz > ph->p_memsz)
+		return fail(img, "segment %u: file size %#llx exceeds memory size %#llx", idx,
+			    (unsigned long long)ph->p_filesz, (unsigned long long)ph->p_memsz);
+	if (ph->p_offset > fsize || ph->p_filesz > fsize - ph->p_offset)
+		return fail(img, "segment %u: lies beyond the end of the file", idx);
+	if (ph->p_vaddr >= XENO_USER_END || ph->p_memsz > XENO_USER_END - ph->p_vaddr)
+		return fail(img, "segment %u: address %#llx+%#llx is outside user memory", idx,
+			    (unsigned long long)ph->p_vaddr, (unsigned long long)ph->p_memsz);
+	if ((ph->p_vaddr - ph->p_offset) % PAGE != 0)
+		return fail(img, "segment %u: address and file offset disagree modulo the page size",
+			    idx);
+	if (ph->p_align > 1 && (ph->p_align & (ph->p_align - 1)) != 0)
+		return fail(img, "segment %u: alignment %#llx is not a power of two", idx,
+			    (unsigned long long)ph->p_align);
+	if (img->nseg > 0) {
+		const struct xeno_segment *prev = &img->seg[img->nseg - 1];
+		if (ph->p_vaddr < prev->vaddr + prev->memsz)
+			return fail(img, "segment %u overlaps or precedes the one before it", idx);
+	}
+	struct xeno_segment *s = &img->seg[img->nseg++];
+	s->vaddr = ph->p_vaddr;
+	s->memsz = ph->p_memsz;
+	s->offset = ph->p_offset;
+	s->filesz = ph->p_filesz;
+	s->prot = ((ph->p_flags & PF_R) ? PROT_READ : 0) | ((ph->p_flags & PF_W) ? PROT_WRITE : 0) |
+		  ((ph->p_flags & PF_X) ? PROT_EXEC : 0);
+	return 0;
+}
+
+static int read_interp(struct xeno_image *img, const GElf_Phdr *ph, const char *data,
+		       size_t fsize)
+{
+	if (ph->p_offset > fsize || ph->p_filesz > fsize - ph->p_offset || ph->p_filesz < 2 ||
+	    ph->p_filesz > sizeof img->interp)
+		return fail(img, "malformed program interpreter (PT_INTERP)");
+	memcpy(img->interp, data + ph->p_offset, ph->p_filesz);
+	img->interp[ph->p_filesz - 1] = '\0';
+	return 0;
+}
+
+static int scan_segments(struct xeno_image *img, Elf *elf, const char *data, size_t fsize)
+{
+	size_t phnum;
+	if (elf_getphdrnum(elf, &phnum) != 0)
+		return fail(img, "malformed program header count");
+	if (phnum == 0)
+		return fail(img, "no program headers: not an executable");
+	if (phnum > 512 || img->phoff > fsize || phnum * sizeof(Elf64_Phdr) > fsize - img->phoff)
+		return fail(img, "program header table lies beyond the end of the file");
+	img->phnum = (uint16_t)phnum;
+	uint64_t phdr_segment = 0;
+	for (size_t i = 0; i < phnum; i++) {
+		GElf_Phdr ph;
+		if (!gelf_getphdr(elf, (int)i, &ph))
+			return fail(img, "malformed program header %zu", i);
+		int err = 0;
+		if (ph.p_type == PT_LOAD && ph.p_memsz > 0)
+			err = add_segment(img, &ph, (unsigned)i, fsize);
+		else if (ph.p_type == PT_INTERP)
+			err = read_interp(img, &ph, data, fsize);
+		else if (ph.p_type == PT_GNU_STACK)
+			img->exec_stack = (ph.p_flags & PF_X) != 0;
+		else if (ph.p_type == PT_PHDR)
+			phdr_segment = ph.p_vaddr;
+		if (err)
+			return err;
+	}
+	if (img->nseg == 0)
+		return fail(img, "no loadable segments");
+	img->lo = trunc_page(img->seg[0].vaddr);
+	const struct xeno_segment *last = &img->seg[img->nseg - 1];
+	img->hi = round_page(last->vaddr + last->memsz);
+	if (img->hi - img->lo > MAX_SPAN)
+		return fail(img, "segments span %#llx bytes, more than xeno maps",
+			    (unsigned long long)(img->hi - img->lo));
+	/* The headers' address: PT_PHDR, or wherever a segment maps e_phoff. */
+	img->phdr_vaddr = phdr_segment;
+	for (unsigned i = 0; i < img->nseg && !img->phdr_vaddr; i++) {
+		const struct xeno_segment *s = &img->seg[i];
+		if (img->phoff >= s->offset && img->phoff - s->offset < s->filesz)
+			img->phdr_vaddr = s->vaddr + (img->phoff - s->offset);
+	}
+	bool entry_ok = false;
+	for (unsigned i = 0; i < img->nseg; i++)
+		if (img->entry >= img->seg[i].vaddr &&
+		    img->entry - img->seg[i].vaddr < img->seg[i].memsz)
+			entry_ok = true;
+	if (!entry_ok)
+		return fail(img, "entry point %#llx lies outside every segment",
+			    (unsigned long long)img->entry);
+	return 0;
+}
+
+int xeno_image_parse(struct xeno_image *img, const void *data, size_t size)
+{
+	const char *other = xeno_describe_foreign_format(data, size);
+	if (other)
+		return fail(img, "%s", other);
+	if (size < 4 || memcmp(data, ELFMAG, SELFMAG) != 0)
+		return fail(img, "not an executable xeno knows (no ELF, Mach-O or PE header)");
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		return fail(img, "libelf: %s", elf_errmsg(-1));
+	Elf *elf = elf_memory((char *)data, size);
+	if (!elf || elf_kind(elf) != ELF_K_ELF) {
+		if (elf)
+			elf_end(elf);
+		return fail(img, "truncated or malformed ELF file");
+	}
+	GElf_Ehdr eh;
+	int err = check_header(img, elf, &eh);
+	if (!err)
+		err = scan_segments(img, elf, data, size);
+	if (!err)
+		img->os = xeno_detect_os(elf, img->interp, &img->os_version);
+	elf_end(elf);
+	return err;
+}
+
+void xeno_image_init(struct xeno_image *img, const char *path)
+{
+	memset(img, 0, sizeof *img);
+	img->path = path;
+	img->fd = -1;
+}
+
+int xeno_image_open(struct xeno_image *img, const char *path)
+{
+	xeno_image_init(img, path);
+	img->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (img->fd < 0) {
+		int e = errno;
+		fail(img, "%s", strerror(e));
+		return e == ENOENT || e == ENOTDIR ? XENO_LOAD_MISSING : XENO_LOAD_BAD;
+	}
+	struct stat st;
+	if (fstat(img->fd, &st) < 0)
+		return fail(img, "%s", strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return fail(img, "is a directory");
+	if (!S_ISREG(st.st_mode))
+		return fail(img, "not a regular file");
+	if (st.st_size == 0)
+		return fail(img, "empty file");
+	/* A private writable view: libelf may convert in place, the file stays. */
+	void *data = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, img->fd, 0);
+	if (data == MAP_FAILED)
+		return fail(img, "cannot read: %s", strerror(errno));
+	int err = xeno_image_parse(img, data, (size_t)st.st_size);
+	munmap(data, (size_t)st.st_size);
+	return err;
+}
+
+void xeno_image_close(struct xeno_image *img)
+{
+	if (img->fd >= 0)
+		close(img->fd);
+	img->fd = -1;
+}
+
+/* Maps one segment at bias: file pages, then zeroed pages for the bss. */
+static int map_segment(struct xeno_image *img, const struct xeno_segment *s)
+{
+	uint64_t start = trunc_page(s->vaddr) + img->bias;
+	uint64_t file_end = s->vaddr + s->filesz + img->bias;
+	uint64_t mem_end = round_page(s->vaddr + s->memsz + img->bias);
+	uint64_t file_map_end = round_page(file_end);
+	bool partial_bss = s->memsz > s->filesz && (file_end & (PAGE - 1));
+	if (s->filesz > 0) {
+		int prot = s->prot | (partial_bss ? PROT_WRITE : 0);
+		void *p = mmap((void *)start, file_map_end - start, prot, MAP_PRIVATE | MAP_FIXED,
+			       img->fd, (off_t)trunc_page(s->offset));
+		if (p == MAP_FAILED)
+			return fail(img, "cannot map segment at %#llx: %s",
+				    (unsigned long long)start, strerror(errno));
+		if (partial_bss) {
+			memset((void *)file_end, 0, file_map_end - file_end);
+			if (!(s->prot & PROT_WRITE))
+				mprotect((void *)start, file_map_end - start, s->prot);
+		}
+	} else {
+		file_map_end = start;
+	}
+	if (mem_end > file_map_end) {
+		void *p = mmap((void *)file_map_end, mem_end - file_map_end, s->prot,
+			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+		if (p == MAP_FAILED)
+			return fail(img, "cannot map memory at %#llx: %s",
+				    (unsigned long long)file_map_end, strerror(errno));
+	}
+	return 0;
+}
+
+int xeno_image_map(struct xeno_image *img)
+{
+	uint64_t span = img->hi - img->lo;
+	uint64_t want = img->is_pie ? PIE_BASE : img->lo;
+	/* Reserve the whole span first, so that nothing of xeno's is in the way
+	 * and no later segment lands on memory xeno uses. */
+	void *at = mmap((void *)want, span, PROT_NONE,
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1, 0);
+	if (at == MAP_FAILED && img->is_pie)
+		at = mmap(NULL, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (at == MAP_FAILED)
+		return fail(img, "cannot place the program at %#llx: %s",
+			    (unsigned long long)want,
+			    errno == EEXIST ? "memory xeno uses is there" : strerror(errno));
+	img->bias = (uint64_t)at - img->lo;
+	for (unsigned i = 0; i < img->nseg; i++) {
+		int err = map_segment(img, &img->seg[i]);
+		if (err)
+			return err;
+	}
+	return 0;
+}

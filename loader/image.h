@@ -1,0 +1,72 @@
+/*
+ * An executable image: what the loader found in the file (parse), and where
+ * it went in memory (map).  Parsing reads through libelf only.
+ */
+#ifndef XENO_LOADER_IMAGE_H
+#define XENO_LOADER_IMAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum xeno_os {
+	XENO_OS_UNKNOWN,
+	XENO_OS_LINUX,
+	XENO_OS_FREEBSD,
+	XENO_OS_NETBSD,
+	XENO_OS_OPENBSD,
+	XENO_OS_ILLUMOS,
+};
+
+const char *xeno_os_name(int os);
+
+/* Loader results, which are also xeno's exit statuses for them. */
+enum {
+	XENO_LOAD_OK = 0,
+	XENO_LOAD_BAD = 126,     /* not a program xeno can run */
+	XENO_LOAD_MISSING = 127, /* no such file */
+};
+
+#define XENO_MAX_SEGMENTS 32
+
+struct xeno_segment {
+	uint64_t vaddr, memsz; /* as the file says, before any load bias */
+	uint64_t offset, filesz;
+	int prot;              /* PROT_* */
+};
+
+struct xeno_image {
+	const char *path;
+	char reason[512];      /* why loading failed: "xeno: PATH: REASON" */
+
+	/* parse */
+	int os;
+	uint32_t os_version;   /* FreeBSD osreldate, NetBSD version; 0 if no note */
+	bool is_pie;           /* ET_DYN: placed where xeno chooses */
+	bool exec_stack;       /* PT_GNU_STACK asks for an executable stack */
+	char interp[256];      /* PT_INTERP, "" for a static program */
+	uint64_t entry;
+	uint64_t phoff;
+	uint16_t phnum, phentsize;
+	uint64_t phdr_vaddr;   /* 0 if the headers are not in a loaded segment */
+	uint32_t e_flags;
+	struct xeno_segment seg[XENO_MAX_SEGMENTS];
+	unsigned nseg;
+	uint64_t lo, hi;       /* page-rounded span of the segments */
+
+	/* map */
+	uint64_t bias;         /* added to every address of the file */
+	int fd;
+};
+
+/* Empties img for the file at path (no file is touched). */
+void xeno_image_init(struct xeno_image *img, const char *path);
+/* Parses the file at path: 0, XENO_LOAD_MISSING or XENO_LOAD_BAD (reason set). */
+int xeno_image_open(struct xeno_image *img, const char *path);
+/* Parses an image already in memory (the fuzzing entry point). */
+int xeno_image_parse(struct xeno_image *img, const void *data, size_t size);
+/* Maps the segments into the process: 0 or XENO_LOAD_BAD (reason set). */
+int xeno_image_map(struct xeno_image *img);
+void xeno_image_close(struct xeno_image *img);
+
+#endif

@@ -1,0 +1,53 @@
+/* The BSD amd64 system call convention (FreeBSD sys/amd64/amd64/trap.c
+ * cpu_fetch_syscall_args and cpu_set_syscall_retval; NetBSD alike). */
+#include <errno.h>
+
+#include "core/personality.h"
+#include "core/syscall.h"
+#include "core/thread.h"
+#include "core/uaccess.h"
+#include "syscalls/bsd/bsd.h"
+
+#define BSD_SYS_syscall   0
+#define BSD_SYS___syscall 198
+#define PSL_C             0x1 /* carry flag */
+
+void bsd_decode_trap(const greg_t *g, struct xeno_trap *trap)
+{
+	uint64_t regs[6] = {g[REG_RDI], g[REG_RSI], g[REG_RDX], g[REG_R10], g[REG_R8], g[REG_R9]};
+	unsigned first = 0;
+	trap->nr = (uint64_t)g[REG_RAX];
+	if (trap->nr == BSD_SYS_syscall || trap->nr == BSD_SYS___syscall) {
+		trap->nr = trap->nr == BSD_SYS_syscall ? (uint32_t)regs[0] : regs[0];
+		first = 1;
+	}
+	unsigned n = 0;
+	for (unsigned i = first; i < 6; i++)
+		trap->args[n++] = regs[i];
+	/* An indirect call shifts its last argument onto the guest stack, above
+	 * the return address of the libc stub. */
+	uint64_t stack[2] = {0, 0};
+	if (first)
+		xeno_copy_in(stack, (uint64_t)g[REG_RSP] + 8, sizeof stack);
+	for (unsigned i = 0; n < 8; i++)
+		trap->args[n++] = stack[i];
+}
+
+void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret)
+{
+	if (ret == -XENO_EJUSTRETURN)
+		return;
+	if (ret == -XENO_ERESTART) {
+		g[REG_RIP] -= 2; /* back onto the syscall instruction */
+		return;
+	}
+	if (ret < 0 && ret >= -4095) {
+		g[REG_RAX] = t->os->errno_from_host((int)-ret);
+		g[REG_EFL] |= PSL_C;
+		return;
+	}
+	g[REG_RAX] = ret;
+	if (t->have_rval2)
+		g[REG_RDX] = (greg_t)t->rval2;
+	g[REG_EFL] &= ~PSL_C;
+}

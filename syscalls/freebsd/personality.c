@@ -1,0 +1,18 @@
+/* The FreeBSD/amd64 personality: its table, conventions and facts. */
+#include "abi/freebsd/errno.h"
+#include "freebsd_sysnums.h"
+#include "core/personality.h"
+#include "loader/freebsd_stack.h"
+#include "loader/image.h"
+#include "syscalls/freebsd/freebsd.h"
+
+const struct xeno_personality freebsd_personality = {
+	.name = "freebsd",
+	.sysent = freebsd_sysent,
+	.nsysent = FREEBSD_SYS_MAXSYSCALL,
+	.decode_trap = bsd_decode_trap,
+	.set_result = bsd_set_result,
+	.errno_from_host = freebsd_errno_from_host,
+	.errno_name = freebsd_errno_name,
+	.build_stack = freebsd_build_stack,
+};

@@ -1,0 +1,47 @@
+# Tests (see tests/README.md):
+#   unit       cmocka unit tests, tests/unit/test_*.c, linked against libxeno.a
+#   guest      the sample programs under xeno: output, exit status, messages
+#   unit-asan  the unit tests again, everything built with ASan+UBSan
+# `make check` runs all three through tests/run-all.sh, which ends with one
+# "N passed, N failed" line.
+
+UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
+UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+ASAN       := $(BUILD)/asan
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+ASAN_OBJS  := $(filter-out $(ASAN)/obj/core/main.o,$(call objs_of,$(ASAN)/obj))
+ASAN_BINS  := $(patsubst tests/unit/%.c,$(ASAN)/tests/%,$(UNIT_SRCS))
+TEST_LIBS  := -lcmocka $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libxeno.a | $(GENHDRS)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libxeno.a $(TEST_LIBS)
+
+$(ASAN)/obj/%.o: %.c | $(GENHDRS) $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(ASAN_FLAGS) -c $< -o $@
+$(ASAN)/obj/%.o: %.S | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) -c $< -o $@
+$(ASAN)/obj/gen/%.o: $(GEN)/%.c | $(GENHDRS)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(ASAN_FLAGS) -c $< -o $@
+$(ASAN)/libxeno.a: $(ASAN_OBJS)
+	rm -f $@ && ar rcs $@ $^
+$(ASAN)/tests/%: tests/unit/%.c tests/unit/unit.h $(ASAN)/libxeno.a | $(GENHDRS)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(ASAN_FLAGS) -Itests/unit -o $@ $< $(ASAN)/libxeno.a $(TEST_LIBS)
+
+unit-build: $(UNIT_BINS)
+unit-asan-build: $(ASAN_BINS)
+guest-build: $(BUILD)/xeno samples
+
+unit: unit-build
+	@tests/run-all.sh unit
+unit-asan: unit-asan-build
+	@tests/run-all.sh unit-asan
+guest: guest-build
+	@tests/run-all.sh guest
+check: unit-build unit-asan-build guest-build
+	@tests/run-all.sh unit guest unit-asan
+.PHONY: unit-build unit-asan-build guest-build
