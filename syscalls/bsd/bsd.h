@@ -1,6 +1,6 @@
 /*
  * System call handlers the BSD personalities share.  They take their
- * per-OS facts (flag tables, struct layouts) from t->os->bsd.
+ * per-OS facts (flag tables, struct layouts) from t->os->bsd (abi/bsd/abi.h).
  */
 #ifndef XENO_SYSCALLS_BSD_H
 #define XENO_SYSCALLS_BSD_H
@@ -8,6 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <ucontext.h>
+
+#include "syscalls/bsd/fs.h"
+#include "syscalls/bsd/mm.h"
+#include "syscalls/bsd/proc.h"
 
 struct xeno_thread;
 struct xeno_trap;
@@ -17,14 +21,5 @@ struct xeno_trap;
  * the carry flag with a positive errno in RAX. */
 void bsd_decode_trap(const greg_t *g, struct xeno_trap *trap);
 void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret);
-
-/* proc.c */
-long bsd_sys_exit(struct xeno_thread *t, int rval);
-long bsd_sys_getpid(struct xeno_thread *t);
-
-/* io.c */
-long bsd_sys_read(struct xeno_thread *t, int fd, uint64_t buf, size_t nbyte);
-long bsd_sys_write(struct xeno_thread *t, int fd, uint64_t buf, size_t nbyte);
-long bsd_sys_close(struct xeno_thread *t, int fd);
 
 #endif

@@ -1,4 +1,5 @@
 /* The FreeBSD/amd64 personality: its table, conventions and facts. */
+#include "abi/freebsd/abi.h"
 #include "abi/freebsd/errno.h"
 #include "freebsd_sysnums.h"
 #include "core/personality.h"
@@ -14,5 +15,7 @@ const struct xeno_personality freebsd_personality = {
 	.set_result = bsd_set_result,
 	.errno_from_host = freebsd_errno_from_host,
 	.errno_name = freebsd_errno_name,
+	.flagsets = freebsd_flagsets,
 	.build_stack = freebsd_build_stack,
+	.bsd = &freebsd_bsd_abi,
 };
