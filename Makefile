@@ -19,11 +19,11 @@ AWK      ?= awk
 
 OSES     := freebsd
 SRCS     := $(wildcard core/*.c loader/*.c abi/*/*.c syscalls/*.c syscalls/*/*.c)
-ASMS     := $(wildcard core/*.S)
+ASMS     := $(wildcard core/*.S loader/*.S abi/*/*.S syscalls/*/*.S)
 GENSRCS  := $(foreach os,$(OSES),$(GEN)/$(os)_sysent.c)
 GENHDRS  := $(foreach os,$(OSES),$(GEN)/$(os)_sysproto.h $(GEN)/$(os)_sysnums.h)
 
-objs_of   = $(patsubst %.c,$(1)/%.o,$(SRCS)) $(patsubst %.S,$(1)/%.o,$(ASMS)) \
+objs_of   = $(patsubst %.c,$(1)/%.o,$(SRCS)) $(patsubst %.S,$(1)/%.S.o,$(ASMS)) \
             $(patsubst $(GEN)/%.c,$(1)/gen/%.o,$(GENSRCS))
 OBJ      := $(BUILD)/obj
 OBJS     := $(call objs_of,$(OBJ))
@@ -50,7 +50,7 @@ $(GEN)/%_sysent.c $(GEN)/%_sysproto.h $(GEN)/%_sysnums.h: syscalls/%/syscalls.ma
 $(OBJ)/%.o: %.c | $(GENHDRS) $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(CFLAGS) -c $< -o $@
-$(OBJ)/%.o: %.S | $(DEPS_OK)
+$(OBJ)/%.S.o: %.S | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) -c $< -o $@
 $(OBJ)/gen/%.o: $(GEN)/%.c | $(GENHDRS)

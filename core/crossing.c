@@ -59,13 +59,16 @@ static int raw_sigaction(int sig, const struct kernel_sigaction *ka)
 	return 0;
 }
 
-int xeno_catch_host_signal(int sig)
+/* What every handler of xeno's blocks (core/blocking.S restores it). */
+uint64_t xeno_handler_mask;
+
+int xeno_catch_host_signal(int sig, unsigned long extra_flags)
 {
 	struct kernel_sigaction ka = {
 		.handler = (uintptr_t)xeno_gate_signal,
-		.flags = SA_SIGINFO | SA_ONSTACK | SA_RESTORER,
+		.flags = SA_SIGINFO | SA_ONSTACK | SA_RESTORER | extra_flags,
 		.restorer = xeno_gate_restorer,
-		.mask = ~sync_signal_bits(),
+		.mask = xeno_handler_mask,
 	};
 	return raw_sigaction(sig, &ka);
 }
@@ -83,9 +86,10 @@ int xeno_set_host_disposition(int sig, uintptr_t handler)
 int xeno_crossing_init(void)
 {
 	xeno_have_fsgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0;
+	xeno_handler_mask = ~sync_signal_bits();
 	static const int caught[] = {SIGSYS, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP};
 	for (unsigned i = 0; i < sizeof caught / sizeof caught[0]; i++) {
-		int err = xeno_catch_host_signal(caught[i]);
+		int err = xeno_catch_host_signal(caught[i], 0);
 		if (err)
 			return err;
 	}

@@ -20,8 +20,12 @@ extern uint8_t xeno_have_fsgsbase;
 /* Process-wide set-up, once, before the first thread attaches: 0 or -errno. */
 int xeno_crossing_init(void);
 
-/* Installs (or restores) xeno's host handler for one host signal. */
-int xeno_catch_host_signal(int sig);
+/* What every handler of xeno's blocks: all but the synchronous signals. */
+extern uint64_t xeno_handler_mask;
+
+/* Installs (or restores) xeno's host handler for one host signal; extra_flags
+ * adds SA_NOCLDSTOP/SA_NOCLDWAIT for SIGCHLD. */
+int xeno_catch_host_signal(int sig, unsigned long extra_flags);
 /* Sets a host signal's disposition to SIG_DFL or SIG_IGN (handler 0 or 1). */
 int xeno_set_host_disposition(int sig, uintptr_t handler);
 

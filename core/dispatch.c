@@ -1,6 +1,7 @@
 #include "core/dispatch.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include "core/crossing.h"
 #include "core/log.h"
 #include "core/personality.h"
+#include "core/sigstate.h"
 #include "core/thread.h"
 #include "core/trace.h"
 
@@ -25,6 +27,12 @@ static bool first_report(uint64_t nr)
 	return !(__atomic_fetch_or(&warned[nr / 64], bit, __ATOMIC_RELAXED) & bit);
 }
 
+/* --strict: end as a FreeBSD kernel ends a program that calls nosys(). */
+static void strict_abort(void)
+{
+	xeno_sig_die(SIGSYS);
+}
+
 static long unimplemented(const struct xeno_personality *os, const struct xeno_trap *trap,
 			  const struct xeno_sysent *e)
 {
@@ -32,16 +40,30 @@ static long unimplemented(const struct xeno_personality *os, const struct xeno_t
 	if (xeno_strict || first_report(trap->nr))
 		xeno_msg("%s syscall %llu (%s) not implemented", os->name,
 			 (unsigned long long)trap->nr, name);
-	if (xeno_strict) {
-		xeno_trace_flush();
-		xeno_set_host_disposition(SIGSYS, (uintptr_t)SIG_DFL);
-		sigset_t sys;
-		sigemptyset(&sys);
-		sigaddset(&sys, SIGSYS);
-		pthread_sigmask(SIG_UNBLOCK, &sys, NULL);
-		raise(SIGSYS);
-		_exit(128 + SIGSYS);
-	}
+	if (xeno_strict)
+		strict_abort();
+	return -ENOSYS;
+}
+
+long xeno_unimplemented_op(struct xeno_thread *t, const char *call, long op)
+{
+	static struct {
+		const char *call;
+		long op;
+	} seen[64];
+	static int nseen;
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	pthread_mutex_lock(&lock);
+	int found = 0;
+	for (int i = 0; i < nseen; i++)
+		found |= seen[i].call == call && seen[i].op == op;
+	if (!found && nseen < 64)
+		seen[nseen].call = call, seen[nseen++].op = op;
+	pthread_mutex_unlock(&lock);
+	if (!found || xeno_strict)
+		xeno_msg("%s %s operation %ld not implemented", t->os->name, call, op);
+	if (xeno_strict)
+		strict_abort();
 	return -ENOSYS;
 }
 
@@ -62,7 +84,12 @@ void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
 		ret = e->call(t, trap.args);
 	else
 		ret = unimplemented(os, &trap, e);
+	if (ret == -XENO_ERESTARTSYS)
+		ret = xeno_sig_queued_restart(t) ? -XENO_ERESTART : -EINTR;
 	if (__builtin_expect(xeno_trace_enabled, 0))
 		xeno_trace_syscall(t, &trap, e, ret);
 	os->set_result(t, g, ret);
+	if (t->sigpending)
+		xeno_sig_deliver_queued(t, uc);
+	t->uc = NULL;
 }

@@ -10,6 +10,11 @@ struct xeno_thread;
 /* --strict: an unimplemented system call ends the program (by SIGSYS). */
 extern bool xeno_strict;
 
+/* For handlers: an operation of a multiplexing call (an _umtx_op op, an
+ * ioctl) that xeno knows of but does not implement: -ENOSYS, and once per
+ * (call, op) the message "xeno: <os> <call> operation <op> not implemented". */
+long xeno_unimplemented_op(struct xeno_thread *t, const char *call, long op);
+
 /* Runs the system call the guest trapped with, and writes its result into uc. */
 void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc);
 

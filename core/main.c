@@ -1,5 +1,6 @@
 /* xeno's command line: load a foreign program and run it. */
 #include <errno.h>
+#include <setjmp.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -13,6 +14,8 @@
 #include "core/log.h"
 #include "core/personality.h"
 #include "core/process.h"
+#include "core/sigstate.h"
+#include "core/threads.h"
 #include "core/thread.h"
 #include "core/trace.h"
 #include "loader/image.h"
@@ -120,14 +123,10 @@ static int load(struct xeno_image *img, const char *path)
 	return err;
 }
 
-/* The host signal mask the guest starts with: the one xeno was started with,
- * except that signals xeno needs synchronously are never blocked. */
+/* The guest starts with the signal mask xeno was started with. */
 static void initial_guest_mask(sigset_t *mask)
 {
 	sigprocmask(SIG_SETMASK, NULL, mask);
-	static const int sync[] = {SIGSYS, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP};
-	for (unsigned i = 0; i < sizeof sync / sizeof sync[0]; i++)
-		sigdelset(mask, sync[i]);
 }
 
 int main(int argc, char **argv)
@@ -167,7 +166,13 @@ int main(int argc, char **argv)
 			 err == -EINVAL ? " (Syscall User Dispatch needs Linux 5.11 or later)" : "");
 		return 126;
 	}
-	sigset_t mask;
-	initial_guest_mask(&mask);
-	xeno_enter_guest(&entry, 0, &mask);
+	xeno_sig_init();
+	xeno_threads_init(t);
+	initial_guest_mask(&t->sigmask);
+	xeno_sig_apply_mask(t);
+	if (sigsetjmp(t->exit_jmp, 0) != 0)
+		xeno_thread_exited(t); /* the main thread ended; others go on */
+	sigset_t host;
+	memcpy(&host, &t->wait_mask, sizeof t->wait_mask);
+	xeno_enter_guest(&entry, 0, &host);
 }

@@ -5,6 +5,8 @@
 #ifndef XENO_CORE_PERSONALITY_H
 #define XENO_CORE_PERSONALITY_H
 
+#include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <ucontext.h>
 
@@ -13,6 +15,7 @@
 struct xeno_thread;
 struct xeno_image;
 struct xeno_flagset;
+struct xeno_sigaction;
 struct bsd_abi;
 
 /* A system call as trapped: number and the six register arguments. */
@@ -41,6 +44,14 @@ struct xeno_personality {
 	const char *(*errno_name)(int foreign_errno);
 	/* Foreign signal number's name (NULL if unknown). */
 	const char *(*signal_name)(int foreign_sig);
+	/* Foreign signal number of host signal sig (0 if none). */
+	int (*signal_from_host)(int sig);
+	/* Whether the foreign OS ignores host signal sig by default. */
+	bool (*signal_default_ignored)(int sig);
+	/* Builds the foreign signal frame for a guest handler into uc: the guest
+	 * resumes in its handler (core/sigstate.c decides when). */
+	void (*deliver_signal)(struct xeno_thread *t, ucontext_t *uc, int sig, const siginfo_t *si,
+			       const struct xeno_sigaction *act, const sigset_t *old_mask);
 	/* Flag-set tables the tracer decodes by name (NULL-terminated). */
 	const struct xeno_flagset *const *flagsets;
 

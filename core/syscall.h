@@ -16,6 +16,15 @@ struct xeno_thread;
  */
 #define XENO_ERESTART    512 /* roll the guest back to re-issue the syscall */
 #define XENO_EJUSTRETURN 513 /* the handler set the guest registers itself */
+#define XENO_ERESTARTSYS 514 /* interrupted: restart if the signal's handler
+			      * asked for it (SA_RESTART), else EINTR */
+
+/* For handlers of calls that restart under SA_RESTART: an interrupted
+ * blocking host call becomes XENO_ERESTARTSYS. */
+static inline long xeno_restartable(long r)
+{
+	return r == -4 /* -EINTR */ ? -XENO_ERESTARTSYS : r;
+}
 
 /* Argument and result kinds the tracer can decode (tools/gensyscalls.awk). */
 enum xeno_argkind {

@@ -5,7 +5,10 @@
 #ifndef XENO_CORE_THREAD_H
 #define XENO_CORE_THREAD_H
 
+#include <pthread.h>
 #include <setjmp.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -15,32 +18,56 @@
 
 struct xeno_personality;
 
+/* The guest's alternate signal stack (emulated: the host's is xeno's). */
+struct xeno_altstack {
+	uint64_t sp, size;
+	bool enabled;
+};
+
 struct xeno_thread {
-	/* Read by the gate through %gs: keep in step with core/gate.h. */
+	/* Read by the gate and core/blocking.S through %gs: see core/gate.h. */
 	struct xeno_thread *self;
 	uint8_t selector;
-	uint8_t pad_[7];
+	volatile uint8_t sigpending;
+	uint8_t pad_[6];
 	uint64_t host_fs;
 	uint64_t guest_fs;
+	uint64_t wait_mask;              /* kernel sigset: the guest's, made safe */
 
 	/* Everything below is private to C. */
-	pid_t tid;                       /* host thread id */
+	pid_t tid;                       /* host thread id = the guest's thread id */
 	void *altstack;                  /* xeno's own signal stack */
 	size_t altstack_size;
 	size_t map_size;                 /* size of the mapping holding this struct */
 	const struct xeno_personality *os;
-	sigjmp_buf exit_jmp;             /* where thread exit returns to */
 	ucontext_t *uc;                  /* the trap being handled */
 	uint64_t rval2;                  /* second result of a syscall (RDX) */
 	int have_rval2;
+
+	/* signals (core/sigstate.c) */
+	sigset_t sigmask;                /* the guest's mask, host numbering */
+	struct xeno_altstack sigstack;
+	sigset_t pending;                /* caught while xeno ran, for the guest */
+	sigset_t saved_mask;             /* to restore after a temporary mask */
+	bool has_saved_mask;             /* (sigsuspend, ppoll, pselect) */
+	siginfo_t pending_info[65];
+
+	/* life (core/threads.c) */
+	bool is_main;
+	sigjmp_buf exit_jmp;             /* where thread exit returns to */
+	struct xeno_thread *next;        /* in the process's thread list */
+	uint32_t suspend_word;           /* futex for thr_suspend/thr_wake */
+	uint64_t exit_state;             /* guest address written when it exits */
 };
 
 _Static_assert(offsetof(struct xeno_thread, self) == XT_SELF, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, selector) == XT_SELECTOR, "gate offset");
+_Static_assert(offsetof(struct xeno_thread, sigpending) == XT_SIGPENDING, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, host_fs) == XT_HOST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, guest_fs) == XT_GUEST_FS, "gate offset");
+_Static_assert(offsetof(struct xeno_thread, wait_mask) == XT_WAIT_MASK, "gate offset");
 
-/* The calling thread's state (NULL before xeno_thread_attach). */
+/* The calling thread's state.  Only valid on threads xeno attached (GS). */
 static inline struct xeno_thread *xeno_current(void)
 {
 	struct xeno_thread *t;

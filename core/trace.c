@@ -209,7 +209,11 @@ void xeno_trace_syscall(struct xeno_thread *t, const struct xeno_trap *trap,
 {
 	struct line l = {.n = 0};
 	put_call(&l, t, trap, e, ret);
-	if (ret < 0 && ret >= -4095) {
+	if (ret == -XENO_EJUSTRETURN) {
+		put(&l, " = ? (context replaced)");
+	} else if (ret == -XENO_ERESTART) {
+		put(&l, " = ? (interrupted, restarts)");
+	} else if (ret < 0 && ret >= -4095) {
 		int fe = t->os->errno_from_host((int)-ret);
 		const char *name = t->os->errno_name(fe);
 		put(&l, " = -1 %s (%s)", name ? name : "E?", strerror((int)-ret));
@@ -235,4 +239,18 @@ void xeno_trace_noreturn(struct xeno_thread *t, const struct xeno_trap *trap,
 void xeno_trace_host_call(long nr, long a, long b, long c, long d, long e, long f, long ret)
 {
 	(void)nr, (void)a, (void)b, (void)c, (void)d, (void)e, (void)f, (void)ret;
+}
+
+void xeno_trace_signal(struct xeno_thread *t, int sig, const siginfo_t *si)
+{
+	struct line l = {.n = 0};
+	int fsig = t->os->signal_from_host ? t->os->signal_from_host(sig) : sig;
+	const char *name = t->os->signal_name ? t->os->signal_name(fsig) : NULL;
+	put(&l, "%d --- ", (int)t->tid);
+	if (name)
+		put(&l, "%s", name);
+	else
+		put(&l, "signal %d", fsig);
+	put(&l, " {si_code=%d, si_pid=%d, si_addr=%p} ---", si->si_code, si->si_pid, si->si_addr);
+	emit(&l);
 }

@@ -6,6 +6,7 @@
 #ifndef XENO_CORE_TRACE_H
 #define XENO_CORE_TRACE_H
 
+#include <signal.h>
 #include <stdbool.h>
 
 struct xeno_thread;
@@ -23,6 +24,8 @@ void xeno_trace_syscall(struct xeno_thread *t, const struct xeno_trap *trap,
 /* A foreign call that does not return (exit): traced before it runs. */
 void xeno_trace_noreturn(struct xeno_thread *t, const struct xeno_trap *trap,
 			 const struct xeno_sysent *e);
+/* A signal delivered to a guest handler (host number sig). */
+void xeno_trace_signal(struct xeno_thread *t, int sig, const siginfo_t *si);
 /* A host call made on the guest's behalf (core/host.c). */
 void xeno_trace_host_call(long nr, long a, long b, long c, long d, long e, long f, long ret);
 /* Writes out anything buffered (before the process ends). */

@@ -20,7 +20,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libxeno.a | $(GENHDR
 $(ASAN)/obj/%.o: %.c | $(GENHDRS) $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(ASAN_FLAGS) -c $< -o $@
-$(ASAN)/obj/%.o: %.S | $(DEPS_OK)
+$(ASAN)/obj/%.S.o: %.S | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) -c $< -o $@
 $(ASAN)/obj/gen/%.o: $(GEN)/%.c | $(GENHDRS)

@@ -1,6 +1,8 @@
 /* The facts of FreeBSD the shared BSD handlers need (abi/bsd/abi.h). */
 #include "abi/bsd/abi.h"
 #include "abi/freebsd/abi.h"
+#include "abi/freebsd/signal.h"
+#include "abi/freebsd/umtx.h"
 
 const struct bsd_abi freebsd_bsd_abi = {
 	/* ---- files ---- */
@@ -13,5 +15,8 @@ const struct bsd_abi freebsd_bsd_abi = {
 
 /* Flag sets the tracer decodes by name: flags(NAME) in syscalls.master. */
 const struct xeno_flagset *const freebsd_flagsets[] = {
+	&freebsd_sigaction_flags,
+	&freebsd_sigprocmask_how,
+	&freebsd_umtx_ops,
 	NULL,
 };

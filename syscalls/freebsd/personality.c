@@ -1,11 +1,17 @@
 /* The FreeBSD/amd64 personality: its table, conventions and facts. */
 #include "abi/freebsd/abi.h"
 #include "abi/freebsd/errno.h"
+#include "abi/freebsd/signal.h"
 #include "freebsd_sysnums.h"
 #include "core/personality.h"
 #include "loader/freebsd_stack.h"
 #include "loader/image.h"
 #include "syscalls/freebsd/freebsd.h"
+
+static bool freebsd_host_signal_default_ignored(int sig)
+{
+	return freebsd_signal_default_ignored(freebsd_signal_from_host(sig));
+}
 
 const struct xeno_personality freebsd_personality = {
 	.name = "freebsd",
@@ -15,6 +21,10 @@ const struct xeno_personality freebsd_personality = {
 	.set_result = bsd_set_result,
 	.errno_from_host = freebsd_errno_from_host,
 	.errno_name = freebsd_errno_name,
+	.signal_name = freebsd_signal_name,
+	.signal_from_host = freebsd_signal_from_host,
+	.signal_default_ignored = freebsd_host_signal_default_ignored,
+	.deliver_signal = freebsd_deliver_signal,
 	.flagsets = freebsd_flagsets,
 	.build_stack = freebsd_build_stack,
 	.bsd = &freebsd_bsd_abi,

@@ -1,0 +1,53 @@
+/*
+ * long xeno_blocking_syscall(const long args[7])  — see core/blocking.h.
+ */
+#include "core/gate.h"
+
+	.text
+	.globl	xeno_blocking_syscall, xeno_blocking_window, xeno_blocking_window_end
+	.globl	xeno_blocking_eintr
+	.type	xeno_blocking_syscall, @function
+xeno_blocking_syscall:
+	pushq	%rbx
+	pushq	%r12
+	subq	$8, %rsp
+	movq	%rdi, %rbx
+	/* open the guest's mask: rt_sigprocmask(SIG_SETMASK, &t->wait_mask, 0, 8) */
+	movl	$XENO_NR_RT_SIGPROCMASK, %eax
+	movl	$2, %edi
+	movq	%gs:XT_SELF, %rsi
+	addq	$XT_WAIT_MASK, %rsi
+	xorl	%edx, %edx
+	movl	$8, %r10d
+	syscall
+xeno_blocking_window:
+	cmpb	$0, %gs:XT_SIGPENDING
+	jne	xeno_blocking_eintr
+	movq	0(%rbx), %rax
+	movq	8(%rbx), %rdi
+	movq	16(%rbx), %rsi
+	movq	24(%rbx), %rdx
+	movq	32(%rbx), %r10
+	movq	40(%rbx), %r8
+	movq	48(%rbx), %r9
+xeno_blocking_window_end:		/* the syscall instruction itself */
+	syscall
+	movq	%rax, %r12
+1:	/* close it again: every signal a handler of xeno's blocks */
+	movl	$XENO_NR_RT_SIGPROCMASK, %eax
+	movl	$2, %edi
+	leaq	xeno_handler_mask(%rip), %rsi
+	xorl	%edx, %edx
+	movl	$8, %r10d
+	syscall
+	movq	%r12, %rax
+	addq	$8, %rsp
+	popq	%r12
+	popq	%rbx
+	ret
+xeno_blocking_eintr:
+	movq	$-4, %r12		/* -EINTR */
+	jmp	1b
+	.size	xeno_blocking_syscall, .-xeno_blocking_syscall
+
+	.section .note.GNU-stack, "", @progbits

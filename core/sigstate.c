@@ -1,0 +1,254 @@
+#include "core/sigstate.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/crossing.h"
+#include "core/host.h"
+#include "core/log.h"
+#include "core/personality.h"
+#include "core/process.h"
+#include "core/thread.h"
+#include "core/trace.h"
+
+#define NHOSTSIG 64
+
+static struct xeno_sigaction actions[NHOSTSIG + 1];
+static pthread_mutex_t actions_lock = PTHREAD_MUTEX_INITIALIZER;
+
+bool xeno_sig_is_reserved(int sig)
+{
+	return sig == SIGSYS || sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
+	       sig == SIGFPE || sig == SIGTRAP;
+}
+
+/* Signals Linux ignores by default (signal(7)). */
+static bool host_default_ignored(int sig)
+{
+	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT;
+}
+
+int xeno_sig_get_action(int sig, struct xeno_sigaction *act)
+{
+	if (sig < 1 || sig > NHOSTSIG)
+		return -EINVAL;
+	pthread_mutex_lock(&actions_lock);
+	*act = actions[sig];
+	pthread_mutex_unlock(&actions_lock);
+	return 0;
+}
+
+/* What the kernel should do with sig while the guest's disposition is act. */
+static int install_host(int sig, const struct xeno_sigaction *act)
+{
+	if (xeno_sig_is_reserved(sig))
+		return 0; /* always xeno's */
+	if (act->handler == XENO_SIG_IGN)
+		return xeno_set_host_disposition(sig, (uintptr_t)SIG_IGN);
+	if (act->handler == XENO_SIG_DFL) {
+		const struct xeno_personality *os = xeno_proc.os;
+		bool ignored = os->signal_default_ignored && os->signal_default_ignored(sig);
+		if (ignored && !host_default_ignored(sig))
+			return xeno_set_host_disposition(sig, (uintptr_t)SIG_IGN);
+		return xeno_set_host_disposition(sig, (uintptr_t)SIG_DFL);
+	}
+	unsigned long extra = 0;
+	if (sig == SIGCHLD)
+		extra = (act->flags & XENO_SA_NOCLDSTOP ? SA_NOCLDSTOP : 0) |
+			(act->flags & XENO_SA_NOCLDWAIT ? SA_NOCLDWAIT : 0);
+	return xeno_catch_host_signal(sig, extra);
+}
+
+int xeno_sig_set_action(int sig, const struct xeno_sigaction *act)
+{
+	if (sig < 1 || sig > NHOSTSIG || sig == SIGKILL || sig == SIGSTOP)
+		return -EINVAL;
+	pthread_mutex_lock(&actions_lock);
+	actions[sig] = *act;
+	int err = install_host(sig, act);
+	pthread_mutex_unlock(&actions_lock);
+	return err;
+}
+
+void xeno_sig_apply_mask(struct xeno_thread *t)
+{
+	sigset_t host = t->sigmask;
+	static const int never[] = {SIGKILL, SIGSTOP, SIGSYS, SIGSEGV, SIGBUS, SIGILL, SIGFPE,
+				    SIGTRAP};
+	for (unsigned i = 0; i < sizeof never / sizeof never[0]; i++)
+		sigdelset(&host, never[i]);
+	memcpy(&t->wait_mask, &host, sizeof t->wait_mask);
+	if (t->uc)
+		t->uc->uc_sigmask = host;
+}
+
+void xeno_sig_set_mask(struct xeno_thread *t, int how, const sigset_t *set)
+{
+	switch (how) {
+	case SIG_BLOCK:
+		sigorset(&t->sigmask, &t->sigmask, set);
+		break;
+	case SIG_UNBLOCK:
+		for (int s = 1; s <= NHOSTSIG; s++)
+			if (sigismember(set, s) == 1)
+				sigdelset(&t->sigmask, s);
+		break;
+	default:
+		t->sigmask = *set;
+	}
+	sigdelset(&t->sigmask, SIGKILL);
+	sigdelset(&t->sigmask, SIGSTOP);
+	xeno_sig_apply_mask(t);
+}
+
+bool xeno_sig_on_altstack(const struct xeno_thread *t, uint64_t sp)
+{
+	return t->sigstack.enabled && sp - t->sigstack.sp < t->sigstack.size;
+}
+
+_Noreturn void xeno_sig_die(int sig)
+{
+	xeno_trace_flush();
+	xeno_set_host_disposition(sig, (uintptr_t)SIG_DFL);
+	sigset_t only;
+	sigemptyset(&only);
+	sigaddset(&only, sig);
+	pthread_sigmask(SIG_UNBLOCK, &only, NULL);
+	host_syscall3(SYS_tgkill, getpid(), gettid(), sig);
+	/* A stop signal comes back here once continued; nothing else does. */
+	host_syscall1(SYS_exit_group, 128 + sig);
+	__builtin_unreachable();
+}
+
+static bool is_fault(int sig, const siginfo_t *si)
+{
+	return si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
+				   sig == SIGFPE || sig == SIGTRAP);
+}
+
+/* Runs the guest's disposition for sig in context uc. */
+static void deliver(struct xeno_thread *t, int sig, siginfo_t *si, ucontext_t *uc)
+{
+	struct xeno_sigaction act = {.handler = XENO_SIG_DFL};
+	xeno_sig_get_action(sig, &act);
+	bool fault = is_fault(sig, si);
+	if (act.handler == XENO_SIG_IGN && !fault)
+		return;
+	if (act.handler == XENO_SIG_DFL || act.handler == XENO_SIG_IGN ||
+	    (fault && sigismember(&t->sigmask, sig) == 1)) {
+		const struct xeno_personality *os = t->os;
+		if (!fault && os->signal_default_ignored && os->signal_default_ignored(sig))
+			return;
+		if (fault) {
+			/* Let the instruction fault again under the default
+			 * action: the core dump shows the guest as it was. */
+			xeno_trace_flush();
+			xeno_set_host_disposition(sig, (uintptr_t)SIG_DFL);
+			return;
+		}
+		xeno_sig_die(sig);
+	}
+	/* After a temporary mask (sigsuspend), the frame records the mask to
+	 * go back to, while the handler runs under the temporary one. */
+	sigset_t old = t->has_saved_mask ? t->saved_mask : t->sigmask;
+	t->has_saved_mask = false;
+	ucontext_t *saved = t->uc;
+	t->uc = uc;
+	if (xeno_trace_enabled)
+		xeno_trace_signal(t, sig, si);
+	t->os->deliver_signal(t, uc, sig, si, &act, &old);
+	sigorset(&t->sigmask, &t->sigmask, &act.mask);
+	if (!(act.flags & XENO_SA_NODEFER))
+		sigaddset(&t->sigmask, sig);
+	xeno_sig_apply_mask(t);
+	t->uc = saved;
+	if (act.flags & XENO_SA_RESETHAND) {
+		struct xeno_sigaction dfl = {.handler = XENO_SIG_DFL};
+		sigemptyset(&dfl.mask);
+		xeno_sig_set_action(sig, &dfl);
+	}
+}
+
+void xeno_sig_from_guest(struct xeno_thread *t, int sig, siginfo_t *si, ucontext_t *uc)
+{
+	/* The reserved signals reach xeno even when the guest blocks them:
+	 * hold a blocked one (sent, not raised by a fault) for later. */
+	if (xeno_sig_is_reserved(sig) && !is_fault(sig, si) && sigismember(&t->sigmask, sig) == 1) {
+		xeno_sig_queue(t, sig, si);
+		return;
+	}
+	deliver(t, sig, si, uc);
+}
+
+void xeno_sig_queue(struct xeno_thread *t, int sig, const siginfo_t *si)
+{
+	if (sig < 1 || sig > NHOSTSIG)
+		return;
+	t->pending_info[sig] = *si;
+	sigaddset(&t->pending, sig);
+	t->sigpending = 1;
+}
+
+void xeno_sig_deliver_queued(struct xeno_thread *t, ucontext_t *uc)
+{
+	t->sigpending = 0;
+	for (int sig = 1; sig <= NHOSTSIG; sig++) {
+		if (sigismember(&t->pending, sig) != 1 || sigismember(&t->sigmask, sig) == 1)
+			continue;
+		sigdelset(&t->pending, sig);
+		siginfo_t si = t->pending_info[sig];
+		deliver(t, sig, &si, uc);
+	}
+	for (int sig = 1; sig <= NHOSTSIG; sig++)
+		if (sigismember(&t->pending, sig) == 1)
+			t->sigpending = 1; /* still blocked: kept for later */
+	if (t->has_saved_mask) {
+		/* No handler ran: the temporary mask simply ends. */
+		t->has_saved_mask = false;
+		t->sigmask = t->saved_mask;
+		ucontext_t *saved = t->uc;
+		t->uc = uc;
+		xeno_sig_apply_mask(t);
+		t->uc = saved;
+	}
+}
+
+void xeno_sig_set_temporary_mask(struct xeno_thread *t, const sigset_t *temp)
+{
+	t->saved_mask = t->sigmask;
+	t->has_saved_mask = true;
+	t->sigpending = 1; /* so that the way back ends the temporary mask */
+	xeno_sig_set_mask(t, SIG_SETMASK, temp);
+}
+
+bool xeno_sig_restarts(int sig)
+{
+	struct xeno_sigaction act = {.handler = XENO_SIG_DFL};
+	return xeno_sig_get_action(sig, &act) == 0 && act.handler > XENO_SIG_IGN &&
+	       (act.flags & XENO_SA_RESTART);
+}
+
+bool xeno_sig_queued_restart(struct xeno_thread *t)
+{
+	for (int sig = 1; sig <= NHOSTSIG; sig++)
+		if (sigismember(&t->pending, sig) == 1 && sigismember(&t->sigmask, sig) != 1 &&
+		    !xeno_sig_restarts(sig))
+			return false;
+	return true;
+}
+
+/* The guest starts with the dispositions xeno inherited: what its parent
+ * ignored stays ignored (so nohup works), everything else is default. */
+void xeno_sig_init(void)
+{
+	for (int sig = 1; sig <= NHOSTSIG; sig++) {
+		actions[sig].handler = XENO_SIG_DFL;
+		sigemptyset(&actions[sig].mask);
+		struct sigaction old;
+		if (sig != SIGKILL && sig != SIGSTOP && sigaction(sig, NULL, &old) == 0 &&
+		    old.sa_handler == SIG_IGN)
+			actions[sig].handler = XENO_SIG_IGN;
+	}
+}

@@ -1,0 +1,51 @@
+/*
+ * Guest threads: each is a host thread (pthread) with its own xeno state,
+ * entering the guest with the registers, stack, FS base and signal mask its
+ * creator asked for.  Thread exit returns to the host thread function.
+ */
+#ifndef XENO_CORE_THREADS_H
+#define XENO_CORE_THREADS_H
+
+#include <signal.h>
+#include <stdint.h>
+#include <stdnoreturn.h>
+
+#include "core/personality.h"
+
+struct xeno_thread;
+
+/* How a new guest thread starts. */
+struct xeno_thread_start {
+	struct xeno_entry entry;
+	uint64_t fs;             /* FS base (the thread's TLS) */
+	sigset_t sigmask;        /* guest mask, host numbering */
+	/* Guest addresses the new thread id is stored to before the thread
+	 * runs (0: none), as thr_new's child_tid and parent_tid; id_size is
+	 * 4 or 8 bytes. */
+	uint64_t tid_out[2];
+	unsigned id_size;
+};
+
+/* Registers the calling (main) thread as the first guest thread. */
+void xeno_threads_init(struct xeno_thread *main_thread);
+
+/* Starts a guest thread: its thread id, or -errno (-EFAULT when an id could
+ * not be stored: the thread then never runs). */
+long xeno_thread_spawn(struct xeno_thread *parent, const struct xeno_thread_start *start);
+
+/* Ends the calling guest thread; the last one to go ends the process with
+ * status 0.  Called from a system call handler. */
+noreturn void xeno_thread_exit(struct xeno_thread *t);
+
+/* Where a thread lands after xeno_thread_exit (its sigsetjmp returned 1):
+ * takes down its xeno state and ends the host thread. */
+noreturn void xeno_thread_exited(struct xeno_thread *t);
+
+/* Looks up a live guest thread by id and runs fn on it under the thread-list
+ * lock; -ESRCH when there is none.  id -1 runs fn on every thread. */
+int xeno_thread_with(long id, void (*fn)(struct xeno_thread *, void *), void *arg);
+
+/* Number of live guest threads. */
+int xeno_thread_count(void);
+
+#endif

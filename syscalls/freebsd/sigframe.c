@@ -1,0 +1,227 @@
+/*
+ * Delivering a signal to a FreeBSD handler and returning from it: the frame
+ * FreeBSD's sendsig builds (sys/amd64/amd64/exec_machdep.c) and what
+ * sys_sigreturn accepts back.  The host frame xeno is running in (uc) is the
+ * guest's context: delivery rewrites it to enter the handler, sigreturn
+ * rewrites it from the guest's (possibly modified) ucontext.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "abi/freebsd/signal.h"
+#include "core/sigstate.h"
+#include "core/thread.h"
+#include "core/uaccess.h"
+#include "syscalls/freebsd/freebsd.h"
+
+void freebsd_sigcode(void);
+
+/* x86 flags the guest may change with sigreturn (FreeBSD PSL_USERCHANGE:
+ * C PF AF Z N T D V NT AC ID, sys/x86/include/psl.h). */
+#define PSL_USERCHANGE 0x244dd5ULL
+#define PSL_T          0x100ULL
+#define PSL_D          0x400ULL
+/* The CPU sets RF in the flags it saves for a fault; it means nothing to
+ * the program and is neither shown nor checked. */
+#define PSL_RF         0x10000ULL
+/* FreeBSD/amd64 user selectors (sys/amd64/include/segments.h GUCODE_SEL 8,
+ * GUDATA_SEL 7, at privilege level 3). */
+#define FREEBSD_UCODESEL 0x43
+#define FREEBSD_UDATASEL 0x3b
+
+/* The XSAVE area of a Linux signal frame: FXSAVE image, then (when the magic
+ * in its software-reserved bytes says so) the XSAVE header and components
+ * (asm/sigcontext.h struct _fpx_sw_bytes at offset 464). */
+#define FP_XSTATE_MAGIC1 0x46505853U
+struct fpx_sw_bytes {
+	uint32_t magic1, extended_size;
+	uint64_t xfeatures;
+	uint32_t xstate_size, padding[7];
+};
+
+/* Bytes of XSAVE state beyond the FXSAVE image in the host frame. */
+static size_t host_xstate_extra(const void *fp)
+{
+	const struct fpx_sw_bytes *sw = (const void *)((const char *)fp + 464);
+	if (!fp || sw->magic1 != FP_XSTATE_MAGIC1 || sw->xstate_size <= 512 ||
+	    sw->xstate_size > 64 * 1024)
+		return 0;
+	return sw->xstate_size - 512;
+}
+
+static void fill_siginfo(struct freebsd_siginfo *fsi, int sig, const siginfo_t *si)
+{
+	memset(fsi, 0, sizeof *fsi);
+	fsi->signo = freebsd_signal_from_host(sig);
+	fsi->err = si->si_errno;
+	fsi->code = freebsd_si_code_from_host(sig, si->si_code);
+	if (si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
+				sig == SIGFPE || sig == SIGTRAP)) {
+		fsi->addr = (uint64_t)si->si_addr;
+	} else {
+		fsi->pid = si->si_pid;
+		fsi->uid = si->si_uid;
+		fsi->value = (uint64_t)si->si_value.sival_ptr;
+		if (sig == SIGCHLD)
+			fsi->status = si->si_status;
+	}
+}
+
+static void fill_mcontext(struct freebsd_mcontext *mc, const struct xeno_thread *t,
+			  const greg_t *g)
+{
+	mc->mc_rdi = g[REG_RDI];
+	mc->mc_rsi = g[REG_RSI];
+	mc->mc_rdx = g[REG_RDX];
+	mc->mc_rcx = g[REG_RCX];
+	mc->mc_r8 = g[REG_R8];
+	mc->mc_r9 = g[REG_R9];
+	mc->mc_rax = g[REG_RAX];
+	mc->mc_rbx = g[REG_RBX];
+	mc->mc_rbp = g[REG_RBP];
+	mc->mc_r10 = g[REG_R10];
+	mc->mc_r11 = g[REG_R11];
+	mc->mc_r12 = g[REG_R12];
+	mc->mc_r13 = g[REG_R13];
+	mc->mc_r14 = g[REG_R14];
+	mc->mc_r15 = g[REG_R15];
+	mc->mc_trapno = (uint32_t)g[REG_TRAPNO];
+	mc->mc_addr = g[REG_CR2];
+	mc->mc_err = g[REG_ERR];
+	mc->mc_rip = g[REG_RIP];
+	mc->mc_cs = FREEBSD_UCODESEL;
+	mc->mc_rflags = (uint64_t)g[REG_EFL] & ~PSL_RF;
+	mc->mc_rsp = g[REG_RSP];
+	mc->mc_ss = FREEBSD_UDATASEL;
+	mc->mc_len = sizeof *mc;
+	mc->mc_fpformat = FREEBSD_MC_FPFMT_XMM;
+	mc->mc_ownedfp = FREEBSD_MC_FPOWNED_FPU;
+	mc->mc_fsbase = t->guest_fs;
+	mc->mc_flags = FREEBSD_MC_HASBASES;
+}
+
+void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, const siginfo_t *si,
+			    const struct xeno_sigaction *act, const sigset_t *old_mask)
+{
+	greg_t *g = uc->uc_mcontext.gregs;
+	const char *fp = (const char *)uc->uc_mcontext.fpregs;
+	uint64_t sp = (uint64_t)g[REG_RSP];
+	bool on_alt = xeno_sig_on_altstack(t, sp);
+	if ((act->flags & XENO_SA_ONSTACK) && t->sigstack.enabled && !on_alt)
+		sp = t->sigstack.sp + t->sigstack.size;
+	else
+		sp -= 128; /* the red zone */
+
+	size_t xlen = host_xstate_extra(fp);
+	sp = (sp - xlen) & ~63ULL;
+	uint64_t xsave_at = sp;
+	sp = (sp - sizeof(struct freebsd_sigframe)) & ~15ULL;
+
+	static __thread struct freebsd_sigframe sf; /* too big for a handler's stack */
+	memset(&sf, 0, sizeof sf);
+	sf.sf_ahu = act->handler;
+	freebsd_sigset_from_host(old_mask, &sf.sf_uc.uc_sigmask);
+	sf.sf_uc.uc_stack.ss_sp = t->sigstack.sp;
+	sf.sf_uc.uc_stack.ss_size = t->sigstack.size;
+	sf.sf_uc.uc_stack.ss_flags = !t->sigstack.enabled ? FREEBSD_SS_DISABLE
+				     : on_alt		   ? FREEBSD_SS_ONSTACK
+							   : 0;
+	struct freebsd_mcontext *mc = &sf.sf_uc.uc_mcontext;
+	fill_mcontext(mc, t, g);
+	mc->mc_onstack = on_alt;
+	if (fp)
+		memcpy(mc->mc_fpstate, fp, sizeof mc->mc_fpstate);
+	if (xlen) {
+		mc->mc_flags |= FREEBSD_MC_HASFPXSTATE;
+		mc->mc_xfpustate = xsave_at;
+		mc->mc_xfpustate_len = xlen;
+	}
+	fill_siginfo(&sf.sf_si, sig, si);
+
+	if (xeno_copy_out(sp, &sf, sizeof sf) < 0 ||
+	    (xlen && xeno_copy_out(xsave_at, fp + 512, xlen) < 0))
+		xeno_sig_die(SIGILL); /* what FreeBSD does when the stack is unusable */
+
+	g[REG_RDI] = freebsd_signal_from_host(sig);
+	g[REG_RSI] = (act->flags & XENO_SA_SIGINFO)
+			     ? (greg_t)(sp + offsetof(struct freebsd_sigframe, sf_si))
+			     : (greg_t)sf.sf_si.code;
+	g[REG_RDX] = (greg_t)(sp + offsetof(struct freebsd_sigframe, sf_uc));
+	g[REG_RCX] = (greg_t)sf.sf_si.addr;
+	g[REG_RSP] = (greg_t)sp;
+	g[REG_RIP] = (greg_t)freebsd_sigcode;
+	g[REG_EFL] &= ~(greg_t)(PSL_T | PSL_D);
+}
+
+/* Copies the guest's FP state into the host frame: the FXSAVE image, and
+ * the XSAVE remainder when the guest provides a plausible one. */
+static int restore_fpstate(ucontext_t *uc, const struct freebsd_mcontext *mc)
+{
+	char *fp = (char *)uc->uc_mcontext.fpregs;
+	if (!fp)
+		return 0;
+	size_t host_extra = host_xstate_extra(fp);
+	if ((mc->mc_flags & FREEBSD_MC_HASFPXSTATE) && mc->mc_xfpustate_len) {
+		if (mc->mc_xfpustate_len > host_extra)
+			return -EINVAL;
+		static __thread char buf[64 * 1024];
+		if (xeno_copy_in(buf, mc->mc_xfpustate, mc->mc_xfpustate_len) < 0)
+			return -EFAULT;
+		/* The XSAVE header: only features the host saved, standard form. */
+		const struct fpx_sw_bytes *sw = (const void *)(fp + 464);
+		uint64_t xstate_bv, xcomp_bv;
+		memcpy(&xstate_bv, buf, 8);
+		memcpy(&xcomp_bv, buf + 8, 8);
+		if ((xstate_bv & ~sw->xfeatures) || xcomp_bv)
+			return -EINVAL;
+		memcpy(fp + 512, buf, mc->mc_xfpustate_len);
+	}
+	memcpy(fp, mc->mc_fpstate, 464); /* keep the host's software bytes */
+	if (host_extra) {
+		uint64_t bv;
+		memcpy(&bv, fp + 512, 8);
+		bv |= 3; /* x87 and SSE state come from the image just written */
+		memcpy(fp + 512, &bv, 8);
+	}
+	return 0;
+}
+
+long freebsd_sys_sigreturn(struct xeno_thread *t, uint64_t sigcntxp)
+{
+	static __thread struct freebsd_ucontext uc;
+	if (xeno_copy_in(&uc, sigcntxp, sizeof uc) < 0)
+		return -EFAULT;
+	const struct freebsd_mcontext *mc = &uc.uc_mcontext;
+	greg_t *g = t->uc->uc_mcontext.gregs;
+	if (mc->mc_len != sizeof *mc || (mc->mc_flags & ~FREEBSD_MC_FLAG_MASK) ||
+	    ((mc->mc_rflags ^ (uint64_t)g[REG_EFL]) & ~(PSL_USERCHANGE | PSL_RF)) ||
+	    (mc->mc_cs & 3) != 3)
+		return -EINVAL;
+	int err = restore_fpstate(t->uc, mc);
+	if (err)
+		return err;
+	g[REG_RDI] = mc->mc_rdi;
+	g[REG_RSI] = mc->mc_rsi;
+	g[REG_RDX] = mc->mc_rdx;
+	g[REG_RCX] = mc->mc_rcx;
+	g[REG_R8] = mc->mc_r8;
+	g[REG_R9] = mc->mc_r9;
+	g[REG_RAX] = mc->mc_rax;
+	g[REG_RBX] = mc->mc_rbx;
+	g[REG_RBP] = mc->mc_rbp;
+	g[REG_R10] = mc->mc_r10;
+	g[REG_R11] = mc->mc_r11;
+	g[REG_R12] = mc->mc_r12;
+	g[REG_R13] = mc->mc_r13;
+	g[REG_R14] = mc->mc_r14;
+	g[REG_R15] = mc->mc_r15;
+	g[REG_RIP] = mc->mc_rip;
+	g[REG_RSP] = mc->mc_rsp;
+	g[REG_EFL] = mc->mc_rflags;
+	if (mc->mc_flags & FREEBSD_MC_HASBASES)
+		t->guest_fs = mc->mc_fsbase;
+	sigset_t mask;
+	freebsd_sigset_to_host(&uc.uc_sigmask, &mask);
+	xeno_sig_set_mask(t, SIG_SETMASK, &mask);
+	return -XENO_EJUSTRETURN;
+}
