@@ -129,7 +129,8 @@ long freebsd_sys_thr_set_name(struct xeno_thread *t, long id, uint64_t uname)
 		/* longer names are cut, as FreeBSD does */
 	}
 	char host_name[16]; /* Linux keeps 15 characters */
-	snprintf(host_name, sizeof host_name, "%s", name);
+	memcpy(host_name, name, sizeof host_name - 1);
+	host_name[sizeof host_name - 1] = '\0';
 	if (id == t->tid)
 		return prctl(PR_SET_NAME, host_name) < 0 ? -errno : 0;
 	struct name_arg a = {host_name, 0};
