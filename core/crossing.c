@@ -131,6 +131,11 @@ int xeno_thread_attach(struct xeno_thread *t)
 	stack_t ss = {.ss_sp = t->altstack, .ss_size = t->altstack_size};
 	if (sigaltstack(&ss, NULL) < 0)
 		return -errno;
+	return xeno_thread_enable_sud(t);
+}
+
+int xeno_thread_enable_sud(struct xeno_thread *t)
+{
 	t->selector = XENO_SEL_ALLOW;
 	if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON,
 		  (unsigned long)__start_xeno_gate,

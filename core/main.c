@@ -34,6 +34,7 @@ static const char usage[] =
 	"                  (XENO_TRACE=1 in the environment does the same)\n"
 	"  --strict        an unimplemented system call ends the program (SIGSYS)\n"
 	"                  instead of failing with ENOSYS\n"
+	"  --argv0=NAME    the program's argv[0] (default: PROGRAM as given)\n"
 	"  -h, --help      show this help and exit\n"
 	"  -V, --version   show the version and exit\n"
 	"\n"
@@ -42,14 +43,17 @@ static const char usage[] =
 
 struct options {
 	const char *trace_path;
+	const char *argv0;
 	int trace;
 	int prog; /* index of the program in argv */
 };
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
+	static char *passed_on[64];
+	xeno_proc.options = passed_on;
 	int i = 1;
-	for (; i < argc && argv[i][0] == '-'; i++) {
+	for (; i < argc && argv[i][0] == '-' && xeno_proc.noptions < 63; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--") == 0) {
 			i++;
@@ -62,6 +66,9 @@ static int parse_options(int argc, char **argv, struct options *o)
 			exit(0);
 		} else if (strcmp(a, "--strict") == 0) {
 			xeno_strict = true;
+		} else if (strncmp(a, "--argv0=", 8) == 0) {
+			o->argv0 = a + 8;
+			continue; /* not passed on: each program has its own */
 		} else if (strcmp(a, "--trace") == 0) {
 			o->trace = 1;
 		} else if (strncmp(a, "--trace=", 8) == 0) {
@@ -71,6 +78,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 			fprintf(stderr, "xeno: unknown option '%s'\n%s", a, usage);
 			exit(2);
 		}
+		xeno_proc.options[xeno_proc.noptions++] = argv[i];
 	}
 	if (i >= argc) {
 		fprintf(stderr, "xeno: no program given\n%s", usage);
@@ -146,6 +154,10 @@ int main(int argc, char **argv)
 	xeno_proc.image_base = img.bias;
 	if (!realpath(path, xeno_proc.exe_path))
 		snprintf(xeno_proc.exe_path, sizeof xeno_proc.exe_path, "%s", path);
+	ssize_t n = readlink("/proc/self/exe", xeno_proc.self_exe, sizeof xeno_proc.self_exe - 1);
+	xeno_proc.self_exe[n > 0 ? n : 0] = '\0';
+	if (o.argv0)
+		argv[o.prog] = (char *)o.argv0;
 
 	if (o.trace && (err = xeno_trace_open(o.trace_path)) < 0) {
 		xeno_msg("cannot open trace file %s: %s", o.trace_path, strerror(-err));

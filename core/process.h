@@ -12,6 +12,9 @@ struct xeno_process {
 	char exe_path[PATH_MAX]; /* absolute path of the guest program */
 	int ncpus;               /* CPUs this process may run on */
 	uint64_t image_base;     /* load bias of the guest program */
+	char self_exe[PATH_MAX]; /* xeno itself, to run further foreign programs */
+	char **options;          /* xeno's own options, passed on through execve */
+	int noptions;
 };
 
 extern struct xeno_process xeno_proc;

@@ -80,5 +80,7 @@ struct xeno_thread *xeno_thread_new(const struct xeno_personality *os);
 /* Makes t the calling thread's state: GS base, signal stack, SUD. 0 or -errno. */
 int xeno_thread_attach(struct xeno_thread *t);
 void xeno_thread_free(struct xeno_thread *t);
+/* Turns Syscall User Dispatch on for the calling thread, selector in t. */
+int xeno_thread_enable_sud(struct xeno_thread *t);
 
 #endif

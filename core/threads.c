@@ -50,6 +50,22 @@ void xeno_threads_init(struct xeno_thread *main_thread)
 	list_add(main_thread);
 }
 
+void xeno_threads_after_fork(struct xeno_thread *t)
+{
+	/* The other threads' states belong to threads that do not exist here;
+	 * their memory stays (it is not worth tracking down). */
+	pthread_mutex_init(&list_lock, NULL);
+	threads = NULL;
+	live = 0;
+	list_add(t);
+	/* The child runs on t's signal stack already, with the same GS base;
+	 * it has a thread id of its own, and Syscall User Dispatch is set up
+	 * again in case the kernel did not carry it over. */
+	t->tid = gettid();
+	if (xeno_thread_enable_sud(t) < 0)
+		xeno_fatal("cannot set up system call interception in a forked child");
+}
+
 int xeno_thread_count(void)
 {
 	pthread_mutex_lock(&list_lock);

@@ -45,6 +45,9 @@ noreturn void xeno_thread_exited(struct xeno_thread *t);
  * lock; -ESRCH when there is none.  id -1 runs fn on every thread. */
 int xeno_thread_with(long id, void (*fn)(struct xeno_thread *, void *), void *arg);
 
+/* In a child of fork: t is the only thread left. */
+void xeno_threads_after_fork(struct xeno_thread *t);
+
 /* Number of live guest threads. */
 int xeno_thread_count(void);
 

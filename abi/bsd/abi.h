@@ -21,7 +21,9 @@ struct bsd_abi {
 
 	/* ---- memory: mman.h (syscalls/bsd/mm.c) ---- */
 
-	/* ---- processes, resources, time (syscalls/bsd/proc.c, time.c) ---- */
+	/* ---- processes, resources, time (syscalls/bsd/proc.c, process.c, time.c) ---- */
+	const struct xeno_flagset *wait_options; /* wait4's options */
+	int wait_continued_status;               /* the status word of a continued child */
 };
 
 #endif

@@ -3,6 +3,7 @@
 #include "abi/freebsd/abi.h"
 #include "abi/freebsd/signal.h"
 #include "abi/freebsd/umtx.h"
+#include "abi/freebsd/wait.h"
 
 const struct bsd_abi freebsd_bsd_abi = {
 	/* ---- files ---- */
@@ -11,6 +12,8 @@ const struct bsd_abi freebsd_bsd_abi = {
 	/* ---- memory ---- */
 
 	/* ---- processes, resources, time ---- */
+	.wait_options = &freebsd_wait_options,
+	.wait_continued_status = FREEBSD_WCONTINUED_STATUS,
 };
 
 /* Flag sets the tracer decodes by name: flags(NAME) in syscalls.master. */
@@ -18,5 +21,7 @@ const struct xeno_flagset *const freebsd_flagsets[] = {
 	&freebsd_sigaction_flags,
 	&freebsd_sigprocmask_how,
 	&freebsd_umtx_ops,
+	&freebsd_wait_options,
+	&freebsd_idtypes,
 	NULL,
 };

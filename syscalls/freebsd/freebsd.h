@@ -49,6 +49,10 @@ long freebsd_sys_thr_set_name(struct xeno_thread *t, long id, uint64_t name);
 long freebsd_sys__umtx_op(struct xeno_thread *t, uint64_t obj, int op, unsigned long val,
 			  uint64_t uaddr1, uint64_t uaddr2);
 
+/* ---- processes (syscalls/freebsd/proc.c) ---- */
+long freebsd_sys_wait6(struct xeno_thread *t, int idtype, long id, uint64_t status, int options,
+		       uint64_t wrusage, uint64_t info);
+
 /* ---- time (abi/freebsd/clock.c) ---- */
 /* A FreeBSD clock id as a host one, -1 if unknown. */
 int freebsd_clock_to_host(int id);

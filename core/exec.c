@@ -1,0 +1,84 @@
+#include "core/exec.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/host.h"
+#include "core/personality.h"
+#include "core/process.h"
+#include "core/thread.h"
+#include "core/trace.h"
+#include "loader/image.h"
+
+/* Whether xeno (rather than the kernel) runs the file at path. */
+static bool runs_under_xeno(const char *path)
+{
+	struct xeno_image img;
+	int err = xeno_image_open(&img, path);
+	xeno_image_close(&img);
+	return err == 0 && xeno_personality_for(img.os) != NULL;
+}
+
+static size_t count(char *const v[])
+{
+	size_t n = 0;
+	while (v[n])
+		n++;
+	return n;
+}
+
+/* xeno OPTIONS... --argv0=ARGV0 PATH ARGV[1..] */
+static char **xeno_argv(const char *path, char *const argv[])
+{
+	size_t n = count(argv);
+	char **v = calloc((size_t)xeno_proc.noptions + n + 4, sizeof *v);
+	char *argv0 = malloc(strlen(argv[0] ? argv[0] : path) + 9);
+	if (!v || !argv0) {
+		free(v);
+		free(argv0);
+		return NULL;
+	}
+	size_t k = 0;
+	v[k++] = xeno_proc.self_exe;
+	for (int i = 0; i < xeno_proc.noptions; i++)
+		v[k++] = xeno_proc.options[i];
+	strcpy(argv0, "--argv0=");
+	strcat(argv0, argv[0] ? argv[0] : path);
+	v[k++] = argv0;
+	v[k++] = "--";
+	v[k++] = (char *)path;
+	for (size_t i = 1; i < n; i++)
+		v[k++] = argv[i];
+	return v;
+}
+
+long xeno_execve(struct xeno_thread *t, const char *path, char *const argv[], char *const envp[])
+{
+	if (access(path, X_OK) < 0)
+		return -errno;
+	char **xargv = NULL;
+	const char *target = path;
+	if (runs_under_xeno(path)) {
+		xargv = xeno_argv(path, argv);
+		if (!xargv)
+			return -ENOMEM;
+		target = xeno_proc.self_exe;
+	}
+	xeno_trace_flush();
+	/* The new image starts with the guest's signal mask, not xeno's. */
+	sigset_t handler_mask;
+	pthread_sigmask(SIG_SETMASK, NULL, &handler_mask);
+	sigset_t guest = t->sigmask;
+	sigdelset(&guest, SIGSYS);
+	pthread_sigmask(SIG_SETMASK, &guest, NULL);
+	long r = host_syscall3(SYS_execve, target, xargv ? xargv : (char **)argv, envp);
+	pthread_sigmask(SIG_SETMASK, &handler_mask, NULL);
+	if (xargv) {
+		free(xargv[xeno_proc.noptions + 1]); /* the --argv0= string */
+		free(xargv);
+	}
+	return r;
+}

@@ -1,0 +1,14 @@
+/*
+ * The guest's execve: a program for an OS xeno runs goes through xeno again
+ * (a new process image of xeno, with the same options); anything else —
+ * a Linux program, a script — goes to the kernel as it is.
+ */
+#ifndef XENO_CORE_EXEC_H
+#define XENO_CORE_EXEC_H
+
+struct xeno_thread;
+
+/* Returns only on failure: -errno. */
+long xeno_execve(struct xeno_thread *t, const char *path, char *const argv[], char *const envp[]);
+
+#endif
