@@ -19,6 +19,8 @@
 #include "loader/detect.h"
 
 #define PAGE 4096ULL
+/* The most program headers xeno reads; real programs have about a dozen. */
+#define MAX_PHDRS 512u
 /* The most address space a program's segments may span. */
 #define MAX_SPAN (1ULL << 40)
 /* Where xeno puts a position-independent program (FreeBSD's ET_DYN_LOAD_ADDR
@@ -103,8 +105,13 @@ static int check_header(struct xeno_image *img, Elf *elf, GElf_Ehdr *eh)
 	if (eh->e_phentsize != sizeof(Elf64_Phdr))
 		return fail(img, "program header size %u, expected %zu", eh->e_phentsize,
 			    sizeof(Elf64_Phdr));
+	/* e_phnum as the file says it, not elf_getphdrnum(), which quietly
+	 * shortens the table of a truncated file to what is there. */
+	if (eh->e_phnum == PN_XNUM)
+		return fail(img, "more than %u program headers", MAX_PHDRS);
 	img->entry = eh->e_entry;
 	img->phoff = eh->e_phoff;
+	img->phnum = eh->e_phnum;
 	img->phentsize = eh->e_phentsize;
 	img->e_flags = eh->e_flags;
 	return 0;
@@ -146,24 +153,27 @@ static int add_segment(struct xeno_image *img, const GElf_Phdr *ph, unsigned idx
 static int read_interp(struct xeno_image *img, const GElf_Phdr *ph, const char *data,
 		       size_t fsize)
 {
+	/* A path of at least one byte and its NUL, the NUL last, as FreeBSD's
+	 * imgact_elf does (sys/kern/imgact_elf.c: "Invalid PT_INTERP"). */
 	if (ph->p_offset > fsize || ph->p_filesz > fsize - ph->p_offset || ph->p_filesz < 2 ||
-	    ph->p_filesz > sizeof img->interp)
+	    ph->p_filesz > sizeof img->interp || data[ph->p_offset + ph->p_filesz - 1] != '\0')
 		return fail(img, "malformed program interpreter (PT_INTERP)");
 	memcpy(img->interp, data + ph->p_offset, ph->p_filesz);
-	img->interp[ph->p_filesz - 1] = '\0';
 	return 0;
 }
 
 static int scan_segments(struct xeno_image *img, Elf *elf, const char *data, size_t fsize)
 {
-	size_t phnum;
-	if (elf_getphdrnum(elf, &phnum) != 0)
-		return fail(img, "malformed program header count");
+	size_t phnum = img->phnum;
 	if (phnum == 0)
 		return fail(img, "no program headers: not an executable");
-	if (phnum > 512 || img->phoff > fsize || phnum * sizeof(Elf64_Phdr) > fsize - img->phoff)
+	if (phnum > MAX_PHDRS)
+		return fail(img, "more than %u program headers", MAX_PHDRS);
+	if (img->phoff > fsize || phnum * sizeof(Elf64_Phdr) > fsize - img->phoff)
 		return fail(img, "program header table lies beyond the end of the file");
-	img->phnum = (uint16_t)phnum;
+	size_t libelf_phnum;
+	if (elf_getphdrnum(elf, &libelf_phnum) != 0 || libelf_phnum != phnum)
+		return fail(img, "malformed program header count");
 	uint64_t phdr_segment = 0;
 	for (size_t i = 0; i < phnum; i++) {
 		GElf_Phdr ph;

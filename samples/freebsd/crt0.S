@@ -13,9 +13,12 @@ _start:
 	.size	_start, .-_start
 
 /*
- * long fbsd_syscall(long number, long a1, long a2, long a3, long a4, long a5)
+ * long fbsd_syscall(long number, long a1, long a2, long a3, long a4, long a5,
+ *                   long a6)
  * A raw FreeBSD system call: the result, or -errno (FreeBSD's) when the
- * kernel sets the carry flag.
+ * kernel sets the carry flag.  FreeBSD/amd64 takes the arguments in RDI, RSI,
+ * RDX, R10, R8, R9 (sys/amd64/amd64/trap.c cpu_fetch_syscall_args); a6, the
+ * seventh C argument, arrives on the stack above the return address.
  */
 	.globl	fbsd_syscall
 	.type	fbsd_syscall, @function
@@ -26,6 +29,7 @@ fbsd_syscall:
 	movq	%rcx, %rdx
 	movq	%r8, %r10
 	movq	%r9, %r8
+	movq	8(%rsp), %r9
 	syscall
 	jnc	1f
 	negq	%rax

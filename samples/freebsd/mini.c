@@ -54,6 +54,40 @@ int mini_strncmp(const char *a, const char *b, size_t n)
 	return 0;
 }
 
+size_t mini_strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t n = mini_strlen(src);
+	if (size) {
+		size_t k = n < size - 1 ? n : size - 1;
+		memcpy(dst, src, k);
+		dst[k] = '\0';
+	}
+	return n;
+}
+
+size_t mini_strlcat(char *dst, const char *src, size_t size)
+{
+	size_t used = 0;
+	while (used < size && dst[used])
+		used++;
+	if (used == size)
+		return size + mini_strlen(src);
+	return used + mini_strlcpy(dst + used, src, size - used);
+}
+
+long mini_write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+	while (n) {
+		long w = SYS3(write, fd, p, n);
+		if (w <= 0)
+			return w < 0 ? w : -5; /* EIO: a write that makes no progress */
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
 char *mini_getenv(const char *name)
 {
 	size_t n = mini_strlen(name);
@@ -224,6 +258,20 @@ const char *mini_errname(long err)
 	if (err >= 0 && (size_t)err < sizeof errnames / sizeof errnames[0])
 		return errnames[err];
 	return "E?";
+}
+
+int mini_expect_error(const char *what, long result, const char *want)
+{
+	if (result >= 0) {
+		mini_printf("%s succeeded (%ld), expected %s\n", what, result, want);
+		return 0;
+	}
+	if (mini_strcmp(mini_errname(-result), want) != 0) {
+		mini_printf("%s %s, expected %s\n", what, mini_errname(-result), want);
+		return 0;
+	}
+	mini_printf("%s %s ok\n", what, want);
+	return 1;
 }
 
 void mini_start(long *ap)

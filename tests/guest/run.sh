@@ -1,11 +1,457 @@
 #!/bin/sh
-# Guest tests: sample programs under xeno (placeholder until the cases land).
-#   tests/guest/run.sh XENO SAMPLES_DIR   -> ends with "RESULT passed failed"
+# Guest tests: the sample FreeBSD programs (samples/freebsd/) run under xeno,
+# and xeno's own command line and loader rejections.
+#
+#   tests/guest/run.sh XENO SAMPLES_DIR
+#
+# Each case runs one command and checks its exit status, its standard output
+# (byte for byte, against a file in tests/guest/expected/ unless said
+# otherwise) and its standard error.  A failing case prints
+# "FAIL name: why" (details indented below it); the last line is
+# "RESULT passed failed", which tests/run-all.sh reads.
 set -u
-xeno=$1
-samples=$2
+
+die() {
+	echo "run.sh: $*" >&2
+	echo "RESULT 0 1"
+	exit 1
+}
+
+[ $# -eq 2 ] || die "usage: run.sh XENO SAMPLES_DIR"
+expected=$(cd "$(dirname "$0")/expected" && pwd) || die "no expected/ directory"
+xeno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+bin=$(cd "$2/freebsd" && pwd) || die "no $2/freebsd"
+[ -x "$xeno" ] || die "$xeno is not executable"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/xeno-guest.XXXXXX") || die "mktemp failed"
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' HUP INT TERM
+work=$tmp/work # every command runs here
+logs=$tmp/logs # their standard output and error
+mkdir "$work" "$logs"
+
 passed=0
 failed=0
-out=$("$xeno" "$samples/freebsd/hello")
-if [ "$out" = "Hello from FreeBSD!" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL hello"; fi
+
+# ---- running a case ----
+
+# begin NAME: starts a case.
+begin() {
+	name=$1
+	why=
+	details=
+}
+
+# fail WHY [DETAILS]: marks the current case failed; the first reason counts.
+fail() {
+	if [ -z "$why" ]; then
+		why=$1
+		details=${2-}
+	fi
+}
+
+# end: counts the current case and reports it if it failed.
+end() {
+	if [ -z "$why" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL $name: $why"
+		[ -z "$details" ] || printf '%s\n' "$details" | head -n 20 | sed 's/^/  /'
+	fi
+}
+
+# run COMMAND...: runs COMMAND in $work, standard input from $stdin
+# (/dev/null unless set), output to $out and $err, exit status to $status.
+run() {
+	out=$logs/$name.out
+	err=$logs/$name.err
+	# The command runs in a subshell of its own, waited for by another whose
+	# standard error is /dev/null: a shell's notice of a death by signal
+	# ("Segmentation fault") lands there, not in the log or the test output.
+	{ (cd "$work" && (exec "$@" <"${stdin:-/dev/null}" >"$out" 2>"$err"); exit $?); } 2>/dev/null
+	status=$?
+}
+
+# ---- checks on the last run ----
+
+status_is() {
+	[ "$status" -eq "$1" ] || fail "exit status $status, expected $1" "$(cat "$err")"
+}
+
+# stdout_is FILE: standard output is exactly FILE (a name in expected/, or a path).
+stdout_is() {
+	case $1 in
+	/*) want=$1 ;;
+	*) want=$expected/$1 ;;
+	esac
+	cmp -s "$want" "$out" || fail "standard output differs from $1" "$(diff "$want" "$out")"
+}
+
+stdout_empty() {
+	[ ! -s "$out" ] || fail "unexpected standard output" "$(cat "$out")"
+}
+
+stderr_empty() {
+	[ ! -s "$err" ] || fail "unexpected standard error" "$(cat "$err")"
+}
+
+# stderr_is TEXT: standard error is exactly the line TEXT.
+stderr_is() {
+	printf '%s\n' "$1" | cmp -s - "$err" || fail "standard error is not \"$1\"" "$(cat "$err")"
+}
+
+# trace_has REGEX: a line of the trace (standard error, thread ids taken off)
+# matches the extended regular expression REGEX in full.
+trace_has() {
+	t=${trace:-$err}
+	if [ ! -f "$t" ]; then
+		fail "no trace file $t"
+	elif ! sed 's/^[0-9]* //' "$t" | grep -Eqx -- "$1"; then
+		fail "no trace line matches $1" "$(cat "$t")"
+	fi
+}
+
+# ---- arguments, exit statuses, unimplemented calls ----
+
+begin hello
+run "$xeno" "$bin/hello"
+status_is 0
+stdout_is hello.out
+stderr_empty
+end
+
+# Arguments and environment reach the program unchanged, in order, including
+# empty strings, spaces, a newline and bytes that are not ASCII; only the
+# variables named XENO_SAMPLE_* are printed.  The program runs as ./args so
+# that argv[0] is the same wherever the tree is.
+ln -s "$bin/args" "$work/args"
+begin args
+run env -i XENO_SAMPLE_FIRST=1 OTHER=hidden XENO_SAMPLE_EMPTY= 'XENO_SAMPLE_SPACES= a  b ' \
+	XENO_SAMPLEX=hidden "XENO_SAMPLE_BYTES=$(printf 'caf\303\251 \376\377')" XENO_SAMPLE_LAST=z \
+	"$xeno" ./args '' 'two words' ' lead' 'tab	in' "$(printf 'new\nline')" \
+	"$(printf '\303\274n\303\257 \001\177\376')" '*' '$HOME' -x --help --
+status_is 0
+stdout_is args-tricky.out
+stderr_empty
+end
+
+begin args-none
+run env -i "$xeno" ./args
+status_is 0
+stdout_is args-none.out
+stderr_empty
+end
+
+# xeno's options end at the program's name; "--" ends them early.
+begin args-options
+run env -i "$xeno" --strict -- ./args --trace -V
+status_is 0
+stdout_is args-options.out
+stderr_empty
+end
+
+for code in 0 1 42 255; do
+	begin "exitcode-$code"
+	run "$xeno" "$bin/exitcode" "$code"
+	status_is "$code"
+	stdout_empty
+	stderr_empty
+	end
+done
+
+begin exitcode-usage
+run "$xeno" "$bin/exitcode" 256
+status_is 2
+stdout_empty
+stderr_is "usage: exitcode STATUS | exitcode kill SIGNAL"
+end
+
+# An unimplemented call fails with ENOSYS each time; xeno says so once.
+begin unimpl
+run "$xeno" "$bin/unimpl"
+status_is 0
+stdout_is unimpl.out
+stderr_is "xeno: freebsd syscall 45 (ktrace) not implemented"
+end
+
+# --strict: the message, then death by SIGSYS (128 + 31); the line written
+# before the call is not lost.
+begin unimpl-strict
+run "$xeno" --strict "$bin/unimpl"
+status_is 159
+stdout_is unimpl-strict.out
+stderr_is "xeno: freebsd syscall 45 (ktrace) not implemented"
+end
+
+# ---- tracing: foreign names, decoded arguments, foreign errno names ----
+
+begin trace-hello
+run "$xeno" --trace "$bin/hello"
+status_is 0
+stdout_is hello.out
+trace_has 'write\(1, "Hello from FreeBSD!\\n", 20\) = 20'
+trace_has 'exit\(0\) = \?'
+end
+
+begin trace-unimpl
+run "$xeno" --trace "$bin/unimpl"
+status_is 0
+stdout_is unimpl.out
+trace_has 'ktrace\("/dev/null", 1, 2, [0-9]+\) = -1 ENOSYS \(.*\)'
+end
+
+begin trace-to-file
+run "$xeno" --trace="$logs/trace-to-file.trace" "$bin/hello"
+status_is 0
+stdout_is hello.out
+stderr_empty
+trace=$logs/trace-to-file.trace
+trace_has 'write\(1, "Hello from FreeBSD!\\n", 20\) = 20'
+trace=
+end
+
+begin trace-from-environment
+run env XENO_TRACE=1 "$xeno" "$bin/hello"
+status_is 0
+stdout_is hello.out
+trace_has 'write\(1, "Hello from FreeBSD!\\n", 20\) = 20'
+end
+
+# ---- files: cat ----
+
+printf 'first file\n' >"$work/a.txt"
+printf 'second file\nwith two lines\n' >"$work/b.txt"
+: >"$work/empty"
+# Every byte value, then enough copies to need several reads.
+printf "$(i=0; while [ $i -lt 256 ]; do printf '\\%03o' $i; i=$((i + 1)); done)" >"$work/bytes"
+i=0
+while [ $i -lt 300 ]; do
+	cat "$work/bytes"
+	i=$((i + 1))
+done >"$work/binary"
+
+begin cat-files
+run "$xeno" "$bin/cat" a.txt b.txt
+status_is 0
+stdout_is cat-files.out
+stderr_empty
+end
+
+begin cat-binary
+run "$xeno" "$bin/cat" binary
+status_is 0
+stdout_is "$work/binary"
+stderr_empty
+end
+
+begin cat-empty
+run "$xeno" "$bin/cat" empty
+status_is 0
+stdout_empty
+stderr_empty
+end
+
+begin cat-stdin
+stdin=$work/b.txt
+run "$xeno" "$bin/cat" a.txt - a.txt
+stdin=
+status_is 0
+stdout_is cat-stdin.out
+stderr_empty
+end
+
+# A missing file is reported, the others are still copied, the status is 1.
+begin cat-missing
+run "$xeno" "$bin/cat" a.txt missing b.txt
+status_is 1
+stdout_is cat-files.out
+stderr_is "cat: missing: ENOENT"
+end
+
+begin trace-cat
+run "$xeno" --trace "$bin/cat" a.txt
+status_is 0
+stdout_is "$work/a.txt"
+trace_has 'open\("a\.txt", .*\) = [0-9]+'
+trace_has 'read\([0-9]+, "first file\\n", [0-9]+\) = 11'
+trace_has 'write\(1, "first file\\n", 11\) = 11'
+trace_has 'read\([0-9]+, 0x[0-9a-f]+, [0-9]+\) = 0'
+trace_has 'close\([0-9]+\) = 0'
+end
+
+# ---- directories: ls, in both struct dirent forms ----
+
+# tree/ holds one entry of each kind ls must tell apart, names that sort
+# differently bytewise than in any locale, and a 255-byte name; tree/many/
+# needs several getdirentries calls.
+mkdir "$work/tree" "$work/tree/dir-a" "$work/tree/dir-b" "$work/tree/many"
+for f in a-file B-upper .hidden 'with space' "$(printf '\303\274n\303\257c\303\266d\303\251')" \
+	"$(printf '%0255d' 0 | tr 0 x)" dir-b/not-listed; do
+	: >"$work/tree/$f"
+done
+ln -s dir-a "$work/tree/link-to-dir"
+mkfifo "$work/tree/fifo"
+i=0
+while [ $i -lt 60 ]; do
+	: >"$work/tree/many/entry-$(printf '%02d' $i)-of-a-long-listing"
+	i=$((i + 1))
+done
+
+for form in 12 11; do
+	opt=
+	[ $form = 11 ] && opt=-11
+	begin "ls-$form"
+	run "$xeno" "$bin/ls" $opt tree
+	status_is 0
+	stdout_is ls-tree.out
+	stderr_empty
+	end
+
+	begin "ls-$form-many"
+	run "$xeno" "$bin/ls" $opt tree/many
+	status_is 0
+	stdout_is ls-many.out
+	stderr_empty
+	end
+
+	begin "ls-$form-empty"
+	run "$xeno" "$bin/ls" $opt tree/dir-a
+	status_is 0
+	stdout_empty
+	stderr_empty
+	end
+done
+
+begin ls-default-directory
+run sh -c 'cd tree && exec "$0" "$1"' "$xeno" "$bin/ls"
+status_is 0
+stdout_is ls-tree.out
+stderr_empty
+end
+
+begin ls-missing
+run "$xeno" "$bin/ls" missing
+status_is 1
+stdout_empty
+stderr_is "ls: missing: ENOENT"
+end
+
+begin ls-not-a-directory
+run "$xeno" "$bin/ls" a.txt
+status_is 1
+stdout_empty
+stderr_is "ls: a.txt: ENOTDIR"
+end
+
+# ---- errors and memory ----
+
+mkdir "$work/errno-scratch"
+begin errno
+run "$xeno" "$bin/errno" errno-scratch
+status_is 0
+stdout_is errno.out
+stderr_is "xeno: freebsd syscall 304 (kldload) not implemented"
+[ -z "$(ls -A "$work/errno-scratch")" ] || fail "errno left files behind" "$(ls -A "$work/errno-scratch")"
+end
+
+begin mmap
+run "$xeno" "$bin/mmap" .
+status_is 0
+stdout_is mmap.out
+stderr_empty
+[ ! -e "$work/mapped" ] || fail "mmap left its scratch file behind"
+end
+
+# Death by SIGSEGV (128 + 11), with the line written before it out.
+begin mmap-crash
+run "$xeno" "$bin/mmap" crash
+status_is 139
+stdout_is mmap-crash.out
+stderr_empty
+end
+
+# ---- xeno's command line ----
+
+begin help
+run "$xeno" --help
+status_is 0
+head -n 1 "$out" | grep -q '^usage: xeno ' || fail "--help does not start with the usage line"
+stderr_empty
+end
+
+begin help-short
+run "$xeno" -h
+status_is 0
+cmp -s "$out" "$logs/help.out" || fail "-h differs from --help"
+end
+
+begin version
+run "$xeno" --version
+status_is 0
+grep -Eqx 'xeno [0-9]+\.[0-9]+\.[0-9]+' "$out" || fail "not a version line: $(cat "$out")"
+stderr_empty
+end
+
+begin version-short
+run "$xeno" -V
+status_is 0
+cmp -s "$out" "$logs/version.out" || fail "-V differs from --version"
+end
+
+begin unknown-option
+run "$xeno" --bogus "$bin/hello"
+status_is 2
+stdout_empty
+head -n 1 "$err" | grep -qx "xeno: unknown option '--bogus'" || fail "no unknown-option message" "$(cat "$err")"
+end
+
+begin no-program
+run "$xeno"
+status_is 2
+head -n 1 "$err" | grep -qx "xeno: no program given" || fail "no missing-program message" "$(cat "$err")"
+end
+
+# ---- what the loader refuses: exactly one line "xeno: FILE: reason" ----
+
+# rejects NAME STATUS FILE WORDS: xeno FILE exits STATUS, prints nothing on
+# standard output, and one line on standard error: "xeno: FILE: " and a reason
+# containing WORDS.
+rejects() {
+	begin "$1"
+	run "$xeno" "$3"
+	status_is "$2"
+	stdout_empty
+	if [ "$(wc -l <"$err")" -ne 1 ]; then
+		fail "not exactly one line on standard error" "$(cat "$err")"
+	fi
+	case $(cat "$err") in
+	"xeno: $3: "?*) ;;
+	*) fail "the message does not start with \"xeno: $3: \"" "$(cat "$err")" ;;
+	esac
+	grep -Fq -- "$4" "$err" || fail "the reason does not say \"$4\"" "$(cat "$err")"
+	end
+}
+
+head -c 100 "$bin/hello" >"$work/truncated"
+printf 'just some text\n' >"$work/text"
+printf '\376\355\372\317\007\000\000\001rest of a Mach-O header' >"$work/macho-be"
+printf '\317\372\355\376\007\000\000\001rest of a Mach-O header' >"$work/macho-le"
+printf 'MZ\220\000\003\000rest of a DOS header' >"$work/pe"
+printf '#!/bin/sh\necho hello\n' >"$work/script"
+mkdir "$work/directory"
+
+linux_program=/bin/ls
+[ -f "$linux_program" ] || linux_program=$(command -v sh)
+rejects reject-linux 126 "$linux_program" "a Linux program"
+rejects reject-text 126 text "not an executable"
+rejects reject-empty 126 empty "empty file"
+rejects reject-truncated 126 truncated "beyond the end of the file"
+rejects reject-macho-be 126 macho-be "Mach-O"
+rejects reject-macho-le 126 macho-le "Mach-O"
+rejects reject-pe 126 pe "PE program"
+rejects reject-script 126 script "script"
+rejects reject-directory 126 directory "is a directory"
+rejects reject-missing 127 missing "No such file or directory"
+
 echo "RESULT $passed $failed"
