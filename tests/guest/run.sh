@@ -371,6 +371,38 @@ stdout_is mmap-crash.out
 stderr_empty
 end
 
+# ---- threads, signals, processes ----
+
+begin threads
+run "$xeno" "$bin/threads"
+status_is 0
+stdout_is threads.out
+stderr_empty
+end
+
+begin signals
+run "$xeno" "$bin/signals"
+status_is 0
+stdout_is signals.out
+stderr_empty
+end
+
+# An uncaught SIGTERM ends xeno by the same signal (128 + 15).
+begin signals-term
+run "$xeno" "$bin/signals" term
+status_is 143
+stdout_is signals-term.out
+stderr_empty
+end
+
+# fork, execve of a FreeBSD program (through xeno again), wait4 and wait6.
+begin spawn
+run "$xeno" "$bin/spawn"
+status_is 0
+stdout_is spawn.out
+stderr_empty
+end
+
 # ---- xeno's command line ----
 
 begin help
