@@ -21,7 +21,7 @@ static void check(const char *name, int ok)
 int main(int argc, char **argv, char **envp)
 {
 	if (argc > 1 && mini_strcmp(argv[1], "child") == 0) {
-		mini_printf("child: argv[0]=%s argc=%d\n", argv[0], argc);
+		mini_printf("child: argc=%d argv[2]=%s\n", argc, argv[2]);
 		return 7;
 	}
 	if (argc > 1 && mini_strcmp(argv[1], "wait-for-signal") == 0) {
