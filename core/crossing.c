@@ -108,6 +108,7 @@ struct xeno_thread *xeno_thread_new(const struct xeno_personality *os)
 	struct xeno_thread *t = (struct xeno_thread *)(m + page + ALTSTACK_SIZE);
 	t->self = t;
 	t->selector = XENO_SEL_ALLOW;
+	t->host_tls = 1; /* made by host code, on glibc's FS base */
 	t->altstack = m + page;
 	t->altstack_size = ALTSTACK_SIZE;
 	t->map_size = size;

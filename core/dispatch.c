@@ -47,6 +47,7 @@ static long unimplemented(const struct xeno_personality *os, const struct xeno_t
 
 long xeno_unimplemented_op(struct xeno_thread *t, const char *call, long op)
 {
+	xeno_host_tls(t);
 	static struct {
 		const char *call;
 		long op;
@@ -67,6 +68,8 @@ long xeno_unimplemented_op(struct xeno_thread *t, const char *call, long op)
 	return -ENOSYS;
 }
 
+/* Runs on the guest's FS base when the gate left it (core/gate.h): the
+ * handler's table entry says whether it may stay so (NOTLS). */
 void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
 {
 	const struct xeno_personality *os = t->os;
@@ -75,6 +78,8 @@ void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
 	os->decode_trap(g, &trap);
 
 	const struct xeno_sysent *e = trap.nr < os->nsysent ? &os->sysent[trap.nr] : NULL;
+	if (!e || !e->call || !(e->flags & XENO_SYF_NOTLS) || xeno_trace_enabled)
+		xeno_host_tls(t);
 	t->have_rval2 = 0;
 	t->uc = uc;
 	long ret;
@@ -84,12 +89,16 @@ void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
 		ret = e->call(t, trap.args);
 	else
 		ret = unimplemented(os, &trap, e);
-	if (ret == -XENO_ERESTARTSYS)
+	if (ret == -XENO_ERESTARTSYS) {
+		xeno_host_tls(t);
 		ret = xeno_sig_queued_restart(t) ? -XENO_ERESTART : -EINTR;
+	}
 	if (__builtin_expect(xeno_trace_enabled, 0))
 		xeno_trace_syscall(t, &trap, e, ret);
 	os->set_result(t, g, ret);
-	if (t->sigpending)
+	if (t->sigpending) {
+		xeno_host_tls(t);
 		xeno_sig_deliver_queued(t, uc);
+	}
 	t->uc = NULL;
 }

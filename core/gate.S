@@ -7,37 +7,46 @@
  * even while the selector says BLOCK.
  *
  * Host signal handlers run with every asynchronous signal blocked (sa_mask),
- * so the gate itself is never interrupted by one: the selector is ALLOW exactly
- * when the FS base is the host's.
+ * so the gate itself is never interrupted by one.  Which FS base is loaded
+ * while xeno runs: see core/gate.h.
  */
 #include "core/gate.h"
 
 	.section xeno_gate, "ax", @progbits
 	.balign 64
 
-/* Swap to the host's FS base; the guest's is tracked in XT_GUEST_FS. */
-.macro TO_HOST_FS
+/* Entering xeno: with FSGSBASE, save the guest's FS base and load glibc's
+ * (cheap); without, leave the guest's in place (XT_HOST_TLS says so). */
+.macro ENTER_HOST_FS
 	cmpb	$0, xeno_have_fsgsbase(%rip)
 	je	1f
 	rdfsbase %rax
 	movq	%rax, %gs:XT_GUEST_FS
 	movq	%gs:XT_HOST_FS, %rax
 	wrfsbase %rax
-	jmp	2f
-1:	movq	%rdi, %r8
-	movq	%rsi, %r9
-	movq	%rdx, %r10
-	movl	$XENO_NR_ARCH_PRCTL, %eax
+	movb	$1, %gs:XT_HOST_TLS
+1:
+.endm
+
+/* Leaving xeno: put the guest's FS base back if glibc's is loaded (the
+ * guest's may have changed meanwhile: XT_GUEST_FS is the one to load). */
+.macro LEAVE_HOST_FS
+	cmpb	$0, %gs:XT_HOST_TLS
+	je	2f
+	cmpb	$0, xeno_have_fsgsbase(%rip)
+	je	1f
+	movq	%gs:XT_GUEST_FS, %rax
+	wrfsbase %rax
+	jmp	3f
+1:	movl	$XENO_NR_ARCH_PRCTL, %eax
 	movl	$XENO_ARCH_SET_FS, %edi
-	movq	%gs:XT_HOST_FS, %rsi
+	movq	%gs:XT_GUEST_FS, %rsi
 	syscall
-	movq	%r8, %rdi
-	movq	%r9, %rsi
-	movq	%r10, %rdx
+3:	movb	$0, %gs:XT_HOST_TLS
 2:
 .endm
 
-/* Load the guest's FS base from XT_GUEST_FS (it may have changed meanwhile). */
+/* Entering the guest from host code (glibc's FS base loaded). */
 .macro TO_GUEST_FS
 	cmpb	$0, xeno_have_fsgsbase(%rip)
 	je	1f
@@ -48,7 +57,7 @@
 	movl	$XENO_ARCH_SET_FS, %edi
 	movq	%gs:XT_GUEST_FS, %rsi
 	syscall
-2:
+2:	movb	$0, %gs:XT_HOST_TLS
 .endm
 
 /*
@@ -61,11 +70,11 @@ xeno_gate_signal:
 	cmpb	$XENO_SEL_ALLOW, %gs:XT_SELECTOR
 	je	.Lfrom_host
 	movb	$XENO_SEL_ALLOW, %gs:XT_SELECTOR
-	TO_HOST_FS
+	ENTER_HOST_FS
 	subq	$8, %rsp
 	call	xeno_signal_from_guest
 	addq	$8, %rsp
-	TO_GUEST_FS
+	LEAVE_HOST_FS
 	movb	$XENO_SEL_BLOCK, %gs:XT_SELECTOR
 	ret				/* to xeno_gate_restorer */
 .Lfrom_host:

@@ -13,9 +13,21 @@
 #define XT_SELF       0  /* struct xeno_thread *: this structure */
 #define XT_SELECTOR   8  /* uint8_t: Syscall User Dispatch selector */
 #define XT_SIGPENDING 9  /* uint8_t: a signal for the guest is queued */
+#define XT_HOST_TLS   10 /* uint8_t: the FS base is glibc's (see below) */
 #define XT_HOST_FS    16 /* uint64_t: glibc's thread pointer for this thread */
 #define XT_GUEST_FS   24 /* uint64_t: the guest's FS base */
 #define XT_WAIT_MASK  32 /* uint64_t: host signal mask while blocked for the guest */
+
+/*
+ * The FS base.  The guest owns it while it runs; glibc's thread-local state
+ * (errno, malloc, locks, stdio) needs it while xeno runs.  Where the CPU
+ * lets user code write it (FSGSBASE), the gate swaps it on every crossing:
+ * it costs nothing.  Elsewhere a swap is an arch_prctl system call each way
+ * (several microseconds on virtual machines), so the gate leaves the
+ * guest's FS base in place and C code that needs glibc's state asks for it
+ * (xeno_host_tls); the gate swaps back on the way out only if it was asked.
+ * XT_HOST_TLS says which FS base is loaded while the selector is ALLOW.
+ */
 
 /* Selector values (linux/prctl.h SYSCALL_DISPATCH_FILTER_*). */
 #define XENO_SEL_ALLOW 0 /* xeno runs: syscalls go to the kernel */

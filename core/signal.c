@@ -26,17 +26,22 @@ void xeno_signal_from_guest(int sig, siginfo_t *si, ucontext_t *uc)
 		xeno_dispatch(t, uc);
 		return;
 	}
+	xeno_host_tls(t);
 	xeno_sig_from_guest(t, sig, si, uc);
 }
 
+/* Runs on whichever FS base was loaded (core/gate.h): nothing here may use
+ * glibc's thread state before xeno_host_tls. */
 void xeno_signal_from_host(int sig, siginfo_t *si, ucontext_t *uc)
 {
 	if ((sig == SIGSEGV || sig == SIGBUS) && xeno_uaccess_fixup(uc))
 		return;
 	if (si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE ||
-				sig == SIGTRAP))
+				sig == SIGTRAP)) {
+		xeno_host_tls(xeno_current());
 		xeno_fatal("internal error: signal %d at %#llx (address %p)", sig,
 			   (unsigned long long)uc->uc_mcontext.gregs[REG_RIP], si->si_addr);
+	}
 	/* A signal for the guest while xeno waits on its behalf: keep it for
 	 * the way back, and cut the wait short. */
 	struct xeno_thread *t = xeno_current();

@@ -57,12 +57,20 @@ struct xeno_argdesc {
 
 typedef long (*xeno_thunk)(struct xeno_thread *t, const uint64_t *args);
 
+/* Table flags (syscalls.master status STD|NOTLS). */
+enum {
+	/* The handler uses nothing of glibc's thread state (no stdio, malloc,
+	 * pthread locks, errno): it may run on the guest's FS base. */
+	XENO_SYF_NOTLS = 1 << 0,
+};
+
 /* One entry of a foreign system call table. */
 struct xeno_sysent {
 	const char *name;        /* NULL: no such call */
 	xeno_thunk call;         /* NULL: named but not implemented */
 	uint8_t nargs;
 	uint8_t ret_kind;
+	uint8_t flags;           /* XENO_SYF_* */
 	struct xeno_argdesc args[8];
 };
 

@@ -29,7 +29,8 @@ struct xeno_thread {
 	struct xeno_thread *self;
 	uint8_t selector;
 	volatile uint8_t sigpending;
-	uint8_t pad_[6];
+	volatile uint8_t host_tls;       /* XT_HOST_TLS: glibc's FS base is loaded */
+	uint8_t pad_[5];
 	uint64_t host_fs;
 	uint64_t guest_fs;
 	uint64_t wait_mask;              /* kernel sigset: the guest's, made safe */
@@ -63,6 +64,7 @@ struct xeno_thread {
 _Static_assert(offsetof(struct xeno_thread, self) == XT_SELF, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, selector) == XT_SELECTOR, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, sigpending) == XT_SIGPENDING, "gate offset");
+_Static_assert(offsetof(struct xeno_thread, host_tls) == XT_HOST_TLS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, host_fs) == XT_HOST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, guest_fs) == XT_GUEST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, wait_mask) == XT_WAIT_MASK, "gate offset");
@@ -73,6 +75,22 @@ static inline struct xeno_thread *xeno_current(void)
 	struct xeno_thread *t;
 	__asm__ volatile("movq %%gs:%c1, %0" : "=r"(t) : "i"(XT_SELF));
 	return t;
+}
+
+/* Loads glibc's FS base for the calling thread if the gate left the guest's in
+ * place (core/gate.h): every path that uses glibc's thread state — stdio,
+ * malloc, pthread locks, errno — calls this first.  Cheap when already done. */
+static inline void xeno_host_tls(struct xeno_thread *t)
+{
+	if (t->host_tls)
+		return;
+	long ret;
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "a"((long)XENO_NR_ARCH_PRCTL), "D"((long)XENO_ARCH_SET_FS), "S"(t->host_fs)
+			 : "rcx", "r11", "memory");
+	(void)ret;
+	t->host_tls = 1;
 }
 
 /* Allocates a thread state with its signal stack; NULL with errno on failure. */

@@ -177,6 +177,7 @@ noreturn void xeno_thread_exit(struct xeno_thread *t)
 	if (list_remove(t) == 0)
 		host_syscall1(SYS_exit_group, 0);
 	t->uc = NULL;
+	xeno_host_tls(t); /* siglongjmp demangles with glibc's pointer guard */
 	siglongjmp(t->exit_jmp, 1); /* off the signal stack, to thread_main or main */
 }
 

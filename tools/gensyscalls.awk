@@ -71,8 +71,20 @@ BEGIN {
 	if (nr <= maxnr)
 		die("syscall numbers must increase")
 	maxnr = nr
+	flags = "0"
+	if (status ~ /\|/) {
+		nflags = split(status, sf, "|")
+		status = sf[1]
+		for (i = 2; i <= nflags; i++) {
+			if (sf[i] != "NOTLS")
+				die("unknown status flag '" sf[i] "'")
+			flags = flags "|XENO_SYF_NOTLS"
+		}
+	}
 	if (status != "STD" && status != "UNIMPL" && status != "OBSOL")
 		die("bad status '" status "'")
+	if (flags != "0" && status != "STD")
+		die("only STD calls take flags")
 	if (NF < 5)
 		die("expected: number status name handler return [arguments]")
 	if (handler == "-")
@@ -106,6 +118,7 @@ BEGIN {
 	stat_[nr] = status
 	nargs_[nr] = nargs
 	retk[nr] = akind[ret]
+	flags_[nr] = flags
 
 	desc = ""
 	params = "struct xeno_thread *t"
@@ -188,7 +201,7 @@ END {
 		if (!(nr in names))
 			continue
 		call = (nr in handlers) ? "thunk_" nr : "NULL"
-		printf("\t[%d] = {\"%s\", %s, %d, %s, {%s}},\n", nr, names[nr], call, nargs_[nr], retk[nr], descs[nr]) > c
+		printf("\t[%d] = {\"%s\", %s, %d, %s, %s, {%s}},\n", nr, names[nr], call, nargs_[nr], retk[nr], flags_[nr], descs[nr]) > c
 	}
 	print "};\n" > c
 	printf("const unsigned %s_nsysent = %d;\n", os, maxnr + 1) > c
