@@ -1,9 +1,14 @@
 /*
  * Descriptors xeno keeps for itself (the trace file, …) live at the top of
- * the descriptor space, close-on-exec, out of the guest's way.
+ * the descriptor space, close-on-exec, out of the guest's way.  The guest
+ * must not be able to name them: handlers refuse such a descriptor with
+ * EBADF, as if it were not open, and never hand the guest one at or above
+ * its own limit.
  */
 #ifndef XENO_CORE_FD_H
 #define XENO_CORE_FD_H
+
+#include <stdbool.h>
 
 /* Raises the process's soft RLIMIT_NOFILE so that xeno has room above the
  * guest's descriptors; the guest goes on seeing the limit it started with. */
@@ -12,5 +17,15 @@ void xeno_fd_init(void);
 int xeno_fd_move_high(int fd);
 /* The soft descriptor limit the guest sees. */
 unsigned long xeno_fd_guest_limit(void);
+/* True if fd is one of xeno's own (or lies in the range kept for them). */
+bool xeno_fd_is_reserved(int fd);
+/* Calls fn on each run of non-reserved descriptors within [lo, hi], in
+ * order, and stops at the first non-zero result, which it returns. */
+int xeno_fd_for_each_guest_run(unsigned lo, unsigned hi,
+			       int (*fn)(unsigned lo, unsigned hi, void *arg), void *arg);
+/* A descriptor the host just gave the guest: fd itself, or -EMFILE (after
+ * closing it) if it lies at or above the guest's limit.  Negative fd (an
+ * error) passes through. */
+long xeno_fd_guest_new(long fd);
 
 #endif

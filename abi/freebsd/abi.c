@@ -5,9 +5,42 @@
 #include "abi/freebsd/umtx.h"
 #include "abi/freebsd/wait.h"
 
+#include <errno.h>
+
+#include "abi/freebsd/dirent.h"
+#include "abi/freebsd/fcntl.h"
+#include "abi/freebsd/ioctl.h"
+#include "abi/freebsd/stat.h"
+
 const struct bsd_abi freebsd_bsd_abi = {
 	/* ---- files ---- */
-	.at_fdcwd = -100, /* sys/sys/fcntl.h AT_FDCWD */
+	.at_fdcwd = FREEBSD_AT_FDCWD,
+	.path_max = 1024, /* sys/sys/syslimits.h PATH_MAX */
+	.open_flags = &freebsd_open_flagset,
+	.setfl_mask = FREEBSD_FCNTLFLAGS,
+	.at_flags = &freebsd_at_flagset,
+	.access_mode = &freebsd_access_flagset,
+	.whence = &freebsd_whence_flagset,
+	.fcntl_cmds = &freebsd_fcntlcmd_flagset,
+	.fd_flags = &freebsd_fdflags_flagset,
+	.seals = &freebsd_seals_flagset,
+	.fadvise = &freebsd_fadvise_flagset,
+	.close_range = &freebsd_closerange_flagset,
+	.ioctl_cmds = &freebsd_ioctl_flagset,
+	/* sys/kern/vfs_vnops.c vn_open_vnode: a symbolic link opened with
+	 * O_NOFOLLOW is EMLINK */
+	.nofollow_symlink_errno = EMLINK,
+	/* sys/kern/sys_generic.c kern_posix_error */
+	.posix_calls_return_errno = 1,
+	.flock_size = sizeof(struct freebsd_flock),
+	.oflock_size = sizeof(struct freebsd_oflock),
+	.flock_to_host = freebsd_flock_to_host,
+	.flock_from_host = freebsd_flock_from_host,
+	.termios_size = sizeof(struct freebsd_termios),
+	.termios_to_host = freebsd_termios_to_host,
+	.termios_from_host = freebsd_termios_from_host,
+	.utimens_size = 2 * sizeof(struct freebsd_timespec),
+	.utimens_to_host = freebsd_utimens_to_host,
 
 	/* ---- memory ---- */
 
@@ -23,5 +56,21 @@ const struct xeno_flagset *const freebsd_flagsets[] = {
 	&freebsd_umtx_ops,
 	&freebsd_wait_options,
 	&freebsd_idtypes,
+	&freebsd_open_flagset,
+	&freebsd_at_flagset,
+	&freebsd_access_flagset,
+	&freebsd_whence_flagset,
+	&freebsd_fcntlcmd_flagset,
+	&freebsd_fdflags_flagset,
+	&freebsd_seals_flagset,
+	&freebsd_locktype_flagset,
+	&freebsd_fadvise_flagset,
+	&freebsd_closerange_flagset,
+	&freebsd_ioctl_flagset,
+	&freebsd_dtype_flagset,
+	&freebsd_iflag_flagset,
+	&freebsd_oflag_flagset,
+	&freebsd_cflag_flagset,
+	&freebsd_lflag_flagset,
 	NULL,
 };

@@ -1,0 +1,79 @@
+/*
+ * ioctl(2), shared by the BSD personalities.  Each known foreign command
+ * maps to the Linux command that does its work (the per-OS "ioctl" table);
+ * terminal settings translate through the per-OS termios functions, the
+ * other commands' arguments (int, struct winsize) have the same layout on
+ * both sides.  An unknown command is ENOTTY, as for a BSD file that does
+ * not implement it; so is TIOCGETA on a descriptor that is not a terminal,
+ * which is how isatty(3) answers.
+ */
+#include <asm/termbits.h>
+#include <asm/ioctls.h>
+#include <errno.h>
+
+#include "core/host.h"
+#include "core/uaccess.h"
+#include "syscalls/bsd/bsd.h"
+#include "syscalls/bsd/fs_util.h"
+
+static long get_termios(const struct bsd_abi *abi, int fd, uint64_t data)
+{
+	struct termios2 host;
+	unsigned char foreign[64];
+	if (abi->termios_size > sizeof foreign)
+		return -EINVAL;
+	long ret = host_syscall3(SYS_ioctl, fd, TCGETS2, &host);
+	if (ret < 0)
+		return ret;
+	if (abi->termios_from_host(&host, foreign) < 0)
+		return -EINVAL;
+	return xeno_copy_out(data, foreign, abi->termios_size);
+}
+
+/* The foreign settings merge into the terminal's current ones, which keep
+ * what the foreign side cannot express. */
+static long set_termios(const struct bsd_abi *abi, int fd, unsigned long cmd, uint64_t data)
+{
+	struct termios2 host;
+	unsigned char foreign[64];
+	if (abi->termios_size > sizeof foreign)
+		return -EINVAL;
+	long ret = xeno_copy_in(foreign, data, abi->termios_size);
+	if (ret < 0)
+		return ret;
+	ret = host_syscall3(SYS_ioctl, fd, TCGETS2, &host);
+	if (ret < 0)
+		return ret;
+	if (abi->termios_to_host(foreign, &host) < 0)
+		return -EINVAL;
+	return host_syscall3(SYS_ioctl, fd, cmd, &host);
+}
+
+long bsd_sys_ioctl(struct xeno_thread *t, int fd, uint64_t com, uint64_t data)
+{
+	const struct bsd_abi *abi = bsd_abi_of(t);
+	uint64_t cmd;
+	long ret = bsd_fd(fd);
+	if (ret < 0)
+		return ret;
+	/* BSD kernels read the command as 32 bits (FreeBSD sys_ioctl) */
+	if (xeno_flags_to_host(abi->ioctl_cmds, (uint32_t)com, &cmd) < 0)
+		return -ENOTTY;
+	switch (cmd) {
+	case TCGETS2:
+		return get_termios(abi, fd, data);
+	case TCSETS2:
+	case TCSETSW2:
+	case TCSETSF2:
+		return set_termios(abi, fd, cmd, data);
+	case FIOCLEX:
+	case FIONCLEX:
+	case TIOCNOTTY:
+		return host_syscall2(SYS_ioctl, fd, cmd);
+	case TIOCSCTTY:
+		return host_syscall3(SYS_ioctl, fd, cmd, 0); /* never steal it */
+	default:
+		/* int or struct winsize, in or out: the same bytes */
+		return host_syscall3(SYS_ioctl, fd, cmd, data);
+	}
+}
