@@ -12,6 +12,8 @@ struct xeno_process {
 	char exe_path[PATH_MAX]; /* absolute path of the guest program */
 	int ncpus;               /* CPUs this process may run on */
 	uint64_t image_base;     /* load bias of the guest program */
+	uint64_t stack_top;      /* top of the initial stack (FreeBSD kern.usrstack) */
+	uint64_t ps_strings;     /* the initial stack's struct ps_strings, if any */
 };
 
 extern struct xeno_process xeno_proc;
