@@ -6,7 +6,6 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#define XENO_FDS 32	     /* descriptors reserved for xeno itself */
 #define RAISE_TO (1UL << 16) /* how far the soft limit is raised at most */
 
 static unsigned long guest_limit = 1024;
@@ -16,6 +15,11 @@ static unsigned long xeno_floor = 0;
  * limit left no room above the guest's. */
 static int owned[XENO_FDS];
 static unsigned owned_count;
+/* Where xeno's own descriptors go: XENO_FDS below the host's soft limit. */
+static void set_floor(rlim_t host_soft)
+{
+	xeno_floor = host_soft > 2 * XENO_FDS ? host_soft - XENO_FDS : 3;
+}
 
 void xeno_fd_init(void)
 {
@@ -29,7 +33,7 @@ void xeno_fd_init(void)
 		if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
 			rl.rlim_cur = want;
 	}
-	xeno_floor = rl.rlim_cur > 2 * XENO_FDS ? rl.rlim_cur - XENO_FDS : 3;
+	set_floor(rl.rlim_cur);
 	/* With no room to raise the limit (soft = hard), xeno's descriptors
 	 * come out of the guest's: the guest sees a limit that much lower. */
 	if (guest_limit > xeno_floor)
@@ -106,4 +110,41 @@ long xeno_fd_guest_new(long fd)
 		return -EMFILE;
 	}
 	return fd;
+}
+
+int xeno_fd_guest_limits(unsigned long *cur, unsigned long *max)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return -errno;
+	*max = rl.rlim_max == RLIM_INFINITY || rl.rlim_max <= XENO_FDS ? rl.rlim_max
+								       : rl.rlim_max - XENO_FDS;
+	*cur = guest_limit < *max ? guest_limit : *max;
+	return 0;
+}
+
+/* n + XENO_FDS, saturating at infinity. */
+static rlim_t with_room(unsigned long n)
+{
+	return n >= RLIM_INFINITY - XENO_FDS ? RLIM_INFINITY : n + XENO_FDS;
+}
+
+int xeno_fd_set_guest_limits(unsigned long cur, unsigned long max)
+{
+	struct rlimit rl;
+	if (cur > max)
+		return -EINVAL;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return -errno;
+	rlim_t hard = with_room(max), soft = with_room(cur);
+	if (soft < rl.rlim_cur)
+		soft = rl.rlim_cur; /* xeno's descriptors may sit up there already */
+	if (soft > hard)
+		soft = hard;
+	struct rlimit want = {soft, hard};
+	if (setrlimit(RLIMIT_NOFILE, &want) != 0)
+		return -errno;
+	guest_limit = cur;
+	set_floor(soft);
+	return 0;
 }

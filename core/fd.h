@@ -4,11 +4,18 @@
  * must not be able to name them: handlers refuse such a descriptor with
  * EBADF, as if it were not open, and never hand the guest one at or above
  * its own limit.
+ * the descriptor space, close-on-exec, out of the guest's way.
+ *
+ * The guest's RLIMIT_NOFILE is a view of the host's: its hard limit is the
+ * host's less XENO_FDS (that room stays xeno's), its soft limit the one it
+ * started with or last set.  The host's soft limit stays high enough for
+ * xeno's descriptors, so the guest's soft limit is reported, not enforced.
  */
 #ifndef XENO_CORE_FD_H
 #define XENO_CORE_FD_H
 
 #include <stdbool.h>
+#define XENO_FDS 32 /* descriptors reserved for xeno itself */
 
 /* Raises the process's soft RLIMIT_NOFILE so that xeno has room above the
  * guest's descriptors; the guest goes on seeing the limit it started with. */
@@ -27,5 +34,11 @@ int xeno_fd_for_each_guest_run(unsigned lo, unsigned hi,
  * closing it) if it lies at or above the guest's limit.  Negative fd (an
  * error) passes through. */
 long xeno_fd_guest_new(long fd);
+/* The guest's soft and hard limits (host units: RLIM_INFINITY is ~0): 0 or -errno. */
+int xeno_fd_guest_limits(unsigned long *cur, unsigned long *max);
+/* Sets them (cur <= max): the host's become max + XENO_FDS, and a soft limit
+ * that still has XENO_FDS to spare above cur.  0 or -errno (EPERM when the
+ * hard limit would rise without the privilege to). */
+int xeno_fd_set_guest_limits(unsigned long cur, unsigned long max);
 
 #endif

@@ -140,7 +140,10 @@ static void put_value(struct line *l, const struct xeno_personality *os,
 		put_bytes(l, v, STR_SHOWN + 1, true);
 		break;
 	case XA_IBUF:
-		put_bytes(l, v, args[d->len_arg], false);
+		if (v == 0)
+			put(l, "NULL");
+		else
+			put_bytes(l, v, args[d->len_arg], false);
 		break;
 	case XA_OBUF:
 		if (ret > 0)
@@ -209,8 +212,9 @@ void xeno_trace_syscall(struct xeno_thread *t, const struct xeno_trap *trap,
 {
 	struct line l = {.n = 0};
 	put_call(&l, t, trap, e, ret);
-	if (ret == -XENO_EJUSTRETURN) {
-		put(&l, " = ? (context replaced)");
+	if (ret == -XENO_EJUSTRETURN && t->uc) {
+		/* The handler wrote the guest's registers itself. */
+		put(&l, " = %lld", (long long)t->uc->uc_mcontext.gregs[REG_RAX]);
 	} else if (ret == -XENO_ERESTART) {
 		put(&l, " = ? (interrupted, restarts)");
 	} else if (ret < 0 && ret >= -4095) {

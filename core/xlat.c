@@ -75,6 +75,14 @@ int xeno_flags_from_host(const struct xeno_flagset *s, uint64_t w, uint64_t *for
 	return translate(s, w, foreign, 0);
 }
 
+const struct xeno_flag *xeno_enum_find(const struct xeno_flagset *s, uint64_t w)
+{
+	for (size_t i = 0; i < s->count; i++)
+		if (s->flags[i].fmask && s->flags[i].fval == w)
+			return &s->flags[i];
+	return NULL;
+}
+
 void xeno_flags_format(const struct xeno_flagset *s, uint64_t w, char *buf, size_t size)
 {
 	size_t n = 0;

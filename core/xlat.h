@@ -76,6 +76,9 @@ struct xeno_flagset {
 int xeno_flags_to_host(const struct xeno_flagset *s, uint64_t w, uint64_t *host);
 /* Host word -> foreign word.  0, or -EINVAL when w has bits no part names. */
 int xeno_flags_from_host(const struct xeno_flagset *s, uint64_t w, uint64_t *foreign);
+/* The entry of an enum set whose foreign value is w, or NULL.  Entries made
+ * with XENO_ENUM_FOREIGN have hmask == 0: known, but with no host twin. */
+const struct xeno_flag *xeno_enum_find(const struct xeno_flagset *s, uint64_t w);
 /* Writes the names of w's parts ("O_WRONLY|O_CREAT|0x40000000") into buf. */
 void xeno_flags_format(const struct xeno_flagset *s, uint64_t w, char *buf, size_t size);
 

@@ -135,6 +135,8 @@ static int push_vectors(struct xeno_stack *st, const struct xeno_image *img, cha
 	pss->ps_nargvstr = (uint32_t)argc;
 	pss->ps_envstr = envp_at;
 	pss->ps_nenvstr = (uint32_t)envc;
+	xeno_proc.stack_top = st->top;
+	xeno_proc.ps_strings = ps;
 
 	memset(e, 0, sizeof *e);
 	e->rip = img->entry + img->bias;

@@ -11,13 +11,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi/freebsd/timespec.h"
+
 struct statx;
 struct timespec;
 
-struct freebsd_timespec {
-	int64_t tv_sec;
-	int64_t tv_nsec;
-};
 
 /* sys/sys/stat.h: struct stat (amd64; no __STAT_TIME_T_EXT padding) */
 struct freebsd12_stat {

@@ -21,5 +21,8 @@ struct xeno_trap;
  * the carry flag with a positive errno in RAX. */
 void bsd_decode_trap(const greg_t *g, struct xeno_trap *trap);
 void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret);
+/* A successful result that may be negative (getpriority's nice value): set
+ * in the guest's registers at once; returns what the handler returns. */
+long bsd_return_value(struct xeno_thread *t, long value);
 
 #endif

@@ -51,3 +51,13 @@ void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret)
 		g[REG_RDX] = (greg_t)t->rval2;
 	g[REG_EFL] &= ~PSL_C;
 }
+
+long bsd_return_value(struct xeno_thread *t, long value)
+{
+	if (value >= 0)
+		return value;
+	greg_t *g = t->uc->uc_mcontext.gregs;
+	g[REG_RAX] = value;
+	g[REG_EFL] &= ~PSL_C;
+	return -XENO_EJUSTRETURN;
+}

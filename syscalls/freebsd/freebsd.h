@@ -30,7 +30,26 @@ long freebsd_sys_fstatat(struct xeno_thread *t, int fd, uint64_t path, uint64_t 
 long freebsd_sys_getdirentries(struct xeno_thread *t, int fd, uint64_t buf, size_t count,
 			       uint64_t basep);
 
+/* ---- memory (syscalls/freebsd/compat.c: calls kept for old binaries) ---- */
+long freebsd_sys_freebsd6_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot,
+			       int flags, int fd, int pad, int64_t pos);
+
 /* ---- system (syscalls/freebsd/sysctl.c, sysarch.c, cpuset.c) ---- */
+long freebsd_sys___sysctl(struct xeno_thread *t, uint64_t name, unsigned int namelen, uint64_t old,
+			  uint64_t oldlenp, uint64_t new, size_t newlen);
+long freebsd_sys___sysctlbyname(struct xeno_thread *t, uint64_t name, size_t namelen, uint64_t old,
+				uint64_t oldlenp, uint64_t new, size_t newlen);
+long freebsd_sys_sysarch(struct xeno_thread *t, int op, uint64_t parms);
+long freebsd_sys_cpuset_getid(struct xeno_thread *t, int level, int which, long id, uint64_t setid);
+long freebsd_sys_cpuset_getaffinity(struct xeno_thread *t, int level, int which, long id,
+				    size_t cpusetsize, uint64_t mask);
+long freebsd_sys_cpuset_setaffinity(struct xeno_thread *t, int level, int which, long id,
+				    size_t cpusetsize, uint64_t mask);
+/* Bytes a CPU set needs to hold every CPU of the host (kern.sched.cpusetsizemin). */
+size_t freebsd_cpuset_min_bytes(void);
+/* Parses a Linux CPU list ("0-3,8\n", /sys/devices/system/cpu/online) into a
+ * bit mask of `bytes` bytes: the number of CPUs set, or -EINVAL. */
+int xeno_cpulist_parse(const char *list, uint8_t *mask, size_t bytes);
 
 /* ---- signals (syscalls/freebsd/signal.c, sigframe.c) ---- */
 struct xeno_sigaction;
@@ -64,8 +83,6 @@ long freebsd_sys__umtx_op(struct xeno_thread *t, uint64_t obj, int op, unsigned 
 long freebsd_sys_wait6(struct xeno_thread *t, int idtype, long id, uint64_t status, int options,
 		       uint64_t wrusage, uint64_t info);
 
-/* ---- time (abi/freebsd/clock.c) ---- */
-/* A FreeBSD clock id as a host one, -1 if unknown. */
-int freebsd_clock_to_host(int id);
+
 
 #endif

@@ -8,6 +8,7 @@
 #include <linux/futex.h>
 #include <time.h>
 
+#include "abi/freebsd/time.h"
 #include "abi/freebsd/umtx.h"
 #include "core/blocking.h"
 #include "core/dispatch.h"
@@ -35,9 +36,10 @@ static long read_timeout(uint64_t size, uint64_t uaddr, struct timespec *ts, int
 	ts->tv_sec = ut.tv_sec;
 	ts->tv_nsec = ut.tv_nsec;
 	if (size > 16 && (ut.flags & FREEBSD_UMTX_ABSTIME)) {
-		int clock = freebsd_clock_to_host((int)ut.clockid);
-		if (clock < 0)
+		struct bsd_clock bc;
+		if (freebsd_clock_to_host((int)ut.clockid, &bc) < 0)
 			return -EINVAL;
+		int clock = bc.host_id;
 		if (clock == CLOCK_REALTIME || clock == CLOCK_MONOTONIC) {
 			*abs_clock = clock;
 			return 0;

@@ -1,0 +1,192 @@
+/*
+ * Memory handlers shared by the BSD personalities.  Which arguments are
+ * acceptable and what they mean is the OS's business (t->os->bsd, pure
+ * functions in abi/<os>/); this file carries the result out on the host.
+ *
+ * The BSDs round an unaligned address down to its page and extend the length
+ * to match, where Linux refuses an unaligned start: page_range() does that
+ * first, everywhere.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+
+#include "abi/bsd/abi.h"
+#include "core/host.h"
+#include "core/personality.h"
+#include "core/thread.h"
+#include "core/uaccess.h"
+#include "syscalls/bsd/bsd.h"
+
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0x100000
+#endif
+#ifndef MADV_COLD
+#define MADV_COLD 20
+#endif
+#ifndef MADV_KEEPONFORK
+#define MADV_KEEPONFORK 19
+#endif
+
+#define PAGE	  4096ULL
+#define PAGE_MASK (PAGE - 1)
+
+/* Rounds [*addr, *addr + *len) out to whole pages; -EINVAL when the range
+ * wraps or leaves user space. */
+static int page_range(uint64_t *addr, uint64_t *len)
+{
+	uint64_t off = *addr & PAGE_MASK;
+	uint64_t start = *addr - off, size = (*len + off + PAGE_MASK) & ~PAGE_MASK;
+	if (size < *len || start + size < start || start + size > XENO_USER_END)
+		return -EINVAL;
+	*addr = start;
+	*len = size;
+	return 0;
+}
+
+static long host_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd, int64_t off)
+{
+	return host_syscall6(SYS_mmap, addr, len, prot, flags, fd, off);
+}
+
+/*
+ * A mapping that must start on p->align: reserve len + align - 1 pages of
+ * inaccessible address space, put the real mapping at the first aligned
+ * address inside with MAP_FIXED, and give back the slack on both sides.
+ */
+static long map_aligned(const struct bsd_mmap_plan *p)
+{
+	uint64_t total = p->len + p->align - PAGE;
+	if (total < p->len)
+		return -ENOMEM;
+	int reserve_flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | (p->flags & MAP_32BIT);
+	long res = host_mmap(p->addr, total, PROT_NONE, reserve_flags, -1, 0);
+	if (res < 0)
+		return p->align_hint ? host_mmap(p->addr, p->len, p->prot, p->flags, p->fd, p->off)
+				     : res;
+	uint64_t start = ((uint64_t)res + p->align - 1) & ~(p->align - 1);
+	int flags = (p->flags & ~(MAP_FIXED_NOREPLACE | MAP_32BIT)) | MAP_FIXED;
+	long r = host_mmap(start, p->len, p->prot, flags, p->fd, p->off);
+	if (r < 0) {
+		host_syscall2(SYS_munmap, res, total);
+		return r;
+	}
+	if (start > (uint64_t)res)
+		host_syscall2(SYS_munmap, res, start - (uint64_t)res);
+	uint64_t end = start + p->len, res_end = (uint64_t)res + total;
+	if (res_end > end)
+		host_syscall2(SYS_munmap, end, res_end - end);
+	return r;
+}
+
+long bsd_sys_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot, int flags, int fd,
+		  int64_t pos)
+{
+	const struct bsd_abi *abi = t->os->bsd;
+	struct bsd_mmap_plan p;
+	int err = abi->mmap_plan(addr, len, prot, flags, fd, pos, &p);
+	if (err)
+		return err;
+	if (p.file_untyped) /* the descriptor is looked at first */
+		return host_syscall2(SYS_fcntl, fd, F_GETFD) < 0 ? -EBADF : -EINVAL;
+	long r = p.align ? map_aligned(&p) : host_mmap(p.addr, p.len, p.prot, p.flags, p.fd, p.off);
+	if (p.flags & MAP_FIXED_NOREPLACE) {
+		if (r == -EEXIST)
+			return -abi->mmap_occupied_errno;
+		if (r >= 0 && (uint64_t)r != p.addr) { /* a kernel before 4.17 moved it */
+			host_syscall2(SYS_munmap, r, p.len);
+			return -abi->mmap_occupied_errno;
+		}
+	}
+	if (r < 0)
+		return r;
+	if (p.nocore)
+		host_syscall3(SYS_madvise, r, p.len, MADV_DONTDUMP);
+	return r + (long)p.pageoff;
+}
+
+long bsd_sys_munmap(struct xeno_thread *t, uint64_t addr, size_t len)
+{
+	(void)t;
+	uint64_t a = addr, n = len;
+	int err = len == 0 ? -EINVAL : page_range(&a, &n);
+	return err ? err : host_syscall2(SYS_munmap, a, n);
+}
+
+long bsd_sys_mprotect(struct xeno_thread *t, uint64_t addr, size_t len, int prot)
+{
+	int host_prot, err = t->os->bsd->prot_to_host(prot, &host_prot);
+	uint64_t a = addr, n = len;
+	if (err || (err = page_range(&a, &n)))
+		return err;
+	return host_syscall3(SYS_mprotect, a, n, host_prot);
+}
+
+/* Advice is a hint: the BSDs pass over unmapped holes in the range where
+ * Linux reports ENOMEM, and a hint the kernel cannot take is no error. */
+static long advise(uint64_t a, uint64_t n, int advice)
+{
+	long r = host_syscall3(SYS_madvise, a, n, advice);
+	if (r == -EINVAL && advice == MADV_FREE) /* not private anonymous memory */
+		r = host_syscall3(SYS_madvise, a, n, MADV_DONTNEED);
+	if (r == -EINVAL && advice == MADV_COLD) /* before Linux 5.4, or locked pages */
+		r = 0;
+	return r == -ENOMEM ? 0 : r;
+}
+
+long bsd_sys_madvise(struct xeno_thread *t, uint64_t addr, size_t len, int behav)
+{
+	int advice, err = t->os->bsd->madvise_to_host(behav, &advice);
+	uint64_t a = addr, n = len;
+	if (err || (err = page_range(&a, &n)))
+		return err;
+	return advice == BSD_MADV_NOOP ? 0 : advise(a, n, advice);
+}
+
+long bsd_sys_msync(struct xeno_thread *t, uint64_t addr, size_t len, int flags)
+{
+	uint64_t a = addr, n = len;
+	int host_flags, err = page_range(&a, &n);
+	if (err || (err = t->os->bsd->msync_to_host(flags, &host_flags)))
+		return err;
+	return host_syscall3(SYS_msync, a, n, host_flags);
+}
+
+long bsd_sys_minherit(struct xeno_thread *t, uint64_t addr, size_t len, int inherit)
+{
+	uint64_t a = addr, n = len;
+	int advice, err = page_range(&a, &n);
+	if (err || (err = t->os->bsd->minherit_to_host(inherit, &advice)))
+		return err;
+	long r = advise(a, n, advice);
+	if (r == 0 && advice == MADV_DOFORK) /* and undo an earlier INHERIT_ZERO */
+		advise(a, n, MADV_KEEPONFORK);
+	return r;
+}
+
+long bsd_sys_mlock(struct xeno_thread *t, uint64_t addr, size_t len)
+{
+	(void)t;
+	if (addr + len < addr)
+		return -EINVAL;
+	return host_syscall2(SYS_mlock, addr, len);
+}
+
+long bsd_sys_munlock(struct xeno_thread *t, uint64_t addr, size_t len)
+{
+	(void)t;
+	if (addr + len < addr)
+		return -EINVAL;
+	return host_syscall2(SYS_munlock, addr, len);
+}
+
+/* One status byte per page from the page of addr on; bit 0 (resident) means
+ * the same on both systems, the BSD-only referenced/modified bits stay 0. */
+long bsd_sys_mincore(struct xeno_thread *t, uint64_t addr, size_t len, uint64_t vec)
+{
+	(void)t;
+	uint64_t a = addr & ~PAGE_MASK, n = (len + PAGE_MASK) & ~PAGE_MASK;
+	if (n < len || a + n < a || a + n > XENO_USER_END)
+		return -ENOMEM;
+	return host_syscall3(SYS_mincore, a, n, vec);
+}
