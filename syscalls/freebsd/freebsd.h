@@ -19,6 +19,13 @@ extern const unsigned freebsd_nsysent;
 
 /* ---- files (syscalls/freebsd/fs.c: stat and dirent forms) ---- */
 
+/* ---- events (syscalls/freebsd/event.c) ---- */
+long freebsd_sys_kqueuex(struct xeno_thread *t, int flags);
+long freebsd_sys_kevent(struct xeno_thread *t, int fd, uint64_t changelist, int nchanges,
+			uint64_t eventlist, int nevents, uint64_t timeout);
+long freebsd_sys_freebsd11_kevent(struct xeno_thread *t, int fd, uint64_t changelist,
+				  int nchanges, uint64_t eventlist, int nevents, uint64_t timeout);
+
 /* ---- system (syscalls/freebsd/sysctl.c, sysarch.c, cpuset.c) ---- */
 
 /* ---- signals (syscalls/freebsd/signal.c, sigframe.c) ---- */
