@@ -1,6 +1,7 @@
 /* The facts of FreeBSD the shared BSD handlers need (abi/bsd/abi.h). */
 #include "abi/bsd/abi.h"
 #include "abi/freebsd/abi.h"
+#include "abi/freebsd/event.h"
 #include "abi/freebsd/signal.h"
 #include "abi/freebsd/umtx.h"
 #include "abi/freebsd/wait.h"
@@ -111,5 +112,12 @@ const struct xeno_flagset *const freebsd_flagsets[] = {
 	&freebsd_cpu_levels,
 	&freebsd_cpu_whiches,
 	&freebsd_sysarch_ops,
+	&freebsd_kqueuex_flags,
+	&freebsd_kevent_filters,
+	&freebsd_kevent_flags,
+	&freebsd_note_rw_flags,
+	&freebsd_note_timer_flags,
+	&freebsd_note_proc_flags,
+	&freebsd_note_user_flags,
 	NULL,
 };

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <ucontext.h>
 
+#include "syscalls/bsd/event.h"
 #include "syscalls/bsd/fs.h"
 #include "syscalls/bsd/mm.h"
 #include "syscalls/bsd/proc.h"

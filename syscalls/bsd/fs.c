@@ -7,6 +7,7 @@
 #include "core/host.h"
 #include "syscalls/bsd/bsd.h"
 #include "syscalls/bsd/fs_util.h"
+#include "syscalls/bsd/kqueue.h"
 
 long bsd_sys_read(struct xeno_thread *t, int fd, uint64_t buf, size_t nbyte)
 {

@@ -3,18 +3,23 @@
  * none may hand the guest one at or above its limit (core/fd.h). */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/close_range.h>
 
 #include "core/fd.h"
 #include "core/host.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
+#include "syscalls/bsd/kqueue.h"
 #include "syscalls/bsd/fs_util.h"
 
 long bsd_sys_close(struct xeno_thread *t, int fd)
 {
 	(void)t;
 	long err = bsd_fd(fd);
-	return err < 0 ? err : host_syscall1(SYS_close, fd);
+	if (err < 0)
+		return err;
+	xeno_kqueue_fd_closed(fd); /* FreeBSD drops the descriptor's knotes */
+	return host_syscall1(SYS_close, fd);
 }
 
 long bsd_sys_dup(struct xeno_thread *t, unsigned int fd)
@@ -36,6 +41,7 @@ long bsd_dup_fixed(int from, int to, int cloexec)
 			ret = host_syscall3(SYS_fcntl, from, F_SETFD, ret | FD_CLOEXEC);
 		return ret < 0 ? ret : to;
 	}
+	xeno_kqueue_fd_closed(to); /* whatever was open at to is closed */
 	return host_syscall3(SYS_dup3, from, to, cloexec ? O_CLOEXEC : 0);
 }
 
@@ -78,6 +84,8 @@ struct close_run {
 static int close_run(unsigned lo, unsigned hi, void *arg)
 {
 	const struct close_run *c = arg;
+	if (!(c->flags & CLOSE_RANGE_CLOEXEC))
+		xeno_kqueue_fds_closed(lo, hi < xeno_fd_guest_limit() ? hi : xeno_fd_guest_limit());
 	long ret = host_syscall3(SYS_close_range, lo, hi, c->flags);
 	return ret < 0 ? (int)ret : 0;
 }

@@ -34,6 +34,13 @@ long freebsd_sys_getdirentries(struct xeno_thread *t, int fd, uint64_t buf, size
 long freebsd_sys_freebsd6_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot,
 			       int flags, int fd, int pad, int64_t pos);
 
+/* ---- events (syscalls/freebsd/event.c) ---- */
+long freebsd_sys_kqueuex(struct xeno_thread *t, int flags);
+long freebsd_sys_kevent(struct xeno_thread *t, int fd, uint64_t changelist, int nchanges,
+			uint64_t eventlist, int nevents, uint64_t timeout);
+long freebsd_sys_freebsd11_kevent(struct xeno_thread *t, int fd, uint64_t changelist,
+				  int nchanges, uint64_t eventlist, int nevents, uint64_t timeout);
+
 /* ---- system (syscalls/freebsd/sysctl.c, sysarch.c, cpuset.c) ---- */
 long freebsd_sys___sysctl(struct xeno_thread *t, uint64_t name, unsigned int namelen, uint64_t old,
 			  uint64_t oldlenp, uint64_t new, size_t newlen);
