@@ -11,6 +11,7 @@
 
 #include "syscalls/bsd/fs.h"
 #include "syscalls/bsd/mm.h"
+#include "syscalls/bsd/net.h"
 #include "syscalls/bsd/proc.h"
 
 struct xeno_thread;
