@@ -96,7 +96,7 @@ void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
 	if (__builtin_expect(xeno_trace_enabled, 0))
 		xeno_trace_syscall(t, &trap, e, ret);
 	os->set_result(t, g, ret);
-	if (t->sigpending) {
+	if (t->sigpending || t->has_saved_mask) {
 		xeno_host_tls(t);
 		xeno_sig_deliver_queued(t, uc);
 	}

@@ -218,9 +218,13 @@ void xeno_sig_deliver_queued(struct xeno_thread *t, ucontext_t *uc)
 void xeno_sig_set_temporary_mask(struct xeno_thread *t, const sigset_t *temp)
 {
 	t->saved_mask = t->sigmask;
-	t->has_saved_mask = true;
-	t->sigpending = 1; /* so that the way back ends the temporary mask */
+	t->has_saved_mask = true; /* the way back ends it (core/dispatch.c) */
 	xeno_sig_set_mask(t, SIG_SETMASK, temp);
+	/* sigpending makes a blocking call return at once: only for a signal
+	 * already queued that the temporary mask lets through. */
+	for (int sig = 1; sig <= NHOSTSIG; sig++)
+		if (sigismember(&t->pending, sig) == 1 && sigismember(&t->sigmask, sig) != 1)
+			t->sigpending = 1;
 }
 
 bool xeno_sig_restarts(int sig)

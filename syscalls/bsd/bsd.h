@@ -12,6 +12,7 @@
 #include "syscalls/bsd/event.h"
 #include "syscalls/bsd/fs.h"
 #include "syscalls/bsd/mm.h"
+#include "syscalls/bsd/net.h"
 #include "syscalls/bsd/proc.h"
 
 struct xeno_thread;

@@ -1,0 +1,182 @@
+/*
+ * poll, ppoll, select and pselect, shared by the BSD personalities.
+ * Semantics: FreeBSD sys/kern/sys_generic.c (sys_poll, kern_poll,
+ * kern_select, kern_pselect): a negative timeout other than INFTIM is
+ * EINVAL, so is an unnormalised timespec/timeval; the timeout given is
+ * never written back (Linux's select does write it: xeno passes a copy);
+ * none of them restarts after a signal: EINTR.  ppoll and pselect wait
+ * under the mask given, which lasts until the call returns to the guest
+ * (xeno_sig_set_temporary_mask).  fd_set is 1024 bits on both systems and
+ * goes to the host as it is.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "abi/bsd/abi.h"
+#include "abi/bsd/socket.h"
+#include "core/blocking.h"
+#include "core/fd.h"
+#include "core/host.h"
+#include "core/personality.h"
+#include "core/sigstate.h"
+#include "core/thread.h"
+#include "core/uaccess.h"
+#include "syscalls/bsd/bsd.h"
+
+#define FD_SETSIZE_BSD 1024
+#define POLL_ON_STACK  64
+
+static int timespec_valid(const struct bsd_timespec *ts)
+{
+	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000;
+}
+
+/* The mask ppoll or pselect waits under (sigset at guest address set). */
+static long mask_in(struct xeno_thread *t, uint64_t set, sigset_t *host)
+{
+	uint8_t buf[128];
+	size_t n = t->os->bsd->sigset_size;
+	if (n > sizeof buf || xeno_copy_in(buf, set, n) < 0)
+		return -EFAULT;
+	t->os->bsd->sigset_to_host(buf, host);
+	return 0;
+}
+
+/* The guest's pollfds in host form; revents back into the guest's. */
+static long pollfds_to_host(struct xeno_thread *t, const struct bsd_pollfd *g, struct pollfd *h,
+			    unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		h[i].fd = g[i].fd;
+		h[i].revents = 0;
+		long r = t->os->bsd->poll_events_to_host(g[i].events, &h[i].events);
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
+static long wait_poll(struct xeno_thread *t, uint64_t fds, unsigned nfds, struct timespec *timeout,
+		      const sigset_t *mask)
+{
+	/* kern_poll: at least FD_SETSIZE entries, at least the descriptor limit */
+	if (nfds > FD_SETSIZE_BSD && nfds > xeno_fd_guest_limit())
+		return -EINVAL;
+	struct bsd_pollfd gstack[POLL_ON_STACK];
+	struct pollfd hstack[POLL_ON_STACK];
+	struct bsd_pollfd *g = gstack;
+	struct pollfd *h = hstack;
+	if (nfds > POLL_ON_STACK) {
+		g = malloc(nfds * sizeof *g);
+		h = malloc(nfds * sizeof *h);
+	}
+	long r = -ENOMEM;
+	if (!g || !h)
+		goto out;
+	r = -EFAULT;
+	if (nfds && xeno_copy_in(g, fds, nfds * sizeof *g) < 0)
+		goto out;
+	if ((r = pollfds_to_host(t, g, h, nfds)) < 0)
+		goto out;
+	if (mask)
+		xeno_sig_set_temporary_mask(t, mask);
+	r = host_blocking_syscall(SYS_ppoll, h, nfds, timeout, NULL, 0, 0);
+	if (r >= 0) {
+		for (unsigned i = 0; i < nfds; i++)
+			g[i].revents =
+			    (int16_t)t->os->bsd->poll_revents_from_host(h[i].revents, g[i].events);
+		if (nfds && xeno_copy_out(fds, g, nfds * sizeof *g) < 0)
+			r = -EFAULT;
+	}
+out:
+	if (g != gstack)
+		free(g);
+	if (h != hstack)
+		free(h);
+	return r;
+}
+
+long bsd_sys_poll(struct xeno_thread *t, uint64_t fds, unsigned int nfds, int timeout)
+{
+	if (timeout == t->os->bsd->poll_inftim)
+		return wait_poll(t, fds, nfds, NULL, NULL);
+	if (timeout < 0)
+		return -EINVAL;
+	struct timespec ts = {timeout / 1000, (long)(timeout % 1000) * 1000000};
+	return wait_poll(t, fds, nfds, &ts, NULL);
+}
+
+long bsd_sys_ppoll(struct xeno_thread *t, uint64_t fds, unsigned int nfds, uint64_t ts,
+		   uint64_t set)
+{
+	struct bsd_timespec gts;
+	struct timespec hts, *tsp = NULL;
+	if (ts) {
+		if (xeno_copy_in(&gts, ts, sizeof gts) < 0)
+			return -EFAULT;
+		if (!timespec_valid(&gts))
+			return -EINVAL;
+		hts.tv_sec = gts.tv_sec;
+		hts.tv_nsec = gts.tv_nsec;
+		tsp = &hts;
+	}
+	sigset_t mask;
+	if (set && mask_in(t, set, &mask) < 0)
+		return -EFAULT;
+	return wait_poll(t, fds, nfds, tsp, set ? &mask : NULL);
+}
+
+static long wait_select(struct xeno_thread *t, int nd, uint64_t in, uint64_t ou, uint64_t ex,
+			struct timespec *timeout, const sigset_t *mask)
+{
+	if (nd < 0)
+		return -EINVAL;
+	if (mask)
+		xeno_sig_set_temporary_mask(t, mask);
+	return host_blocking_syscall(SYS_pselect6, nd, in, ou, ex, timeout, NULL);
+}
+
+long bsd_sys_select(struct xeno_thread *t, int nd, uint64_t in, uint64_t ou, uint64_t ex,
+		    uint64_t tv)
+{
+	struct {
+		int64_t tv_sec, tv_usec;
+	} gtv;
+	struct timespec ts, *tsp = NULL;
+	if (tv) {
+		if (xeno_copy_in(&gtv, tv, sizeof gtv) < 0)
+			return -EFAULT;
+		if (gtv.tv_sec < 0 || gtv.tv_usec < 0 || gtv.tv_usec >= 1000000)
+			return -EINVAL;
+		ts.tv_sec = gtv.tv_sec;
+		ts.tv_nsec = gtv.tv_usec * 1000;
+		tsp = &ts;
+	}
+	return wait_select(t, nd, in, ou, ex, tsp, NULL);
+}
+
+/* sys_pselect turns the timespec into a timeval (TIMESPEC_TO_TIMEVAL) for
+ * kern_select's checks, which come to the same as a timespec's; the wait
+ * keeps the nanoseconds. */
+long bsd_sys_pselect(struct xeno_thread *t, int nd, uint64_t in, uint64_t ou, uint64_t ex,
+		     uint64_t ts, uint64_t sm)
+{
+	struct bsd_timespec gts;
+	struct timespec hts, *tsp = NULL;
+	if (ts) {
+		if (xeno_copy_in(&gts, ts, sizeof gts) < 0)
+			return -EFAULT;
+		if (!timespec_valid(&gts))
+			return -EINVAL;
+		hts.tv_sec = gts.tv_sec;
+		hts.tv_nsec = gts.tv_nsec;
+		tsp = &hts;
+	}
+	sigset_t mask;
+	if (sm && mask_in(t, sm, &mask) < 0)
+		return -EFAULT;
+	return wait_select(t, nd, in, ou, ex, tsp, sm ? &mask : NULL);
+}
