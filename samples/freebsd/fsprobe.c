@@ -2,7 +2,7 @@
  * A probe of the file-system calls: creates a scratch directory under /tmp
  * (or $FSPROBE_DIR), exercises open/stat/getdirentries/fcntl/ioctl and the
  * rest there, prints one line per check and removes what it made.  Exit
- * status: the number of failed checks.  Not one of the guest tests.
+ * status: the number of failed checks (guest test "fsprobe").
  */
 #include "mini.h"
 

@@ -403,6 +403,45 @@ stdout_is spawn.out
 stderr_empty
 end
 
+# ---- kqueue, sockets ----
+
+begin kqueue
+run "$xeno" "$bin/kqueue"
+status_is 0
+stdout_is kqueue.out
+stderr_empty
+end
+
+# TCP, UDP and IPv6 on loopback, a socketpair, and an AF_UNIX socket in work/.
+begin net
+run "$xeno" "$bin/net" "$work/net.sock"
+status_is 0
+grep -v '^ipv6: ok' "$out" >"$logs/net.filtered"
+grep -v '^ipv6: ok' "$expected/net.out" | cmp -s - "$logs/net.filtered" ||
+	fail "standard output differs from net.out" "$(diff "$expected/net.out" "$out")"
+grep -Eqx 'ipv6: ok( \(no ipv6\))?' "$out" || fail "no ipv6 line"
+stderr_empty
+end
+
+# ---- probes: many small checks, one "ok" line each ----
+
+# probe NAME: the probe exits 0, says nothing on standard error, reports
+# checks ("ok ..."), none of them "FAIL ...", and ends with "0 failed".
+probe() {
+	begin "$1"
+	run "$xeno" "$bin/$1"
+	status_is 0
+	stderr_empty
+	grep -q '^ok' "$out" || fail "no check reported"
+	if grep '^FAIL' "$out" >/dev/null; then
+		fail "a check failed" "$(grep '^FAIL' "$out")"
+	fi
+	[ "$(tail -n 1 "$out")" = "0 failed" ] || fail "does not end with \"0 failed\""
+	end
+}
+probe fsprobe
+probe sysprobe
+
 # ---- xeno's command line ----
 
 begin help
