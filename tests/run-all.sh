@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs test suites and ends with one line "N passed, N failed".
-#   tests/run-all.sh [unit] [guest] [unit-asan]
+#   tests/run-all.sh [unit] [guest] [unit-asan] [esbuild]
 # Exit status 0 only if every test of every suite passed.
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -42,9 +42,14 @@ for suite in "$@"; do
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 			run_cmocka "$BUILD/asan/tests"
 		;;
-	guest)
-		echo "== guest tests"
-		res=$(tests/guest/run.sh "$BUILD/xeno" "$BUILD/samples")
+	guest | esbuild)
+		if [ "$suite" = guest ]; then
+			echo "== guest tests"
+			res=$(tests/guest/run.sh "$BUILD/xeno" "$BUILD/samples")
+		else
+			echo "== real programs: esbuild for FreeBSD under xeno against esbuild for Linux"
+			res=$(tests/esbuild/run.sh "$BUILD/xeno")
+		fi
 		rc=$?
 		printf '%s\n' "$res" | grep -v '^RESULT '
 		p=$(printf '%s\n' "$res" | sed -n 's/^RESULT \([0-9]*\) \([0-9]*\)$/\1/p')

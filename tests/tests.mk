@@ -2,6 +2,7 @@
 #   unit       cmocka unit tests, tests/unit/test_*.c, linked against libxeno.a
 #   guest      the sample programs under xeno: output, exit status, messages
 #   unit-asan  the unit tests again, everything built with ASan+UBSan
+#   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
 # `make check` runs all three through tests/run-all.sh, which ends with one
 # "N passed, N failed" line.
 
@@ -42,6 +43,8 @@ unit-asan: unit-asan-build
 	@tests/run-all.sh unit-asan
 guest: guest-build
 	@tests/run-all.sh guest
+esbuild: $(BUILD)/xeno
+	@tests/run-all.sh esbuild
 check: unit-build unit-asan-build guest-build
-	@tests/run-all.sh unit guest unit-asan
-.PHONY: unit-build unit-asan-build guest-build
+	@tests/run-all.sh unit guest unit-asan esbuild
+.PHONY: unit-build unit-asan-build guest-build esbuild

@@ -1,14 +1,21 @@
 #!/bin/sh
-# Makes sure the Debian packages xeno needs are installed: installs what is
-# missing when run as root, otherwise prints the apt-get line and fails.
-#   tools/deps.sh [extra-package...]
+# Makes sure what xeno's build and tests need is installed: installs the
+# missing Debian packages when run as root, otherwise prints the apt-get line
+# and fails.
+#   tools/deps.sh
 set -eu
-need="gcc make binutils libc6-dev libelf-dev zlib1g-dev libcmocka-dev pkg-config $*"
+# Libraries and tools checked as Debian packages.
+need="gcc make binutils libc6-dev libelf-dev zlib1g-dev libcmocka-dev pkg-config"
 missing=""
 for p in $need; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
 		missing="$missing $p"
 	fi
+done
+# Commands the tests use, whichever way they were installed: npm fetches the
+# real programs the tests compare (tests/esbuild), curl asks their servers.
+for pair in npm:npm curl:curl; do
+	command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
 done
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

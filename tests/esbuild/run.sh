@@ -1,0 +1,233 @@
+#!/bin/sh
+# Real programs: esbuild's FreeBSD build under xeno against its Linux build run
+# natively, same version, fetched from the npm registry into cache/ (never
+# committed).  Each case compares exit status, standard output, standard
+# error and the files written, byte for byte.  The one normalisation: the
+# "Done in 12ms" duration esbuild prints, which differs between two native
+# runs as well.
+#
+#   tests/esbuild/run.sh XENO      -> ends with "RESULT passed failed"
+#
+# ESBUILD_STRESS=N sets the number of stress runs (default 30).
+set -u
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+xeno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+fetch=$root/tools/npm-fetch.sh
+version=0.28.2
+stress_runs=${ESBUILD_STRESS:-30}
+
+passed=0
+failed=0
+begin() {
+	name=$1
+	why=
+	details=
+}
+fail() {
+	[ -n "$why" ] && return
+	why=$1
+	details=${2-}
+}
+end() {
+	if [ -z "$why" ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "FAIL $name: $why"
+		[ -z "$details" ] || printf '%s\n' "$details" | head -n 20 | sed 's/^/  /'
+	fi
+}
+give_up() {
+	echo "FAIL esbuild: $*"
+	echo "RESULT $passed $((failed + 1))"
+	exit 1
+}
+
+# freebsd_linux_pair PKG_FREEBSD PKG_LINUX VERSION: sets $fbsd and $linux.
+freebsd_linux_pair() {
+	d=$("$fetch" "$1" "$3") || give_up "cannot fetch $1@$3"
+	fbsd=$d/package/bin/esbuild
+	d=$("$fetch" "$2" "$3") || give_up "cannot fetch $2@$3"
+	linux=$d/package/bin/esbuild
+	[ -x "$fbsd" ] && [ -x "$linux" ] || give_up "no esbuild binary in $1/$2@$3"
+}
+freebsd_linux_pair @esbuild/freebsd-x64 @esbuild/linux-x64 "$version"
+ts=$("$fetch" typescript 5.6.3)/package/lib/typescript.js || give_up "cannot fetch typescript"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/xeno-esbuild.XXXXXX") || give_up "mktemp failed"
+servers=
+trap 'for p in $servers; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+trap 'exit 130' HUP INT TERM
+
+# A project of 150 ES modules importing each other, and the same with a
+# syntax error in a module the entry point reaches.
+project() {
+	mkdir -p "$1/src"
+	awk -v dir="$1/src" 'BEGIN {
+		n = 150
+		for (i = 0; i < n; i++) {
+			f = dir "/m" i ".js"; body = ""
+			for (k = 0; k < 2; k++) {
+				j = k == 0 ? i * 7 + 1 : i * 3 + 2
+				if (j < n && j > i) {
+					printf "import { f%d } from \"./m%d.js\";\n", j, j > f
+					body = body (body == "" ? "" : " + ") "f" j "(x)"
+				}
+			}
+			if (body == "") body = "x"
+			printf "export function f%d(x) {\n  const label = \"module %d\";\n", i, i > f
+			printf "  return (%s) * %d %% 1000003 + label.length;\n}\n", body, i + 1 > f
+			printf "export class C%d { constructor() { this.v = f%d(%d); } }\n", i, i, i > f
+			close(f)
+		}
+		printf "import { f0, C0 } from \"./m0.js\";\nconsole.log(f0(3), new C0().v);\n" > dir "/index.js"
+	}'
+}
+
+# both NAME ARGS...: runs ARGS under the FreeBSD esbuild (xeno) in
+# $tmp/NAME/x and under the Linux one in $tmp/NAME/n, each in a copy of
+# $tmp/in (the input tree).  Sets $xs and $ns to the exit statuses.
+both() {
+	case_dir=$tmp/$1
+	shift
+	mkdir -p "$case_dir"
+	cp -R "$tmp/in" "$case_dir/x"
+	cp -R "$tmp/in" "$case_dir/n"
+	(cd "$case_dir/x" && exec "$xeno" "$fbsd" "$@" >../x.out 2>../x.err </dev/null)
+	xs=$?
+	(cd "$case_dir/n" && exec "$linux" "$@" >../n.out 2>../n.err </dev/null)
+	ns=$?
+	sed -E 's/Done in [0-9]+ms/Done in Nms/' "$case_dir/x.err" >"$case_dir/x.err.norm"
+	sed -E 's/Done in [0-9]+ms/Done in Nms/' "$case_dir/n.err" >"$case_dir/n.err.norm"
+}
+
+# same: the last `both` agreed on status, output, errors and written files.
+same() {
+	[ "$xs" -eq "$ns" ] || fail "exit status $xs under xeno, $ns natively" "$(cat "$case_dir/x.err")"
+	cmp -s "$case_dir/x.out" "$case_dir/n.out" ||
+		fail "standard output differs" "$(diff "$case_dir/n.out" "$case_dir/x.out" | head -n 20)"
+	cmp -s "$case_dir/x.err.norm" "$case_dir/n.err.norm" ||
+		fail "standard error differs" "$(diff "$case_dir/n.err.norm" "$case_dir/x.err.norm")"
+	diff -r "$case_dir/x" "$case_dir/n" >/dev/null ||
+		fail "written files differ" "$(diff -rq "$case_dir/n" "$case_dir/x")"
+}
+
+mkdir -p "$tmp/in"
+project "$tmp/in"
+
+begin version
+both version --version
+same
+[ "$(cat "$tmp/version/x.out")" = "$version" ] || fail "version is not $version"
+end
+
+begin bundle
+both bundle src/index.js --bundle --minify --sourcemap --outfile=out/bundle.js
+same
+[ -s "$tmp/bundle/x/out/bundle.js.map" ] || fail "no source map written"
+end
+
+begin build-error
+printf 'export const broken = (1 + ;\n' >>"$tmp/in/src/m1.js"
+both build-error src/index.js --bundle --outfile=out/bundle.js
+same
+[ "$xs" -ne 0 ] || fail "a syntax error did not fail the build"
+grep -q 'Unexpected ";"' "$tmp/build-error/x.err" || fail "no diagnostic" "$(cat "$tmp/build-error/x.err")"
+rm -rf "$tmp/in"
+mkdir -p "$tmp/in"
+project "$tmp/in"
+end
+
+# serve DIR ESBUILD...: starts esbuild --serve on a port of its choice in
+# DIR (port 0: the kernel picks), stdin kept open; sets $port (empty if it
+# did not come up).
+serve() {
+	dir=$1
+	shift
+	mkfifo "$dir/stdin"
+	(cd "$dir" && exec "$@" src/index.js --bundle --outdir=www --servedir=www \
+		--serve=127.0.0.1:0 <stdin >serve.out 2>serve.err) &
+	servers="$servers $!"
+	exec 9>"$dir/stdin" # holds esbuild's standard input open
+	port=
+	for _ in $(seq 1 100); do
+		port=$(sed -n 's|.*Local: *http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$dir/serve.err")
+		[ -n "$port" ] && break
+		sleep 0.1
+	done
+}
+
+begin serve
+mkdir -p "$tmp/serve"
+for side in x n; do
+	cp -R "$tmp/in" "$tmp/serve/$side"
+	mkdir -p "$tmp/serve/$side/www"
+	printf '<h1>served</h1>\n' >"$tmp/serve/$side/www/index.html"
+done
+serve "$tmp/serve/x" "$xeno" "$fbsd"
+xport=$port
+exec 8>&9
+serve "$tmp/serve/n" "$linux"
+nport=$port
+if [ -z "$xport" ] || [ -z "$nport" ]; then
+	fail "a server did not start" "$(cat "$tmp/serve/x/serve.err" "$tmp/serve/n/serve.err")"
+else
+	for path in index.js index.html; do
+		curl -sf "http://127.0.0.1:$xport/$path" >"$tmp/serve/x.$path" || fail "GET /$path under xeno failed"
+		curl -sf "http://127.0.0.1:$nport/$path" >"$tmp/serve/n.$path" || fail "GET /$path natively failed"
+		cmp -s "$tmp/serve/x.$path" "$tmp/serve/n.$path" || fail "/$path differs"
+	done
+	[ -s "$tmp/serve/x.index.js" ] || fail "empty bundle served"
+fi
+exec 8>&- 9>&-
+end
+
+# Old Go toolchains ask for older system calls (freebsd11 forms, old kevent,
+# other timeout forms): esbuild 0.12 was built with Go 1.16, 0.17 with 1.20,
+# 0.23 with 1.22.
+for old in esbuild-freebsd-64:esbuild-linux-64:0.12.26 \
+	@esbuild/freebsd-x64:@esbuild/linux-x64:0.17.19 \
+	@esbuild/freebsd-x64:@esbuild/linux-x64:0.23.1; do
+	IFS=: read -r fpkg lpkg v <<EOF
+$old
+EOF
+	save_fbsd=$fbsd save_linux=$linux
+	freebsd_linux_pair "$fpkg" "$lpkg" "$v"
+	begin "old-$v"
+	both "old-$v" src/index.js --bundle --minify --sourcemap --outfile=out/bundle.js
+	same
+	end
+	fbsd=$save_fbsd linux=$save_linux
+done
+
+# Stress: a CPU-heavy bundle (TypeScript's 9 MB compiler) again and again on
+# two threads, so that Go preempts goroutines (SIGURG through thr_kill):
+# every run must finish, and produce what the native build produces.
+begin stress
+rm -rf "$tmp/in" && mkdir -p "$tmp/in" && cp "$ts" "$tmp/in/ts.js"
+heavy="ts.js --bundle --minify --sourcemap --platform=node --outfile=out/ts.min.js"
+# shellcheck disable=SC2086
+both stress-reference $heavy
+same
+i=0
+while [ "$i" -lt "$stress_runs" ] && [ -z "$why" ]; do
+	i=$((i + 1))
+	rm -rf "$tmp/stress-reference/x/out"
+	(cd "$tmp/stress-reference/x" &&
+		GOMAXPROCS=2 timeout 120 "$xeno" "$fbsd" $heavy >../x.out 2>../x.err </dev/null)
+	s=$?
+	[ "$s" -eq 0 ] || fail "run $i: exit status $s" "$(tail -n 5 "$tmp/stress-reference/x.err")"
+	diff -r "$tmp/stress-reference/x/out" "$tmp/stress-reference/n/out" >/dev/null ||
+		fail "run $i: output differs"
+done
+end
+
+begin preemption
+(cd "$tmp/stress-reference/x" &&
+	GOMAXPROCS=2 timeout 120 "$xeno" --trace=../trace "$fbsd" $heavy >/dev/null 2>&1 </dev/null)
+grep -q -- '--- SIGURG' "$tmp/stress-reference/trace" ||
+	fail "no goroutine was preempted (no SIGURG delivered) in a CPU-heavy bundle"
+end
+
+echo "RESULT $passed $failed"
