@@ -14,11 +14,12 @@ GEN      := $(BUILD)/gen
 CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Werror
 # No stack protector: its canary lives at %fs:0x28, and xeno's code runs on the
-# guest's FS base where it can (core/gate.h).  Bind every symbol at start-up:
-# lazy binding would run the dynamic linker (which needs glibc's TLS) mid-trap.
+# guest's FS base where it can (core/gate.h).  xeno is a static PIE: no
+# dynamic linker runs mid-trap (it needs glibc's TLS), and a foreign program
+# starts about a millisecond sooner (measured: bench/README.md).
 XCFLAGS  := -std=gnu11 $(WARN) -D_GNU_SOURCE -I. -I$(GEN) -DXENO_VERSION='"$(VERSION)"' -MMD -MP \
             -fno-stack-protector
-XLDFLAGS := -Wl,-z,now -Wl,-z,relro
+XLDFLAGS := -static-pie -Wl,-z,now -Wl,-z,relro
 LDLIBS   := -lelf -lz -lpthread
 AWK      ?= awk
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/gate.h"
+#include "core/host.h"
 #include "core/thread.h"
 
 /* asm/prctl.h */
@@ -52,11 +53,11 @@ static uint64_t sync_signal_bits(void)
 	return bits;
 }
 
+/* A raw call (no errno): it may run on the guest's FS base (core/gate.h). */
 static int raw_sigaction(int sig, const struct kernel_sigaction *ka)
 {
-	if (syscall(SYS_rt_sigaction, sig, ka, NULL, sizeof ka->mask) < 0)
-		return -errno;
-	return 0;
+	long r = host_syscall4(SYS_rt_sigaction, sig, ka, NULL, sizeof ka->mask);
+	return r < 0 ? (int)r : 0;
 }
 
 /* What every handler of xeno's blocks (core/blocking.S restores it). */

@@ -14,6 +14,16 @@
 #include "core/trace.h"
 
 bool xeno_strict;
+bool xeno_stats;
+uint64_t xeno_stats_traps, xeno_stats_signals;
+
+void xeno_stats_report(void)
+{
+	if (xeno_stats)
+		xeno_msg("%llu system calls trapped, %llu signals delivered",
+			 (unsigned long long)__atomic_load_n(&xeno_stats_traps, __ATOMIC_RELAXED),
+			 (unsigned long long)__atomic_load_n(&xeno_stats_signals, __ATOMIC_RELAXED));
+}
 
 /* One bit per syscall number already reported as unimplemented. */
 #define WARN_NUMBERS 4096
@@ -76,6 +86,8 @@ void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
 	greg_t *g = uc->uc_mcontext.gregs;
 	struct xeno_trap trap;
 	os->decode_trap(g, &trap);
+	if (__builtin_expect(xeno_stats, 0))
+		__atomic_add_fetch(&xeno_stats_traps, 1, __ATOMIC_RELAXED);
 
 	const struct xeno_sysent *e = trap.nr < os->nsysent ? &os->sysent[trap.nr] : NULL;
 	if (!e || !e->call || !(e->flags & XENO_SYF_NOTLS) || xeno_trace_enabled)

@@ -3,9 +3,16 @@
 #define XENO_CORE_DISPATCH_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <ucontext.h>
 
 struct xeno_thread;
+
+/* --stats: count what crossed, and say so when the process exits. */
+extern bool xeno_stats;
+extern uint64_t xeno_stats_traps, xeno_stats_signals;
+/* Prints "xeno: N system calls trapped, M signals delivered" if --stats. */
+void xeno_stats_report(void);
 
 /* --strict: an unimplemented system call ends the program (by SIGSYS). */
 extern bool xeno_strict;

@@ -27,6 +27,7 @@
  * guest's FS base in place and C code that needs glibc's state asks for it
  * (xeno_host_tls); the gate swaps back on the way out only if it was asked.
  * XT_HOST_TLS says which FS base is loaded while the selector is ALLOW.
+ * Whatever changes the guest's FS base goes through xeno_set_guest_fs.
  */
 
 /* Selector values (linux/prctl.h SYSCALL_DISPATCH_FILTER_*). */

@@ -34,6 +34,8 @@ static const char usage[] =
 	"                  (XENO_TRACE=1 in the environment does the same)\n"
 	"  --strict        an unimplemented system call ends the program (SIGSYS)\n"
 	"                  instead of failing with ENOSYS\n"
+	"  --stats         at exit, say how many system calls were trapped and\n"
+	"                  signals delivered\n"
 	"  --argv0=NAME    the program's argv[0] (default: PROGRAM as given)\n"
 	"  -h, --help      show this help and exit\n"
 	"  -V, --version   show the version and exit\n"
@@ -66,6 +68,8 @@ static int parse_options(int argc, char **argv, struct options *o)
 			exit(0);
 		} else if (strcmp(a, "--strict") == 0) {
 			xeno_strict = true;
+		} else if (strcmp(a, "--stats") == 0) {
+			xeno_stats = true;
 		} else if (strncmp(a, "--argv0=", 8) == 0) {
 			o->argv0 = a + 8;
 			continue; /* not passed on: each program has its own */

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "core/crossing.h"
+#include "core/dispatch.h"
 #include "core/host.h"
 #include "core/log.h"
 #include "core/personality.h"
@@ -16,7 +17,20 @@
 #define NHOSTSIG 64
 
 static struct xeno_sigaction actions[NHOSTSIG + 1];
-static pthread_mutex_t actions_lock = PTHREAD_MUTEX_INITIALIZER;
+/* A spinlock, not a pthread mutex: sigaction runs on the guest's FS base
+ * (NOTLS), where glibc's locks would read the guest's memory as their TCB. */
+static int actions_lock;
+
+static void lock_actions(void)
+{
+	while (__atomic_exchange_n(&actions_lock, 1, __ATOMIC_ACQUIRE))
+		__builtin_ia32_pause();
+}
+
+static void unlock_actions(void)
+{
+	__atomic_store_n(&actions_lock, 0, __ATOMIC_RELEASE);
+}
 
 bool xeno_sig_is_reserved(int sig)
 {
@@ -34,9 +48,9 @@ int xeno_sig_get_action(int sig, struct xeno_sigaction *act)
 {
 	if (sig < 1 || sig > NHOSTSIG)
 		return -EINVAL;
-	pthread_mutex_lock(&actions_lock);
+	lock_actions();
 	*act = actions[sig];
-	pthread_mutex_unlock(&actions_lock);
+	unlock_actions();
 	return 0;
 }
 
@@ -65,10 +79,10 @@ int xeno_sig_set_action(int sig, const struct xeno_sigaction *act)
 {
 	if (sig < 1 || sig > NHOSTSIG || sig == SIGKILL || sig == SIGSTOP)
 		return -EINVAL;
-	pthread_mutex_lock(&actions_lock);
+	lock_actions();
 	actions[sig] = *act;
 	int err = install_host(sig, act);
-	pthread_mutex_unlock(&actions_lock);
+	unlock_actions();
 	return err;
 }
 
@@ -158,6 +172,8 @@ static void deliver(struct xeno_thread *t, int sig, siginfo_t *si, ucontext_t *u
 	t->uc = uc;
 	if (xeno_trace_enabled)
 		xeno_trace_signal(t, sig, si);
+	if (xeno_stats)
+		__atomic_add_fetch(&xeno_stats_signals, 1, __ATOMIC_RELAXED);
 	t->os->deliver_signal(t, uc, sig, si, &act, &old);
 	sigorset(&t->sigmask, &t->sigmask, &act.mask);
 	if (!(act.flags & XENO_SA_NODEFER))

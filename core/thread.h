@@ -93,6 +93,15 @@ static inline void xeno_host_tls(struct xeno_thread *t)
 	t->host_tls = 1;
 }
 
+/* Gives the guest a new FS base, loaded when it resumes.  The gate reloads
+ * the guest's FS base on the way out only if glibc's was loaded meanwhile
+ * (core/gate.h), so this makes sure it was. */
+static inline void xeno_set_guest_fs(struct xeno_thread *t, uint64_t base)
+{
+	xeno_host_tls(t);
+	t->guest_fs = base;
+}
+
 /* Allocates a thread state with its signal stack; NULL with errno on failure. */
 struct xeno_thread *xeno_thread_new(const struct xeno_personality *os);
 /* Makes t the calling thread's state: GS base, signal stack, SUD. 0 or -errno. */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/crossing.h"
+#include "core/dispatch.h"
 #include "core/host.h"
 #include "core/log.h"
 #include "core/sigstate.h"
@@ -174,8 +175,11 @@ long xeno_thread_spawn(struct xeno_thread *parent, const struct xeno_thread_star
 
 noreturn void xeno_thread_exit(struct xeno_thread *t)
 {
-	if (list_remove(t) == 0)
+	if (list_remove(t) == 0) {
+		xeno_host_tls(t);
+		xeno_stats_report();
 		host_syscall1(SYS_exit_group, 0);
+	}
 	t->uc = NULL;
 	xeno_host_tls(t); /* siglongjmp demangles with glibc's pointer guard */
 	siglongjmp(t->exit_jmp, 1); /* off the signal stack, to thread_main or main */

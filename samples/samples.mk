@@ -18,8 +18,6 @@ $(BUILD)/samples/freebsd/%: samples/freebsd/%.c $(FREEBSD_RT) samples/freebsd/mi
 	elfedit --output-osabi FreeBSD $@.tmp
 	mv $@.tmp $@
 
-demo: $(BUILD)/xeno $(BUILD)/samples/freebsd/hello
-	@echo '$$ file $(BUILD)/samples/freebsd/hello'
-	@file $(BUILD)/samples/freebsd/hello 2>/dev/null || true
-	@echo '$$ $(BUILD)/xeno $(BUILD)/samples/freebsd/hello'
-	@$(BUILD)/xeno $(BUILD)/samples/freebsd/hello
+# The README's first command: the real FreeBSD esbuild under xeno.
+demo: $(BUILD)/xeno
+	@tools/demo.sh

@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 
 #include "abi/bsd/abi.h"
+#include "core/fd.h"
 #include "core/host.h"
 #include "core/personality.h"
 #include "core/thread.h"
@@ -87,6 +88,8 @@ long bsd_sys_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot, in
 	int err = abi->mmap_plan(addr, len, prot, flags, fd, pos, &p);
 	if (err)
 		return err;
+	if (p.fd >= 0 && xeno_fd_is_reserved(p.fd))
+		return -EBADF; /* xeno's own descriptors are not the guest's */
 	if (p.file_untyped) /* the descriptor is looked at first */
 		return host_syscall2(SYS_fcntl, fd, F_GETFD) < 0 ? -EBADF : -EINVAL;
 	long r = p.align ? map_aligned(&p) : host_mmap(p.addr, p.len, p.prot, p.flags, p.fd, p.off);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "abi/bsd/abi.h"
+#include "core/dispatch.h"
 #include "core/host.h"
 #include "core/personality.h"
 #include "core/thread.h"
@@ -17,6 +18,7 @@ long bsd_sys_exit(struct xeno_thread *t, int rval)
 {
 	(void)t;
 	xeno_trace_flush();
+	xeno_stats_report();
 	host_syscall1(SYS_exit_group, rval);
 	__builtin_unreachable();
 }

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "abi/bsd/abi.h"
+#include "core/blocking.h"
 #include "core/host.h"
 #include "core/personality.h"
 #include "core/thread.h"
@@ -97,8 +98,9 @@ static long sleep_on(int host_clock, int abstime, uint64_t rqtp, uint64_t rmtp)
 		return -EINVAL;
 	if (rq.tv_sec < 0)
 		return 0;
-	long r =
-	    host_syscall4(SYS_clock_nanosleep, host_clock, abstime ? TIMER_ABSTIME : 0, &rq, &rm);
+	/* Interruptible by the guest's signals: EINTR, never restarted. */
+	long r = host_blocking_syscall(SYS_clock_nanosleep, host_clock, abstime ? TIMER_ABSTIME : 0,
+				       &rq, &rm, 0, 0);
 	if (r == -EINTR && !abstime && rmtp && xeno_copy_out(rmtp, &rm, sizeof rm) < 0)
 		r = -EFAULT;
 	return r;

@@ -219,7 +219,7 @@ long freebsd_sys_sigreturn(struct xeno_thread *t, uint64_t sigcntxp)
 	g[REG_RSP] = mc->mc_rsp;
 	g[REG_EFL] = mc->mc_rflags;
 	if (mc->mc_flags & FREEBSD_MC_HASBASES)
-		t->guest_fs = mc->mc_fsbase;
+		xeno_set_guest_fs(t, mc->mc_fsbase);
 	sigset_t mask;
 	freebsd_sigset_to_host(&uc.uc_sigmask, &mask);
 	xeno_sig_set_mask(t, SIG_SETMASK, &mask);

@@ -35,7 +35,7 @@ long freebsd_sys_sysarch(struct xeno_thread *t, int op, uint64_t parms)
 		return xeno_copy_out(parms, &t->guest_fs, sizeof t->guest_fs);
 	case FREEBSD_AMD64_SET_FSBASE:
 		if ((r = read_base(parms, &base)) == 0)
-			t->guest_fs = base;
+			xeno_set_guest_fs(t, base);
 		return r;
 	case FREEBSD_AMD64_GET_GSBASE:
 		return xeno_copy_out(parms, &no_gs, sizeof no_gs);

@@ -1,0 +1,3 @@
+export function greet(who) {
+  return `Hello from ${who}, bundled by esbuild!`;
+}
