@@ -18,6 +18,8 @@
 
 struct xeno_personality;
 
+#define XENO_SCRATCH_SIZE (32 * 1024)
+
 /* The guest's alternate signal stack (emulated: the host's is xeno's). */
 struct xeno_altstack {
 	uint64_t sp, size;
@@ -59,6 +61,13 @@ struct xeno_thread {
 	struct xeno_thread *next;        /* in the process's thread list */
 	uint32_t suspend_word;           /* futex for thr_suspend/thr_wake */
 	uint64_t exit_state;             /* guest address written when it exits */
+
+	/* Working space too big for the signal stack (a signal frame, an XSAVE
+	 * image, a sysctl answer), used by one handler at a time and never by
+	 * the queue-only path.  Not thread-local storage on purpose: glibc
+	 * zeroes a new thread's TLS block, and these pages stay untouched
+	 * until needed. */
+	unsigned char scratch[XENO_SCRATCH_SIZE] __attribute__((aligned(64)));
 };
 
 _Static_assert(offsetof(struct xeno_thread, self) == XT_SELF, "gate offset");

@@ -117,16 +117,16 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 	uint64_t xsave_at = sp;
 	sp = (sp - sizeof(struct freebsd_sigframe)) & ~15ULL;
 
-	static __thread struct freebsd_sigframe sf; /* too big for a handler's stack */
-	memset(&sf, 0, sizeof sf);
-	sf.sf_ahu = act->handler;
-	freebsd_sigset_from_host(old_mask, &sf.sf_uc.uc_sigmask);
-	sf.sf_uc.uc_stack.ss_sp = t->sigstack.sp;
-	sf.sf_uc.uc_stack.ss_size = t->sigstack.size;
-	sf.sf_uc.uc_stack.ss_flags = !t->sigstack.enabled ? FREEBSD_SS_DISABLE
+	struct freebsd_sigframe *sf = (struct freebsd_sigframe *)t->scratch;
+	memset(sf, 0, sizeof *sf);
+	sf->sf_ahu = act->handler;
+	freebsd_sigset_from_host(old_mask, &sf->sf_uc.uc_sigmask);
+	sf->sf_uc.uc_stack.ss_sp = t->sigstack.sp;
+	sf->sf_uc.uc_stack.ss_size = t->sigstack.size;
+	sf->sf_uc.uc_stack.ss_flags = !t->sigstack.enabled ? FREEBSD_SS_DISABLE
 				     : on_alt		   ? FREEBSD_SS_ONSTACK
 							   : 0;
-	struct freebsd_mcontext *mc = &sf.sf_uc.uc_mcontext;
+	struct freebsd_mcontext *mc = &sf->sf_uc.uc_mcontext;
 	fill_mcontext(mc, t, g);
 	mc->mc_onstack = on_alt;
 	if (fp)
@@ -136,18 +136,18 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 		mc->mc_xfpustate = xsave_at;
 		mc->mc_xfpustate_len = xlen;
 	}
-	fill_siginfo(&sf.sf_si, sig, si);
+	fill_siginfo(&sf->sf_si, sig, si);
 
-	if (xeno_copy_out(sp, &sf, sizeof sf) < 0 ||
+	if (xeno_copy_out(sp, sf, sizeof *sf) < 0 ||
 	    (xlen && xeno_copy_out(xsave_at, fp + 512, xlen) < 0))
 		xeno_sig_die(SIGILL); /* what FreeBSD does when the stack is unusable */
 
 	g[REG_RDI] = freebsd_signal_from_host(sig);
 	g[REG_RSI] = (act->flags & XENO_SA_SIGINFO)
 			     ? (greg_t)(sp + offsetof(struct freebsd_sigframe, sf_si))
-			     : (greg_t)sf.sf_si.code;
+			     : (greg_t)sf->sf_si.code;
 	g[REG_RDX] = (greg_t)(sp + offsetof(struct freebsd_sigframe, sf_uc));
-	g[REG_RCX] = (greg_t)sf.sf_si.addr;
+	g[REG_RCX] = (greg_t)sf->sf_si.addr;
 	g[REG_RSP] = (greg_t)sp;
 	g[REG_RIP] = (greg_t)freebsd_sigcode;
 	g[REG_EFL] &= ~(greg_t)(PSL_T | PSL_D);
@@ -155,16 +155,18 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 
 /* Copies the guest's FP state into the host frame: the FXSAVE image, and
  * the XSAVE remainder when the guest provides a plausible one. */
-static int restore_fpstate(ucontext_t *uc, const struct freebsd_mcontext *mc)
+static int restore_fpstate(struct xeno_thread *t, ucontext_t *uc, const struct freebsd_mcontext *mc)
 {
 	char *fp = (char *)uc->uc_mcontext.fpregs;
 	if (!fp)
 		return 0;
 	size_t host_extra = host_xstate_extra(fp);
 	if ((mc->mc_flags & FREEBSD_MC_HASFPXSTATE) && mc->mc_xfpustate_len) {
-		if (mc->mc_xfpustate_len > host_extra)
+		/* after the ucontext sigreturn keeps at the start of the scratch */
+		char *buf = (char *)t->scratch + 1024;
+		if (mc->mc_xfpustate_len > host_extra ||
+		    mc->mc_xfpustate_len > XENO_SCRATCH_SIZE - 1024)
 			return -EINVAL;
-		static __thread char buf[64 * 1024];
 		if (xeno_copy_in(buf, mc->mc_xfpustate, mc->mc_xfpustate_len) < 0)
 			return -EFAULT;
 		/* The XSAVE header: only features the host saved, standard form. */
@@ -188,16 +190,17 @@ static int restore_fpstate(ucontext_t *uc, const struct freebsd_mcontext *mc)
 
 long freebsd_sys_sigreturn(struct xeno_thread *t, uint64_t sigcntxp)
 {
-	static __thread struct freebsd_ucontext uc;
-	if (xeno_copy_in(&uc, sigcntxp, sizeof uc) < 0)
+	_Static_assert(sizeof(struct freebsd_ucontext) <= 1024, "scratch layout");
+	struct freebsd_ucontext *fuc = (struct freebsd_ucontext *)t->scratch;
+	if (xeno_copy_in(fuc, sigcntxp, sizeof *fuc) < 0)
 		return -EFAULT;
-	const struct freebsd_mcontext *mc = &uc.uc_mcontext;
+	const struct freebsd_mcontext *mc = &fuc->uc_mcontext;
 	greg_t *g = t->uc->uc_mcontext.gregs;
 	if (mc->mc_len != sizeof *mc || (mc->mc_flags & ~FREEBSD_MC_FLAG_MASK) ||
 	    ((mc->mc_rflags ^ (uint64_t)g[REG_EFL]) & ~(PSL_USERCHANGE | PSL_RF)) ||
 	    (mc->mc_cs & 3) != 3)
 		return -EINVAL;
-	int err = restore_fpstate(t->uc, mc);
+	int err = restore_fpstate(t, t->uc, mc);
 	if (err)
 		return err;
 	g[REG_RDI] = mc->mc_rdi;
@@ -221,7 +224,7 @@ long freebsd_sys_sigreturn(struct xeno_thread *t, uint64_t sigcntxp)
 	if (mc->mc_flags & FREEBSD_MC_HASBASES)
 		xeno_set_guest_fs(t, mc->mc_fsbase);
 	sigset_t mask;
-	freebsd_sigset_to_host(&uc.uc_sigmask, &mask);
+	freebsd_sigset_to_host(&fuc->uc_sigmask, &mask);
 	xeno_sig_set_mask(t, SIG_SETMASK, &mask);
 	return -XENO_EJUSTRETURN;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "abi/freebsd/sysctl.h"
+#include "core/thread.h"
 #include "core/uaccess.h"
 #include "syscalls/freebsd/freebsd.h"
 #include "syscalls/freebsd/sysctl.h"
@@ -211,10 +212,11 @@ int freebsd_sysctl_oidfmt(const struct sysctl_node *self, const int *name, unsig
 /* userland_sysctl: guest buffers around the engine.  lenp_on_error says
  * whether *oldlenp is written when the answer did not fit (__sysctl does,
  * __sysctlbyname does not). */
-static long run_for_guest(const int *mib, unsigned namelen, uint64_t old, uint64_t oldlenp,
+static long run_for_guest(struct xeno_thread *t, const int *mib, unsigned namelen, uint64_t old, uint64_t oldlenp,
 			  uint64_t new, size_t newlen, int lenp_on_enomem)
 {
-	static __thread char out[FREEBSD_SYSCTL_OUT_MAX];
+	_Static_assert(FREEBSD_SYSCTL_OUT_MAX <= XENO_SCRATCH_SIZE, "sysctl answer in the scratch");
+	char *out = (char *)t->scratch;
 	char in[FREEBSD_MAXPATHLEN];
 	struct freebsd_sysctl_req req = {0};
 	if (oldlenp && xeno_copy_in(&req.oldlen, oldlenp, sizeof req.oldlen) < 0)
@@ -242,13 +244,12 @@ static long run_for_guest(const int *mib, unsigned namelen, uint64_t old, uint64
 long freebsd_sys___sysctl(struct xeno_thread *t, uint64_t name, unsigned int namelen, uint64_t old,
 			  uint64_t oldlenp, uint64_t new, size_t newlen)
 {
-	(void)t;
 	int mib[FREEBSD_CTL_MAXNAME];
 	if (namelen > FREEBSD_CTL_MAXNAME || namelen < 2)
 		return -EINVAL;
 	if (xeno_copy_in(mib, name, namelen * sizeof *mib) < 0)
 		return -EFAULT;
-	return run_for_guest(mib, namelen, old, oldlenp, new, newlen, 1);
+	return run_for_guest(t, mib, namelen, old, oldlenp, new, newlen, 1);
 }
 
 /* kern___sysctlbyname: the name (namelen bytes, no NUL needed) goes through
@@ -256,7 +257,6 @@ long freebsd_sys___sysctl(struct xeno_thread *t, uint64_t name, unsigned int nam
 long freebsd_sys___sysctlbyname(struct xeno_thread *t, uint64_t name, size_t namelen, uint64_t old,
 				uint64_t oldlenp, uint64_t new, size_t newlen)
 {
-	(void)t;
 	char buf[FREEBSD_MAXPATHLEN + 1];
 	int mib[FREEBSD_CTL_MAXNAME];
 	if (namelen > FREEBSD_MAXPATHLEN || namelen == 0)
@@ -269,6 +269,6 @@ long freebsd_sys___sysctlbyname(struct xeno_thread *t, uint64_t name, size_t nam
 	int err = freebsd_sysctl(name2oid, 2, &req);
 	if (err)
 		return -err;
-	return run_for_guest(mib, (unsigned)(req.oldidx / sizeof(int)), old, oldlenp, new, newlen,
+	return run_for_guest(t, mib, (unsigned)(req.oldidx / sizeof(int)), old, oldlenp, new, newlen,
 			     0);
 }

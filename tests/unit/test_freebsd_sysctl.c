@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "core/thread.h"
 #include <string.h>
 #include <sys/utsname.h>
 #include <time.h>
@@ -243,6 +245,18 @@ static void meta_nodes(void **state)
 }
 
 /* The system calls: namelen bounds, EFAULT, and when *oldlenp is written. */
+/* The handlers work in the calling thread's state (its scratch space). */
+static struct xeno_thread *test_thread(void)
+{
+	static struct xeno_thread *t;
+	if (!t) {
+		t = calloc(1, sizeof *t);
+		assert_non_null(t);
+		t->host_tls = 1;
+	}
+	return t;
+}
+
 static void syscalls(void **state)
 {
 	(void)state;
@@ -251,46 +265,46 @@ static void syscalls(void **state)
 	char buf[64];
 	size_t len = sizeof buf;
 	assert_int_equal(
-	    freebsd_sys___sysctl(NULL, (uint64_t)mib, 1, (uint64_t)buf, (uint64_t)&len, 0, 0),
+	    freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 1, (uint64_t)buf, (uint64_t)&len, 0, 0),
 	    -EINVAL);
 	assert_int_equal(
-	    freebsd_sys___sysctl(NULL, (uint64_t)mib, 25, (uint64_t)buf, (uint64_t)&len, 0, 0),
+	    freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 25, (uint64_t)buf, (uint64_t)&len, 0, 0),
 	    -EINVAL);
-	assert_int_equal(freebsd_sys___sysctl(NULL, 16, 2, (uint64_t)buf, (uint64_t)&len, 0, 0),
+	assert_int_equal(freebsd_sys___sysctl(test_thread(), 16, 2, (uint64_t)buf, (uint64_t)&len, 0, 0),
 			 -EFAULT);
-	assert_int_equal(freebsd_sys___sysctl(NULL, (uint64_t)mib, 2, (uint64_t)buf, 16, 0, 0),
+	assert_int_equal(freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 2, (uint64_t)buf, 16, 0, 0),
 			 -EFAULT);
 	len = 4;
 	assert_int_equal(
-	    freebsd_sys___sysctl(NULL, (uint64_t)mib, 2, (uint64_t)buf, (uint64_t)&len, 0, 0),
+	    freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 2, (uint64_t)buf, (uint64_t)&len, 0, 0),
 	    -ENOMEM);
 	assert_int_equal(len, 4);
 	assert_memory_equal(buf, "Free", 4);
 	len = sizeof buf;
 	assert_int_equal(
-	    freebsd_sys___sysctl(NULL, (uint64_t)mib, 2, (uint64_t)buf, (uint64_t)&len, 0, 0), 0);
+	    freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 2, (uint64_t)buf, (uint64_t)&len, 0, 0), 0);
 	assert_int_equal(len, 8);
 	/* By name: no NUL needed; *oldlenp untouched when the answer did not fit. */
 	static const char name[] = "kern.osreleaseXYZ";
 	len = sizeof buf;
-	assert_int_equal(freebsd_sys___sysctlbyname(NULL, (uint64_t)name, 14, (uint64_t)buf,
+	assert_int_equal(freebsd_sys___sysctlbyname(test_thread(), (uint64_t)name, 14, (uint64_t)buf,
 						    (uint64_t)&len, 0, 0),
 			 0);
 	assert_string_equal(buf, FREEBSD_OSRELEASE);
 	assert_int_equal(len, sizeof FREEBSD_OSRELEASE);
 	len = 2;
-	assert_int_equal(freebsd_sys___sysctlbyname(NULL, (uint64_t)name, 14, (uint64_t)buf,
+	assert_int_equal(freebsd_sys___sysctlbyname(test_thread(), (uint64_t)name, 14, (uint64_t)buf,
 						    (uint64_t)&len, 0, 0),
 			 -ENOMEM);
 	assert_int_equal(len, 2);
-	assert_int_equal(freebsd_sys___sysctlbyname(NULL, (uint64_t) "kern.nosuch", 11,
+	assert_int_equal(freebsd_sys___sysctlbyname(test_thread(), (uint64_t) "kern.nosuch", 11,
 						    (uint64_t)buf, (uint64_t)&len, 0, 0),
 			 -ENOENT);
-	assert_int_equal(freebsd_sys___sysctlbyname(NULL, (uint64_t)name, 0, (uint64_t)buf,
+	assert_int_equal(freebsd_sys___sysctlbyname(test_thread(), (uint64_t)name, 0, (uint64_t)buf,
 						    (uint64_t)&len, 0, 0),
 			 -EINVAL);
 	/* Writing: EPERM, even with an unreadable new buffer. */
-	assert_int_equal(freebsd_sys___sysctl(NULL, (uint64_t)mib, 2, 0, 0, 16, 4), -EPERM);
+	assert_int_equal(freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 2, 0, 0, 16, 4), -EPERM);
 }
 
 int main(void)
