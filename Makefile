@@ -4,6 +4,9 @@
 #   make samples    the FreeBSD sample programs
 #   make demo       build and run a sample FreeBSD program
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make bless      re-record the golden traces (tests/golden/) after an intended change
+#   make fuzz-trace fuzz the recording reader (FUZZ_SECONDS, default 300)
+#   make bench-trace  what tracing costs when off (bench/trace-overhead.sh)
 
 VERSION  := 0.1.0
 CC       ?= cc
@@ -27,7 +30,8 @@ OSES     := freebsd
 SRCS     := $(wildcard core/*.c loader/*.c abi/*/*.c syscalls/*.c syscalls/*/*.c)
 ASMS     := $(wildcard core/*.S loader/*.S abi/*/*.S syscalls/*/*.S)
 GENSRCS  := $(foreach os,$(OSES),$(GEN)/$(os)_sysent.c)
-GENHDRS  := $(foreach os,$(OSES),$(GEN)/$(os)_sysproto.h $(GEN)/$(os)_sysnums.h)
+GENHDRS  := $(foreach os,$(OSES),$(GEN)/$(os)_sysproto.h $(GEN)/$(os)_sysnums.h) \
+            $(GEN)/linux_sysnames.h
 
 objs_of   = $(patsubst %.c,$(1)/%.o,$(SRCS)) $(patsubst %.S,$(1)/%.S.o,$(ASMS)) \
             $(patsubst $(GEN)/%.c,$(1)/gen/%.o,$(GENSRCS))
@@ -37,7 +41,7 @@ LIBOBJS  := $(filter-out $(OBJ)/core/main.o,$(OBJS))
 DEPS_OK  := $(BUILD)/.deps-ok
 
 .SECONDARY: $(GENSRCS) $(GENHDRS)
-.PHONY: all check unit unit-asan guest samples demo install clean deps format
+.PHONY: all check unit unit-asan guest samples demo install clean deps format bench-trace
 all: $(BUILD)/xeno
 
 # ---- dependencies (Debian packages), checked once per build tree ----
@@ -51,6 +55,11 @@ deps: $(DEPS_OK)
 $(GEN)/%_sysent.c $(GEN)/%_sysproto.h $(GEN)/%_sysnums.h: syscalls/%/syscalls.master tools/gensyscalls.awk
 	@mkdir -p $(GEN)
 	$(AWK) -v os=$* -v out=$(GEN) -f tools/gensyscalls.awk $<
+
+# The host's system call names, for --trace=host.
+$(GEN)/linux_sysnames.h: tools/genlinuxnames.sh
+	@mkdir -p $(GEN)
+	tools/genlinuxnames.sh "$(CC)" $@
 
 # ---- xeno itself ----
 $(OBJ)/%.o: %.c | $(GENHDRS) $(DEPS_OK)
@@ -67,8 +76,26 @@ $(BUILD)/libxeno.a: $(LIBOBJS)
 $(BUILD)/xeno: $(OBJ)/core/main.o $(BUILD)/libxeno.a
 	$(CC) $(CFLAGS) $(XLDFLAGS) -o $@ $^ $(LDLIBS)
 
+# ---- the same without the tracing code, for bench/trace-overhead.sh ----
+NOTRACE      := $(BUILD)/notrace
+NOTRACE_OBJS := $(call objs_of,$(NOTRACE)/obj)
+$(NOTRACE)/obj/%.o: %.c | $(GENHDRS) $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(CFLAGS) -DXENO_NO_TRACE -c $< -o $@
+$(NOTRACE)/obj/%.S.o: %.S | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) -c $< -o $@
+$(NOTRACE)/obj/gen/%.o: $(GEN)/%.c | $(GENHDRS)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(CFLAGS) -DXENO_NO_TRACE -c $< -o $@
+$(NOTRACE)/xeno: $(NOTRACE_OBJS)
+	$(CC) $(CFLAGS) $(XLDFLAGS) -o $@ $^ $(LDLIBS)
+bench-trace: $(BUILD)/xeno $(NOTRACE)/xeno samples
+	@bench/trace-overhead.sh
+
 include tests/tests.mk
 include samples/samples.mk
+include tests/fuzz/fuzz.mk
 
 # ---- install ----
 install: $(BUILD)/xeno

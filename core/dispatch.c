@@ -94,9 +94,10 @@ void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
 		xeno_host_tls(t);
 	t->have_rval2 = 0;
 	t->uc = uc;
+	struct xeno_callrec *flight = xeno_flight_enter(&t->flight, trap.nr, trap.args);
+	if (__builtin_expect(xeno_trace_enabled, 0))
+		xeno_trace_begin(t, &trap, e);
 	long ret;
-	if (e && e->call && e->ret_kind == XA_NONE && __builtin_expect(xeno_trace_enabled, 0))
-		xeno_trace_noreturn(t, &trap, e);
 	if (e && e->call)
 		ret = e->call(t, trap.args);
 	else
@@ -105,6 +106,7 @@ void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
 		xeno_host_tls(t);
 		ret = xeno_sig_queued_restart(t) ? -XENO_ERESTART : -EINTR;
 	}
+	xeno_flight_leave(flight, ret);
 	if (__builtin_expect(xeno_trace_enabled, 0))
 		xeno_trace_syscall(t, &trap, e, ret);
 	os->set_result(t, g, ret);

@@ -67,7 +67,7 @@ long xeno_execve(struct xeno_thread *t, const char *path, char *const argv[], ch
 			return -ENOMEM;
 		target = xeno_proc.self_exe;
 	}
-	xeno_trace_flush();
+	xeno_trace_before_exec(t);
 	/* The new image starts with the guest's signal mask, not xeno's. */
 	sigset_t handler_mask;
 	pthread_sigmask(SIG_SETMASK, NULL, &handler_mask);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "core/flight.h"
 #include "core/trace.h"
 
 static void vmsg(const char *fmt, va_list ap)
@@ -35,6 +36,7 @@ noreturn void xeno_fatal(const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(fmt, ap);
 	va_end(ap);
-	xeno_trace_flush();
+	xeno_flight_dump("internal error");
+	xeno_trace_exit(NULL, 127);
 	_exit(127);
 }

@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdnoreturn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "core/threads.h"
 #include "core/thread.h"
 #include "core/trace.h"
+#include "core/tracecmd.h"
 #include "loader/image.h"
 
 #ifndef XENO_VERSION
@@ -27,11 +29,23 @@
 
 static const char usage[] =
 	"usage: xeno [OPTIONS] PROGRAM [ARGUMENTS...]\n"
+	"       xeno trace show|diff ...   (xeno trace --help says more)\n"
 	"Runs an x86-64 program built for FreeBSD on Linux, in this process.\n"
 	"\n"
 	"Options (they end at the program's name):\n"
-	"  --trace[=FILE]  print each foreign system call, to FILE or standard error\n"
-	"                  (XENO_TRACE=1 in the environment does the same)\n"
+	"  --trace[=FILE]  print each foreign system call, strace-style, to FILE or\n"
+	"                  standard error (XENO_TRACE=1 in the environment does the same)\n"
+	"  --trace=host[:FILE]  the same, with the host system calls xeno made for each\n"
+	"                  call indented under it\n"
+	"  --trace-filter=EXPR  trace only these calls: names and classes, comma-\n"
+	"                  separated (read,write,%file); !EXPR: all but these; classes:\n"
+	"                  %file %desc %process %signal %memory %network %ipc %clock %creds\n"
+	"  --trace-time[=wall|elapsed]  start each line with the time (wall: local\n"
+	"                  time of day, 12:34:56.123456; elapsed: seconds since start)\n"
+	"  --trace-durations  end each line with the time the call took, <0.000012>\n"
+	"  --trace-append  add to the trace FILE instead of replacing it\n"
+	"  --record=FILE   write a compressed recording of the run to FILE, for\n"
+	"                  `xeno trace show FILE` and `xeno trace diff A B`\n"
 	"  --strict        an unimplemented system call ends the program (SIGSYS)\n"
 	"                  instead of failing with ENOSYS\n"
 	"  --stats         at exit, say how many system calls were trapped and\n"
@@ -40,22 +54,72 @@ static const char usage[] =
 	"  -h, --help      show this help and exit\n"
 	"  -V, --version   show the version and exit\n"
 	"\n"
+	"When the program dies of a crash signal (SIGSEGV, SIGABRT...) or xeno of an\n"
+	"internal error, the last 64 system calls of each thread are printed on\n"
+	"standard error.  A program named \"trace\" runs as xeno ./trace.\n"
+	"\n"
 	"Exit status: the program's own; 126 if the file is not a program xeno can\n"
 	"run (the reason is printed), 127 if it does not exist.\n";
 
 struct options {
-	const char *trace_path;
+	struct xeno_trace_options trace;
 	const char *argv0;
-	int trace;
 	int prog; /* index of the program in argv */
 };
+
+static noreturn void bad_usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "xeno: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n%s", usage);
+	exit(2);
+}
+
+/* --trace, --trace=FILE, --trace=host, --trace=host:FILE */
+static void trace_option(struct options *o, const char *a)
+{
+	o->trace.text = true;
+	if (a[7] == '\0')
+		return;
+	const char *spec = a + 8;
+	if (strcmp(spec, "host") == 0 || strncmp(spec, "host:", 5) == 0) {
+		o->trace.host = true;
+		spec = spec[4] ? spec + 5 : NULL;
+	}
+	if (spec && !*spec)
+		bad_usage("%s: no file name", a);
+	if (spec)
+		o->trace.path = spec;
+}
+
+/* The tracing options; false if a is none of them. */
+static bool tracing_option(struct options *o, const char *a)
+{
+	if (strcmp(a, "--trace") == 0 || strncmp(a, "--trace=", 8) == 0)
+		trace_option(o, a);
+	else if (strncmp(a, "--trace-filter=", 15) == 0)
+		o->trace.filter = a + 15;
+	else if (strcmp(a, "--trace-time") == 0 || strcmp(a, "--trace-time=wall") == 0)
+		o->trace.time = XT_TIME_WALL;
+	else if (strcmp(a, "--trace-time=elapsed") == 0)
+		o->trace.time = XT_TIME_ELAPSED;
+	else if (strncmp(a, "--trace-time=", 13) == 0)
+		bad_usage("%s: the time is wall or elapsed", a);
+	else if (strcmp(a, "--trace-durations") == 0)
+		o->trace.durations = true;
+	else if (strcmp(a, "--trace-append") == 0)
+		o->trace.append = true;
+	else
+		return false;
+	return true;
+}
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
 	static char *passed_on[64];
 	xeno_proc.options = passed_on;
 	int i = 1;
-	for (; i < argc && argv[i][0] == '-' && xeno_proc.noptions < 63; i++) {
+	for (; i < argc && argv[i][0] == '-' && xeno_proc.noptions < 62; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--") == 0) {
 			i++;
@@ -73,24 +137,25 @@ static int parse_options(int argc, char **argv, struct options *o)
 		} else if (strncmp(a, "--argv0=", 8) == 0) {
 			o->argv0 = a + 8;
 			continue; /* not passed on: each program has its own */
-		} else if (strcmp(a, "--trace") == 0) {
-			o->trace = 1;
-		} else if (strncmp(a, "--trace=", 8) == 0) {
-			o->trace = 1;
-			o->trace_path = a + 8;
-		} else {
-			fprintf(stderr, "xeno: unknown option '%s'\n%s", a, usage);
-			exit(2);
+		} else if (strncmp(a, "--record=", 9) == 0 && a[9]) {
+			o->trace.record = a + 9;
+			continue; /* a recording follows one process image */
+		} else if (!tracing_option(o, a)) {
+			bad_usage("unknown option '%s'", a);
 		}
 		xeno_proc.options[xeno_proc.noptions++] = argv[i];
 	}
-	if (i >= argc) {
-		fprintf(stderr, "xeno: no program given\n%s", usage);
-		exit(2);
-	}
+	if (i >= argc)
+		bad_usage("%s", "no program given");
 	const char *env = getenv("XENO_TRACE");
 	if (env && *env && strcmp(env, "0") != 0)
-		o->trace = 1;
+		o->trace.text = true;
+	/* A filter means "trace these" (a recording keeps every call). */
+	if (o->trace.filter)
+		o->trace.text = true;
+	/* A program this one execs goes on writing the same trace file. */
+	if (o->trace.path && !o->trace.append)
+		xeno_proc.options[xeno_proc.noptions++] = "--trace-append";
 	o->prog = i;
 	return 0;
 }
@@ -143,6 +208,8 @@ static void initial_guest_mask(sigset_t *mask)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "trace") == 0)
+		return xeno_trace_command(argc - 1, argv + 1);
 	struct options o = {0};
 	parse_options(argc, argv, &o);
 	const char *path = argv[o.prog];
@@ -163,9 +230,15 @@ int main(int argc, char **argv)
 	if (o.argv0)
 		argv[o.prog] = (char *)o.argv0;
 
-	if (o.trace && (err = xeno_trace_open(o.trace_path)) < 0) {
-		xeno_msg("cannot open trace file %s: %s", o.trace_path, strerror(-err));
-		return 126;
+	struct xeno_trace_options *to = &o.trace;
+	char why[512];
+	if (to->text || to->record) {
+		int rc = xeno_trace_setup(to, os, xeno_proc.exe_path, argc - o.prog, argv + o.prog,
+					  why, sizeof why);
+		if (rc < 0) {
+			xeno_msg("%s", why);
+			return rc == -2 ? 2 : 126;
+		}
 	}
 
 	struct xeno_entry entry;
@@ -184,6 +257,7 @@ int main(int argc, char **argv)
 	}
 	xeno_sig_init();
 	xeno_threads_init(t);
+	xeno_trace_start(t);
 	initial_guest_mask(&t->sigmask);
 	xeno_sig_apply_mask(t);
 	if (sigsetjmp(t->exit_jmp, 0) != 0)

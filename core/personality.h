@@ -17,6 +17,7 @@ struct xeno_image;
 struct xeno_flagset;
 struct xeno_sigaction;
 struct bsd_abi;
+struct xeno_trace_decoder;
 
 /* A system call as trapped: number and the six register arguments. */
 struct xeno_trap {
@@ -54,6 +55,11 @@ struct xeno_personality {
 			       const struct xeno_sigaction *act, const sigset_t *old_mask);
 	/* Flag-set tables the tracer decodes by name (NULL-terminated). */
 	const struct xeno_flagset *const *flagsets;
+	/* Structure decoders the tracer finds by name: in(S)/out(S) in the
+	 * table, and "siginfo" for signals (NULL-terminated). */
+	const struct xeno_trace_decoder *const *trace_decoders;
+	/* The foreign siginfo of host signal sig, for traces: bytes written. */
+	size_t (*trace_siginfo)(int sig, const siginfo_t *si, void *out, size_t size);
 
 	/* Builds the initial stack for the loaded image; fills *entry. */
 	int (*build_stack)(const struct xeno_image *img, char *const argv[], char *const envp[],
@@ -65,5 +71,7 @@ struct xeno_personality {
 
 /* The personality for an OS the loader detected, or NULL if unsupported. */
 const struct xeno_personality *xeno_personality_for(int os);
+/* The personality called name ("freebsd"), or NULL. */
+const struct xeno_personality *xeno_personality_named(const char *name);
 
 #endif

@@ -2,16 +2,19 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core/crossing.h"
 #include "core/dispatch.h"
+#include "core/flight.h"
 #include "core/host.h"
 #include "core/log.h"
 #include "core/personality.h"
 #include "core/process.h"
 #include "core/thread.h"
+#include "core/threads.h"
 #include "core/trace.h"
 
 #define NHOSTSIG 64
@@ -54,6 +57,19 @@ int xeno_sig_get_action(int sig, struct xeno_sigaction *act)
 	return 0;
 }
 
+/* The crash signals a process sends itself (abort) or gets from its
+ * limits: xeno catches them even under SIG_DFL, so that the flight
+ * recorder can speak before xeno_sig_die re-raises them. */
+static bool catches_default(int sig)
+{
+#ifdef XENO_NO_TRACE
+	(void)sig;
+	return false;
+#else
+	return sig == SIGQUIT || sig == SIGABRT || sig == SIGXCPU || sig == SIGXFSZ;
+#endif
+}
+
 /* What the kernel should do with sig while the guest's disposition is act. */
 static int install_host(int sig, const struct xeno_sigaction *act)
 {
@@ -62,6 +78,8 @@ static int install_host(int sig, const struct xeno_sigaction *act)
 	if (act->handler == XENO_SIG_IGN)
 		return xeno_set_host_disposition(sig, (uintptr_t)SIG_IGN);
 	if (act->handler == XENO_SIG_DFL) {
+		if (catches_default(sig))
+			return xeno_catch_host_signal(sig, 0);
 		const struct xeno_personality *os = xeno_proc.os;
 		bool ignored = os->signal_default_ignored && os->signal_default_ignored(sig);
 		if (ignored && !host_default_ignored(sig))
@@ -122,9 +140,31 @@ bool xeno_sig_on_altstack(const struct xeno_thread *t, uint64_t sp)
 	return t->sigstack.enabled && sp - t->sigstack.sp < t->sigstack.size;
 }
 
+/* Signals whose default action dumps core: a crash, worth the flight
+ * recorder (signal(7); a plain termination such as SIGTERM is not). */
+static bool dumps_core(int sig)
+{
+	return sig == SIGQUIT || sig == SIGILL || sig == SIGTRAP || sig == SIGABRT ||
+	       sig == SIGBUS || sig == SIGFPE || sig == SIGSEGV || sig == SIGSYS ||
+	       sig == SIGXCPU || sig == SIGXFSZ;
+}
+
+/* The process dies of host signal sig: say what it did last. */
+static void last_words(int sig)
+{
+	struct xeno_thread *t = xeno_threads_current();
+	if (dumps_core(sig)) {
+		char why[64];
+		const char *name = sigabbrev_np(sig);
+		snprintf(why, sizeof why, "the program dies of SIG%s", name ? name : "?");
+		xeno_flight_dump(why);
+	}
+	xeno_trace_killed(t, sig);
+}
+
 _Noreturn void xeno_sig_die(int sig)
 {
-	xeno_trace_flush();
+	last_words(sig);
 	xeno_set_host_disposition(sig, (uintptr_t)SIG_DFL);
 	sigset_t only;
 	sigemptyset(&only);
@@ -158,7 +198,7 @@ static void deliver(struct xeno_thread *t, int sig, siginfo_t *si, ucontext_t *u
 		if (fault) {
 			/* Let the instruction fault again under the default
 			 * action: the core dump shows the guest as it was. */
-			xeno_trace_flush();
+			last_words(sig);
 			xeno_set_host_disposition(sig, (uintptr_t)SIG_DFL);
 			return;
 		}
@@ -270,5 +310,7 @@ void xeno_sig_init(void)
 		if (sig != SIGKILL && sig != SIGSTOP && sigaction(sig, NULL, &old) == 0 &&
 		    old.sa_handler == SIG_IGN)
 			actions[sig].handler = XENO_SIG_IGN;
+		else if (catches_default(sig))
+			xeno_catch_host_signal(sig, 0);
 	}
 }

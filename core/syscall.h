@@ -41,18 +41,41 @@ enum xeno_argkind {
 	XA_STR,    /* NUL-terminated string read from the guest */
 	XA_IBUF,   /* buffer the call reads: length in another argument */
 	XA_OBUF,   /* buffer the call fills: length is the result */
-	XA_FLAGS,  /* flag set; names from the personality's flag tables */
+	XA_FLAGS,  /* 32-bit flag set; names from the personality's flag tables */
+	XA_LFLAGS, /* the same, 64 bits wide */
 	XA_SIG,    /* foreign signal number */
-	XA_STRUCT, /* pointer to a structure with a decoder */
+	XA_PID,    /* process id (32-bit) */
+	XA_TID,    /* thread id (64-bit) */
+	XA_IN,     /* pointer to structures the call reads, with a decoder */
+	XA_OUT,    /* pointer to structures the call fills */
+	XA_INOUT,  /* pointer to structures the call reads and updates */
 };
 
-/* One argument: its kind, and for IBUF the index of its length, for FLAGS and
- * STRUCT the decoder's name. */
+#define XENO_NOARG 0xff /* argdesc.len_arg: no length argument */
+
+/* One argument: its kind; for IBUF and arrays of structures the index of the
+ * argument holding their length (or a fixed element count); for FLAGS and
+ * structures the decoder's name. */
 struct xeno_argdesc {
 	uint8_t kind;
-	uint8_t len_arg;
+	uint8_t len_arg; /* XENO_NOARG if none */
+	uint8_t count;   /* fixed element count of in(S,N), or 0 */
 	const char *name;    /* the argument's name in the table */
 	const char *decoder; /* flag set or struct decoder, or NULL */
+};
+
+/* Classes of calls, for trace filters (%file, %desc...): syscalls.master
+ * names them after the return kind. */
+enum {
+	XENO_TC_FILE = 1 << 0,    /* takes a file name */
+	XENO_TC_DESC = 1 << 1,    /* takes or returns a descriptor */
+	XENO_TC_PROCESS = 1 << 2, /* process and thread life */
+	XENO_TC_SIGNAL = 1 << 3,  /* signals */
+	XENO_TC_MEMORY = 1 << 4,  /* the address space */
+	XENO_TC_NETWORK = 1 << 5, /* sockets */
+	XENO_TC_IPC = 1 << 6,     /* System V IPC */
+	XENO_TC_CLOCK = 1 << 7,   /* reading and setting clocks */
+	XENO_TC_CREDS = 1 << 8,   /* user and group identities */
 };
 
 typedef long (*xeno_thunk)(struct xeno_thread *t, const uint64_t *args);
@@ -71,6 +94,7 @@ struct xeno_sysent {
 	uint8_t nargs;
 	uint8_t ret_kind;
 	uint8_t flags;           /* XENO_SYF_* */
+	uint16_t classes;        /* XENO_TC_* */
 	struct xeno_argdesc args[8];
 };
 

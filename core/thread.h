@@ -14,9 +14,12 @@
 #include <sys/types.h>
 #include <ucontext.h>
 
+#include "core/flight.h"
 #include "core/gate.h"
 
 struct xeno_personality;
+struct xeno_trap;
+struct xeno_sysent;
 
 #define XENO_SCRATCH_SIZE (32 * 1024)
 
@@ -25,6 +28,8 @@ struct xeno_altstack {
 	uint64_t sp, size;
 	bool enabled;
 };
+
+#define XENO_TRACE_HOST_CALLS 32 /* host calls kept for one traced foreign call */
 
 struct xeno_thread {
 	/* Read by the gate and core/blocking.S through %gs: see core/gate.h. */
@@ -68,6 +73,18 @@ struct xeno_thread {
 	 * zeroes a new thread's TLS block, and these pages stay untouched
 	 * until needed. */
 	unsigned char scratch[XENO_SCRATCH_SIZE] __attribute__((aligned(64)));
+	/* the flight recorder (core/flight.h): always on */
+	struct xeno_flight flight;
+
+	/* tracing (core/trace.c): the foreign call being traced, and the host
+	 * calls it made so far (--trace=host, --record) */
+	const struct xeno_trap *trace_trap;
+	const struct xeno_sysent *trace_entry;
+	int64_t trace_start;             /* ns since the trace began */
+	bool trace_in_call;
+	uint16_t trace_nhost;
+	uint32_t trace_host_dropped;
+	struct xeno_callrec trace_host[XENO_TRACE_HOST_CALLS];
 };
 
 _Static_assert(offsetof(struct xeno_thread, self) == XT_SELF, "gate offset");

@@ -14,6 +14,7 @@
 #include "core/log.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
+#include "core/trace.h"
 #include "core/uaccess.h"
 
 #define HOST_STACK_SIZE (256 * 1024)
@@ -51,11 +52,27 @@ void xeno_threads_init(struct xeno_thread *main_thread)
 	list_add(main_thread);
 }
 
+struct xeno_thread *xeno_threads_current(void)
+{
+	pid_t self = gettid();
+	for (struct xeno_thread *t = __atomic_load_n(&threads, __ATOMIC_ACQUIRE); t; t = t->next)
+		if (t->tid == self)
+			return t;
+	return NULL;
+}
+
+void xeno_threads_walk_unlocked(void (*fn)(struct xeno_thread *, void *), void *arg)
+{
+	for (struct xeno_thread *t = __atomic_load_n(&threads, __ATOMIC_ACQUIRE); t; t = t->next)
+		fn(t, arg);
+}
+
 void xeno_threads_after_fork(struct xeno_thread *t)
 {
 	/* The other threads' states belong to threads that do not exist here;
 	 * their memory stays (it is not worth tracking down). */
 	pthread_mutex_init(&list_lock, NULL);
+	xeno_trace_after_fork();
 	threads = NULL;
 	live = 0;
 	list_add(t);
@@ -94,6 +111,7 @@ int xeno_thread_with(long id, void (*fn)(struct xeno_thread *, void *), void *ar
 struct spawn {
 	struct xeno_thread_start start;
 	struct xeno_thread *t;
+	pid_t parent_tid;
 	uint32_t done; /* futex: 0 until the new thread reports */
 	long result;   /* its id, or -errno */
 };
@@ -142,6 +160,8 @@ static void *thread_main(void *arg)
 	t->sigmask = start.sigmask;
 	xeno_sig_apply_mask(t);
 	list_add(t);
+	if (xeno_trace_enabled)
+		xeno_trace_thread_start(t, s->parent_tid);
 	report(s, t->tid);
 	if (sigsetjmp(t->exit_jmp, 0) == 0) {
 		sigset_t host;
@@ -153,7 +173,7 @@ static void *thread_main(void *arg)
 
 long xeno_thread_spawn(struct xeno_thread *parent, const struct xeno_thread_start *start)
 {
-	struct spawn s = {.start = *start, .done = 0};
+	struct spawn s = {.start = *start, .parent_tid = parent->tid, .done = 0};
 	s.t = xeno_thread_new(parent->os);
 	if (!s.t)
 		return -ENOMEM;
@@ -177,6 +197,7 @@ noreturn void xeno_thread_exit(struct xeno_thread *t)
 {
 	if (list_remove(t) == 0) {
 		xeno_host_tls(t);
+		xeno_trace_exit(t, 0);
 		xeno_stats_report();
 		host_syscall1(SYS_exit_group, 0);
 	}

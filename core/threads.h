@@ -51,4 +51,10 @@ void xeno_threads_after_fork(struct xeno_thread *t);
 /* Number of live guest threads. */
 int xeno_thread_count(void);
 
+/* For a process that is dying (the flight recorder): the calling thread's
+ * state or NULL, and a walk over the threads without the list lock, which
+ * the dying thread may hold. */
+struct xeno_thread *xeno_threads_current(void);
+void xeno_threads_walk_unlocked(void (*fn)(struct xeno_thread *, void *), void *arg);
+
 #endif

@@ -1,260 +1,281 @@
+/*
+ * Live tracing: the hooks of core/trace.h turn what happens into events,
+ * show them as lines (--trace) and hand them to the recorder (--record).
+ */
 #include "core/trace.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/fd.h"
 #include "core/personality.h"
 #include "core/syscall.h"
 #include "core/thread.h"
-#include "core/uaccess.h"
-#include "core/xlat.h"
+#include "core/trace_capture.h"
+#include "core/trace_filter.h"
+#include "core/trace_record.h"
 
+#ifndef XENO_NO_TRACE
 bool xeno_trace_enabled;
 bool xeno_trace_host;
-static int trace_fd = -1;
+#endif
 
-#define STR_SHOWN 32 /* bytes of a string or buffer shown, as strace does */
+static struct {
+	int fd; /* the lines' file, -1 if none */
+	bool show_host;
+	bool host_wanted; /* capture host calls once threads are attached */
+	struct xt_format fmt;
+	struct xt_filter filter;
+	const struct xeno_personality *os;
+	struct timespec t0; /* CLOCK_MONOTONIC when the trace began */
+	bool ended;
+} tr = {.fd = -1};
 
-int xeno_trace_open(const char *path)
+static int64_t now_ns(void)
 {
-	int fd = path ? open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)
-		      : dup(STDERR_FILENO);
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)(ts.tv_sec - tr.t0.tv_sec) * 1000000000 + (ts.tv_nsec - tr.t0.tv_nsec);
+}
+
+static int open_text(const char *path, bool append)
+{
+	int fd =
+	    path ? open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (append ? 0 : O_TRUNC),
+			0644)
+		 : dup(STDERR_FILENO);
 	if (fd < 0)
 		return -errno;
-	trace_fd = xeno_fd_move_high(fd);
-	if (trace_fd < 0)
-		return trace_fd;
-	xeno_trace_enabled = true;
+	tr.fd = xeno_fd_move_high(fd);
+	return tr.fd < 0 ? tr.fd : 0;
+}
+
+int xeno_trace_setup(const struct xeno_trace_options *o, const struct xeno_personality *os,
+		     const char *program, int argc, char *const argv[], char *err, size_t errsize)
+{
+#ifdef XENO_NO_TRACE
+	snprintf(err, errsize, "this xeno was built without tracing (XENO_NO_TRACE)");
+	return -1;
+#endif
+	tr.os = os;
+	clock_gettime(CLOCK_MONOTONIC, &tr.t0);
+	struct timespec wall;
+	clock_gettime(CLOCK_REALTIME, &wall);
+	tr.fmt = (struct xt_format){.show_tid = true,
+				    .time = o->time,
+				    .durations = o->durations,
+				    .wall_sec = wall.tv_sec,
+				    .wall_nsec = wall.tv_nsec};
+	char why[256];
+	if (o->filter && xt_filter_parse(&tr.filter, os, o->filter, why, sizeof why) < 0) {
+		snprintf(err, errsize, "--trace-filter: %s", why);
+		return -2;
+	}
+	int rc;
+	if (o->text && (rc = open_text(o->path, o->append)) < 0) {
+		snprintf(err, errsize, "cannot open the trace file %s: %s", o->path, strerror(-rc));
+		return -1;
+	}
+	if (o->record) {
+		struct xt_header h = {.os = os->name,
+				      .program = program,
+				      .xeno_version = XENO_VERSION,
+				      .argc = (uint32_t)argc,
+				      .argv = (const char *const *)argv,
+				      .wall_sec = wall.tv_sec,
+				      .wall_nsec = wall.tv_nsec,
+				      .pid = (uint32_t)getpid()};
+		if ((rc = xt_record_open(o->record, &h)) < 0) {
+			snprintf(err, errsize, "cannot write the recording %s: %s", o->record,
+				 strerror(-rc));
+			return -1;
+		}
+	}
+	tr.show_host = o->host && o->text;
+	/* A recording keeps the host calls too: `trace show --host` shows them. */
+	tr.host_wanted = tr.show_host || o->record;
+#ifndef XENO_NO_TRACE
+	xeno_trace_enabled = o->text || o->record;
+#endif
 	return 0;
 }
 
-void xeno_trace_flush(void)
+void xeno_trace_start(struct xeno_thread *t)
 {
-	/* Lines are written whole as they are made: nothing is buffered. */
+#ifndef XENO_NO_TRACE
+	/* From now on every thread making host calls is an attached one. */
+	xeno_trace_host = tr.host_wanted;
+	if (xeno_trace_enabled)
+		xeno_trace_thread_start(t, 0);
+#else
+	(void)t;
+#endif
 }
 
-/* A bounded line being built. */
-struct line {
-	char buf[2048];
+/* ---- output ---- */
+
+/* Lines are gathered and written at once, so a call's block of lines does
+ * not mix with another thread's. */
+struct out {
+	char buf[16384];
 	size_t n;
 };
 
-__attribute__((format(printf, 2, 3))) static void put(struct line *l, const char *fmt, ...)
+static void out_flush(struct out *o)
 {
-	if (l->n >= sizeof l->buf)
-		return;
-	va_list ap;
-	va_start(ap, fmt);
-	int k = vsnprintf(l->buf + l->n, sizeof l->buf - l->n, fmt, ap);
-	va_end(ap);
-	if (k > 0)
-		l->n = l->n + (size_t)k < sizeof l->buf ? l->n + (size_t)k : sizeof l->buf - 1;
+	size_t done = 0;
+	while (done < o->n) {
+		ssize_t w = write(tr.fd, o->buf + done, o->n - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	o->n = 0;
 }
 
-/* Guest bytes as a C string literal, at most STR_SHOWN of them. */
-static void put_bytes(struct line *l, uint64_t addr, size_t len, bool stop_at_nul)
+static void out_line(struct out *o, const struct xeno_tline *l)
 {
-	char tmp[STR_SHOWN + 1];
-	size_t want = len < STR_SHOWN + 1 ? len : STR_SHOWN + 1;
-	long got;
-	if (stop_at_nul) {
-		got = xeno_strncpy_in(tmp, addr, sizeof tmp);
-		if (got == -ENAMETOOLONG)
-			got = STR_SHOWN + 1;
-	} else {
-		got = xeno_copy_in(tmp, addr, want) == 0 ? (long)want : -EFAULT;
-	}
-	if (got < 0) {
-		put(l, "%#llx", (unsigned long long)addr);
-		return;
-	}
-	size_t shown = (size_t)got < STR_SHOWN ? (size_t)got : STR_SHOWN;
-	put(l, "\"");
-	for (size_t i = 0; i < shown; i++) {
-		unsigned char c = (unsigned char)tmp[i];
-		switch (c) {
-		case '\n':
-			put(l, "\\n");
-			break;
-		case '\t':
-			put(l, "\\t");
-			break;
-		case '\r':
-			put(l, "\\r");
-			break;
-		case '"':
-		case '\\':
-			put(l, "\\%c", c);
-			break;
-		default:
-			if (c >= 0x20 && c < 0x7f)
-				put(l, "%c", c);
-			else
-				put(l, "\\%o", c);
+	if (o->n + l->n + 1 > sizeof o->buf)
+		out_flush(o);
+	memcpy(o->buf + o->n, l->buf, l->n);
+	o->n += l->n;
+	o->buf[o->n++] = '\n';
+}
+
+/* Shows ev as lines (if shown) and records it. */
+static void emit(const struct xt_event *ev, bool shown)
+{
+	if (tr.fd >= 0 && shown) {
+		struct out o = {.n = 0};
+		struct xeno_tline l;
+		tl_init(&l, tr.os, NULL);
+		if (xt_format_event(&l, ev, &tr.fmt)) {
+			out_line(&o, &l);
+			for (unsigned i = 0; tr.show_host && i < ev->nhost; i++) {
+				tl_init(&l, tr.os, NULL);
+				xt_format_host(&l, &ev->host[i]);
+				out_line(&o, &l);
+			}
+			if (tr.show_host && ev->host_dropped) {
+				tl_init(&l, tr.os, NULL);
+				tl_printf(&l, "  > ... %u more host calls", ev->host_dropped);
+				out_line(&o, &l);
+			}
+			out_flush(&o);
 		}
 	}
-	put(l, "\"%s", (size_t)got > STR_SHOWN ? "..." : "");
+	xt_record_event(ev);
 }
 
-static const struct xeno_flagset *find_flagset(const struct xeno_personality *os,
-					       const char *name)
-{
-	for (const struct xeno_flagset *const *s = os->flagsets; s && *s; s++)
-		if (strcmp((*s)->name, name) == 0)
-			return *s;
-	return NULL;
-}
+/* ---- the hooks ---- */
 
-static void put_value(struct line *l, const struct xeno_personality *os,
-		      const struct xeno_argdesc *d, uint64_t v, const uint64_t *args, long ret)
+void xeno_trace_begin(struct xeno_thread *t, const struct xeno_trap *trap,
+		      const struct xeno_sysent *e)
 {
-	switch (d->kind) {
-	case XA_INT:
-	case XA_FD:
-		put(l, "%d", (int)v);
-		break;
-	case XA_ATFD:
-		if ((int)v == -100)
-			put(l, "AT_FDCWD");
-		else
-			put(l, "%d", (int)v);
-		break;
-	case XA_UINT:
-		put(l, "%u", (unsigned)v);
-		break;
-	case XA_LONG:
-		put(l, "%lld", (long long)v);
-		break;
-	case XA_ULONG:
-		put(l, "%llu", (unsigned long long)v);
-		break;
-	case XA_OCTAL:
-		put(l, "%#o", (unsigned)v);
-		break;
-	case XA_STR:
-		put_bytes(l, v, STR_SHOWN + 1, true);
-		break;
-	case XA_IBUF:
-		if (v == 0)
-			put(l, "NULL");
-		else
-			put_bytes(l, v, args[d->len_arg], false);
-		break;
-	case XA_OBUF:
-		if (ret > 0)
-			put_bytes(l, v, (size_t)ret, false);
-		else
-			put(l, "%#llx", (unsigned long long)v);
-		break;
-	case XA_FLAGS: {
-		const struct xeno_flagset *s = find_flagset(os, d->decoder);
-		char buf[512];
-		if (s) {
-			xeno_flags_format(s, d->kind == XA_FLAGS ? (uint32_t)v : v, buf, sizeof buf);
-			put(l, "%s", buf);
-		} else {
-			put(l, "%#llx", (unsigned long long)(uint32_t)v);
-		}
-		break;
+	t->trace_trap = trap;
+	t->trace_entry = e;
+	t->trace_start = now_ns();
+	t->trace_nhost = 0;
+	t->trace_host_dropped = 0;
+	t->trace_in_call = true;
+	if (e && e->call && e->ret_kind == XA_NONE) {
+		/* exit, thr_exit: traced now, for they do not come back */
+		struct xt_capture c;
+		xt_capture_init(&c, XT_CALL, (uint32_t)t->tid);
+		xt_capture_call(&c, t, trap, e, 0, true);
+		emit(&c.ev, xt_filter_shows(&tr.filter, trap->nr));
 	}
-	case XA_SIG: {
-		const char *name = os->signal_name ? os->signal_name((int)v) : NULL;
-		if (name)
-			put(l, "%s", name);
-		else
-			put(l, "%d", (int)v);
-		break;
-	}
-	default:
-		if (v == 0)
-			put(l, "NULL");
-		else
-			put(l, "%#llx", (unsigned long long)v);
-	}
-}
-
-static void put_call(struct line *l, struct xeno_thread *t, const struct xeno_trap *trap,
-		     const struct xeno_sysent *e, long ret)
-{
-	put(l, "%d ", (int)t->tid);
-	if (!e || !e->name) {
-		put(l, "syscall_%llu(", (unsigned long long)trap->nr);
-		for (int i = 0; i < 6; i++)
-			put(l, "%s%#llx", i ? ", " : "", (unsigned long long)trap->args[i]);
-		put(l, ")");
-		return;
-	}
-	put(l, "%s(", e->name);
-	for (unsigned i = 0; i < e->nargs; i++) {
-		if (i)
-			put(l, ", ");
-		put_value(l, t->os, &e->args[i], trap->args[i], trap->args, ret);
-	}
-	put(l, ")");
-}
-
-static void emit(struct line *l)
-{
-	if (l->n >= sizeof l->buf - 1)
-		l->n = sizeof l->buf - 2;
-	l->buf[l->n++] = '\n';
-	ssize_t w = write(trace_fd, l->buf, l->n);
-	(void)w;
 }
 
 void xeno_trace_syscall(struct xeno_thread *t, const struct xeno_trap *trap,
 			const struct xeno_sysent *e, long ret)
 {
-	struct line l = {.n = 0};
-	put_call(&l, t, trap, e, ret);
-	if (ret == -XENO_EJUSTRETURN && t->uc) {
-		/* The handler wrote the guest's registers itself. */
-		put(&l, " = %lld", (long long)t->uc->uc_mcontext.gregs[REG_RAX]);
-	} else if (ret == -XENO_ERESTART) {
-		put(&l, " = ? (interrupted, restarts)");
-	} else if (ret < 0 && ret >= -4095) {
-		int fe = t->os->errno_from_host((int)-ret);
-		const char *name = t->os->errno_name(fe);
-		put(&l, " = -1 %s (%s)", name ? name : "E?", strerror((int)-ret));
-	} else if (e && (e->ret_kind == XA_PTR || e->ret_kind == XA_HEX)) {
-		put(&l, " = %#llx", (unsigned long long)ret);
-	} else {
-		put(&l, " = %ld", ret);
-	}
-	if (t->have_rval2)
-		put(&l, " (second value %lld)", (long long)t->rval2);
-	emit(&l);
-}
-
-void xeno_trace_noreturn(struct xeno_thread *t, const struct xeno_trap *trap,
-			 const struct xeno_sysent *e)
-{
-	struct line l = {.n = 0};
-	put_call(&l, t, trap, e, 0);
-	put(&l, " = ?");
-	emit(&l);
-}
-
-void xeno_trace_host_call(long nr, long a, long b, long c, long d, long e, long f, long ret)
-{
-	(void)nr, (void)a, (void)b, (void)c, (void)d, (void)e, (void)f, (void)ret;
+	t->trace_in_call = false;
+	t->trace_trap = NULL;
+	bool shown = xt_filter_shows(&tr.filter, trap->nr);
+	if (!shown && !xt_recording())
+		return;
+	struct xt_capture c;
+	xt_capture_init(&c, XT_CALL, (uint32_t)t->tid);
+	xt_capture_call(&c, t, trap, e, ret, false);
+	c.ev.end = now_ns();
+	c.ev.host = t->trace_host;
+	c.ev.nhost = t->trace_nhost;
+	c.ev.host_dropped = t->trace_host_dropped;
+	emit(&c.ev, shown);
 }
 
 void xeno_trace_signal(struct xeno_thread *t, int sig, const siginfo_t *si)
 {
-	struct line l = {.n = 0};
-	int fsig = t->os->signal_from_host ? t->os->signal_from_host(sig) : sig;
-	const char *name = t->os->signal_name ? t->os->signal_name(fsig) : NULL;
-	put(&l, "%d --- ", (int)t->tid);
-	if (name)
-		put(&l, "%s", name);
-	else
-		put(&l, "signal %d", fsig);
-	put(&l, " {si_code=%d, si_pid=%d, si_addr=%p} ---", si->si_code, si->si_pid, si->si_addr);
-	emit(&l);
+	struct xt_capture c;
+	xt_capture_init(&c, XT_SIGNAL, (uint32_t)t->tid);
+	c.ev.start = now_ns();
+	xt_capture_signal(&c, t, sig, si);
+	emit(&c.ev, true);
+}
+
+void xeno_trace_thread_start(struct xeno_thread *t, pid_t parent)
+{
+	struct xt_event ev = {.type = XT_THREAD,
+			      .tid = (uint32_t)t->tid,
+			      .parent = (uint32_t)parent,
+			      .start = now_ns()};
+	emit(&ev, true);
+}
+
+static void end(struct xeno_thread *t, uint64_t kind, int value)
+{
+	if (tr.ended)
+		return;
+	tr.ended = true;
+	struct xt_event ev = {.type = XT_EXIT,
+			      .tid = t ? (uint32_t)t->tid : 0,
+			      .nr = kind,
+			      .ret = value,
+			      .start = now_ns()};
+	emit(&ev, true);
+	xt_record_flush(true);
+}
+
+void xeno_trace_exit(struct xeno_thread *t, int status)
+{
+	if (xeno_trace_enabled)
+		end(t, XT_EXITED, status & 0xff);
+}
+
+void xeno_trace_killed(struct xeno_thread *t, int sig)
+{
+	if (xeno_trace_enabled)
+		end(t, XT_KILLED, sig);
+}
+
+void xeno_trace_before_exec(struct xeno_thread *t)
+{
+	if (!xeno_trace_enabled)
+		return;
+	if (t->trace_trap) {
+		/* If the execve succeeds, this is all the trace sees of it. */
+		struct xt_capture c;
+		xt_capture_init(&c, XT_CALL, (uint32_t)t->tid);
+		xt_capture_call(&c, t, t->trace_trap, t->trace_entry, 0, true);
+		emit(&c.ev, xt_filter_shows(&tr.filter, t->trace_trap->nr));
+	}
+	/* A new zlib stream starts if the execve fails and the process goes on. */
+	xt_record_flush(true);
+}
+
+void xeno_trace_flush(void)
+{
+	xt_record_flush(false);
+}
+
+void xeno_trace_after_fork(void)
+{
+	xt_record_forget();
 }

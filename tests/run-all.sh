@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs test suites and ends with one line "N passed, N failed".
-#   tests/run-all.sh [unit] [guest] [unit-asan] [esbuild]
+#   tests/run-all.sh [unit] [guest] [golden] [unit-asan] [esbuild]
 # Exit status 0 only if every test of every suite passed.
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -42,10 +42,13 @@ for suite in "$@"; do
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 			run_cmocka "$BUILD/asan/tests"
 		;;
-	guest | esbuild)
+	guest | golden | esbuild)
 		if [ "$suite" = guest ]; then
 			echo "== guest tests"
 			res=$(tests/guest/run.sh "$BUILD/xeno" "$BUILD/samples")
+		elif [ "$suite" = golden ]; then
+			echo "== golden traces (tests/golden/)"
+			res=$(tests/golden/run.sh "$BUILD/xeno" "$BUILD/samples")
 		else
 			echo "== real programs: esbuild for FreeBSD under xeno against esbuild for Linux"
 			res=$(tests/esbuild/run.sh "$BUILD/xeno")

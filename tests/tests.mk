@@ -2,6 +2,8 @@
 #   unit       cmocka unit tests, tests/unit/test_*.c, linked against libxeno.a
 #   guest      the sample programs under xeno: output, exit status, messages
 #   unit-asan  the unit tests again, everything built with ASan+UBSan
+#   golden     the samples' normalised traces against tests/golden/ (make bless
+#              re-records them after an intended change)
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
 # `make check` runs all three through tests/run-all.sh, which ends with one
 # "N passed, N failed" line.
@@ -45,6 +47,10 @@ guest: guest-build
 	@tests/run-all.sh guest
 esbuild: $(BUILD)/xeno
 	@tests/run-all.sh esbuild
+golden: guest-build
+	@tests/run-all.sh golden
+bless: guest-build
+	@tests/golden/run.sh $(BUILD)/xeno $(BUILD)/samples --bless
 check: unit-build unit-asan-build guest-build
-	@tests/run-all.sh unit guest unit-asan esbuild
-.PHONY: unit-build unit-asan-build guest-build esbuild
+	@tests/run-all.sh unit guest golden unit-asan esbuild
+.PHONY: unit-build unit-asan-build guest-build esbuild golden bless

@@ -49,10 +49,12 @@ BEGIN {
 	ctype["ibuf"] = "uint64_t";     akind["ibuf"] = "XA_IBUF"
 	ctype["obuf"] = "uint64_t";     akind["obuf"] = "XA_OBUF"
 	ctype["flags"] = "int";         akind["flags"] = "XA_FLAGS"
-	ctype["lflags"] = "uint64_t";   akind["lflags"] = "XA_FLAGS"
-	ctype["in"] = "uint64_t";       akind["in"] = "XA_STRUCT"
-	ctype["out"] = "uint64_t";      akind["out"] = "XA_STRUCT"
-	ctype["inout"] = "uint64_t";    akind["inout"] = "XA_STRUCT"
+	ctype["lflags"] = "uint64_t";   akind["lflags"] = "XA_LFLAGS"
+	ctype["pid"] = "int";           akind["pid"] = "XA_PID"
+	ctype["tid"] = "long";          akind["tid"] = "XA_TID"
+	ctype["in"] = "uint64_t";       akind["in"] = "XA_IN"
+	ctype["out"] = "uint64_t";      akind["out"] = "XA_OUT"
+	ctype["inout"] = "uint64_t";    akind["inout"] = "XA_INOUT"
 	ctype["void"] = "long";         akind["void"] = "XA_NONE"
 	if (os == "" || out == "")
 		die("usage: awk -v os=NAME -v out=DIR -f gensyscalls.awk syscalls.master")
@@ -93,15 +95,20 @@ BEGIN {
 	if (PARAM != "")
 		die("a return kind takes no parameter")
 
-	# everything after the fifth field is the argument list
+	# after the fifth field: optional %class words, then the argument list
 	rest = line
 	for (i = 0; i < 5; i++) {
 		sub(/^[ \t]*[^ \t]+/, "", rest)
 	}
 	rest = trim(rest)
+	classes = "0"
+	while (match(rest, /^%[a-z]+/)) {
+		classes = classes "|XENO_TC_" toupper(substr(rest, 2, RLENGTH - 1))
+		rest = trim(substr(rest, RLENGTH + 1))
+	}
 	nargs = 0
 	if (rest != "") {
-		n = split(rest, parts, ",")
+		n = split_args(rest, parts)
 		for (i = 1; i <= n; i++) {
 			a = trim(parts[i])
 			if (split(a, kv, /[ \t]+/) != 2)
@@ -119,29 +126,39 @@ BEGIN {
 	nargs_[nr] = nargs
 	retk[nr] = akind[ret]
 	flags_[nr] = flags
+	classes_[nr] = classes
 
 	desc = ""
 	params = "struct xeno_thread *t"
 	callargs = "t"
 	for (i = 0; i < nargs; i++) {
 		parse_kind(argspec[i])
-		lenarg = 0
+		lenarg = "XENO_NOARG"
+		count = 0
 		decoder = "NULL"
 		if (KIND == "ibuf") {
-			lenarg = -1
-			for (j = 0; j < nargs; j++)
-				if (argname[j] == PARAM)
-					lenarg = j
-			if (lenarg < 0)
-				die("ibuf(" PARAM "): no argument named " PARAM)
-		} else if (KIND == "flags" || KIND == "lflags" || KIND == "in" || KIND == "out" || KIND == "inout") {
+			lenarg = arg_index(PARAM, nargs)
+		} else if (KIND == "in" || KIND == "out" || KIND == "inout") {
+			# S, or S,LEN: an array of S whose length is the argument
+			# LEN (or the number LEN)
+			if (split(PARAM, sp, ",") == 2) {
+				PARAM = sp[1]
+				if (sp[2] ~ /^[0-9]+$/)
+					count = sp[2] + 0
+				else
+					lenarg = arg_index(sp[2], nargs)
+			}
+			if (PARAM == "")
+				die(KIND " needs a decoder name: " KIND "(name)")
+			decoder = "\"" PARAM "\""
+		} else if (KIND == "flags" || KIND == "lflags") {
 			if (PARAM == "")
 				die(KIND " needs a decoder name: " KIND "(name)")
 			decoder = "\"" PARAM "\""
 		} else if (PARAM != "") {
 			die("kind " KIND " takes no parameter")
 		}
-		desc = desc sprintf("{%s, %d, \"%s\", %s}, ", akind[KIND], lenarg, argname[i], decoder)
+		desc = desc sprintf("{%s, %s, %d, \"%s\", %s}, ", akind[KIND], lenarg, count, argname[i], decoder)
 		params = params ", " ctype[KIND] " " argname[i]
 		callargs = callargs sprintf(", (%s)a[%d]", ctype[KIND], i)
 	}
@@ -201,10 +218,40 @@ END {
 		if (!(nr in names))
 			continue
 		call = (nr in handlers) ? "thunk_" nr : "NULL"
-		printf("\t[%d] = {\"%s\", %s, %d, %s, %s, {%s}},\n", nr, names[nr], call, nargs_[nr], retk[nr], flags_[nr], descs[nr]) > c
+		printf("\t[%d] = {\"%s\", %s, %d, %s, %s, %s, {%s}},\n", nr, names[nr], call, nargs_[nr], retk[nr], flags_[nr], classes_[nr], descs[nr]) > c
 	}
 	print "};\n" > c
 	printf("const unsigned %s_nsysent = %d;\n", os, maxnr + 1) > c
+}
+
+# Splits an argument list at the commas outside parentheses.
+function split_args(s, parts,    n, depth, i, ch, cur) {
+	n = 0
+	depth = 0
+	cur = ""
+	for (i = 1; i <= length(s); i++) {
+		ch = substr(s, i, 1)
+		if (ch == "(")
+			depth++
+		else if (ch == ")")
+			depth--
+		if (ch == "," && depth == 0) {
+			parts[++n] = cur
+			cur = ""
+		} else {
+			cur = cur ch
+		}
+	}
+	parts[++n] = cur
+	return n
+}
+
+# The index of the argument named NAME among the first N (argname[]).
+function arg_index(name, n,    j) {
+	for (j = 0; j < n; j++)
+		if (argname[j] == name)
+			return j
+	die(KIND "(" PARAM "): no argument named " name)
 }
 
 # A plain insertion sort: POSIX awk has no asort, and the output must be stable.

@@ -413,12 +413,24 @@ static void probe_descriptors(void)
 int main(int argc, char **argv, char **envp)
 {
 	(void)argc, (void)argv, (void)envp;
+	/* A scratch directory of this process's own, so that runs side by side
+	 * (tests of several trees at once) do not meet. */
+	static char cwd[200];
 	const char *base = mini_getenv("FSPROBE_DIR");
 	if (!base)
-		base = "/tmp";
+		/* absolute, since checks compare it with __getcwd */
+		base = SYS2(__getcwd, cwd, sizeof cwd) == 0 ? cwd : "/tmp";
 	size_t n = mini_strlen(base);
 	memcpy(dir, base, n);
-	memcpy(dir + n, "/xeno-fsprobe", 14);
+	memcpy(dir + n, "/xeno-fsprobe-", 14);
+	n += 14;
+	char digits[24];
+	int k = 0;
+	for (long pid = SYS0(getpid); pid > 0 && k < 20; pid /= 10)
+		digits[k++] = (char)('0' + pid % 10);
+	while (k > 0)
+		dir[n++] = digits[--k];
+	dir[n] = '\0';
 	SYS2(mkdir, dir, 0700);
 	probe_files();
 	probe_dirs();

@@ -16,8 +16,7 @@
 
 long bsd_sys_exit(struct xeno_thread *t, int rval)
 {
-	(void)t;
-	xeno_trace_flush();
+	xeno_trace_exit(t, rval);
 	xeno_stats_report();
 	host_syscall1(SYS_exit_group, rval);
 	__builtin_unreachable();

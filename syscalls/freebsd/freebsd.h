@@ -73,6 +73,9 @@ long freebsd_sys_kill(struct xeno_thread *t, int pid, int signum);
 long freebsd_sys_sigqueue(struct xeno_thread *t, int pid, int signum, uint64_t value);
 long freebsd_sys_thr_kill(struct xeno_thread *t, long id, int sig);
 long freebsd_sys_thr_kill2(struct xeno_thread *t, int pid, long id, int sig);
+/* The FreeBSD siginfo a handler of host signal sig is given (sigframe.c). */
+struct freebsd_siginfo;
+void freebsd_siginfo_from_host(int sig, const siginfo_t *si, struct freebsd_siginfo *fsi);
 void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, const siginfo_t *si,
 			    const struct xeno_sigaction *act, const sigset_t *old_mask);
 

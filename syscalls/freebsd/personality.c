@@ -1,7 +1,10 @@
 /* The FreeBSD/amd64 personality: its table, conventions and facts. */
+#include <string.h>
+
 #include "abi/freebsd/abi.h"
 #include "abi/freebsd/errno.h"
 #include "abi/freebsd/signal.h"
+#include "abi/freebsd/trace_decode.h"
 #include "freebsd_sysnums.h"
 #include "core/personality.h"
 #include "loader/freebsd_stack.h"
@@ -11,6 +14,16 @@
 static bool freebsd_host_signal_default_ignored(int sig)
 {
 	return freebsd_signal_default_ignored(freebsd_signal_from_host(sig));
+}
+
+static size_t freebsd_trace_siginfo(int sig, const siginfo_t *si, void *out, size_t size)
+{
+	struct freebsd_siginfo fsi;
+	if (size < sizeof fsi)
+		return 0;
+	freebsd_siginfo_from_host(sig, si, &fsi);
+	memcpy(out, &fsi, sizeof fsi);
+	return sizeof fsi;
 }
 
 const struct xeno_personality freebsd_personality = {
@@ -26,6 +39,8 @@ const struct xeno_personality freebsd_personality = {
 	.signal_default_ignored = freebsd_host_signal_default_ignored,
 	.deliver_signal = freebsd_deliver_signal,
 	.flagsets = freebsd_flagsets,
+	.trace_decoders = freebsd_trace_decoders,
+	.trace_siginfo = freebsd_trace_siginfo,
 	.build_stack = freebsd_build_stack,
 	.bsd = &freebsd_bsd_abi,
 };

@@ -49,7 +49,7 @@ static size_t host_xstate_extra(const void *fp)
 	return sw->xstate_size - 512;
 }
 
-static void fill_siginfo(struct freebsd_siginfo *fsi, int sig, const siginfo_t *si)
+void freebsd_siginfo_from_host(int sig, const siginfo_t *si, struct freebsd_siginfo *fsi)
 {
 	memset(fsi, 0, sizeof *fsi);
 	fsi->signo = freebsd_signal_from_host(sig);
@@ -136,7 +136,7 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 		mc->mc_xfpustate = xsave_at;
 		mc->mc_xfpustate_len = xlen;
 	}
-	fill_siginfo(&sf->sf_si, sig, si);
+	freebsd_siginfo_from_host(sig, si, &sf->sf_si);
 
 	if (xeno_copy_out(sp, sf, sizeof *sf) < 0 ||
 	    (xlen && xeno_copy_out(xsave_at, fp + 512, xlen) < 0))

@@ -175,13 +175,19 @@ stdout_is unimpl.out
 stderr_is "xeno: freebsd syscall 45 (ktrace) not implemented"
 end
 
-# --strict: the message, then death by SIGSYS (128 + 31); the line written
-# before the call is not lost.
+# --strict: the message, then death by SIGSYS (128 + 31) with the flight
+# recorder's last calls, the fatal one unfinished; the line written before
+# the call is not lost.
 begin unimpl-strict
 run "$xeno" --strict "$bin/unimpl"
 status_is 159
 stdout_is unimpl-strict.out
-stderr_is "xeno: freebsd syscall 45 (ktrace) not implemented"
+head -n 1 "$err" | grep -qx "xeno: freebsd syscall 45 (ktrace) not implemented" ||
+	fail "no unimplemented message first" "$(cat "$err")"
+grep -qx "xeno: flight recorder (the program dies of SIGSYS):" "$err" ||
+	fail "no flight recorder" "$(cat "$err")"
+tail -n 1 "$err" | grep -Eqx '  ktrace\(0x[0-9a-f]+, 1, 2, [0-9]+\) = \?' ||
+	fail "the last call recorded is not the unfinished ktrace" "$(cat "$err")"
 end
 
 # ---- tracing: foreign names, decoded arguments, foreign errno names ----
@@ -276,9 +282,13 @@ stdout_is "$work/a.txt"
 trace_has 'open\("a\.txt", .*\) = [0-9]+'
 trace_has 'read\([0-9]+, "first file\\n", [0-9]+\) = 11'
 trace_has 'write\(1, "first file\\n", 11\) = 11'
-trace_has 'read\([0-9]+, 0x[0-9a-f]+, [0-9]+\) = 0'
+trace_has 'read\([0-9]+, "", [0-9]+\) = 0'
 trace_has 'close\([0-9]+\) = 0'
 end
+
+# ---- tracing in depth ----
+
+. "$(dirname "$0")/trace-cases.sh"
 
 # ---- directories: ls, in both struct dirent forms ----
 
@@ -363,11 +373,34 @@ stderr_empty
 [ ! -e "$work/mapped" ] || fail "mmap left its scratch file behind"
 end
 
-# Death by SIGSEGV (128 + 11), with the line written before it out.
+# Death by SIGSEGV (128 + 11), with the line written before it out, and the
+# flight recorder's account of the calls that led there.
 begin mmap-crash
 run "$xeno" "$bin/mmap" crash
 status_is 139
 stdout_is mmap-crash.out
+grep -qx "xeno: flight recorder (the program dies of SIGSEGV):" "$err" ||
+	fail "no flight recorder" "$(cat "$err")"
+grep -Eqx '  mprotect\(0x[0-9a-f]+, 4096, PROT_READ\) = 0' "$err" ||
+	fail "the flight recorder misses the mprotect" "$(cat "$err")"
+end
+
+# A crash signal the program sends itself (abort's SIGABRT) is caught even
+# under SIG_DFL, so the flight recorder speaks before the process dies of it;
+# a plain termination (SIGTERM) says nothing.
+begin flight-abort
+run "$xeno" "$bin/exitcode" kill 6
+status_is 134
+stdout_empty
+grep -Eqx '  kill\([0-9]+, SIGABRT\) = 0' "$err" || fail "no kill in the flight recorder" "$(cat "$err")"
+grep -Eqx "xeno: the last 2 foreign calls of thread [0-9]+, oldest first:" "$err" ||
+	fail "no per-thread heading" "$(cat "$err")"
+end
+
+begin flight-quiet-on-term
+run "$xeno" "$bin/exitcode" kill 15
+status_is 143
+stdout_empty
 stderr_empty
 end
 

@@ -1,0 +1,43 @@
+/*
+ * Reading recordings (docs/trace-format.md): the whole body is inflated into
+ * memory, then walked record by record.  Nothing a file holds can make the
+ * reader overrun a buffer; a corrupt or truncated file gives one message.
+ */
+#ifndef XENO_CORE_TRACE_READ_H
+#define XENO_CORE_TRACE_READ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/trace_codec.h"
+#include "core/trace_event.h"
+
+/* The largest body the reader inflates (a guard against zlib bombs). */
+extern size_t xt_read_limit;
+
+struct xt_recording {
+	uint8_t *body; /* the inflated records */
+	size_t size;
+	struct xt_header header;
+	bool have_header;
+	/* iteration */
+	struct xt_cursor cursor;
+	struct xeno_callrec *host;
+	size_t host_cap;
+	char error[256]; /* why reading stopped early, "" if it did not */
+};
+
+/* Loads a recording: 0, or -1 with r->error set.  After a failure the
+ * records inflated before the damage may still be walked. */
+int xt_load_file(const char *path, struct xt_recording *r);
+int xt_load_memory(const uint8_t *p, size_t n, struct xt_recording *r);
+void xt_recording_free(struct xt_recording *r);
+
+/* The next event (the header is taken in passing): 1, 0 at the end, or -1
+ * with r->error set. */
+int xt_next_event(struct xt_recording *r, struct xt_event *ev);
+/* Restarts the walk from the first record. */
+void xt_rewind(struct xt_recording *r);
+
+#endif

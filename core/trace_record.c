@@ -1,0 +1,141 @@
+/* Writing recordings (core/trace_record.h, docs/trace-format.md). */
+#include "core/trace_record.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "core/fd.h"
+#include "core/log.h"
+#include "core/trace_codec.h"
+
+#define FLUSH_AT (64 * 1024) /* encoded bytes buffered before deflating */
+
+static struct {
+	int fd;
+	bool on;
+	bool in_stream; /* a zlib stream is open */
+	bool failed;	/* a write failed: said once, then silent */
+	z_stream z;
+	struct xt_buf pending;
+	pthread_mutex_t lock;
+} rec = {.fd = -1, .lock = PTHREAD_MUTEX_INITIALIZER};
+
+static void write_all(const uint8_t *p, size_t n)
+{
+	while (n > 0 && !rec.failed) {
+		ssize_t w = write(rec.fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			rec.failed = true;
+			xeno_msg("cannot write the recording: %s", strerror(w < 0 ? errno : EIO));
+			return;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+static bool begin_stream(void)
+{
+	memset(&rec.z, 0, sizeof rec.z);
+	if (deflateInit(&rec.z, Z_DEFAULT_COMPRESSION) != Z_OK)
+		return false;
+	rec.in_stream = true;
+	return true;
+}
+
+/* Deflates the pending bytes with the given flush mode. */
+static void deflate_pending(int mode)
+{
+	if (!rec.in_stream && !begin_stream())
+		return;
+	uint8_t out[16384];
+	rec.z.next_in = rec.pending.p;
+	rec.z.avail_in = (uInt)rec.pending.n;
+	int r;
+	do {
+		rec.z.next_out = out;
+		rec.z.avail_out = sizeof out;
+		r = deflate(&rec.z, mode);
+		write_all(out, sizeof out - rec.z.avail_out);
+	} while (r == Z_OK && (rec.z.avail_out == 0 || rec.z.avail_in > 0));
+	rec.pending.n = 0;
+	if (mode == Z_FINISH) {
+		deflateEnd(&rec.z);
+		rec.in_stream = false;
+	}
+}
+
+int xt_record_open(const char *path, const struct xt_header *h)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -errno;
+	rec.fd = xeno_fd_move_high(fd);
+	if (rec.fd < 0)
+		return rec.fd;
+	uint8_t pre[XT_PREAMBLE];
+	xt_preamble(pre);
+	write_all(pre, sizeof pre);
+	xt_encode_header(&rec.pending, h);
+	rec.on = !rec.failed;
+	return rec.on ? 0 : -EIO;
+}
+
+bool xt_recording(void)
+{
+	return rec.on;
+}
+
+void xt_record_event(const struct xt_event *ev)
+{
+	if (!rec.on)
+		return;
+	pthread_mutex_lock(&rec.lock);
+	xt_encode_event(&rec.pending, ev);
+	if (rec.pending.failed) {
+		rec.pending.failed = false;
+		rec.pending.n = 0;
+		xeno_msg("out of memory: an event is missing from the recording");
+	}
+	if (rec.pending.n >= FLUSH_AT)
+		deflate_pending(Z_NO_FLUSH);
+	pthread_mutex_unlock(&rec.lock);
+}
+
+void xt_record_flush(bool finish)
+{
+	if (!rec.on)
+		return;
+	/* The process may be dying with the lock held by this very thread
+	 * (an internal error inside the recorder): wait a while, then give up. */
+	int tries = 0;
+	while (pthread_mutex_trylock(&rec.lock) != 0)
+		if (++tries > 20000)
+			return;
+		else
+			sched_yield();
+	if (finish || rec.pending.n > 0)
+		deflate_pending(finish ? Z_FINISH : Z_SYNC_FLUSH);
+	pthread_mutex_unlock(&rec.lock);
+}
+
+void xt_record_forget(void)
+{
+	if (!rec.on)
+		return;
+	rec.on = false;
+	if (rec.in_stream)
+		deflateEnd(&rec.z);
+	rec.in_stream = false;
+	xt_buf_free(&rec.pending);
+	close(rec.fd);
+	rec.fd = -1;
+	pthread_mutex_init(&rec.lock, NULL);
+}
