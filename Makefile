@@ -68,6 +68,7 @@ $(BUILD)/xeno: $(OBJ)/core/main.o $(BUILD)/libxeno.a
 	$(CC) $(CFLAGS) $(XLDFLAGS) -o $@ $^ $(LDLIBS)
 
 include tests/tests.mk
+include tests/fuzz/fuzz.mk
 include samples/samples.mk
 
 # ---- install ----

@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <unistd.h>
 
@@ -135,7 +136,6 @@ static int push_vectors(struct xeno_stack *st, const struct xeno_image *img, cha
 	pss->ps_nargvstr = (uint32_t)argc;
 	pss->ps_envstr = envp_at;
 	pss->ps_nenvstr = (uint32_t)envc;
-	xeno_proc.stack_top = st->top;
 	xeno_proc.ps_strings = ps;
 
 	memset(e, 0, sizeof *e);
@@ -155,5 +155,12 @@ int freebsd_build_stack(const struct xeno_image *img, char *const argv[], char *
 	int err = xeno_stack_map(&st, img->exec_stack);
 	if (err)
 		return err;
-	return push_vectors(&st, img, argv, envp, e);
+	err = push_vectors(&st, img, argv, envp, e);
+	if (err) {
+		munmap((void *)st.base, st.top - st.base);
+		return err;
+	}
+	xeno_proc.stack_base = st.base;
+	xeno_proc.stack_top = st.top;
+	return 0;
 }

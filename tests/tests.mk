@@ -2,9 +2,10 @@
 #   unit       cmocka unit tests, tests/unit/test_*.c, linked against libxeno.a
 #   guest      the sample programs under xeno: output, exit status, messages
 #   unit-asan  the unit tests again, everything built with ASan+UBSan
+#   corrupt    hundreds of damaged copies of a sample given to xeno --check
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
-# `make check` runs all three through tests/run-all.sh, which ends with one
-# "N passed, N failed" line.
+# `make check` runs them all through tests/run-all.sh, which ends with one
+# "N passed, N failed" line (and ", N skipped" when a test could not run here).
 
 UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
@@ -14,7 +15,7 @@ ASAN_OBJS  := $(filter-out $(ASAN)/obj/core/main.o,$(call objs_of,$(ASAN)/obj))
 ASAN_BINS  := $(patsubst tests/unit/%.c,$(ASAN)/tests/%,$(UNIT_SRCS))
 TEST_LIBS  := -lcmocka $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libxeno.a | $(GENHDRS)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h tests/fuzz/load_bytes.h $(BUILD)/libxeno.a | $(GENHDRS)
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libxeno.a $(TEST_LIBS)
 
@@ -29,13 +30,22 @@ $(ASAN)/obj/gen/%.o: $(GEN)/%.c | $(GENHDRS)
 	$(CC) $(XCFLAGS) $(ASAN_FLAGS) -c $< -o $@
 $(ASAN)/libxeno.a: $(ASAN_OBJS)
 	rm -f $@ && ar rcs $@ $^
-$(ASAN)/tests/%: tests/unit/%.c tests/unit/unit.h $(ASAN)/libxeno.a | $(GENHDRS)
+$(ASAN)/tests/%: tests/unit/%.c tests/unit/unit.h tests/fuzz/load_bytes.h $(ASAN)/libxeno.a | $(GENHDRS)
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(ASAN_FLAGS) -Itests/unit -o $@ $< $(ASAN)/libxeno.a $(TEST_LIBS)
 
+# Helpers of the guest and corruption tests, plain C programs.
+TOOL_BINS  := $(BUILD)/tests/corrupt $(BUILD)/tests/waitstatus
+$(BUILD)/tests/corrupt: tests/corrupt/corrupt.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -O2 -o $@ $<
+$(BUILD)/tests/waitstatus: tests/guest/waitstatus.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -O2 -o $@ $<
+
 unit-build: $(UNIT_BINS)
 unit-asan-build: $(ASAN_BINS)
-guest-build: $(BUILD)/xeno samples
+guest-build: $(BUILD)/xeno samples $(TOOL_BINS)
 
 unit: unit-build
 	@tests/run-all.sh unit
@@ -43,8 +53,10 @@ unit-asan: unit-asan-build
 	@tests/run-all.sh unit-asan
 guest: guest-build
 	@tests/run-all.sh guest
+corrupt: guest-build
+	@tests/run-all.sh corrupt
 esbuild: $(BUILD)/xeno
 	@tests/run-all.sh esbuild
 check: unit-build unit-asan-build guest-build
-	@tests/run-all.sh unit guest unit-asan esbuild
-.PHONY: unit-build unit-asan-build guest-build esbuild
+	@tests/run-all.sh unit guest corrupt unit-asan esbuild
+.PHONY: unit-build unit-asan-build guest-build esbuild corrupt

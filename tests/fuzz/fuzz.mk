@@ -1,0 +1,48 @@
+# Loader fuzzing with libFuzzer (clang): tests/fuzz/README.md.
+#   make fuzz                  a bounded campaign: FUZZ_SECONDS (600) on FUZZ_JOBS (2) cores
+#   make fuzz-build            only build build/fuzz/fuzz-loader
+# Everything is built again with clang, AddressSanitizer, UBSan and libFuzzer's
+# coverage instrumentation, in build/fuzz/.
+
+FUZZ         := $(BUILD)/fuzz
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS    ?= 2
+FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer
+FUZZ_OBJS    := $(filter-out $(FUZZ)/obj/core/main.o,$(call objs_of,$(FUZZ)/obj))
+FUZZ_OK      := $(FUZZ)/.toolchain-ok
+
+$(FUZZ_OK): tools/deps.sh
+	@mkdir -p $(@D)
+	@tools/deps.sh fuzz
+	@touch $@
+$(FUZZ)/obj/%.o: %.c | $(GENHDRS) $(DEPS_OK) $(FUZZ_OK)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+$(FUZZ)/obj/%.S.o: %.S | $(DEPS_OK) $(FUZZ_OK)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(XCFLAGS) -c $< -o $@
+$(FUZZ)/obj/gen/%.o: $(GEN)/%.c | $(GENHDRS) $(FUZZ_OK)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+$(FUZZ)/libxeno.a: $(FUZZ_OBJS)
+	rm -f $@ && ar rcs $@ $^
+$(FUZZ)/fuzz-loader: tests/fuzz/fuzz_loader.c tests/fuzz/load_bytes.h $(FUZZ)/libxeno.a
+	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ)/libxeno.a $(LDLIBS)
+
+fuzz-build: $(FUZZ)/fuzz-loader
+fuzz: $(FUZZ)/fuzz-loader
+	@tests/fuzz/run.sh $(FUZZ)/fuzz-loader $(FUZZ_SECONDS) $(FUZZ_JOBS)
+.PHONY: fuzz fuzz-build
+
+# The seed corpus, made again: the crafted files and copies of two samples.
+# (The regression files of past findings, regress-*, stay as they are.)
+$(BUILD)/tests/make_seeds: tests/fuzz/make_seeds.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARN) -O1 -o $@ $<
+fuzz-seeds: $(BUILD)/tests/make_seeds $(BUILD)/samples/freebsd/hello $(BUILD)/samples/freebsd/exitcode
+	$(BUILD)/tests/make_seeds tests/fuzz/loader-seeds
+	cp $(BUILD)/samples/freebsd/hello tests/fuzz/loader-seeds/sample-hello
+	cp $(BUILD)/samples/freebsd/exitcode tests/fuzz/loader-seeds/sample-exitcode
+.PHONY: fuzz-seeds
