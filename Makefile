@@ -94,8 +94,8 @@ bench-trace: $(BUILD)/xeno $(NOTRACE)/xeno samples
 	@bench/trace-overhead.sh
 
 include tests/tests.mk
-include samples/samples.mk
 include tests/fuzz/fuzz.mk
+include samples/samples.mk
 
 # ---- install ----
 install: $(BUILD)/xeno

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/fd.h"
 #include "core/host.h"
 #include "core/personality.h"
 #include "core/process.h"
@@ -74,7 +75,15 @@ long xeno_execve(struct xeno_thread *t, const char *path, char *const argv[], ch
 	sigset_t guest = t->sigmask;
 	sigdelset(&guest, SIGSYS);
 	pthread_sigmask(SIG_SETMASK, &guest, NULL);
-	long r = host_syscall3(SYS_execve, target, xargv ? xargv : (char **)argv, envp);
+	char **args = xargv ? xargv : (char **)argv;
+	xeno_fd_exec_begin();
+	long r = host_syscall3(SYS_execve, target, args, envp);
+	/* xeno's path gone or out of reach (an upgrade since, a chroot, a
+	 * binfmt_misc entry with flag F): its file is still /proc/self/exe,
+	 * which is only second because it names the process "exe" */
+	if ((r == -ENOENT || r == -EACCES) && xargv)
+		r = host_syscall3(SYS_execve, "/proc/self/exe", args, envp);
+	xeno_fd_exec_failed();
 	pthread_sigmask(SIG_SETMASK, &handler_mask, NULL);
 	if (xargv) {
 		free(xargv[xeno_proc.noptions + 1]); /* the --argv0= string */

@@ -148,3 +148,26 @@ int xeno_fd_set_guest_limits(unsigned long cur, unsigned long max)
 	set_floor(soft);
 	return 0;
 }
+
+static rlim_t soft_before_exec = RLIM_INFINITY;
+
+void xeno_fd_exec_begin(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return;
+	soft_before_exec = rl.rlim_cur;
+	if (guest_limit < rl.rlim_cur) {
+		rl.rlim_cur = guest_limit;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
+void xeno_fd_exec_failed(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == soft_before_exec)
+		return;
+	rl.rlim_cur = soft_before_exec;
+	setrlimit(RLIMIT_NOFILE, &rl);
+}

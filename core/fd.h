@@ -41,4 +41,10 @@ int xeno_fd_guest_limits(unsigned long *cur, unsigned long *max);
  * hard limit would rise without the privilege to). */
 int xeno_fd_set_guest_limits(unsigned long cur, unsigned long max);
 
+/* Around execve: the new program starts with the guest's soft limit, as it
+ * would have on the guest's own system, not the one xeno raised for its own
+ * descriptors; after a failed execve xeno's is back. */
+void xeno_fd_exec_begin(void);
+void xeno_fd_exec_failed(void);
+
 #endif

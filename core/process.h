@@ -16,6 +16,7 @@ struct xeno_process {
 	char **options;          /* xeno's own options, passed on through execve */
 	int noptions;
 	uint64_t stack_top;      /* top of the initial stack (FreeBSD kern.usrstack) */
+	uint64_t stack_base;     /* its lowest address (its mapping is [base, top)) */
 	uint64_t ps_strings;     /* the initial stack's struct ps_strings, if any */
 };
 

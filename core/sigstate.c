@@ -70,6 +70,15 @@ static bool catches_default(int sig)
 #endif
 }
 
+/* Whether the guest's OS ignores sig by default where Linux does not
+ * (FreeBSD's SIGINFO, SIGIO, SIGTHR...): xeno must discard it itself. */
+static bool only_guest_ignores(int sig)
+{
+	const struct xeno_personality *os = xeno_proc.os;
+	return os && os->signal_default_ignored && os->signal_default_ignored(sig) &&
+	       !host_default_ignored(sig);
+}
+
 /* What the kernel should do with sig while the guest's disposition is act. */
 static int install_host(int sig, const struct xeno_sigaction *act)
 {
@@ -80,10 +89,11 @@ static int install_host(int sig, const struct xeno_sigaction *act)
 	if (act->handler == XENO_SIG_DFL) {
 		if (catches_default(sig))
 			return xeno_catch_host_signal(sig, 0);
-		const struct xeno_personality *os = xeno_proc.os;
-		bool ignored = os->signal_default_ignored && os->signal_default_ignored(sig);
-		if (ignored && !host_default_ignored(sig))
-			return xeno_set_host_disposition(sig, (uintptr_t)SIG_IGN);
+		/* Caught and discarded (deliver), not SIG_IGN: an ignored
+		 * disposition would outlive execve into every program the
+		 * guest starts, where the signal is not ignored by default. */
+		if (only_guest_ignores(sig))
+			return xeno_catch_host_signal(sig, 0);
 		return xeno_set_host_disposition(sig, (uintptr_t)SIG_DFL);
 	}
 	unsigned long extra = 0;
@@ -286,8 +296,11 @@ void xeno_sig_set_temporary_mask(struct xeno_thread *t, const sigset_t *temp)
 bool xeno_sig_restarts(int sig)
 {
 	struct xeno_sigaction act = {.handler = XENO_SIG_DFL};
-	return xeno_sig_get_action(sig, &act) == 0 && act.handler > XENO_SIG_IGN &&
-	       (act.flags & XENO_SA_RESTART);
+	if (xeno_sig_get_action(sig, &act) != 0)
+		return false;
+	if (act.handler == XENO_SIG_DFL && only_guest_ignores(sig))
+		return true; /* discarded: the call goes on as if nothing came */
+	return act.handler > XENO_SIG_IGN && (act.flags & XENO_SA_RESTART);
 }
 
 bool xeno_sig_queued_restart(struct xeno_thread *t)
@@ -310,7 +323,7 @@ void xeno_sig_init(void)
 		if (sig != SIGKILL && sig != SIGSTOP && sigaction(sig, NULL, &old) == 0 &&
 		    old.sa_handler == SIG_IGN)
 			actions[sig].handler = XENO_SIG_IGN;
-		else if (catches_default(sig))
+		else if (catches_default(sig) || (!xeno_sig_is_reserved(sig) && only_guest_ignores(sig)))
 			xeno_catch_host_signal(sig, 0);
 	}
 }

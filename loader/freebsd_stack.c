@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <unistd.h>
 
@@ -186,5 +187,12 @@ int freebsd_build_stack(const struct xeno_image *img, char *const argv[], char *
 	int err = xeno_stack_map(&st, img->exec_stack);
 	if (err)
 		return err;
-	return push_vectors(&st, img, argv, envp, e);
+	err = push_vectors(&st, img, argv, envp, e);
+	if (err) {
+		munmap((void *)st.base, st.top - st.base);
+		return err;
+	}
+	xeno_proc.stack_base = st.base;
+	xeno_proc.stack_top = st.top;
+	return 0;
 }

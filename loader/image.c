@@ -114,6 +114,7 @@ static int check_header(struct xeno_image *img, Elf *elf, GElf_Ehdr *eh)
 	img->phnum = eh->e_phnum;
 	img->phentsize = eh->e_phentsize;
 	img->e_flags = eh->e_flags;
+	img->osabi = (unsigned char)ident[EI_OSABI];
 	return 0;
 }
 
@@ -331,10 +332,20 @@ int xeno_image_map(struct xeno_image *img)
 			    (unsigned long long)want,
 			    errno == EEXIST ? "memory xeno uses is there" : strerror(errno));
 	img->bias = (uint64_t)at - img->lo;
+	img->mapped = true;
 	for (unsigned i = 0; i < img->nseg; i++) {
 		int err = map_segment(img, &img->seg[i]);
-		if (err)
+		if (err) {
+			xeno_image_unmap(img);
 			return err;
+		}
 	}
 	return 0;
+}
+
+void xeno_image_unmap(struct xeno_image *img)
+{
+	if (img->mapped)
+		munmap((void *)(img->lo + img->bias), img->hi - img->lo);
+	img->mapped = false;
 }

@@ -41,6 +41,7 @@ struct xeno_image {
 
 	/* parse */
 	int os;
+	unsigned char osabi;   /* EI_OSABI as the file says */
 	uint32_t os_version;   /* FreeBSD osreldate, NetBSD version; 0 if no note */
 	bool is_pie;           /* ET_DYN: placed where xeno chooses */
 	bool exec_stack;       /* PT_GNU_STACK asks for an executable stack */
@@ -56,6 +57,7 @@ struct xeno_image {
 
 	/* map */
 	uint64_t bias;         /* added to every address of the file */
+	bool mapped;           /* [lo, hi) + bias is the program's */
 	int fd;
 };
 
@@ -65,8 +67,11 @@ void xeno_image_init(struct xeno_image *img, const char *path);
 int xeno_image_open(struct xeno_image *img, const char *path);
 /* Parses an image already in memory (the fuzzing entry point). */
 int xeno_image_parse(struct xeno_image *img, const void *data, size_t size);
-/* Maps the segments into the process: 0 or XENO_LOAD_BAD (reason set). */
+/* Maps the segments into the process from img->fd: 0 or XENO_LOAD_BAD
+ * (reason set, nothing left mapped). */
 int xeno_image_map(struct xeno_image *img);
+/* Unmaps what xeno_image_map mapped (the fuzzer maps image after image). */
+void xeno_image_unmap(struct xeno_image *img);
 void xeno_image_close(struct xeno_image *img);
 
 #endif

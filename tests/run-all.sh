@@ -1,12 +1,14 @@
 #!/bin/sh
-# Runs test suites and ends with one line "N passed, N failed".
-#   tests/run-all.sh [unit] [guest] [golden] [unit-asan] [esbuild]
-# Exit status 0 only if every test of every suite passed.
+# Runs test suites and ends with one line "N passed, N failed", followed by
+# ", N skipped" when tests could not run here (each says why with a SKIP line).
+#   tests/run-all.sh [unit] [guest] [golden] [corrupt] [unit-asan] [esbuild]
+# Exit status 0 only if no test of any suite failed.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 BUILD=${BUILD:-build}
 passed=0
 failed=0
+skipped=0
 
 # cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)..."
 run_cmocka() {
@@ -42,25 +44,38 @@ for suite in "$@"; do
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 			run_cmocka "$BUILD/asan/tests"
 		;;
-	guest | golden | esbuild)
-		if [ "$suite" = guest ]; then
+	guest | golden | esbuild | corrupt)
+		case $suite in
+		guest)
 			echo "== guest tests"
 			res=$(tests/guest/run.sh "$BUILD/xeno" "$BUILD/samples")
-		elif [ "$suite" = golden ]; then
+			;;
+		golden)
 			echo "== golden traces (tests/golden/)"
 			res=$(tests/golden/run.sh "$BUILD/xeno" "$BUILD/samples")
-		else
+			;;
+		corrupt)
+			echo "== damaged programs given to xeno --check"
+			work=$(mktemp -d "${TMPDIR:-/tmp}/xeno-corrupt.XXXXXX") || exit 1
+			res=$("$BUILD/tests/corrupt" "$BUILD/xeno" "$BUILD/samples/freebsd/hello" "$work")
+			;;
+		esbuild)
 			echo "== real programs: esbuild for FreeBSD under xeno against esbuild for Linux"
 			res=$(tests/esbuild/run.sh "$BUILD/xeno")
-		fi
+			;;
+		esac
 		rc=$?
+		[ "$suite" = corrupt ] && [ "$rc" -eq 0 ] && rm -rf "$work"
 		printf '%s\n' "$res" | grep -v '^RESULT '
-		p=$(printf '%s\n' "$res" | sed -n 's/^RESULT \([0-9]*\) \([0-9]*\)$/\1/p')
-		f=$(printf '%s\n' "$res" | sed -n 's/^RESULT \([0-9]*\) \([0-9]*\)$/\2/p')
-		if [ -z "$p" ]; then p=0; f=1; fi
+		# "RESULT passed failed [skipped]"
+		result=$(printf '%s\n' "$res" | sed -n 's/^RESULT \([0-9]* [0-9]*\)\( [0-9]*\)\{0,1\}$/\1\2/p')
+		set -- $result
+		p=${1:-0} f=${2:-1} s=${3:-0}
+		[ -n "$result" ] || f=1
 		[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 		passed=$((passed + p))
 		failed=$((failed + f))
+		skipped=$((skipped + s))
 		;;
 	*)
 		echo "unknown suite $suite" >&2
@@ -68,5 +83,9 @@ for suite in "$@"; do
 		;;
 	esac
 done
-echo "$passed passed, $failed failed"
+if [ "$skipped" -ne 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]

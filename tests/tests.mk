@@ -4,9 +4,10 @@
 #   unit-asan  the unit tests again, everything built with ASan+UBSan
 #   golden     the samples' normalised traces against tests/golden/ (make bless
 #              re-records them after an intended change)
+#   corrupt    hundreds of damaged copies of a sample given to xeno --check
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
-# `make check` runs all three through tests/run-all.sh, which ends with one
-# "N passed, N failed" line.
+# `make check` runs them all through tests/run-all.sh, which ends with one
+# "N passed, N failed" line (and ", N skipped" when a test could not run here).
 
 UNIT_SRCS  := $(wildcard tests/unit/test_*.c)
 UNIT_BINS  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
@@ -16,7 +17,7 @@ ASAN_OBJS  := $(filter-out $(ASAN)/obj/core/main.o,$(call objs_of,$(ASAN)/obj))
 ASAN_BINS  := $(patsubst tests/unit/%.c,$(ASAN)/tests/%,$(UNIT_SRCS))
 TEST_LIBS  := -lcmocka $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libxeno.a | $(GENHDRS)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h tests/fuzz/load_bytes.h $(BUILD)/libxeno.a | $(GENHDRS)
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(BUILD)/libxeno.a $(TEST_LIBS)
 
@@ -31,13 +32,22 @@ $(ASAN)/obj/gen/%.o: $(GEN)/%.c | $(GENHDRS)
 	$(CC) $(XCFLAGS) $(ASAN_FLAGS) -c $< -o $@
 $(ASAN)/libxeno.a: $(ASAN_OBJS)
 	rm -f $@ && ar rcs $@ $^
-$(ASAN)/tests/%: tests/unit/%.c tests/unit/unit.h $(ASAN)/libxeno.a | $(GENHDRS)
+$(ASAN)/tests/%: tests/unit/%.c tests/unit/unit.h tests/fuzz/load_bytes.h $(ASAN)/libxeno.a | $(GENHDRS)
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(ASAN_FLAGS) -Itests/unit -o $@ $< $(ASAN)/libxeno.a $(TEST_LIBS)
 
+# Helpers of the guest and corruption tests, plain C programs.
+TOOL_BINS  := $(BUILD)/tests/corrupt $(BUILD)/tests/waitstatus
+$(BUILD)/tests/corrupt: tests/corrupt/corrupt.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -O2 -o $@ $<
+$(BUILD)/tests/waitstatus: tests/guest/waitstatus.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -O2 -o $@ $<
+
 unit-build: $(UNIT_BINS)
 unit-asan-build: $(ASAN_BINS)
-guest-build: $(BUILD)/xeno samples
+guest-build: $(BUILD)/xeno samples $(TOOL_BINS)
 
 unit: unit-build
 	@tests/run-all.sh unit
@@ -45,6 +55,8 @@ unit-asan: unit-asan-build
 	@tests/run-all.sh unit-asan
 guest: guest-build
 	@tests/run-all.sh guest
+corrupt: guest-build
+	@tests/run-all.sh corrupt
 esbuild: $(BUILD)/xeno
 	@tests/run-all.sh esbuild
 golden: guest-build
@@ -52,5 +64,5 @@ golden: guest-build
 bless: guest-build
 	@tests/golden/run.sh $(BUILD)/xeno $(BUILD)/samples --bless
 check: unit-build unit-asan-build guest-build
-	@tests/run-all.sh unit guest golden unit-asan esbuild
-.PHONY: unit-build unit-asan-build guest-build esbuild golden bless
+	@tests/run-all.sh unit guest golden corrupt unit-asan esbuild
+.PHONY: unit-build unit-asan-build guest-build esbuild golden bless corrupt

@@ -2,10 +2,14 @@
 # Makes sure what xeno's build and tests need is installed: installs the
 # missing Debian packages when run as root, otherwise prints the apt-get line
 # and fails.
-#   tools/deps.sh
+#   tools/deps.sh          the build and make check
+#   tools/deps.sh fuzz     make fuzz: clang and its libFuzzer runtime
 set -eu
 # Libraries and tools checked as Debian packages.
 need="gcc make binutils libc6-dev libelf-dev zlib1g-dev libcmocka-dev pkg-config"
+if [ "${1-}" = fuzz ]; then
+	need="clang libclang-rt-dev"
+fi
 missing=""
 for p in $need; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
@@ -14,7 +18,7 @@ for p in $need; do
 done
 # Commands the tests use, whichever way they were installed: npm fetches the
 # real programs the tests compare (tests/esbuild), curl asks their servers.
-for pair in npm:npm curl:curl; do
+[ "${1-}" = fuzz ] || for pair in npm:npm curl:curl; do
 	command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
 done
 [ -z "$missing" ] && exit 0

@@ -2,6 +2,10 @@
  * Processes the FreeBSD way: fork, execve of another FreeBSD program (this
  * one, re-run with "child"), and wait4/wait6 with the status in FreeBSD's
  * terms: a normal exit, and a child killed by a signal.
+ *
+ *   spawn                        the checks above
+ *   spawn exec PATH [ARGS...]    execve(PATH, [PATH, ARGS...]): to see what
+ *                                a program started by a FreeBSD one inherits
  */
 #include "mini.h"
 
@@ -23,6 +27,11 @@ int main(int argc, char **argv, char **envp)
 	if (argc > 1 && mini_strcmp(argv[1], "child") == 0) {
 		mini_printf("child: argc=%d argv[2]=%s\n", argc, argv[2]);
 		return 7;
+	}
+	if (argc > 2 && mini_strcmp(argv[1], "exec") == 0) {
+		long err = SYS3(execve, argv[2], argv + 2, envp);
+		mini_dprintf(2, "spawn: %s: %s\n", argv[2], mini_errname(-err));
+		return 127;
 	}
 	if (argc > 1 && mini_strcmp(argv[1], "wait-for-signal") == 0) {
 		for (;;)

@@ -104,7 +104,7 @@ long bsd_sys_ftruncate(struct xeno_thread *t, int fd, int64_t length)
 long bsd_sys_truncate(struct xeno_thread *t, uint64_t path, int64_t length)
 {
 	char p[BSD_PATH_BUF];
-	long err = bsd_path_in(t, path, p);
+	long err = bsd_path_in(t, path, p, XENO_ROOT_FOLLOW);
 	return err < 0 ? err : host_syscall2(SYS_truncate, p, length);
 }
 

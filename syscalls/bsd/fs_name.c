@@ -19,7 +19,7 @@ long bsd_sys_mkdirat(struct xeno_thread *t, int fd, uint64_t path, unsigned int 
 {
 	char p[BSD_PATH_BUF];
 	int dirfd;
-	long ret = bsd_at_path(t, fd, path, &dirfd, p);
+	long ret = bsd_at_path(t, fd, path, &dirfd, p, XENO_ROOT_CREATE | XENO_ROOT_NOFOLLOW);
 	return ret < 0 ? ret : host_syscall3(SYS_mkdirat, dirfd, p, mode & 07777);
 }
 
@@ -65,7 +65,7 @@ long bsd_sys_unlinkat(struct xeno_thread *t, int fd, uint64_t path, int flag)
 	uint64_t at;
 	const char *last;
 	int dirfd;
-	long ret = bsd_at_path(t, fd, path, &dirfd, p);
+	long ret = bsd_at_path(t, fd, path, &dirfd, p, XENO_ROOT_NOFOLLOW);
 	if (ret < 0)
 		return ret;
 	if (bsd_at_flags(t, flag, BSD_AT_REMOVEDIR | BSD_AT_BENEATH, &at) < 0)
@@ -88,7 +88,7 @@ long bsd_sys_unlink(struct xeno_thread *t, uint64_t path)
 long bsd_sys_rmdir(struct xeno_thread *t, uint64_t path)
 {
 	char p[BSD_PATH_BUF];
-	long ret = bsd_path_in(t, path, p);
+	long ret = bsd_path_in(t, path, p, XENO_ROOT_NOFOLLOW);
 	return ret < 0 ? ret : host_syscall3(SYS_unlinkat, AT_FDCWD, p, AT_REMOVEDIR);
 }
 
@@ -96,8 +96,9 @@ long bsd_sys_renameat(struct xeno_thread *t, int oldfd, uint64_t old, int newfd,
 {
 	char from[BSD_PATH_BUF], to[BSD_PATH_BUF];
 	int fromfd, tofd;
-	long ret = bsd_at_path(t, oldfd, old, &fromfd, from);
-	if (ret < 0 || (ret = bsd_at_path(t, newfd, new, &tofd, to)) < 0)
+	long ret = bsd_at_path(t, oldfd, old, &fromfd, from, XENO_ROOT_NOFOLLOW);
+	if (ret < 0 ||
+	    (ret = bsd_at_path(t, newfd, new, &tofd, to, XENO_ROOT_CREATE | XENO_ROOT_NOFOLLOW)) < 0)
 		return ret;
 	return host_syscall5(SYS_renameat2, fromfd, from, tofd, to, 0);
 }
@@ -126,11 +127,13 @@ long bsd_sys_linkat(struct xeno_thread *t, int fd1, uint64_t path1, int fd2, uin
 	uint64_t at;
 	struct bsd_target src;
 	int fromfd, tofd;
-	long ret = bsd_at_path(t, fd1, path1, &fromfd, from);
-	if (ret < 0 || (ret = bsd_at_path(t, fd2, path2, &tofd, to)) < 0)
-		return ret;
 	if (bsd_at_flags(t, flag, AT_SYMLINK_FOLLOW | BSD_AT_BENEATH | AT_EMPTY_PATH, &at) < 0)
 		return -EINVAL;
+	int from_how = at & AT_SYMLINK_FOLLOW ? XENO_ROOT_FOLLOW : XENO_ROOT_NOFOLLOW;
+	long ret = bsd_at_path(t, fd1, path1, &fromfd, from, from_how);
+	if (ret < 0 ||
+	    (ret = bsd_at_path(t, fd2, path2, &tofd, to, XENO_ROOT_CREATE | XENO_ROOT_NOFOLLOW)) < 0)
+		return ret;
 	/* without AT_SYMLINK_FOLLOW the source link itself is linked */
 	if ((at & BSD_AT_BENEATH) && !(at & AT_SYMLINK_FOLLOW))
 		at |= AT_SYMLINK_NOFOLLOW;
@@ -144,8 +147,8 @@ long bsd_sys_linkat(struct xeno_thread *t, int fd1, uint64_t path1, int fd2, uin
 long bsd_sys_link(struct xeno_thread *t, uint64_t path, uint64_t link)
 {
 	char from[BSD_PATH_BUF], to[BSD_PATH_BUF];
-	long ret = bsd_path_in(t, path, from);
-	if (ret < 0 || (ret = bsd_path_in(t, link, to)) < 0)
+	long ret = bsd_path_in(t, path, from, XENO_ROOT_FOLLOW);
+	if (ret < 0 || (ret = bsd_path_in(t, link, to, XENO_ROOT_CREATE | XENO_ROOT_NOFOLLOW)) < 0)
 		return ret;
 	return host_syscall5(SYS_linkat, AT_FDCWD, from, AT_FDCWD, to, AT_SYMLINK_FOLLOW);
 }
@@ -154,8 +157,10 @@ long bsd_sys_symlinkat(struct xeno_thread *t, uint64_t path1, int fd, uint64_t p
 {
 	char target[BSD_PATH_BUF], p[BSD_PATH_BUF];
 	int dirfd;
-	long ret = bsd_path_in(t, path1, target);
-	if (ret < 0 || (ret = bsd_at_path(t, fd, path2, &dirfd, p)) < 0)
+	/* the target is stored as it is, to be looked up when followed */
+	long ret = bsd_path_in(t, path1, target, XENO_ROOT_VERBATIM);
+	if (ret < 0 ||
+	    (ret = bsd_at_path(t, fd, path2, &dirfd, p, XENO_ROOT_CREATE | XENO_ROOT_NOFOLLOW)) < 0)
 		return ret;
 	return host_syscall3(SYS_symlinkat, target, dirfd, p);
 }

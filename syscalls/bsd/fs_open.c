@@ -85,17 +85,23 @@ static long lock_after_open(long fd, uint64_t how)
 	return fd;
 }
 
+/* How open uses its path (host open flags how): the compat root's view. */
+static int open_lookup(uint64_t how)
+{
+	return (how & O_CREAT ? XENO_ROOT_CREATE : 0) | (how & O_NOFOLLOW ? XENO_ROOT_NOFOLLOW : 0);
+}
+
 long bsd_sys_openat(struct xeno_thread *t, int fd, uint64_t path, int flags, unsigned int mode)
 {
 	const struct bsd_abi *abi = bsd_abi_of(t);
 	char p[BSD_PATH_BUF];
 	uint64_t how;
 	int dirfd;
-	long ret = bsd_at_path(t, fd, path, &dirfd, p);
-	if (ret < 0)
-		return ret;
 	if (xeno_flags_to_host(abi->open_flags, (uint32_t)flags, &how) < 0)
 		return -EINVAL;
+	long ret = bsd_at_path(t, fd, path, &dirfd, p, open_lookup(how));
+	if (ret < 0)
+		return ret;
 	if ((how & BSD_O_EMPTY_PATH) && p[0] == '\0') {
 		/* reopen what the descriptor names, as Linux's /proc allows */
 		if (dirfd != AT_FDCWD)

@@ -23,7 +23,7 @@ static long access_at(struct xeno_thread *t, int fd, uint64_t path, int amode, u
 	uint64_t mode;
 	struct bsd_target tg;
 	int dirfd;
-	long ret = bsd_at_path(t, fd, path, &dirfd, p);
+	long ret = bsd_at_path(t, fd, path, &dirfd, p, XENO_ROOT_FOLLOW);
 	if (ret < 0)
 		return ret;
 	if (xeno_flags_to_host(bsd_abi_of(t)->access_mode, (uint32_t)amode, &mode) < 0)
@@ -57,7 +57,7 @@ long bsd_sys_readlinkat(struct xeno_thread *t, int fd, uint64_t path, uint64_t b
 {
 	char p[BSD_PATH_BUF];
 	int dirfd;
-	long ret = bsd_at_path(t, fd, path, &dirfd, p);
+	long ret = bsd_at_path(t, fd, path, &dirfd, p, XENO_ROOT_NOFOLLOW);
 	if (ret < 0)
 		return ret;
 	if (bufsize > SSIZE_MAX)
@@ -78,7 +78,8 @@ long bsd_sys_readlink(struct xeno_thread *t, uint64_t path, uint64_t buf, size_t
 
 /* FreeBSD's __getcwd fills the buffer and returns 0; a buffer too small for
  * the path is ENOMEM (sys/kern/vfs_cache.c vn_fullpath_dir), and no more
- * than PATH_MAX bytes are ever used. */
+ * than PATH_MAX bytes are ever used.  A directory inside the compat root
+ * shows as the guest reaches it, without the root's prefix. */
 long bsd_sys___getcwd(struct xeno_thread *t, uint64_t buf, size_t buflen)
 {
 	char cwd[4096];
@@ -92,7 +93,8 @@ long bsd_sys___getcwd(struct xeno_thread *t, uint64_t buf, size_t buflen)
 		return -ENOMEM;
 	if (len < 0)
 		return len;
-	if ((size_t)len > buflen) /* len counts the NUL */
+	len = (long)xeno_root_guest_cwd(cwd, (size_t)len - 1) + 1; /* len counts the NUL */
+	if ((size_t)len > buflen)
 		return -ENOMEM;
 	return xeno_copy_out(buf, cwd, (size_t)len);
 }
@@ -100,7 +102,7 @@ long bsd_sys___getcwd(struct xeno_thread *t, uint64_t buf, size_t buflen)
 long bsd_sys_chdir(struct xeno_thread *t, uint64_t path)
 {
 	char p[BSD_PATH_BUF];
-	long ret = bsd_path_in(t, path, p);
+	long ret = bsd_path_in(t, path, p, XENO_ROOT_FOLLOW);
 	return ret < 0 ? ret : host_syscall1(SYS_chdir, p);
 }
 
@@ -123,11 +125,11 @@ long bsd_sys_fchmodat(struct xeno_thread *t, int fd, uint64_t path, unsigned int
 	uint64_t at;
 	struct bsd_target tg;
 	int dirfd;
-	long ret = bsd_at_path(t, fd, path, &dirfd, p);
-	if (ret < 0)
-		return ret;
 	if (bsd_at_flags(t, flag, AT_SYMLINK_NOFOLLOW | BSD_AT_BENEATH | AT_EMPTY_PATH, &at) < 0)
 		return -EINVAL;
+	long ret = bsd_at_path(t, fd, path, &dirfd, p, bsd_at_lookup(at));
+	if (ret < 0)
+		return ret;
 	if ((ret = bsd_target_resolve(&tg, dirfd, p, &at)) < 0)
 		return ret;
 	mode &= 07777;
@@ -179,11 +181,11 @@ long bsd_sys_utimensat(struct xeno_thread *t, int fd, uint64_t path, uint64_t ti
 	struct timespec ts[2], *tsp;
 	struct bsd_target tg;
 	int dirfd;
-	long ret = bsd_at_path(t, fd, path, &dirfd, p);
-	if (ret < 0)
-		return ret;
 	if (bsd_at_flags(t, flag, AT_SYMLINK_NOFOLLOW | BSD_AT_BENEATH | AT_EMPTY_PATH, &at) < 0)
 		return -EINVAL;
+	long ret = bsd_at_path(t, fd, path, &dirfd, p, bsd_at_lookup(at));
+	if (ret < 0)
+		return ret;
 	if ((ret = utimens_in(t, times, ts, &tsp)) < 0)
 		return ret;
 	if ((ret = bsd_target_resolve(&tg, dirfd, p, &at)) < 0)

@@ -10,10 +10,11 @@
 #include "core/host.h"
 #include "core/uaccess.h"
 
-long bsd_path_in(struct xeno_thread *t, uint64_t guest, char *buf)
+long bsd_path_in(struct xeno_thread *t, uint64_t guest, char *buf, int how)
 {
 	size_t max = bsd_abi_of(t)->path_max;
-	return xeno_strncpy_in(buf, guest, max < BSD_PATH_BUF ? max : BSD_PATH_BUF);
+	long len = xeno_strncpy_in(buf, guest, max < BSD_PATH_BUF ? max : BSD_PATH_BUF);
+	return len < 0 ? len : xeno_root_path(buf, BSD_PATH_BUF, how);
 }
 
 long bsd_fd(int fd)
@@ -21,15 +22,19 @@ long bsd_fd(int fd)
 	return xeno_fd_is_reserved(fd) ? -EBADF : 0;
 }
 
-long bsd_at_path(struct xeno_thread *t, int fd, uint64_t path, int *dirfd, char *p)
+long bsd_at_path(struct xeno_thread *t, int fd, uint64_t path, int *dirfd, char *p, int how)
 {
 	if (fd == bsd_abi_of(t)->at_fdcwd)
 		fd = AT_FDCWD;
 	else if (xeno_fd_is_reserved(fd))
 		return -EBADF;
 	*dirfd = fd;
-	long ret = bsd_path_in(t, path, p);
-	return ret < 0 ? ret : 0;
+	return bsd_path_in(t, path, p, how);
+}
+
+int bsd_at_lookup(uint64_t at)
+{
+	return at & AT_SYMLINK_NOFOLLOW ? XENO_ROOT_NOFOLLOW : XENO_ROOT_FOLLOW;
 }
 
 long bsd_at_flags(struct xeno_thread *t, int flags, uint64_t allowed, uint64_t *host)
@@ -95,10 +100,11 @@ long bsd_stat_at(struct xeno_thread *t, int fd, uint64_t path, int flag, struct 
 	long ret;
 	if (!path)
 		return fstat_fd(fd, stx);
-	if ((ret = bsd_at_path(t, fd, path, &dirfd, p)) < 0)
-		return ret;
+	/* the flags first, as FreeBSD's kern_statat checks them */
 	if (bsd_at_flags(t, flag, AT_SYMLINK_NOFOLLOW | BSD_AT_BENEATH | AT_EMPTY_PATH, &at) < 0)
 		return -EINVAL;
+	if ((ret = bsd_at_path(t, fd, path, &dirfd, p, bsd_at_lookup(at))) < 0)
+		return ret;
 	if ((ret = bsd_target_resolve(&tg, dirfd, p, &at)) < 0)
 		return ret;
 	ret = bsd_statx(tg.dirfd, tg.path, (unsigned)at, stx);

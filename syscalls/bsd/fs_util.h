@@ -9,11 +9,13 @@
 #include <stdint.h>
 
 #include "abi/bsd/abi.h"
+#include "core/root.h"
 #include "core/personality.h"
 #include "core/thread.h"
 
-/* Room for a path of every BSD (PATH_MAX 1024, the NUL included). */
-#define BSD_PATH_BUF 1024
+/* Room for a guest path of every BSD (PATH_MAX 1024, the NUL included) once
+ * the compat root has made it a host path (Linux PATH_MAX). */
+#define BSD_PATH_BUF 4096
 
 #ifndef SYS_fchmodat2
 #define SYS_fchmodat2 452 /* Linux 6.6 */
@@ -24,17 +26,21 @@ static inline const struct bsd_abi *bsd_abi_of(const struct xeno_thread *t)
 	return t->os->bsd;
 }
 
-/* Copies a guest path into buf (BSD_PATH_BUF bytes): its length, -EFAULT,
- * or -ENAMETOOLONG beyond the foreign PATH_MAX. */
-long bsd_path_in(struct xeno_thread *t, uint64_t guest, char *buf);
+/* Copies a guest path into buf (BSD_PATH_BUF bytes) and makes it the host
+ * path to use: the one place where the compat root applies (core/root.h),
+ * for a call that uses the path as how (XENO_ROOT_*) says.  0, -EFAULT, or
+ * -ENAMETOOLONG beyond the foreign PATH_MAX. */
+long bsd_path_in(struct xeno_thread *t, uint64_t guest, char *buf, int how);
 /* A descriptor the guest named: 0, or -EBADF if it is one of xeno's (any
  * other bad descriptor is left to the host to refuse). */
 long bsd_fd(int fd);
 /* The directory descriptor and path of an *at() call: *dirfd gets the
  * host's AT_FDCWD for the foreign one, and the path is copied into p
- * (BSD_PATH_BUF bytes).  0, or -EBADF for one of xeno's descriptors, or an
- * error of bsd_path_in. */
-long bsd_at_path(struct xeno_thread *t, int fd, uint64_t path, int *dirfd, char *p);
+ * (BSD_PATH_BUF bytes) by bsd_path_in.  0, or -EBADF for one of xeno's
+ * descriptors, or an error of bsd_path_in. */
+long bsd_at_path(struct xeno_thread *t, int fd, uint64_t path, int *dirfd, char *p, int how);
+/* How a call whose host *at() flags are at uses its path (XENO_ROOT_*). */
+int bsd_at_lookup(uint64_t at);
 /* Translates *at() flags; -EINVAL if any is unknown or not in allowed (a
  * mask of host and pseudo host bits). */
 long bsd_at_flags(struct xeno_thread *t, int flags, uint64_t allowed, uint64_t *host);

@@ -21,6 +21,7 @@
 #include "core/trace.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
+#include "syscalls/bsd/fs_util.h"
 
 long bsd_sys_fork(struct xeno_thread *t)
 {
@@ -122,8 +123,8 @@ static long copy_vector(uint64_t uv, char ***out, size_t *total)
 
 long bsd_sys_execve(struct xeno_thread *t, uint64_t fname, uint64_t argv, uint64_t envv)
 {
-	char path[1024];
-	long r = xeno_strncpy_in(path, fname, sizeof path);
+	char path[BSD_PATH_BUF];
+	long r = bsd_path_in(t, fname, path, XENO_ROOT_FOLLOW);
 	if (r < 0)
 		return r;
 	char **av = NULL, **ev = NULL;

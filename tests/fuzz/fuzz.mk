@@ -1,29 +1,59 @@
-# Fuzzing the recording reader (make fuzz-trace): libFuzzer (clang,
-# -fsanitize=fuzzer) with ASan+UBSan over xeno's code, seeded with the small
-# valid recordings in tests/fuzz/trace-seeds/; FUZZ_SECONDS bounds the run
-# (default 300).  A crash leaves its input in build/fuzz/ and fails the
-# target: fix it and copy the input to tests/fuzz/trace-regressions/, which
-# the unit tests replay.
-FUZZ         := $(BUILD)/fuzz
-FUZZ_SECONDS ?= 300
-FUZZ_CC      ?= clang
-FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-                -fno-omit-frame-pointer -Wno-error
-FUZZ_OBJS    := $(filter-out $(FUZZ)/obj/core/main.o,$(call objs_of,$(FUZZ)/obj))
+# Fuzzing with libFuzzer (clang): tests/fuzz/README.md.
+#   make fuzz                  the loader: a bounded campaign, FUZZ_SECONDS (600) on FUZZ_JOBS (2) cores
+#   make fuzz-trace            the recording reader: FUZZ_TRACE_SECONDS (300)
+#   make fuzz-build            only build the fuzzers
+# A crash leaves its input in build/fuzz/findings/ (loader) or
+# build/fuzz/trace-findings/ (reader): fix it, then add the input to
+# tests/fuzz/loader-seeds/ or tests/fuzz/trace-regressions/, which the unit
+# tests replay.
+# Everything is built again with clang, AddressSanitizer, UBSan and libFuzzer's
+# coverage instrumentation, in build/fuzz/.
 
-$(FUZZ)/obj/%.o: %.c | $(GENHDRS) $(DEPS_OK)
+FUZZ         := $(BUILD)/fuzz
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS    ?= 2
+FUZZ_TRACE_SECONDS ?= 300
+FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer
+FUZZ_OBJS    := $(filter-out $(FUZZ)/obj/core/main.o,$(call objs_of,$(FUZZ)/obj))
+FUZZ_OK      := $(FUZZ)/.toolchain-ok
+
+$(FUZZ_OK): tools/deps.sh
+	@mkdir -p $(@D)
+	@tools/deps.sh fuzz
+	@touch $@
+$(FUZZ)/obj/%.o: %.c | $(GENHDRS) $(DEPS_OK) $(FUZZ_OK)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
-$(FUZZ)/obj/%.S.o: %.S | $(DEPS_OK)
+$(FUZZ)/obj/%.S.o: %.S | $(DEPS_OK) $(FUZZ_OK)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(XCFLAGS) -c $< -o $@
-$(FUZZ)/obj/gen/%.o: $(GEN)/%.c | $(GENHDRS)
+$(FUZZ)/obj/gen/%.o: $(GEN)/%.c | $(GENHDRS) $(FUZZ_OK)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -c $< -o $@
-$(FUZZ)/fuzz-trace-reader: tests/fuzz/fuzz_trace_reader.c tests/fuzz/trace_walk.h $(FUZZ_OBJS)
-	@command -v $(FUZZ_CC) >/dev/null || { echo "fuzz-trace needs clang with libFuzzer: apt-get install clang" >&2; exit 1; }
-	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+$(FUZZ)/libxeno.a: $(FUZZ_OBJS)
+	rm -f $@ && ar rcs $@ $^
+$(FUZZ)/fuzz-loader: tests/fuzz/fuzz_loader.c tests/fuzz/load_bytes.h $(FUZZ)/libxeno.a
+	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ)/libxeno.a $(LDLIBS)
 
+$(FUZZ)/fuzz-trace-reader: tests/fuzz/fuzz_trace_reader.c tests/fuzz/trace_walk.h $(FUZZ)/libxeno.a
+	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ)/libxeno.a $(LDLIBS)
+
+fuzz-build: $(FUZZ)/fuzz-loader $(FUZZ)/fuzz-trace-reader
+fuzz: $(FUZZ)/fuzz-loader
+	@tests/fuzz/run-loader.sh $(FUZZ)/fuzz-loader $(FUZZ_SECONDS) $(FUZZ_JOBS)
 fuzz-trace: $(FUZZ)/fuzz-trace-reader
-	@tests/fuzz/run.sh $(FUZZ)/fuzz-trace-reader $(FUZZ_SECONDS)
-.PHONY: fuzz-trace
+	@tests/fuzz/run-trace.sh $(FUZZ)/fuzz-trace-reader $(FUZZ_TRACE_SECONDS)
+.PHONY: fuzz fuzz-trace fuzz-build
+
+# The seed corpus, made again: the crafted files and copies of two samples.
+# (The regression files of past findings, regress-*, stay as they are.)
+$(BUILD)/tests/make_seeds: tests/fuzz/make_seeds.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARN) -O1 -o $@ $<
+fuzz-seeds: $(BUILD)/tests/make_seeds $(BUILD)/samples/freebsd/hello $(BUILD)/samples/freebsd/exitcode
+	$(BUILD)/tests/make_seeds tests/fuzz/loader-seeds
+	cp $(BUILD)/samples/freebsd/hello tests/fuzz/loader-seeds/sample-hello
+	cp $(BUILD)/samples/freebsd/exitcode tests/fuzz/loader-seeds/sample-exitcode
+.PHONY: fuzz-seeds

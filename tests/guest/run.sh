@@ -7,8 +7,9 @@
 # Each case runs one command and checks its exit status, its standard output
 # (byte for byte, against a file in tests/guest/expected/ unless said
 # otherwise) and its standard error.  A failing case prints
-# "FAIL name: why" (details indented below it); the last line is
-# "RESULT passed failed", which tests/run-all.sh reads.
+# "FAIL name: why" (details indented below it), a case that cannot run on
+# this machine "SKIP name: why"; the last line is "RESULT passed failed
+# skipped", which tests/run-all.sh reads.
 set -u
 
 die() {
@@ -20,6 +21,7 @@ die() {
 [ $# -eq 2 ] || die "usage: run.sh XENO SAMPLES_DIR"
 expected=$(cd "$(dirname "$0")/expected" && pwd) || die "no expected/ directory"
 xeno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+waitstatus=$(dirname "$xeno")/tests/waitstatus # how a command ended, exactly
 bin=$(cd "$2/freebsd" && pwd) || die "no $2/freebsd"
 [ -x "$xeno" ] || die "$xeno is not executable"
 
@@ -32,6 +34,7 @@ mkdir "$work" "$logs"
 
 passed=0
 failed=0
+skipped=0
 
 # ---- running a case ----
 
@@ -71,6 +74,12 @@ run() {
 	# ("Segmentation fault") lands there, not in the log or the test output.
 	{ (cd "$work" && (exec "$@" <"${stdin:-/dev/null}" >"$out" 2>"$err"); exit $?); } 2>/dev/null
 	status=$?
+}
+
+# skip NAME WHY: a case that cannot run here; said, and counted apart.
+skip() {
+	skipped=$((skipped + 1))
+	echo "SKIP $1: $2"
 }
 
 # ---- checks on the last run ----
@@ -462,7 +471,9 @@ end
 # checks ("ok ..."), none of them "FAIL ...", and ends with "0 failed".
 probe() {
 	begin "$1"
-	run "$xeno" "$bin/$1"
+	# fsprobe's scratch directory goes in this run's own work directory, not
+	# /tmp/xeno-fsprobe, where runs of other trees at the same time collide.
+	run env FSPROBE_DIR="$work" "$xeno" "$bin/$1"
 	status_is 0
 	stderr_empty
 	grep -q '^ok' "$out" || fail "no check reported"
@@ -558,4 +569,6 @@ rejects reject-script 126 script "script"
 rejects reject-directory 126 directory "is a directory"
 rejects reject-missing 127 missing "No such file or directory"
 
-echo "RESULT $passed $failed"
+. "$(dirname "$0")/launch.sh"
+
+echo "RESULT $passed $failed $skipped"

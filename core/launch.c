@@ -1,0 +1,85 @@
+/* Getting a foreign program ready to run (see core/launch.h). */
+#include "core/launch.h"
+
+#include <sched.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "core/process.h"
+
+__attribute__((format(printf, 2, 3))) static int reason(struct xeno_image *img, const char *fmt,
+							...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(img->reason, sizeof img->reason, fmt, ap);
+	va_end(ap);
+	return XENO_LOAD_BAD;
+}
+
+int xeno_image_check_runnable(struct xeno_image *img)
+{
+	if (img->os == XENO_OS_LINUX)
+		return reason(img, "a Linux program: run it directly, without xeno");
+	if (img->os == XENO_OS_UNKNOWN)
+		return reason(img, "not marked for any OS xeno knows (no ELF OS/ABI, ABI note or "
+				   "interpreter says which); Linux programs run without xeno");
+	if (!xeno_personality_for(img->os))
+		return reason(img, "a %s program; xeno does not run %s programs yet",
+			      xeno_os_name(img->os), xeno_os_name(img->os));
+	if (img->interp[0])
+		return reason(img,
+			      "dynamically linked (interpreter %s); xeno runs statically linked "
+			      "programs only for now",
+			      img->interp);
+	return 0;
+}
+
+static int count_cpus(void)
+{
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) == 0)
+		return CPU_COUNT(&set);
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)n : 1;
+}
+
+/* What the personality's stack and system calls read about the program. */
+static void record_process(const struct xeno_launch *l, const char *path)
+{
+	xeno_proc.os = l->os;
+	xeno_proc.ncpus = count_cpus();
+	xeno_proc.image_base = l->img.bias;
+	if (!realpath(path, xeno_proc.exe_path))
+		snprintf(xeno_proc.exe_path, sizeof xeno_proc.exe_path, "%s", path);
+	ssize_t n = readlink("/proc/self/exe", xeno_proc.self_exe, sizeof xeno_proc.self_exe - 1);
+	xeno_proc.self_exe[n > 0 ? n : 0] = '\0';
+}
+
+int xeno_launch_prepare(struct xeno_launch *l, const char *path, char **argv, char **envp)
+{
+	struct xeno_image *img = &l->img;
+	int err = xeno_image_open(img, path);
+	if (!err)
+		err = xeno_image_check_runnable(img);
+	if (!err)
+		err = xeno_image_map(img);
+	if (err) {
+		xeno_msg("%s: %s", path, img->reason);
+		xeno_image_close(img);
+		return err;
+	}
+	l->os = xeno_personality_for(img->os);
+	record_process(l, path);
+	err = l->os->build_stack(img, argv, envp, &l->entry);
+	xeno_image_close(img);
+	if (err < 0) {
+		xeno_msg("%s: cannot build the initial stack: %s", path, strerror(-err));
+		return XENO_LOAD_BAD;
+	}
+	return 0;
+}

@@ -1,0 +1,325 @@
+/*
+ * The corruption test: hundreds of damaged copies of a valid FreeBSD sample,
+ * each given to `xeno --check`, which must end with exit status 0 (it can
+ * still run it) or 126 (one line "xeno: FILE: reason") — never a signal,
+ * never a hang (each run gets TIMEOUT seconds), never anything else.
+ *
+ *   corrupt XENO SAMPLE WORKDIR [SEED]
+ *
+ * The damage is deterministic: variant i of a class comes from a generator
+ * seeded with (SEED, class, i), so "corrupt ... SEED" makes the same files
+ * every time, and a failing variant is kept as WORKDIR/failed-CLASS-I.
+ * Classes: random bytes of the ELF header, of the program headers and of
+ * the ABI note; header and program header fields set to telling values
+ * (0, all ones, the sign bit, one past a limit...); truncation at many
+ * lengths.  Prints "RESULT passed failed" with one test per class, as
+ * tests/run-all.sh reads.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define TIMEOUT 10 /* seconds for one xeno --check */
+
+static const char *xeno, *workdir;
+static unsigned char *sample;
+static size_t sample_size;
+static uint64_t seed = 1;
+
+/* ---- a small deterministic generator (splitmix64) ---- */
+
+static uint64_t rng_state;
+
+static void rng_seed(unsigned cls, unsigned i)
+{
+	rng_state = seed * 0x9e3779b97f4a7c15ULL ^ ((uint64_t)cls << 32 | i);
+}
+
+static uint64_t rng(void)
+{
+	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static uint64_t below(uint64_t n)
+{
+	return n ? rng() % n : 0;
+}
+
+/* ---- running xeno --check on one file ---- */
+
+struct outcome {
+	int status; /* exit status, or -1 */
+	int signal; /* the signal that ended it, or 0 */
+	char err[600];
+	bool report; /* the standard output starts like a report */
+};
+
+static void slurp(const char *path, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return;
+	size_t got = fread(buf, 1, n - 1, f);
+	buf[got] = '\0';
+	fclose(f);
+}
+
+static void run_check(const char *file, struct outcome *o)
+{
+	char out_path[512], err_path[512];
+	snprintf(out_path, sizeof out_path, "%s/out", workdir);
+	snprintf(err_path, sizeof err_path, "%s/err", workdir);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
+			_exit(120);
+		alarm(TIMEOUT); /* a hang ends by SIGALRM, which counts as a failure */
+		execl(xeno, xeno, "--check", file, (char *)NULL);
+		_exit(121);
+	}
+	int st = 0;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	o->status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	o->signal = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
+	slurp(err_path, o->err, sizeof o->err);
+	char out[8];
+	slurp(out_path, out, sizeof out);
+	o->report = strncmp(out, "file: ", 6) == 0;
+}
+
+/* What is wrong with the outcome, or NULL if it is one of the two allowed. */
+static const char *judge(const char *file, const struct outcome *o, char *why, size_t n)
+{
+	char prefix[600];
+	snprintf(prefix, sizeof prefix, "xeno: %s: ", file);
+	const char *nl = strchr(o->err, '\n');
+	if (o->signal)
+		snprintf(why, n, "killed by signal %d%s", o->signal,
+			 o->signal == SIGALRM ? " (a hang: no answer within the timeout)" : "");
+	else if (o->status == 0 && (!o->report || o->err[0]))
+		snprintf(why, n, "exit 0 without a clean report: %s", o->err);
+	else if (o->status == 126 &&
+		 (strncmp(o->err, prefix, strlen(prefix)) != 0 || !nl || nl[1] != '\0'))
+		snprintf(why, n, "exit 126 without one line \"%s...\": %s", prefix, o->err);
+	else if (o->status != 0 && o->status != 126)
+		snprintf(why, n, "exit status %d: %s", o->status, o->err);
+	else
+		return NULL;
+	return why;
+}
+
+/* ---- the damage ---- */
+
+struct region {
+	size_t off, len;
+};
+
+/* The sample's ELF header, program header table and first note. */
+static struct region ehdr_region, phdr_region, note_region;
+
+static void find_regions(void)
+{
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)sample;
+	ehdr_region = (struct region){0, sizeof *eh};
+	phdr_region = (struct region){eh->e_phoff, (size_t)eh->e_phnum * eh->e_phentsize};
+	const Elf64_Phdr *ph = (const Elf64_Phdr *)(sample + eh->e_phoff);
+	for (int i = 0; i < eh->e_phnum; i++)
+		if (ph[i].p_type == PT_NOTE)
+			note_region = (struct region){ph[i].p_offset, ph[i].p_filesz};
+}
+
+/* A few random bytes in r set to random values or with one bit flipped. */
+static size_t damage_bytes(unsigned char *f, struct region r)
+{
+	unsigned n = 1 + (unsigned)below(3);
+	for (unsigned k = 0; k < n; k++) {
+		size_t at = r.off + below(r.len);
+		if (rng() & 1)
+			f[at] ^= (unsigned char)(1u << below(8));
+		else
+			f[at] = (unsigned char)rng();
+	}
+	return sample_size;
+}
+
+/* One field of the ELF header or of a program header (offset, width) set to
+ * a value a careless loader trips on. */
+static size_t damage_field(unsigned char *f, struct region r)
+{
+	static const struct {
+		size_t off, width;
+	} ehdr_fields[] = {{16, 2}, {18, 2}, {24, 8}, {32, 8}, {40, 8}, {52, 2},
+			   {54, 2}, {56, 2}, {58, 2}, {60, 2}, {62, 2}},
+	  phdr_fields[] = {{0, 4}, {4, 4}, {8, 8}, {16, 8}, {24, 8}, {32, 8}, {40, 8}, {48, 8}};
+	static const uint64_t values[] = {0,
+					  1,
+					  0xff,
+					  0xffff,
+					  0x7fffffff,
+					  0xffffffff,
+					  0x8000000000000000ULL,
+					  0x7fffffffffffffffULL,
+					  0xffffffffffffffffULL,
+					  0x1000,
+					  0xfff,
+					  0x00007ffffffff000ULL,
+					  0xffff800000000000ULL,
+					  PT_LOAD,
+					  PT_NOTE,
+					  PT_INTERP,
+					  PT_PHDR};
+	bool in_phdrs = r.off == phdr_region.off;
+	size_t off, width;
+	if (in_phdrs) {
+		size_t i = below(sizeof phdr_fields / sizeof phdr_fields[0]);
+		size_t entry = below(phdr_region.len / sizeof(Elf64_Phdr));
+		off = phdr_region.off + entry * sizeof(Elf64_Phdr) + phdr_fields[i].off;
+		width = phdr_fields[i].width;
+	} else {
+		size_t i = below(sizeof ehdr_fields / sizeof ehdr_fields[0]);
+		off = ehdr_fields[i].off;
+		width = ehdr_fields[i].width;
+	}
+	uint64_t v = values[below(sizeof values / sizeof values[0])];
+	if (rng() % 4 == 0) { /* or the old value nudged */
+		uint64_t old = 0;
+		memcpy(&old, f + off, width);
+		v = old + (rng() & 1 ? 1 : -1) * (uint64_t)(1 + below(0x1000));
+	}
+	memcpy(f + off, &v, width); /* little-endian: the low bytes */
+	return sample_size;
+}
+
+/* Cut the file short: every length through the ELF header, every fourth
+ * through the program headers (the sample's end before 500), then lengths
+ * spread over the rest of the file. */
+static size_t truncation_length(unsigned i)
+{
+	if (i < 100)
+		return i;
+	if (i < 200)
+		return 100 + (i - 100) * 4;
+	return 500 + (i - 200) * 797 % (sample_size - 500);
+}
+
+struct class
+{
+	const char *name;
+	unsigned count;
+	struct region *region;
+	size_t (*damage)(unsigned char *f, struct region r); /* new size; NULL: truncate */
+};
+
+static bool write_file(const char *path, const unsigned char *bytes, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	bool ok = f && fwrite(bytes, 1, n, f) == n;
+	return f && fclose(f) == 0 && ok;
+}
+
+/* Runs one class; the number of variants that failed. */
+static unsigned run_class(unsigned cls, const struct class *c, unsigned *codes)
+{
+	unsigned char *f = malloc(sample_size);
+	char file[512], why[800];
+	unsigned failed = 0;
+	snprintf(file, sizeof file, "%s/damaged", workdir);
+	for (unsigned i = 0; i < c->count; i++) {
+		rng_seed(cls, i);
+		memcpy(f, sample, sample_size);
+		size_t n = c->damage ? c->damage(f, *c->region) : truncation_length(i);
+		if (!write_file(file, f, n)) {
+			fprintf(stderr, "corrupt: cannot write %s\n", file);
+			exit(2);
+		}
+		struct outcome o;
+		run_check(file, &o);
+		if (o.status == 0 || o.status == 126)
+			codes[o.status == 0 ? 0 : 1]++;
+		if (judge(file, &o, why, sizeof why)) {
+			char keep[600];
+			snprintf(keep, sizeof keep, "%s/failed-%s-%u", workdir, c->name, i);
+			rename(file, keep);
+			if (failed++ < 5)
+				printf("  %s variant %u (kept as %s): %s\n", c->name, i, keep, why);
+		}
+	}
+	free(f);
+	return failed;
+}
+
+static void read_sample(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	if (!f || fstat(fileno(f), &st) < 0 || st.st_size < 4096) {
+		fprintf(stderr, "corrupt: cannot read the sample %s\n", path);
+		exit(2);
+	}
+	sample_size = (size_t)st.st_size;
+	sample = malloc(sample_size);
+	if (!sample || fread(sample, 1, sample_size, f) != sample_size) {
+		fprintf(stderr, "corrupt: cannot read the sample %s\n", path);
+		exit(2);
+	}
+	fclose(f);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 4 || argc > 5) {
+		fprintf(stderr, "usage: corrupt XENO SAMPLE WORKDIR [SEED]\n");
+		return 2;
+	}
+	xeno = argv[1];
+	workdir = argv[3];
+	if (argc == 5)
+		seed = strtoull(argv[4], NULL, 0);
+	read_sample(argv[2]);
+	find_regions();
+	if (!note_region.len) {
+		fprintf(stderr, "corrupt: the sample has no note\n");
+		return 2;
+	}
+	const struct class classes[] = {
+	    {"ehdr-bytes", 150, &ehdr_region, damage_bytes},
+	    {"phdr-bytes", 150, &phdr_region, damage_bytes},
+	    {"note-bytes", 60, &note_region, damage_bytes},
+	    {"ehdr-fields", 100, &ehdr_region, damage_field},
+	    {"phdr-fields", 140, &phdr_region, damage_field},
+	    {"truncation", 220, NULL, NULL},
+	};
+	unsigned passed = 0, failed = 0, total = 0, codes[2] = {0, 0};
+	for (unsigned c = 0; c < sizeof classes / sizeof classes[0]; c++) {
+		unsigned bad = run_class(c, &classes[c], codes);
+		total += classes[c].count;
+		if (bad) {
+			printf("FAIL corrupt-%s: %u of %u damaged files\n", classes[c].name, bad,
+			       classes[c].count);
+			failed++;
+		} else {
+			passed++;
+		}
+	}
+	printf("corruption: %u damaged copies of %s (seed %llu): %u still run (exit 0), "
+	       "%u refused (exit 126)\n",
+	       total, argv[2], (unsigned long long)seed, codes[0], codes[1]);
+	printf("RESULT %u %u\n", passed, failed);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,83 @@
+/*
+ * The load path of `xeno --check`, on bytes in memory: what the loader
+ * fuzzer runs on each input (tests/fuzz/fuzz_loader.c), and what the unit
+ * test of the seed corpus runs on each seed (tests/unit/test_loader_seeds.c).
+ * Parse (loader/image.c, through libelf), OS detection (loader/detect.c),
+ * the judgement of whether xeno runs it (core/launch.c), mapping the
+ * segments for real — from a memfd holding the bytes, at the addresses the
+ * file asks for, never over memory already in use (the loader reserves its
+ * span with MAP_FIXED_NOREPLACE) — and building the initial stack; then
+ * everything is unmapped again.
+ */
+#ifndef XENO_TESTS_FUZZ_LOAD_BYTES_H
+#define XENO_TESTS_FUZZ_LOAD_BYTES_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "core/launch.h"
+#include "core/process.h"
+
+/* A descriptor holding exactly data, for the loader to map; -1 on failure. */
+static int load_bytes_file(const uint8_t *data, size_t size)
+{
+	static int memfd = -1;
+	if (memfd < 0)
+		memfd = memfd_create("loaded-image", MFD_CLOEXEC);
+	if (memfd < 0 || ftruncate(memfd, 0) < 0 || pwrite(memfd, data, size, 0) != (ssize_t)size)
+		return -1;
+	return memfd;
+}
+
+/* Loads data as `xeno --check` loads a file and unloads it: 0 if it could
+ * be run, else XENO_LOAD_BAD with the reason in reason (n bytes); -1 if the
+ * harness itself failed. */
+static int load_bytes(const uint8_t *data, size_t size, char *reason, size_t n)
+{
+	static char *argv[] = {"loaded", "an argument", NULL};
+	static char *envp[] = {"HOME=/nonexistent", NULL};
+	struct xeno_launch l;
+	struct xeno_image *img = &l.img;
+	xeno_image_init(img, "loaded");
+	snprintf(reason, n, "%s", "");
+	if (size == 0)
+		return XENO_LOAD_BAD; /* xeno_image_open refuses an empty file */
+	/* a private copy: libelf may convert in place, as it may in the
+	 * private mapping xeno_image_open makes */
+	uint8_t *copy = malloc(size);
+	if (!copy)
+		return -1;
+	memcpy(copy, data, size);
+	int err = xeno_image_parse(img, copy, size);
+	free(copy);
+	if (!err)
+		err = xeno_image_check_runnable(img);
+	if (!err) {
+		if ((img->fd = load_bytes_file(data, size)) < 0)
+			return -1;
+		err = xeno_image_map(img);
+		img->fd = -1; /* the memfd is kept for the next image */
+	}
+	if (err) {
+		snprintf(reason, n, "%s", img->reason);
+		return err;
+	}
+	l.os = xeno_personality_for(img->os);
+	snprintf(xeno_proc.exe_path, sizeof xeno_proc.exe_path, "/loaded");
+	xeno_proc.ncpus = 1;
+	int stack_err = l.os->build_stack(img, argv, envp, &l.entry);
+	if (stack_err == 0)
+		munmap((void *)xeno_proc.stack_base, xeno_proc.stack_top - xeno_proc.stack_base);
+	xeno_image_unmap(img);
+	if (stack_err) {
+		snprintf(reason, n, "cannot build the initial stack: %s", strerror(-stack_err));
+		return XENO_LOAD_BAD;
+	}
+	return 0;
+}
+
+#endif

@@ -1,0 +1,270 @@
+# Guest cases around starting and ending programs, sourced by run.sh (its
+# helpers and variables): xeno --check, the compat root, exit statuses and
+# deaths by signal reproduced exactly, what the programs a guest starts
+# inherit, and the binfmt_misc round trip.
+
+# ---- xeno --check: prepared, reported, not run ----
+
+seeds=$(cd "$(dirname "$0")/../fuzz/loader-seeds" && pwd) # crafted programs
+
+begin check-hello
+run "$xeno" --check "$bin/hello"
+status_is 0
+stderr_empty
+grep -qx "file: $bin/hello" "$out" || fail "no file line" "$(cat "$out")"
+grep -qx 'format: ELF 64-bit little-endian x86-64' "$out" || fail "no format line" "$(cat "$out")"
+grep -qx 'os: FreeBSD (ELF OS/ABI 9, ABI note 1402000: FreeBSD 14.2)' "$out" ||
+	fail "no os line" "$(cat "$out")"
+grep -qx 'linking: static' "$out" || fail "no linking line" "$(cat "$out")"
+grep -qx 'type: EXEC (ET_EXEC, fixed addresses)' "$out" || fail "no type line" "$(cat "$out")"
+grep -Eqx 'entry: 0x40[0-9a-f]{4}' "$out" || fail "no entry line" "$(cat "$out")"
+grep -Eqx 'segment: 0x401000-0x[0-9a-f]+ size 0x[0-9a-f]+ r-x file offset 0x1000 size 0x[0-9a-f]+' \
+	"$out" || fail "no code segment line" "$(cat "$out")"
+[ "$(grep -c '^segment: ' "$out")" -eq 4 ] || fail "not 4 segments" "$(cat "$out")"
+grep -Eqx 'stack: top 0x[0-9a-f]+ size 0x[0-9a-f]+ rw-' "$out" || fail "no stack line" "$(cat "$out")"
+grep -Eqx 'initial rsp: 0x[0-9a-f]+' "$out" || fail "no rsp line" "$(cat "$out")"
+stdout_lines=$(wc -l <"$out")
+[ "$stdout_lines" -eq 12 ] || fail "$stdout_lines lines, expected 12" "$(cat "$out")"
+end
+
+# A position-independent program is placed where xeno chooses.
+begin check-pie
+run "$xeno" --check "$seeds/crafted-pie"
+status_is 0
+stderr_empty
+grep -Eqx 'type: PIE \(ET_DYN, placed with load bias 0x[0-9a-f]+\)' "$out" ||
+	fail "no PIE type line" "$(cat "$out")"
+grep -Eqx 'os: FreeBSD \(ELF OS/ABI 9, no ABI note\)' "$out" || fail "no os line" "$(cat "$out")"
+end
+
+# The program is not entered: exitcode would exit 42.
+begin check-does-not-run
+run "$xeno" --check "$bin/exitcode" 42
+status_is 0
+stderr_empty
+grep -q '^entry: ' "$out" || fail "no report" "$(cat "$out")"
+end
+
+# A refusal is the same one line as for running the file.
+begin check-refuses-linux
+run "$xeno" --check "$linux_program"
+status_is 126
+stdout_empty
+stderr_is "xeno: $linux_program: a Linux program: run it directly, without xeno"
+end
+
+begin check-missing
+run "$xeno" --check missing
+status_is 127
+stdout_empty
+stderr_is "xeno: missing: No such file or directory"
+end
+
+begin check-truncated
+run "$xeno" --check truncated
+status_is 126
+stdout_empty
+[ "$(wc -l <"$err")" -eq 1 ] || fail "not one line" "$(cat "$err")"
+end
+
+begin help-new-options
+run "$xeno" --help
+status_is 0
+for o in --check --root= --binfmt=; do
+	grep -q -- "$o" "$out" || fail "--help does not mention $o"
+done
+end
+
+# ---- the compat root (--root DIR, XENO_ROOT) ----
+
+# DIR/etc/xeno-root-test exists only under the root.
+root=$work/compat-root
+mkdir -p "$root/etc" "$root/sub"
+printf 'found under the compat root\n' >"$root/etc/xeno-root-test"
+ln -s /etc/xeno-root-test "$root/etc/link-to-test" # absolute: resolved inside the root
+
+begin root-file
+run "$xeno" --root "$root" "$bin/cat" /etc/xeno-root-test
+status_is 0
+stdout_is "$root/etc/xeno-root-test"
+stderr_empty
+end
+
+begin root-from-environment
+run env XENO_ROOT="$root" "$xeno" "$bin/cat" /etc/xeno-root-test
+status_is 0
+stdout_is "$root/etc/xeno-root-test"
+stderr_empty
+end
+
+begin root-absent
+run "$xeno" "$bin/cat" /etc/xeno-root-test
+status_is 1
+stdout_empty
+stderr_is "cat: /etc/xeno-root-test: ENOENT"
+end
+
+begin root-absolute-link
+run "$xeno" --root="$root" "$bin/cat" /etc/link-to-test
+status_is 0
+stdout_is "$root/etc/xeno-root-test"
+stderr_empty
+end
+
+# What is not under the root is the host's.
+begin root-falls-back-to-host
+run "$xeno" --root "$root" "$bin/cat" "$work/a.txt"
+status_is 0
+stdout_is "$work/a.txt"
+stderr_empty
+end
+
+# A FreeBSD program the guest starts has the same root (the option is
+# passed on, made absolute).
+begin root-passed-on
+run "$xeno" --root "$root" "$bin/spawn" exec "$bin/cat" /etc/xeno-root-test
+status_is 0
+stdout_is "$root/etc/xeno-root-test"
+stderr_empty
+end
+
+begin root-getcwd
+run sh -c 'cd compat-root/sub && exec "$0" --root .. "$1"' "$xeno" "$bin/pwd"
+status_is 0
+printf '/sub\n' | cmp -s - "$out" || fail "cwd is not /sub" "$(cat "$out")"
+stderr_empty
+end
+
+begin root-chdir-top
+run "$xeno" --root "$root" "$bin/pwd" /..
+status_is 0
+printf '/\n' | cmp -s - "$out" || fail "cwd is not /" "$(cat "$out")"
+stderr_empty
+end
+
+begin root-getcwd-outside
+run "$xeno" --root "$root" "$bin/pwd"
+status_is 0
+printf '%s\n' "$(cd "$work" && pwd -P)" | cmp -s - "$out" ||
+	fail "cwd is not the host's" "$(cat "$out")"
+end
+
+begin root-missing-directory
+run "$xeno" --root "$work/no-such-root" "$bin/hello"
+status_is 126
+stdout_empty
+stderr_is "xeno: $work/no-such-root: cannot use as the compat root: No such file or directory"
+end
+
+# ---- exit statuses and deaths by signal, reproduced exactly ----
+
+# ends_with NAME WANT [-k SIGNAL MS] COMMAND...: COMMAND, run through
+# waitstatus (which sends it SIGNAL after MS milliseconds if asked), ends
+# with WANT ("exit N" or "signal N").
+ends_with() {
+	begin "$1"
+	want=$2
+	shift 2
+	run "$waitstatus" "$logs/$name.status" "$@"
+	got=$(cat "$logs/$name.status" 2>/dev/null)
+	[ "$got" = "$want" ] || fail "ended with \"$got\", expected \"$want\"" "$(cat "$err")"
+	end
+}
+
+ends_with exit-42 "exit 42" "$xeno" "$bin/exitcode" 42
+ends_with exit-0 "exit 0" "$xeno" "$bin/exitcode" 0
+# kill(getpid(), SIG) in FreeBSD numbers; xeno dies of the same signal.
+ends_with self-sigkill "signal 9" "$xeno" "$bin/exitcode" kill 9
+ends_with self-sigterm "signal 15" "$xeno" "$bin/exitcode" kill 15
+ends_with self-sigsegv "signal 11" "$xeno" "$bin/exitcode" kill 11
+ends_with self-sigabrt "signal 6" "$xeno" "$bin/exitcode" kill 6
+ends_with self-sigusr1 "signal 10" "$xeno" "$bin/exitcode" kill 30 # FreeBSD 30 is Linux 10
+# FreeBSD ignores SIGINFO, SIGIO and SIGTHR by default; Linux's counterparts
+# would kill: the program lives on.
+ends_with self-siginfo "exit 99" "$xeno" "$bin/exitcode" kill 29
+ends_with self-sigio "exit 99" "$xeno" "$bin/exitcode" kill 23
+ends_with self-sigthr "exit 99" "$xeno" "$bin/exitcode" kill 32
+# A fault in the guest's code.
+ends_with fault-sigsegv "signal 11" "$xeno" "$bin/mmap" crash
+# Signals from outside, 300 ms after the start (before or after the guest
+# runs, the outcome is the same).
+ends_with outside-sigterm "signal 15" -k 15 300 "$xeno" "$bin/spawn" wait-for-signal
+ends_with outside-sigkill "signal 9" -k 9 300 "$xeno" "$bin/spawn" wait-for-signal
+ends_with outside-sigsegv "signal 11" -k 11 300 "$xeno" "$bin/spawn" wait-for-signal
+ends_with outside-sigabrt "signal 6" -k 6 300 "$xeno" "$bin/spawn" wait-for-signal
+
+# ---- what a program started by the guest inherits ----
+
+# The descriptors a Linux program started by a FreeBSD one sees are those it
+# would see started directly: none of xeno's (its trace file, the compat
+# root, the loaded image), however many xeno holds.
+fd_list='ls /proc/$$/fd; true' # the shell's own descriptors, not ls's
+begin inherited-fds
+sh -c "$fd_list" >"$logs/fds-native.out" 2>&1
+run "$xeno" --trace="$logs/inherited-fds.trace" --root "$root" "$bin/spawn" exec /bin/sh -c "$fd_list"
+status_is 0
+stdout_is "$logs/fds-native.out"
+stderr_empty
+grep -qx '[0-2]' "$out" || fail "the listing shows no standard descriptor" "$(cat "$out")"
+end
+
+# The same through a FreeBSD program started by another (xeno again).
+begin inherited-fds-twice
+run "$xeno" --trace="$logs/inherited-fds-twice.trace" "$bin/spawn" exec "$bin/spawn" exec /bin/sh -c "$fd_list"
+status_is 0
+stdout_is "$logs/fds-native.out"
+stderr_empty
+end
+
+# xeno raises its own descriptor limit for room above the guest's; a program
+# the guest starts gets the guest's limit back.
+begin inherited-fd-limit
+run sh -c 'ulimit -Sn 512 && exec "$0" "$1" exec /bin/sh -c "ulimit -Sn"' "$xeno" "$bin/spawn"
+status_is 0
+printf '512\n' | cmp -s - "$out" || fail "the limit is not 512" "$(cat "$out")"
+stderr_empty
+end
+
+# ---- binfmt_misc: register, run ./program, unregister ----
+
+# In a private binfmt_misc instance: a new user and mount namespace (Linux
+# 6.7 and later give a user namespace its own instance).  The machine's own
+# registrations are never touched: the case runs only if the mount succeeds
+# inside the new user namespace and the instance there is empty.
+cp "$bin/hello" "$work/hello-binfmt"
+cp "$bin/args" "$work/args-binfmt"
+binfmt_script='
+	x=$1
+	mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc 2>/dev/null || exit 77
+	[ -z "$(ls /proc/sys/fs/binfmt_misc | grep -v -e "^register$" -e "^status$")" ] || exit 78
+	"$x" --binfmt=status || echo "status: $?"
+	"$x" --binfmt=install | sed "s|$x|XENO|"
+	"$x" --binfmt=status | sed "s|$x|XENO|"
+	./hello-binfmt
+	./args-binfmt one "two words"
+	bash -c "exec -a custom-argv0 ./args-binfmt"
+	"$x" --binfmt=uninstall
+	"$x" --binfmt=status || echo "status: $?"
+	ls /proc/sys/fs/binfmt_misc
+'
+if ! command -v unshare >/dev/null 2>&1; then
+	skip binfmt "no unshare(1) here"
+else
+	begin binfmt
+	run unshare --user --map-root-user --mount sh -c "$binfmt_script" sh "$xeno"
+	case $status in
+	77) skip binfmt "this kernel gives a user namespace no binfmt_misc of its own (Linux 6.7+), or user namespaces are off: not tested" ;;
+	78) skip binfmt "the binfmt_misc mounted in the user namespace is not empty (not a private instance): not tested" ;;
+	*)
+		if [ "$status" -ne 0 ] && [ ! -s "$out" ]; then
+			# unshare itself failed: no user namespaces for us
+			skip binfmt "unshare --user --map-root-user --mount failed: $(head -n 1 "$err")"
+		else
+			status_is 0
+			stdout_is binfmt.out
+			stderr_empty
+			end
+		fi
+		;;
+	esac
+fi
