@@ -11,6 +11,7 @@
 #include "core/crossing.h"
 #include "core/dispatch.h"
 #include "core/fd.h"
+#include "core/hostmem.h"
 #include "core/log.h"
 #include "core/personality.h"
 #include "core/process.h"
@@ -143,6 +144,7 @@ static void initial_guest_mask(sigset_t *mask)
 
 int main(int argc, char **argv)
 {
+	xeno_hostmem_init(); /* before the guest's image takes any memory */
 	struct options o = {0};
 	parse_options(argc, argv, &o);
 	const char *path = argv[o.prog];

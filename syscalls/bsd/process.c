@@ -120,9 +120,13 @@ static long copy_vector(uint64_t uv, char ***out, size_t *total)
 	return 0;
 }
 
+/* exec_copyin_args (FreeBSD sys/kern/kern_exec.c): a NULL argv is EFAULT,
+ * before anything else is looked at; a NULL envv is an empty one. */
 long bsd_sys_execve(struct xeno_thread *t, uint64_t fname, uint64_t argv, uint64_t envv)
 {
 	char path[1024];
+	if (!argv)
+		return -EFAULT;
 	long r = xeno_strncpy_in(path, fname, sizeof path);
 	if (r < 0)
 		return r;
