@@ -2,6 +2,20 @@
 
 #include <stdint.h>
 
+#include "core/trace.h"
+
+/* core/blocking.S */
+long xeno_blocking_syscall(const long args[7]);
+
+long xeno_host_blocking_syscall(const long args[7])
+{
+	long ret = xeno_blocking_syscall(args);
+	if (__builtin_expect(xeno_trace_host, 0))
+		xeno_trace_host_call(args[0], args[1], args[2], args[3], args[4], args[5], args[6],
+				     ret);
+	return ret;
+}
+
 extern const char xeno_blocking_window[], xeno_blocking_window_end[], xeno_blocking_eintr[];
 
 bool xeno_blocking_interrupt(ucontext_t *uc)

@@ -11,6 +11,7 @@
 
 #include "core/gate.h"
 #include "core/host.h"
+#include "core/hostmem.h"
 #include "core/thread.h"
 
 /* asm/prctl.h */
@@ -102,8 +103,8 @@ struct xeno_thread *xeno_thread_new(const struct xeno_personality *os)
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	size_t state = (sizeof(struct xeno_thread) + page - 1) & ~(page - 1);
 	size_t size = page + ALTSTACK_SIZE + state;
-	char *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (m == MAP_FAILED)
+	char *m = xeno_hostmem_map(size); /* xeno's: no guest mapping may replace it */
+	if (!m)
 		return NULL;
 	mprotect(m, page, PROT_NONE); /* guard below the signal stack */
 	struct xeno_thread *t = (struct xeno_thread *)(m + page + ALTSTACK_SIZE);
@@ -120,7 +121,7 @@ struct xeno_thread *xeno_thread_new(const struct xeno_personality *os)
 void xeno_thread_free(struct xeno_thread *t)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	munmap((char *)t->altstack - page, t->map_size);
+	xeno_hostmem_unmap((char *)t->altstack - page, t->map_size);
 }
 
 int xeno_thread_attach(struct xeno_thread *t)

@@ -14,6 +14,7 @@
 #include "core/dispatch.h"
 #include "core/fd.h"
 #include "core/launch.h"
+#include "core/hostmem.h"
 #include "core/log.h"
 #include "core/options.h"
 #include "core/process.h"
@@ -32,6 +33,7 @@ static void initial_guest_mask(sigset_t *mask)
 
 int main(int argc, char **argv)
 {
+	xeno_hostmem_init(); /* before the guest's image takes any memory */
 	if (argc > 1 && strcmp(argv[1], "trace") == 0)
 		return xeno_trace_command(argc - 1, argv + 1);
 	struct xeno_options o;

@@ -4,13 +4,17 @@
 #include <linux/futex.h>
 #include <linux/prctl.h>
 #include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
 #include "core/crossing.h"
 #include "core/dispatch.h"
 #include "core/host.h"
+#include "core/hostmem.h"
 #include "core/log.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
@@ -18,6 +22,55 @@
 #include "core/uaccess.h"
 
 #define HOST_STACK_SIZE (256 * 1024)
+#define STACK_GUARD     4096
+
+/*
+ * Host thread stacks are xeno's own memory (core/hostmem.h): glibc would map
+ * them where xeno's record of its memory cannot see, and keep them cached
+ * after their threads end.  A stack goes back into use once the thread that
+ * ran on it is gone, which is when the kernel no longer knows its id
+ * (tgkill answers ESRCH); stacks are never unmapped.
+ */
+struct host_stack {
+	void *base;              /* the guard page; the stack is above it */
+	pid_t tid;               /* its thread; 0: free, -1: being handed out */
+	struct host_stack *next;
+};
+
+static pthread_mutex_t stacks_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct host_stack *stacks;
+static __thread struct host_stack *own_stack; /* the calling thread's, if a pool one */
+
+static bool stack_free(const struct host_stack *s, pid_t pid)
+{
+	pid_t tid = __atomic_load_n(&s->tid, __ATOMIC_ACQUIRE);
+	return tid == 0 || (tid > 0 && host_syscall3(SYS_tgkill, pid, tid, 0) == -ESRCH);
+}
+
+/* A stack for a new thread, marked in use: NULL when none can be had. */
+static struct host_stack *stack_take(void)
+{
+	pid_t pid = getpid();
+	pthread_mutex_lock(&stacks_lock);
+	struct host_stack *s = stacks;
+	while (s && !stack_free(s, pid))
+		s = s->next;
+	if (!s && (s = calloc(1, sizeof *s)) != NULL) {
+		s->base = xeno_hostmem_map(STACK_GUARD + HOST_STACK_SIZE);
+		if (s->base) {
+			mprotect(s->base, STACK_GUARD, PROT_NONE);
+			s->next = stacks;
+			stacks = s;
+		} else {
+			free(s);
+			s = NULL;
+		}
+	}
+	if (s)
+		__atomic_store_n(&s->tid, -1, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&stacks_lock);
+	return s;
+}
 
 static pthread_mutex_t list_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct xeno_thread *threads;
@@ -80,6 +133,9 @@ void xeno_threads_after_fork(struct xeno_thread *t)
 	 * it has a thread id of its own, and Syscall User Dispatch is set up
 	 * again in case the kernel did not carry it over. */
 	t->tid = gettid();
+	if (own_stack) /* the other threads' stacks are free: not this one */
+		__atomic_store_n(&own_stack->tid, t->tid, __ATOMIC_RELEASE);
+	xeno_hostmem_after_fork();
 	if (xeno_thread_enable_sud(t) < 0)
 		xeno_fatal("cannot set up system call interception in a forked child");
 }
@@ -112,6 +168,7 @@ struct spawn {
 	struct xeno_thread_start start;
 	struct xeno_thread *t;
 	pid_t parent_tid;
+	struct host_stack *stack;
 	uint32_t done; /* futex: 0 until the new thread reports */
 	long result;   /* its id, or -errno */
 };
@@ -148,6 +205,8 @@ static void *thread_main(void *arg)
 {
 	struct spawn *s = arg;
 	struct xeno_thread *t = s->t;
+	own_stack = s->stack;
+	__atomic_store_n(&own_stack->tid, (pid_t)gettid(), __ATOMIC_RELEASE);
 	int err = xeno_thread_attach(t);
 	if (!err)
 		err = store_ids(&s->start, t->tid);
@@ -177,14 +236,20 @@ long xeno_thread_spawn(struct xeno_thread *parent, const struct xeno_thread_star
 	s.t = xeno_thread_new(parent->os);
 	if (!s.t)
 		return -ENOMEM;
+	s.stack = stack_take();
+	if (!s.stack) {
+		xeno_thread_free(s.t);
+		return -EAGAIN; /* as FreeBSD's thr_new when it has no room */
+	}
 	pthread_attr_t attr;
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	pthread_attr_setstacksize(&attr, HOST_STACK_SIZE);
+	pthread_attr_setstack(&attr, (char *)s.stack->base + STACK_GUARD, HOST_STACK_SIZE);
 	pthread_t th;
 	int err = pthread_create(&th, &attr, thread_main, &s);
 	pthread_attr_destroy(&attr);
 	if (err) {
+		__atomic_store_n(&s.stack->tid, 0, __ATOMIC_RELEASE);
 		xeno_thread_free(s.t);
 		return err == EAGAIN ? -EAGAIN : -err;
 	}

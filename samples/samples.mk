@@ -18,6 +18,13 @@ $(BUILD)/samples/freebsd/%: samples/freebsd/%.c $(FREEBSD_RT) samples/freebsd/mi
 	elfedit --output-osabi FreeBSD $@.tmp
 	mv $@.tmp $@
 
+# Guest programs the benchmarks run (bench/*.sh), built the same way.
+$(BUILD)/bench/freebsd/%: bench/freebsd/%.c $(FREEBSD_RT) samples/freebsd/mini.h $(GEN)/freebsd_sysnums.h | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(SAMPLE_CFLAGS) -Isamples/freebsd -o $@.tmp $< $(FREEBSD_RT)
+	elfedit --output-osabi FreeBSD $@.tmp
+	mv $@.tmp $@
+
 # The README's first command: the real FreeBSD esbuild under xeno.
 demo: $(BUILD)/xeno
 	@tools/demo.sh

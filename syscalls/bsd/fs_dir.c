@@ -10,13 +10,16 @@
  * did (Linux's d_off), so that nothing is lost or repeated.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/host.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/fs_util.h"
+#include "syscalls/bsd/iov.h"
 
 #define DIR_CHUNK (64 * 1024) /* most bytes of entries one call returns */
 
@@ -70,8 +73,13 @@ static long pack_entries(const char *hbuf, long n, char *out, size_t cap, bsd_di
 	return (long)used;
 }
 
+/* kern_getdirentries (FreeBSD sys/kern/vfs_syscalls.c) refuses a count
+ * beyond IOSIZE_MAX before it looks at the descriptor; a count of 0 reads
+ * nothing (ufs_readdir's loop wants room) and is no error on a directory. */
 long bsd_getdirentries(int fd, uint64_t buf, size_t count, bsd_dirent_packer pack, int64_t *base)
 {
+	if (count > BSD_IOSIZE_MAX)
+		return -EINVAL;
 	long ret = bsd_fd(fd);
 	if (ret < 0)
 		return ret;
@@ -79,6 +87,11 @@ long bsd_getdirentries(int fd, uint64_t buf, size_t count, bsd_dirent_packer pac
 	*base = host_syscall3(SYS_lseek, fd, 0, SEEK_CUR);
 	if (*base < 0)
 		return *base == -ESPIPE ? -EINVAL : *base;
+	if (count == 0) {
+		struct statx stx;
+		ret = bsd_statx(fd, "", AT_EMPTY_PATH, &stx);
+		return ret < 0 ? ret : S_ISDIR(stx.stx_mode) ? 0 : -EINVAL;
+	}
 	char *hbuf = malloc(cap ? cap : 1), *out = malloc(cap ? cap : 1);
 	if (!hbuf || !out) {
 		ret = -ENOMEM;

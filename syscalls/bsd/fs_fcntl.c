@@ -5,8 +5,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/blocking.h"
 #include "core/fd.h"
 #include "core/host.h"
+#include "core/syscall.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
 #include "syscalls/bsd/fs_util.h"
@@ -90,7 +92,11 @@ static long record_lock(const struct bsd_abi *abi, int fd, uint64_t cmd, uint64_
 		return ret;
 	if (abi->flock_to_host(rec, &fl) < 0)
 		return -EINVAL;
-	ret = host_syscall3(SYS_fcntl, fd, host_cmd, &fl);
+	if (host_cmd == F_SETLKW) /* waits for the lock: interruptible, restartable */
+		ret = xeno_restartable(
+		    host_blocking_syscall(SYS_fcntl, fd, host_cmd, &fl, 0, 0, 0));
+	else
+		ret = host_syscall3(SYS_fcntl, fd, host_cmd, &fl);
 	if (ret < 0 || host_cmd != F_GETLK)
 		return ret;
 	if (abi->flock_from_host(&fl, rec) < 0)

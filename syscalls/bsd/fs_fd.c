@@ -6,6 +6,7 @@
 #include <linux/close_range.h>
 
 #include "core/fd.h"
+#include "core/fdkind.h"
 #include "core/host.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
@@ -19,6 +20,7 @@ long bsd_sys_close(struct xeno_thread *t, int fd)
 	if (err < 0)
 		return err;
 	xeno_kqueue_fd_closed(fd); /* FreeBSD drops the descriptor's knotes */
+	xeno_fd_forget(fd);
 	return host_syscall1(SYS_close, fd);
 }
 
@@ -42,6 +44,7 @@ long bsd_dup_fixed(int from, int to, int cloexec)
 		return ret < 0 ? ret : to;
 	}
 	xeno_kqueue_fd_closed(to); /* whatever was open at to is closed */
+	xeno_fd_forget(to);
 	return host_syscall3(SYS_dup3, from, to, cloexec ? O_CLOEXEC : 0);
 }
 
@@ -84,8 +87,10 @@ struct close_run {
 static int close_run(unsigned lo, unsigned hi, void *arg)
 {
 	const struct close_run *c = arg;
-	if (!(c->flags & CLOSE_RANGE_CLOEXEC))
+	if (!(c->flags & CLOSE_RANGE_CLOEXEC)) {
 		xeno_kqueue_fds_closed(lo, hi < xeno_fd_guest_limit() ? hi : xeno_fd_guest_limit());
+		xeno_fd_forget_range(lo, hi);
+	}
 	long ret = host_syscall3(SYS_close_range, lo, hi, c->flags);
 	return ret < 0 ? (int)ret : 0;
 }

@@ -11,7 +11,9 @@
 #include <asm/ioctls.h>
 #include <errno.h>
 
+#include "core/blocking.h"
 #include "core/host.h"
+#include "core/syscall.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
 #include "syscalls/bsd/fs_util.h"
@@ -46,7 +48,10 @@ static long set_termios(const struct bsd_abi *abi, int fd, unsigned long cmd, ui
 		return ret;
 	if (abi->termios_to_host(foreign, &host) < 0)
 		return -EINVAL;
-	return host_syscall3(SYS_ioctl, fd, cmd, &host);
+	if (cmd == TCSETS2)
+		return host_syscall3(SYS_ioctl, fd, cmd, &host);
+	/* the others wait for the output to drain: interruptible */
+	return xeno_restartable(host_blocking_syscall(SYS_ioctl, fd, cmd, &host, 0, 0, 0));
 }
 
 long bsd_sys_ioctl(struct xeno_thread *t, int fd, uint64_t com, uint64_t data)

@@ -14,8 +14,10 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 
+#include "core/blocking.h"
 #include "core/fd.h"
 #include "core/host.h"
+#include "core/syscall.h"
 #include "syscalls/bsd/bsd.h"
 #include "syscalls/bsd/fs_util.h"
 
@@ -38,18 +40,23 @@ static long exec_only(int dirfd, const char *path, uint64_t *how)
 	return 0;
 }
 
+/* Opening a FIFO waits for its other end, a terminal may wait for carrier:
+ * interruptible, and restarted under SA_RESTART as FreeBSD's fifo_open
+ * (sys/fs/fifofs/fifo_vnops.c) sleeps with PCATCH. */
 static long open_host(int dirfd, const char *path, uint64_t how, unsigned int mode)
 {
 	unsigned flags = (unsigned)(how & ~BSD_PSEUDO_MASK);
 	mode &= 07777;
 	if (!(how & BSD_O_BENEATH))
-		return host_syscall4(SYS_openat, dirfd, path, flags, mode);
+		return xeno_restartable(
+		    host_blocking_syscall(SYS_openat, dirfd, path, flags, mode, 0, 0));
 	struct open_how oh = {
 		.flags = flags,
 		.mode = flags & O_CREAT ? mode : 0, /* openat2 wants 0 otherwise */
 		.resolve = RESOLVE_BENEATH,
 	};
-	return host_syscall4(SYS_openat2, dirfd, path, &oh, sizeof oh);
+	return xeno_restartable(
+	    host_blocking_syscall(SYS_openat2, dirfd, path, &oh, sizeof oh, 0, 0));
 }
 
 /* Linux says ELOOP for a final symbolic link under O_NOFOLLOW (the BSD
@@ -77,10 +84,10 @@ static long lock_after_open(long fd, uint64_t how)
 	int op = how & BSD_O_EXLOCK ? LOCK_EX : LOCK_SH;
 	if (how & O_NONBLOCK)
 		op |= LOCK_NB;
-	long ret = host_syscall2(SYS_flock, fd, op);
+	long ret = host_blocking_syscall(SYS_flock, fd, op, 0, 0, 0, 0); /* it may wait */
 	if (ret < 0) {
 		host_syscall1(SYS_close, fd);
-		return ret;
+		return xeno_restartable(ret);
 	}
 	return fd;
 }

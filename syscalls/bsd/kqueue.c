@@ -132,7 +132,7 @@ long kq_create(int host_flags)
 {
 	if (host_flags & ~EPOLL_CLOEXEC)
 		return -EINVAL;
-	long fd = host_syscall1(SYS_epoll_create1, host_flags);
+	long fd = xeno_fd_guest_new(host_syscall1(SYS_epoll_create1, host_flags));
 	if (fd < 0)
 		return fd;
 	struct kq *kq = calloc(1, sizeof *kq);

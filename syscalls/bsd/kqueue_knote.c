@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <sys/epoll.h>
 
+#include "core/fd.h"
 #include "core/host.h"
 #include "syscalls/bsd/kqueue_impl.h"
 
@@ -242,7 +243,8 @@ int kq_register(struct kq *kq, struct kq_kevent *kev)
 	if ((f & KQ_EV_ADD) && (f & KQ_EV_KEEPUDATA))
 		return -EINVAL;
 	if (ops->isfd) {
-		if (kev->ident > INT_MAX || host_syscall2(SYS_fcntl, (int)kev->ident, F_GETFD) < 0)
+		if (kev->ident > INT_MAX || xeno_fd_is_reserved((int)kev->ident) ||
+		    host_syscall2(SYS_fcntl, (int)kev->ident, F_GETFD) < 0)
 			return -EBADF;
 		if ((int)kev->ident == kq->fd)
 			return -EINVAL; /* a kqueue cannot watch itself */

@@ -6,6 +6,13 @@
  * The BSDs round an unaligned address down to its page and extend the length
  * to match, where Linux refuses an unaligned start: page_range() does that
  * first, everywhere.
+ *
+ * Memory xeno itself lives in (core/hostmem.h) is not the guest's: a range
+ * that touches it is refused with EINVAL, the answer FreeBSD gives for a
+ * range outside the process's map (sys/vm/vm_mmap.c: kern_mmap for
+ * MAP_FIXED, kern_munmap and kern_madvise check vm_map_range_valid).
+ * mprotect and minherit take the same answer rather than silently doing
+ * nothing there.  msync, mlock and mincore cannot harm it and are let be.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +21,7 @@
 #include "abi/bsd/abi.h"
 #include "core/fd.h"
 #include "core/host.h"
+#include "core/hostmem.h"
 #include "core/personality.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
@@ -43,6 +51,12 @@ static int page_range(uint64_t *addr, uint64_t *len)
 	*addr = start;
 	*len = size;
 	return 0;
+}
+
+/* EINVAL if any of [a, a + n) is xeno's own memory. */
+static int guest_owned(uint64_t a, uint64_t n)
+{
+	return xeno_hostmem_overlaps(a, n) ? -EINVAL : 0;
 }
 
 static long host_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd, int64_t off)
@@ -86,6 +100,8 @@ long bsd_sys_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot, in
 	const struct bsd_abi *abi = t->os->bsd;
 	struct bsd_mmap_plan p;
 	int err = abi->mmap_plan(addr, len, prot, flags, fd, pos, &p);
+	if (!err && (p.flags & MAP_FIXED)) /* it would replace what is there */
+		err = guest_owned(p.addr, p.len);
 	if (err)
 		return err;
 	if (p.fd >= 0 && xeno_fd_is_reserved(p.fd))
@@ -113,6 +129,8 @@ long bsd_sys_munmap(struct xeno_thread *t, uint64_t addr, size_t len)
 	(void)t;
 	uint64_t a = addr, n = len;
 	int err = len == 0 ? -EINVAL : page_range(&a, &n);
+	if (!err)
+		err = guest_owned(a, n);
 	return err ? err : host_syscall2(SYS_munmap, a, n);
 }
 
@@ -120,7 +138,7 @@ long bsd_sys_mprotect(struct xeno_thread *t, uint64_t addr, size_t len, int prot
 {
 	int host_prot, err = t->os->bsd->prot_to_host(prot, &host_prot);
 	uint64_t a = addr, n = len;
-	if (err || (err = page_range(&a, &n)))
+	if (err || (err = page_range(&a, &n)) || (err = guest_owned(a, n)))
 		return err;
 	return host_syscall3(SYS_mprotect, a, n, host_prot);
 }
@@ -141,7 +159,7 @@ long bsd_sys_madvise(struct xeno_thread *t, uint64_t addr, size_t len, int behav
 {
 	int advice, err = t->os->bsd->madvise_to_host(behav, &advice);
 	uint64_t a = addr, n = len;
-	if (err || (err = page_range(&a, &n)))
+	if (err || (err = page_range(&a, &n)) || (err = guest_owned(a, n)))
 		return err;
 	return advice == BSD_MADV_NOOP ? 0 : advise(a, n, advice);
 }
@@ -159,7 +177,8 @@ long bsd_sys_minherit(struct xeno_thread *t, uint64_t addr, size_t len, int inhe
 {
 	uint64_t a = addr, n = len;
 	int advice, err = page_range(&a, &n);
-	if (err || (err = t->os->bsd->minherit_to_host(inherit, &advice)))
+	if (err || (err = t->os->bsd->minherit_to_host(inherit, &advice)) ||
+	    (err = guest_owned(a, n)))
 		return err;
 	long r = advise(a, n, advice);
 	if (r == 0 && advice == MADV_DOFORK) /* and undo an earlier INHERIT_ZERO */

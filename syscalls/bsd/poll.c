@@ -45,18 +45,23 @@ static long mask_in(struct xeno_thread *t, uint64_t set, sigset_t *host)
 	return 0;
 }
 
-/* The guest's pollfds in host form; revents back into the guest's. */
+/* The guest's pollfds in host form; revents back into the guest's.  One
+ * of xeno's own descriptors is no descriptor of the guest's: POLLNVAL, as
+ * pollscan reports a closed one; the host is given -1 (ignored) instead.
+ * The number of those, or -errno. */
 static long pollfds_to_host(struct xeno_thread *t, const struct bsd_pollfd *g, struct pollfd *h,
 			    unsigned n)
 {
+	long invalid = 0;
 	for (unsigned i = 0; i < n; i++) {
-		h[i].fd = g[i].fd;
+		h[i].fd = g[i].fd >= 0 && xeno_fd_is_reserved(g[i].fd) ? -1 : g[i].fd;
+		invalid += h[i].fd != g[i].fd;
 		h[i].revents = 0;
 		long r = t->os->bsd->poll_events_to_host(g[i].events, &h[i].events);
 		if (r < 0)
 			return r;
 	}
-	return 0;
+	return invalid;
 }
 
 static long wait_poll(struct xeno_thread *t, uint64_t fds, unsigned nfds, struct timespec *timeout,
@@ -79,15 +84,23 @@ static long wait_poll(struct xeno_thread *t, uint64_t fds, unsigned nfds, struct
 	r = -EFAULT;
 	if (nfds && xeno_copy_in(g, fds, nfds * sizeof *g) < 0)
 		goto out;
-	if ((r = pollfds_to_host(t, g, h, nfds)) < 0)
+	long invalid = pollfds_to_host(t, g, h, nfds);
+	if ((r = invalid) < 0)
 		goto out;
+	struct timespec now = {0, 0};
+	if (invalid) /* already something to report: no wait */
+		timeout = &now;
 	if (mask)
 		xeno_sig_set_temporary_mask(t, mask);
 	r = host_blocking_syscall(SYS_ppoll, h, nfds, timeout, NULL, 0, 0);
 	if (r >= 0) {
-		for (unsigned i = 0; i < nfds; i++)
+		r += invalid;
+		for (unsigned i = 0; i < nfds; i++) {
+			if (h[i].fd != g[i].fd)
+				h[i].revents = POLLNVAL;
 			g[i].revents =
 			    (int16_t)t->os->bsd->poll_revents_from_host(h[i].revents, g[i].events);
+		}
 		if (nfds && xeno_copy_out(fds, g, nfds * sizeof *g) < 0)
 			r = -EFAULT;
 	}
@@ -129,11 +142,51 @@ long bsd_sys_ppoll(struct xeno_thread *t, uint64_t fds, unsigned int nfds, uint6
 	return wait_poll(t, fds, nfds, tsp, set ? &mask : NULL);
 }
 
+/* Bits [from, to) of the guest's fd_set at set: -EBADF if any is set
+ * (select_check_badfd), -EFAULT if they cannot be read. */
+static long stray_bits(uint64_t set, unsigned from, unsigned to)
+{
+	uint8_t chunk[512];
+	for (unsigned byte = from / 8, last = (to - 1) / 8; byte <= last;) {
+		unsigned n = last - byte + 1 < sizeof chunk ? last - byte + 1 : sizeof chunk;
+		if (xeno_copy_in(chunk, set + byte, n) < 0)
+			return -EFAULT;
+		for (unsigned i = 0; i < n; i++, byte++) {
+			unsigned lo = byte * 8 < from ? from - byte * 8 : 0;
+			unsigned hi = byte * 8 + 8 > to ? to - byte * 8 : 8;
+			if (chunk[i] & ((0xffu << lo) & (0xffu >> (8 - hi))))
+				return -EBADF;
+		}
+	}
+	return 0;
+}
+
+/* kern_select cuts nd to the descriptor table and refuses a bit set beyond
+ * it (EBADF).  The guest's table ends at its descriptor limit, above which
+ * lie xeno's own descriptors: they stay out of reach. */
+static long cut_nd(int *nd, uint64_t in, uint64_t ou, uint64_t ex)
+{
+	unsigned long limit = xeno_fd_guest_limit();
+	if ((unsigned long)*nd <= limit)
+		return 0;
+	const uint64_t sets[3] = {in, ou, ex};
+	for (int i = 0; i < 3; i++) {
+		long r = sets[i] ? stray_bits(sets[i], (unsigned)limit, (unsigned)*nd) : 0;
+		if (r < 0)
+			return r;
+	}
+	*nd = (int)limit;
+	return 0;
+}
+
 static long wait_select(struct xeno_thread *t, int nd, uint64_t in, uint64_t ou, uint64_t ex,
 			struct timespec *timeout, const sigset_t *mask)
 {
 	if (nd < 0)
 		return -EINVAL;
+	long r = cut_nd(&nd, in, ou, ex);
+	if (r < 0)
+		return r;
 	if (mask)
 		xeno_sig_set_temporary_mask(t, mask);
 	return host_blocking_syscall(SYS_pselect6, nd, in, ou, ex, timeout, NULL);

@@ -121,9 +121,13 @@ static long copy_vector(uint64_t uv, char ***out, size_t *total)
 	return 0;
 }
 
+/* exec_copyin_args (FreeBSD sys/kern/kern_exec.c): a NULL argv is EFAULT,
+ * before anything else is looked at; a NULL envv is an empty one. */
 long bsd_sys_execve(struct xeno_thread *t, uint64_t fname, uint64_t argv, uint64_t envv)
 {
 	char path[BSD_PATH_BUF];
+	if (!argv)
+		return -EFAULT;
 	long r = bsd_path_in(t, fname, path, XENO_ROOT_FOLLOW);
 	if (r < 0)
 		return r;

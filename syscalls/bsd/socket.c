@@ -1,7 +1,9 @@
 /*
  * Sockets, addresses and connections, shared by the BSD personalities.
  * Semantics: FreeBSD sys/kern/uipc_syscalls.c; the per-OS values come
- * through t->os->bsd (abi/bsd/abi.h).
+ * through t->os->bsd (abi/bsd/abi.h).  Like every handler that takes a
+ * descriptor, they refuse xeno's own (bsd_fd: EBADF), and the sockets they
+ * make pass through xeno_fd_guest_new.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,12 +15,14 @@
 
 #include "abi/bsd/abi.h"
 #include "core/blocking.h"
+#include "core/fd.h"
 #include "core/host.h"
 #include "core/personality.h"
 #include "core/syscall.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
+#include "syscalls/bsd/fs_util.h"
 
 #define ADDR_MAX 256 /* room for any BSD socket address (SOCK_MAXADDRLEN 255) */
 
@@ -65,7 +69,7 @@ long bsd_sys_socket(struct xeno_thread *t, int domain, int type, int protocol)
 	long r = abi(t)->socktype_to_host(type, &htype);
 	if (r < 0)
 		return r;
-	long fd = host_syscall3(SYS_socket, hdomain, htype, protocol);
+	long fd = xeno_fd_guest_new(host_syscall3(SYS_socket, hdomain, htype, protocol));
 	if (fd >= 0)
 		inet6_default(t, (int)fd, hdomain);
 	return fd;
@@ -83,6 +87,14 @@ long bsd_sys_socketpair(struct xeno_thread *t, int domain, int type, int protoco
 	r = host_syscall4(SYS_socketpair, hdomain, htype, protocol, sv);
 	if (r < 0)
 		return r;
+	if (xeno_fd_guest_new(sv[1]) < 0) {
+		host_syscall1(SYS_close, sv[0]);
+		return -EMFILE;
+	}
+	if (xeno_fd_guest_new(sv[0]) < 0) {
+		host_syscall1(SYS_close, sv[1]);
+		return -EMFILE;
+	}
 	if (xeno_copy_out(rsv, sv, sizeof sv) < 0) {
 		host_syscall1(SYS_close, sv[0]);
 		host_syscall1(SYS_close, sv[1]);
@@ -116,6 +128,8 @@ static long address_at(struct xeno_thread *t, int dirfd, uint64_t name, unsigned
 	long r = bsd_sockaddr_in(t, name, namelen, ss, len);
 	if (r < 0 || dirfd == abi(t)->at_fdcwd)
 		return r;
+	if (bsd_fd(dirfd) < 0)
+		return -EBADF;
 	if (ss->ss_family != AF_UNIX)
 		return -EOPNOTSUPP;
 	return unix_at(dirfd, ss, len);
@@ -126,6 +140,8 @@ long bsd_sys_bindat(struct xeno_thread *t, int fd, int s, uint64_t name, unsigne
 	struct sockaddr_storage ss;
 	unsigned len;
 	long r = address_at(t, fd, name, namelen, &ss, &len);
+	if (r == 0)
+		r = bsd_fd(s);
 	return r < 0 ? r : host_syscall3(SYS_bind, s, &ss, len);
 }
 
@@ -141,6 +157,8 @@ long bsd_sys_connectat(struct xeno_thread *t, int fd, int s, uint64_t name, unsi
 	struct sockaddr_storage ss;
 	unsigned len;
 	long r = address_at(t, fd, name, namelen, &ss, &len);
+	if (r == 0)
+		r = bsd_fd(s);
 	return r < 0 ? r : host_blocking_syscall(SYS_connect, s, &ss, len, 0, 0, 0);
 }
 
@@ -152,7 +170,8 @@ long bsd_sys_connect(struct xeno_thread *t, int s, uint64_t name, unsigned int n
 long bsd_sys_listen(struct xeno_thread *t, int s, int backlog)
 {
 	(void)t;
-	return host_syscall2(SYS_listen, s, backlog);
+	long r = bsd_fd(s);
+	return r < 0 ? r : host_syscall2(SYS_listen, s, backlog);
 }
 
 /* accept and accept4.  A plain accept's socket inherits the listening
@@ -165,12 +184,16 @@ static long accept_common(struct xeno_thread *t, int s, uint64_t name, uint64_t 
 	uint32_t room = 0;
 	if (name && xeno_copy_in(&room, anamelen, sizeof room) < 0)
 		return -EFAULT;
+	if (bsd_fd(s) < 0)
+		return -EBADF;
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof ss;
 	long fd = host_blocking_syscall(SYS_accept4, s, name ? &ss : NULL, name ? &len : NULL,
 					hflags, 0, 0);
 	if (fd < 0)
 		return xeno_restartable(fd);
+	if ((fd = xeno_fd_guest_new(fd)) < 0)
+		return fd;
 	if (name && bsd_sockaddr_out(t, &ss, len, name, anamelen, room) < 0) {
 		host_syscall1(SYS_close, fd);
 		return -EFAULT;
@@ -197,6 +220,8 @@ static long name_of(struct xeno_thread *t, long nr, int s, uint64_t asa, uint64_
 	uint32_t room;
 	if (xeno_copy_in(&room, alen, sizeof room) < 0)
 		return -EFAULT;
+	if (bsd_fd(s) < 0)
+		return -EBADF;
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof ss;
 	long r = host_syscall3(nr, s, &ss, &len);
@@ -216,6 +241,8 @@ long bsd_sys_getpeername(struct xeno_thread *t, int fdes, uint64_t asa, uint64_t
 long bsd_sys_shutdown(struct xeno_thread *t, int s, int how)
 {
 	uint64_t hhow;
+	if (bsd_fd(s) < 0)
+		return -EBADF;
 	if (xeno_flags_to_host(abi(t)->shutdown_how, (uint32_t)how, &hhow) < 0)
 		return -EINVAL;
 	return host_syscall2(SYS_shutdown, s, hhow);

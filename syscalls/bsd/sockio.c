@@ -11,6 +11,10 @@
  * Restarts: an interrupted send or receive restarts under SA_RESTART,
  * unless the socket has a timeout in that direction (then EINTR: sbwait
  * does not restart a timed wait).
+ *
+ * Lengths and iovecs are checked as kern_sendit and kern_recvit check them
+ * (a total beyond SSIZE_MAX is EINVAL) and cut where user space ends
+ * (syscalls/bsd/iov.h); the host gets a checked copy of the iovecs.
  */
 #include <errno.h>
 #include <netinet/in.h>
@@ -28,6 +32,8 @@
 #include "core/thread.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
+#include "syscalls/bsd/fs_util.h"
+#include "syscalls/bsd/iov.h"
 
 #define ADDR_MAX 256
 #define CMSG_BUF 4096 /* more than any control data xeno translates */
@@ -78,6 +84,8 @@ long bsd_sys_sendto(struct xeno_thread *t, int s, uint64_t buf, size_t len, int 
 	unsigned sl = 0;
 	if (to && (r = bsd_sockaddr_in(t, to, tolen, &ss, &sl)) < 0)
 		return r;
+	if ((r = bsd_fd(s)) < 0 || (r = bsd_io_len(buf, &len)) < 0)
+		return r;
 	r = host_blocking_syscall(SYS_sendto, s, buf, len, hflags | MSG_NOSIGNAL, to ? &ss : NULL,
 				  sl);
 	return sent(t, s, r, len, flags);
@@ -95,6 +103,8 @@ long bsd_sys_recvfrom(struct xeno_thread *t, int s, uint64_t buf, size_t len, in
 	uint32_t room = 0;
 	if (want && xeno_copy_in(&room, fromlenaddr, sizeof room) < 0)
 		return -EFAULT;
+	if ((r = bsd_fd(s)) < 0 || (r = bsd_io_len(buf, &len)) < 0)
+		return r;
 	struct sockaddr_storage ss;
 	socklen_t sl = sizeof ss;
 	r = host_blocking_syscall(SYS_recvfrom, s, buf, len, hflags, want ? &ss : NULL,
@@ -106,23 +116,30 @@ long bsd_sys_recvfrom(struct xeno_thread *t, int s, uint64_t buf, size_t len, in
 	return r;
 }
 
-/* The guest's message header, checked as copyiniov checks the iovecs. */
-static long msghdr_in(struct xeno_thread *t, uint64_t umsg, struct bsd_msghdr *m)
+/* The guest's message header and its iovecs, checked as copyiniov checks
+ * them (too many: EMSGSIZE) and kern_sendit/kern_recvit their total. */
+static long msghdr_in(struct xeno_thread *t, int s, uint64_t umsg, struct bsd_msghdr *m,
+		      struct iovec *iov, size_t *total)
 {
 	if (xeno_copy_in(m, umsg, sizeof *m) < 0)
 		return -EFAULT;
 	if ((uint32_t)m->msg_iovlen > abi(t)->uio_maxiov)
 		return -EMSGSIZE;
-	return 0;
+	long r = bsd_iov_in(m->msg_iov, (unsigned)m->msg_iovlen, iov, total);
+	if (r == -EINVAL && bsd_fd(s) < 0)
+		return -EBADF; /* the descriptor is looked at before the total */
+	return r < 0 ? r : bsd_fd(s);
 }
 
 long bsd_sys_sendmsg(struct xeno_thread *t, int s, uint64_t umsg, int flags)
 {
 	const struct bsd_abi *a = abi(t);
 	struct bsd_msghdr m;
+	struct iovec iov[BSD_UIO_MAXIOV];
+	size_t total;
 	int hflags;
 	long r = a->msg_flags_to_host(flags, &hflags);
-	if (r < 0 || (r = msghdr_in(t, umsg, &m)) < 0)
+	if (r < 0 || (r = msghdr_in(t, s, umsg, &m, iov, &total)) < 0)
 		return r;
 	struct sockaddr_storage ss;
 	unsigned sl = 0;
@@ -143,21 +160,12 @@ long bsd_sys_sendmsg(struct xeno_thread *t, int s, uint64_t umsg, int flags)
 	}
 	struct msghdr hm = {.msg_name = m.msg_name ? &ss : NULL,
 			    .msg_namelen = sl,
-			    .msg_iov = (struct iovec *)m.msg_iov,
+			    .msg_iov = iov,
 			    .msg_iovlen = (size_t)m.msg_iovlen,
 			    .msg_control = hlen ? hctl : NULL,
 			    .msg_controllen = (size_t)hlen};
 	r = host_blocking_syscall(SYS_sendmsg, s, &hm, hflags | MSG_NOSIGNAL, 0, 0, 0);
-	size_t total = (size_t)-1; /* MSG_EOF needs to know the send was whole */
-	if (r >= 0 && (flags & a->msg_eof)) {
-		struct iovec iov;
-		total = 0;
-		for (int i = 0; i < m.msg_iovlen; i++)
-			if (xeno_copy_in(&iov, m.msg_iov + (uint64_t)i * sizeof iov, sizeof iov) ==
-			    0)
-				total += iov.iov_len;
-	}
-	return sent(t, s, r, total, flags);
+	return sent(t, s, r, total, flags); /* MSG_EOF needs to know the send was whole */
 }
 
 /* Descriptors received in host control data the guest could not be given. */
@@ -207,9 +215,10 @@ static long recvmsg_out(struct xeno_thread *t, uint64_t umsg, struct bsd_msghdr 
 long bsd_sys_recvmsg(struct xeno_thread *t, int s, uint64_t umsg, int flags)
 {
 	struct bsd_msghdr m;
+	struct iovec iov[BSD_UIO_MAXIOV];
 	int hflags;
 	long r = abi(t)->msg_flags_to_host(flags, &hflags);
-	if (r < 0 || (r = msghdr_in(t, umsg, &m)) < 0)
+	if (r < 0 || (r = msghdr_in(t, s, umsg, &m, iov, NULL)) < 0)
 		return r;
 	struct sockaddr_storage ss;
 	char hctl[CMSG_BUF];
@@ -217,7 +226,7 @@ long bsd_sys_recvmsg(struct xeno_thread *t, int s, uint64_t umsg, int flags)
 	    m.msg_control ? (m.msg_controllen < sizeof hctl ? m.msg_controllen : sizeof hctl) : 0;
 	struct msghdr hm = {.msg_name = m.msg_name ? &ss : NULL,
 			    .msg_namelen = m.msg_name ? sizeof ss : 0,
-			    .msg_iov = (struct iovec *)m.msg_iov,
+			    .msg_iov = iov,
 			    .msg_iovlen = (size_t)m.msg_iovlen,
 			    .msg_control = hroom ? hctl : NULL,
 			    .msg_controllen = hroom};

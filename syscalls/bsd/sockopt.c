@@ -24,6 +24,7 @@
 #include "core/thread.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
+#include "syscalls/bsd/fs_util.h"
 
 struct sock_id {
 	dev_t dev;
@@ -98,6 +99,16 @@ long bsd_sys_setsockopt(struct xeno_thread *t, int s, int level, int name, uint6
 			unsigned int valsize)
 {
 	int err;
+	/* kern_setsockopt: the value's pointer and size, then the socket,
+	 * then the option (sosetopt) */
+	if (!val && valsize != 0)
+		return -EFAULT;
+	if ((int)valsize < 0)
+		return -EINVAL;
+	struct sock_id id;
+	long r = bsd_fd(s);
+	if (r < 0 || (r = socket_id(s, &id)) < 0)
+		return r;
 	const struct bsd_sockopt *o = t->os->bsd->sockopt_find(level, name, &err);
 	if (!o)
 		return err;
@@ -106,17 +117,16 @@ long bsd_sys_setsockopt(struct xeno_thread *t, int s, int level, int name, uint6
 	if (take && xeno_copy_in(in, val, take) < 0)
 		return -EFAULT;
 	size_t out_len;
-	long r = bsd_sockopt_value_to_host(o, in, valsize, out, sizeof out, &out_len);
+	r = bsd_sockopt_value_to_host(o, in, valsize, out, sizeof out, &out_len);
 	if (r < 0)
 		return r;
 	int32_t v;
-	struct sock_id id;
 	switch (o->kind) {
 	case BSD_OPT_NOSIGPIPE:
 		__builtin_memcpy(&v, out, sizeof v);
 		return set_nosigpipe(s, v != 0);
 	case BSD_OPT_SOFT: /* the host keeps no such setting: accepted */
-		return socket_id(s, &id);
+		return 0;
 	default:
 		return host_syscall5(SYS_setsockopt, s, o->host_level, o->host_name, out, out_len);
 	}
@@ -126,24 +136,28 @@ long bsd_sys_getsockopt(struct xeno_thread *t, int s, int level, int name, uint6
 			uint64_t avalsize)
 {
 	int err;
-	const struct bsd_sockopt *o = t->os->bsd->sockopt_find(level, name, &err);
-	if (!o)
-		return err;
+	/* sys_getsockopt and kern_getsockopt: the room, then the socket, then
+	 * the option */
 	uint32_t room = 0;
 	if (val && xeno_copy_in(&room, avalsize, sizeof room) < 0)
 		return -EFAULT;
+	if ((int)room < 0)
+		return -EINVAL;
+	struct sock_id id;
+	long r = bsd_fd(s);
+	if (r < 0 || (r = socket_id(s, &id)) < 0)
+		return r;
+	const struct bsd_sockopt *o = t->os->bsd->sockopt_find(level, name, &err);
+	if (!o)
+		return err;
 	uint8_t hv[BSD_SOCKOPT_MAX], fv[BSD_SOCKOPT_MAX];
 	socklen_t hlen = (socklen_t)bsd_sockopt_host_size(o, room);
 	if (o->kind == BSD_OPT_NOSIGPIPE) {
-		struct sock_id id;
-		long r = socket_id(s, &id);
-		if (r < 0)
-			return r;
 		int32_t on = bsd_socket_nosigpipe(s);
 		__builtin_memcpy(hv, &on, sizeof on);
 		hlen = sizeof on;
 	} else {
-		long r = host_syscall5(SYS_getsockopt, s, o->host_level, o->host_name, hv, &hlen);
+		r = host_syscall5(SYS_getsockopt, s, o->host_level, o->host_name, hv, &hlen);
 		if (r < 0)
 			return r;
 	}

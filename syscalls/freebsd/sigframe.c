@@ -200,6 +200,11 @@ long freebsd_sys_sigreturn(struct xeno_thread *t, uint64_t sigcntxp)
 	    ((mc->mc_rflags ^ (uint64_t)g[REG_EFL]) & ~(PSL_USERCHANGE | PSL_RF)) ||
 	    (mc->mc_cs & 3) != 3)
 		return -EINVAL;
+	/* FreeBSD's sys_sigreturn takes any FS base and the process faults
+	 * when the kernel loads one that is not canonical; here loading it
+	 * would fault in xeno's gate.  Refused as sysarch refuses it. */
+	if ((mc->mc_flags & FREEBSD_MC_HASBASES) && mc->mc_fsbase >= XENO_USER_END)
+		return -EINVAL;
 	int err = restore_fpstate(t, t->uc, mc);
 	if (err)
 		return err;

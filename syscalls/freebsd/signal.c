@@ -27,6 +27,9 @@ static int host_signal(int sig, int *host)
 	return 0;
 }
 
+/* sys_sigaction: the new action is read first (a bad act pointer changes
+ * nothing), set, and the old one written out afterwards: a bad oact pointer
+ * is EFAULT with the new action in place, as kern_sigaction leaves it. */
 long freebsd_sys_sigaction(struct xeno_thread *t, int sig, uint64_t act, uint64_t oact)
 {
 	(void)t;
@@ -34,7 +37,7 @@ long freebsd_sys_sigaction(struct xeno_thread *t, int sig, uint64_t act, uint64_
 	if (sig == 0 || host_signal(sig, &hsig) < 0)
 		return -EINVAL;
 	struct freebsd_sigaction fa;
-	struct xeno_sigaction new_act;
+	struct xeno_sigaction new_act, old;
 	if (act) {
 		if (xeno_copy_in(&fa, act, sizeof fa) < 0)
 			return -EFAULT;
@@ -48,9 +51,14 @@ long freebsd_sys_sigaction(struct xeno_thread *t, int sig, uint64_t act, uint64_
 		new_act.flags = (unsigned)flags;
 		freebsd_sigset_to_host(&fa.mask, &new_act.mask);
 	}
-	if (oact) {
-		struct xeno_sigaction old;
+	if (oact)
 		xeno_sig_get_action(hsig, &old);
+	if (act && sig != FREEBSD_SIGKILL && sig != FREEBSD_SIGSTOP) {
+		long r = xeno_sig_set_action(hsig, &new_act);
+		if (r < 0)
+			return r;
+	}
+	if (oact) {
 		uint64_t flags = 0;
 		xeno_flags_from_host(&freebsd_sigaction_flags, old.flags, &flags);
 		memset(&fa, 0, sizeof fa);
@@ -60,29 +68,30 @@ long freebsd_sys_sigaction(struct xeno_thread *t, int sig, uint64_t act, uint64_
 		if (xeno_copy_out(oact, &fa, sizeof fa) < 0)
 			return -EFAULT;
 	}
-	if (act && sig != FREEBSD_SIGKILL && sig != FREEBSD_SIGSTOP)
-		return xeno_sig_set_action(hsig, &new_act);
 	return 0;
 }
 
+/* sys_sigprocmask: the new set is read first, the mask changed, then the
+ * old mask written out (kern_sigprocmask; an unknown how is EINVAL only
+ * with a set, and then leaves oset alone). */
 long freebsd_sys_sigprocmask(struct xeno_thread *t, int how, uint64_t set, uint64_t oset)
 {
 	struct freebsd_sigset fs;
+	sigset_t hs, old = t->sigmask;
+	if (set) {
+		uint64_t hhow;
+		if (xeno_copy_in(&fs, set, sizeof fs) < 0)
+			return -EFAULT;
+		if (xeno_flags_to_host(&freebsd_sigprocmask_how, (uint32_t)how, &hhow) < 0)
+			return -EINVAL;
+		freebsd_sigset_to_host(&fs, &hs);
+		xeno_sig_set_mask(t, (int)hhow, &hs);
+	}
 	if (oset) {
-		freebsd_sigset_from_host(&t->sigmask, &fs);
+		freebsd_sigset_from_host(&old, &fs);
 		if (xeno_copy_out(oset, &fs, sizeof fs) < 0)
 			return -EFAULT;
 	}
-	if (!set)
-		return 0;
-	uint64_t hhow;
-	if (xeno_flags_to_host(&freebsd_sigprocmask_how, (uint32_t)how, &hhow) < 0)
-		return -EINVAL;
-	if (xeno_copy_in(&fs, set, sizeof fs) < 0)
-		return -EFAULT;
-	sigset_t hs;
-	freebsd_sigset_to_host(&fs, &hs);
-	xeno_sig_set_mask(t, (int)hhow, &hs);
 	return 0;
 }
 

@@ -58,8 +58,12 @@ long freebsd_sys_thr_exit(struct xeno_thread *t, uint64_t state)
 {
 	if (state) {
 		int64_t one = 1;
-		if (xeno_copy_out(state, &one, sizeof one) == 0)
+		/* kern_umtx_wake(..., 0) finds waiters of either kind on
+		 * private memory; Linux keys shared and private waits apart */
+		if (xeno_copy_out(state, &one, sizeof one) == 0) {
 			host_syscall3(SYS_futex, state, FUTEX_WAKE, INT_MAX);
+			host_syscall3(SYS_futex, state, FUTEX_WAKE_PRIVATE, INT_MAX);
+		}
 	}
 	xeno_thread_exit(t);
 }

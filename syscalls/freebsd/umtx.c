@@ -82,10 +82,15 @@ static long wait_on(uint64_t obj, uint32_t expect, bool private_, uint64_t size,
 	return r < 0 ? r : 0;
 }
 
+/* A shared wake (kern_umtx_wake with is_private 0, AUTO_SHARE keys) finds
+ * the private waiters on private memory too; Linux keys shared and private
+ * futexes apart, so both are woken (a spare wake-up is allowed). */
 static long wake(uint64_t obj, uint64_t count, bool private_)
 {
 	int n = count > INT_MAX ? INT_MAX : (int)count;
-	long r = host_syscall3(SYS_futex, obj, (private_ ? FUTEX_PRIVATE_FLAG : 0) | FUTEX_WAKE, n);
+	long r = host_syscall3(SYS_futex, obj, FUTEX_PRIVATE_FLAG | FUTEX_WAKE, n);
+	if (r >= 0 && !private_)
+		r = host_syscall3(SYS_futex, obj, FUTEX_WAKE, n);
 	return r < 0 ? r : 0;
 }
 
@@ -103,11 +108,13 @@ static long wait_long(uint64_t obj, uint64_t val, uint64_t size, uint64_t uaddr2
 	return wait_on(obj, (uint32_t)val, false, size, uaddr2);
 }
 
-static long nwake(uint64_t obj, uint64_t count)
+/* The count is an int (__umtx_op_nwake_private_native): a negative one
+ * wakes nothing. */
+static long nwake(uint64_t obj, int count)
 {
-	for (uint64_t i = 0; i < count; i++) {
+	for (int i = 0; i < count; i++) {
 		uint64_t addr;
-		if (xeno_copy_in(&addr, obj + i * 8, sizeof addr) < 0)
+		if (xeno_copy_in(&addr, obj + (uint64_t)i * 8, sizeof addr) < 0)
 			return -EFAULT;
 		wake(addr, INT_MAX, true);
 	}
@@ -132,7 +139,7 @@ long freebsd_sys__umtx_op(struct xeno_thread *t, uint64_t obj, int op, unsigned 
 	case FREEBSD_UMTX_OP_WAKE_PRIVATE:
 		return wake(obj, val, true);
 	case FREEBSD_UMTX_OP_NWAKE_PRIVATE:
-		return nwake(obj, val);
+		return nwake(obj, (int)val);
 	}
 	return xeno_unimplemented_op(t, "_umtx_op", op);
 }

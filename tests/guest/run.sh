@@ -382,6 +382,43 @@ stderr_empty
 [ ! -e "$work/mapped" ] || fail "mmap left its scratch file behind"
 end
 
+# ---- hostile input: bad pointers and bad arguments ----
+
+# Bad pointers of every kind to every class of call: EFAULT each time (or
+# FreeBSD's own answer, which the program names), and xeno lives on; with
+# --trace too, whose decoders read the same pointers.
+mkdir "$work/badptr-scratch"
+begin badptr
+run "$xeno" "$bin/badptr" badptr-scratch
+status_is 0
+stdout_is badptr.out
+stderr_empty
+[ -z "$(ls -A "$work/badptr-scratch")" ] || fail "badptr left files behind" "$(ls -A "$work/badptr-scratch")"
+end
+
+begin badptr-trace
+run "$xeno" --trace="$logs/badptr.trace" "$bin/badptr" badptr-scratch
+status_is 0
+stdout_is badptr.out
+stderr_empty
+trace=$logs/badptr.trace
+trace_has 'open\(NULL, O_RDONLY, 0\) = -1 EFAULT \(.*\)'
+trace_has 'open\(0xffff800000000000, O_RDONLY, 0\) = -1 EFAULT \(.*\)'
+trace=
+end
+
+# Bad descriptors (xeno's own among them), sizes, counts and flags; xeno's
+# own memory refused to MAP_FIXED, munmap, mprotect, madvise and minherit;
+# a pipe read a signal interrupts.
+mkdir "$work/badargs-scratch"
+begin badargs
+run "$xeno" "$bin/badargs" badargs-scratch
+status_is 0
+stdout_is badargs.out
+stderr_empty
+[ -z "$(ls -A "$work/badargs-scratch")" ] || fail "badargs left files behind" "$(ls -A "$work/badargs-scratch")"
+end
+
 # Death by SIGSEGV (128 + 11), with the line written before it out, and the
 # flight recorder's account of the calls that led there.
 begin mmap-crash
