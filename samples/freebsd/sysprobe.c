@@ -37,6 +37,7 @@ static long sys6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
 #define AMD64_SET_FSBASE 129
 #define RLIMIT_NOFILE	 8
 #define RLIMIT_KQUEUES	 13
+#define ESRCH		 3 /* sys/sys/errno.h */
 #define ENOMEM		 12
 #define EINVAL		 22
 
@@ -98,8 +99,13 @@ static void probe_identity(void)
 	long n = SYS2(getgroups, 64, groups);
 	check("getgroups lists the egid first", n >= 1 && groups[0] == (unsigned)SYS0(getegid), n);
 	check("issetugid", SYS0(issetugid) == 0, SYS0(issetugid));
-	check("getpgrp", SYS0(getpgrp) > 0, SYS0(getpgrp));
-	check("getsid", SYS1(getsid, 0) > 0, SYS1(getsid, 0));
+	/* In a Linux PID namespace a group or session led from outside it
+	 * reads as 0, so 0 is an answer here; an error is not. */
+	long pgrp = SYS0(getpgrp);
+	check("getpgrp", pgrp >= 0 && SYS1(getpgid, 0) == pgrp, pgrp);
+	check("getsid", SYS1(getsid, 0) >= 0, SYS1(getsid, 0));
+	check("getsid of a process that does not exist is ESRCH", SYS1(getsid, 0x7ffffff0) == -ESRCH,
+	      SYS1(getsid, 0x7ffffff0));
 	long prio = SYS2(getpriority, 0, 0);
 	check("getpriority", prio >= -20 && prio <= 20, prio);
 }
