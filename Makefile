@@ -52,7 +52,7 @@ $(DEPS_OK): tools/deps.sh
 deps: $(DEPS_OK)
 
 # ---- the system call tables ----
-$(GEN)/%_sysent.c $(GEN)/%_sysproto.h $(GEN)/%_sysnums.h: syscalls/%/syscalls.master tools/gensyscalls.awk
+$(GEN)/%_sysent.c $(GEN)/%_sysproto.h $(GEN)/%_sysnums.h: syscalls/%/syscalls.master tools/gensyscalls.awk core/syscall.h
 	@mkdir -p $(GEN)
 	$(AWK) -v os=$* -v out=$(GEN) -f tools/gensyscalls.awk $<
 

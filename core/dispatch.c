@@ -46,7 +46,7 @@ static void strict_abort(void)
 static long unimplemented(const struct xeno_personality *os, const struct xeno_trap *trap,
 			  const struct xeno_sysent *e)
 {
-	const char *name = e && e->name ? e->name : "unknown";
+	const char *name = e && e->name[0] ? e->name : "unknown";
 	if (xeno_strict || first_report(trap->nr))
 		xeno_msg("%s syscall %llu (%s) not implemented", os->name,
 			 (unsigned long long)trap->nr, name);
@@ -89,17 +89,18 @@ void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
 	if (__builtin_expect(xeno_stats, 0))
 		__atomic_add_fetch(&xeno_stats_traps, 1, __ATOMIC_RELAXED);
 
-	const struct xeno_sysent *e = trap.nr < os->nsysent ? &os->sysent[trap.nr] : NULL;
-	if (!e || !e->call || !(e->flags & XENO_SYF_NOTLS) || xeno_trace_enabled)
+	const struct xeno_syscall *sc = trap.nr < os->nsysent ? &os->syscalls[trap.nr] : NULL;
+	if (!sc || !sc->call || !(sc->flags & XENO_SYF_NOTLS) || xeno_trace_enabled)
 		xeno_host_tls(t);
+	const struct xeno_sysent *e = sc ? &os->sysent[trap.nr] : NULL;
 	t->have_rval2 = 0;
 	t->uc = uc;
 	struct xeno_callrec *flight = xeno_flight_enter(&t->flight, trap.nr, trap.args);
 	if (__builtin_expect(xeno_trace_enabled, 0))
 		xeno_trace_begin(t, &trap, e);
 	long ret;
-	if (e && e->call)
-		ret = e->call(t, trap.args);
+	if (sc && sc->call)
+		ret = sc->call(t, trap.args);
 	else
 		ret = unimplemented(os, &trap, e);
 	if (ret == -XENO_ERESTARTSYS) {

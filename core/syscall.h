@@ -53,6 +53,13 @@ enum xeno_argkind {
 
 #define XENO_NOARG 0xff /* argdesc.len_arg: no length argument */
 
+/* Sizes of the names a table entry holds in place (the generator refuses
+ * longer ones): the descriptions are pointer-free, so a static PIE has
+ * nothing to relocate in them and they stay clean, shared file pages. */
+#define XENO_SYSNAME_SIZE 32
+#define XENO_ARGNAME_SIZE 20
+#define XENO_DECODER_SIZE 16
+
 /* One argument: its kind; for IBUF and arrays of structures the index of the
  * argument holding their length (or a fixed element count); for FLAGS and
  * structures the decoder's name. */
@@ -60,8 +67,8 @@ struct xeno_argdesc {
 	uint8_t kind;
 	uint8_t len_arg; /* XENO_NOARG if none */
 	uint8_t count;   /* fixed element count of in(S,N), or 0 */
-	const char *name;    /* the argument's name in the table */
-	const char *decoder; /* flag set or struct decoder, or NULL */
+	char name[XENO_ARGNAME_SIZE];    /* the argument's name in the table */
+	char decoder[XENO_DECODER_SIZE]; /* flag set or struct decoder, or "" */
 };
 
 /* Classes of calls, for trace filters (%file, %desc...): syscalls.master
@@ -87,14 +94,19 @@ enum {
 	XENO_SYF_NOTLS = 1 << 0,
 };
 
-/* One entry of a foreign system call table. */
+/* What dispatch needs of a call, one small entry per number: the only
+ * table with pointers, so the only one relocated at start-up. */
+struct xeno_syscall {
+	xeno_thunk call; /* NULL: not implemented (or no such call) */
+	uint8_t flags;   /* XENO_SYF_* */
+};
+
+/* The description of a call, for messages, traces and filters. */
 struct xeno_sysent {
-	const char *name;        /* NULL: no such call */
-	xeno_thunk call;         /* NULL: named but not implemented */
+	char name[XENO_SYSNAME_SIZE]; /* "": no such call */
 	uint8_t nargs;
 	uint8_t ret_kind;
-	uint8_t flags;           /* XENO_SYF_* */
-	uint16_t classes;        /* XENO_TC_* */
+	uint16_t classes; /* XENO_TC_* */
 	struct xeno_argdesc args[8];
 };
 

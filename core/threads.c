@@ -163,22 +163,14 @@ int xeno_thread_with(long id, void (*fn)(struct xeno_thread *, void *), void *ar
 	return found ? 0 : -ESRCH;
 }
 
-/* The hand-over between the creating thread and the new one. */
+/* What the new thread needs to start: the creating thread does not wait for
+ * it (FreeBSD's thr_new does not), so this is the new thread's to free. */
 struct spawn {
 	struct xeno_thread_start start;
 	struct xeno_thread *t;
-	pid_t parent_tid;
 	struct host_stack *stack;
-	uint32_t done; /* futex: 0 until the new thread reports */
-	long result;   /* its id, or -errno */
+	pid_t parent_tid;
 };
-
-static void report(struct spawn *s, long result)
-{
-	s->result = result;
-	__atomic_store_n(&s->done, 1, __ATOMIC_RELEASE);
-	host_syscall3(SYS_futex, &s->done, FUTEX_WAKE_PRIVATE, 1);
-}
 
 static int store_ids(const struct xeno_thread_start *st, pid_t tid)
 {
@@ -187,6 +179,19 @@ static int store_ids(const struct xeno_thread_start *st, pid_t tid)
 			continue;
 		uint64_t v = (uint64_t)tid;
 		if (xeno_copy_out(st->tid_out[i], &v, st->id_size) < 0)
+			return -EFAULT;
+	}
+	return 0;
+}
+
+/* Whether the id slots can be written, before there is a thread: thr_new
+ * fails with EFAULT rather than start a thread it cannot name. */
+static int ids_writable(const struct xeno_thread_start *st)
+{
+	for (int i = 0; i < 2; i++) {
+		uint64_t v;
+		if (st->tid_out[i] && (xeno_copy_in(&v, st->tid_out[i], st->id_size) < 0 ||
+				       xeno_copy_out(st->tid_out[i], &v, st->id_size) < 0))
 			return -EFAULT;
 	}
 	return 0;
@@ -205,23 +210,19 @@ static void *thread_main(void *arg)
 {
 	struct spawn *s = arg;
 	struct xeno_thread *t = s->t;
+	struct xeno_thread_start start = s->start;
+	pid_t parent_tid = s->parent_tid;
 	own_stack = s->stack;
-	__atomic_store_n(&own_stack->tid, (pid_t)gettid(), __ATOMIC_RELEASE);
-	int err = xeno_thread_attach(t);
-	if (!err)
-		err = store_ids(&s->start, t->tid);
-	if (err) {
-		report(s, err);
-		detach(t);
-		return NULL;
-	}
-	struct xeno_thread_start start = s->start; /* s dies with the report */
+	free(s);
+	if (xeno_thread_attach(t) != 0)
+		xeno_fatal("cannot set up a new thread for the guest");
+	/* The ids are in place before the thread runs guest code, whichever of
+	 * it and its creator stores them first (the same values). */
+	store_ids(&start, t->tid);
 	t->sigmask = start.sigmask;
 	xeno_sig_apply_mask(t);
-	list_add(t);
 	if (xeno_trace_enabled)
-		xeno_trace_thread_start(t, s->parent_tid);
-	report(s, t->tid);
+		xeno_trace_thread_start(t, parent_tid);
 	if (sigsetjmp(t->exit_jmp, 0) == 0) {
 		sigset_t host;
 		memcpy(&host, &t->wait_mask, sizeof t->wait_mask);
@@ -230,32 +231,60 @@ static void *thread_main(void *arg)
 	xeno_thread_exited(t);
 }
 
+/* The kernel's id of a thread just created, read without waiting for it:
+ * glibc gives out its CPU-time clock, which Linux numbers after the thread
+ * id (MAKE_THREAD_CPUCLOCK in include/linux/posix-timers.h: ~tid << 3 | 6).
+ * 0 when the thread has ended already. */
+static pid_t created_tid(pthread_t th)
+{
+	clockid_t clk;
+	if (pthread_getcpuclockid(th, &clk) != 0 || (clk & 7) != 6)
+		return 0;
+	return (pid_t)~(clk >> 3);
+}
+
 long xeno_thread_spawn(struct xeno_thread *parent, const struct xeno_thread_start *start)
 {
-	struct spawn s = {.start = *start, .parent_tid = parent->tid, .done = 0};
-	s.t = xeno_thread_new(parent->os);
-	if (!s.t)
+	if (ids_writable(start) < 0)
+		return -EFAULT;
+	struct spawn *s = malloc(sizeof *s);
+	if (!s)
 		return -ENOMEM;
-	s.stack = stack_take();
-	if (!s.stack) {
-		xeno_thread_free(s.t);
-		return -EAGAIN; /* as FreeBSD's thr_new when it has no room */
+	*s = (struct spawn){.start = *start, .parent_tid = parent->tid};
+	struct xeno_thread *t = s->t = xeno_thread_new(parent->os);
+	struct host_stack *stack = t ? stack_take() : NULL;
+	if (!stack) {
+		if (t)
+			xeno_thread_free(t);
+		free(s);
+		return t ? -EAGAIN : -ENOMEM; /* EAGAIN: thr_new with no room */
 	}
+	s->stack = stack;
+	/* Listed before it runs: its exit counts it out. */
+	list_add(t);
 	pthread_attr_t attr;
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	pthread_attr_setstack(&attr, (char *)s.stack->base + STACK_GUARD, HOST_STACK_SIZE);
+	pthread_attr_setstack(&attr, (char *)stack->base + STACK_GUARD, HOST_STACK_SIZE);
 	pthread_t th;
-	int err = pthread_create(&th, &attr, thread_main, &s);
+	int err = pthread_create(&th, &attr, thread_main, s);
 	pthread_attr_destroy(&attr);
 	if (err) {
-		__atomic_store_n(&s.stack->tid, 0, __ATOMIC_RELEASE);
-		xeno_thread_free(s.t);
+		list_remove(t);
+		__atomic_store_n(&stack->tid, 0, __ATOMIC_RELEASE);
+		xeno_thread_free(t);
+		free(s);
 		return err == EAGAIN ? -EAGAIN : -err;
 	}
-	while (!__atomic_load_n(&s.done, __ATOMIC_ACQUIRE))
-		host_syscall4(SYS_futex, &s.done, FUTEX_WAIT_PRIVATE, 0, NULL);
-	return s.result;
+	/* Read while the stack cannot be handed out again (its tid is -1):
+	 * glibc keeps the thread's descriptor on it. */
+	pid_t tid = created_tid(th);
+	__atomic_store_n(&stack->tid, tid, __ATOMIC_RELEASE);
+	if (tid > 0) {
+		__atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
+		store_ids(start, tid);
+	}
+	return tid;
 }
 
 noreturn void xeno_thread_exit(struct xeno_thread *t)

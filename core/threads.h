@@ -29,8 +29,9 @@ struct xeno_thread_start {
 /* Registers the calling (main) thread as the first guest thread. */
 void xeno_threads_init(struct xeno_thread *main_thread);
 
-/* Starts a guest thread: its thread id, or -errno (-EFAULT when an id could
- * not be stored: the thread then never runs). */
+/* Starts a guest thread without waiting for it to run: its thread id (0 if
+ * it has ended already), or -errno (-EFAULT when an id slot cannot be
+ * written: the thread then never starts). */
 long xeno_thread_spawn(struct xeno_thread *parent, const struct xeno_thread_start *start);
 
 /* Ends the calling guest thread; the last one to go ends the process with

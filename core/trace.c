@@ -184,7 +184,7 @@ void xeno_trace_begin(struct xeno_thread *t, const struct xeno_trap *trap,
 	t->trace_nhost = 0;
 	t->trace_host_dropped = 0;
 	t->trace_in_call = true;
-	if (e && e->call && e->ret_kind == XA_NONE) {
+	if (e && t->os->syscalls[trap->nr].call && e->ret_kind == XA_NONE) {
 		/* exit, thr_exit: traced now, for they do not come back */
 		struct xt_capture c;
 		xt_capture_init(&c, XT_CALL, (uint32_t)t->tid);

@@ -178,7 +178,7 @@ void xt_capture_call(struct xt_capture *c, struct xeno_thread *t, const struct x
 		ev->flags |= XT_RVAL2;
 		ev->rval2 = t->rval2;
 	}
-	if (!e || !e->name)
+	if (!e || !e->name[0])
 		return;
 	for (unsigned i = 0; i < e->nargs && i < 8; i++)
 		capture_arg(c, t->os, e, i, ret);

@@ -30,7 +30,7 @@ const struct xeno_trace_decoder *xt_find_decoder(const struct xeno_personality *
 
 static const struct xeno_sysent *entry_of(const struct xeno_personality *os, uint64_t nr)
 {
-	if (!os || nr >= os->nsysent || !os->sysent[nr].name)
+	if (!os || nr >= os->nsysent || !os->sysent[nr].name[0])
 		return NULL;
 	return &os->sysent[nr];
 }
@@ -119,7 +119,7 @@ static void put_arg(struct xeno_tline *l, const struct xt_event *ev, unsigned i,
 	case XA_FLAGS:
 	case XA_LFLAGS: {
 		const struct xeno_flagset *s =
-		    d->decoder ? xt_find_flagset(l->os, d->decoder) : NULL;
+		    d->decoder[0] ? xt_find_flagset(l->os, d->decoder) : NULL;
 		uint64_t w = d->kind == XA_FLAGS ? (uint32_t)v : v;
 		if (s)
 			tl_flags(l, s, w);

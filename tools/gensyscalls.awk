@@ -2,7 +2,8 @@
 #
 #   awk -v os=freebsd -v out=build/gen -f tools/gensyscalls.awk syscalls/freebsd/syscalls.master
 #
-# writes $out/$os_sysent.c (dispatch thunks and the table the tracer reads),
+# writes $out/$os_sysent.c (the thunks, the dispatch table and the call
+# descriptions the tracer reads),
 # $out/$os_sysproto.h (handler prototypes) and $out/$os_sysnums.h (numbers).
 # The line format is described at the top of each syscalls.master.
 
@@ -58,6 +59,19 @@ BEGIN {
 	ctype["void"] = "long";         akind["void"] = "XA_NONE"
 	if (os == "" || out == "")
 		die("usage: awk -v os=NAME -v out=DIR -f gensyscalls.awk syscalls.master")
+	# the room core/syscall.h gives the names an entry holds in place
+	header = "core/syscall.h"
+	while ((getline hl < header) > 0)
+		if (hl ~ /^#define XENO_[A-Z]+_SIZE [0-9]+$/) {
+			split(hl, hw, " ")
+			size_of[hw[2]] = hw[3] + 0
+		}
+	close(header)
+	SYSNAME_SIZE = size_of["XENO_SYSNAME_SIZE"]
+	ARGNAME_SIZE = size_of["XENO_ARGNAME_SIZE"]
+	DECODER_SIZE = size_of["XENO_DECODER_SIZE"]
+	if (!SYSNAME_SIZE || !ARGNAME_SIZE || !DECODER_SIZE)
+		die("no XENO_*_SIZE definitions in " header)
 	OS = toupper(os)
 	maxnr = -1
 }
@@ -121,6 +135,8 @@ BEGIN {
 	if (nargs > 8)
 		die("more than eight arguments")
 
+	if (length(name) >= SYSNAME_SIZE)
+		die("name " name " is longer than " SYSNAME_SIZE - 1)
 	names[nr] = name
 	stat_[nr] = status
 	nargs_[nr] = nargs
@@ -135,7 +151,7 @@ BEGIN {
 		parse_kind(argspec[i])
 		lenarg = "XENO_NOARG"
 		count = 0
-		decoder = "NULL"
+		decoder = "\"\""
 		if (KIND == "ibuf") {
 			lenarg = arg_index(PARAM, nargs)
 		} else if (KIND == "in" || KIND == "out" || KIND == "inout") {
@@ -158,6 +174,10 @@ BEGIN {
 		} else if (PARAM != "") {
 			die("kind " KIND " takes no parameter")
 		}
+		if (length(argname[i]) >= ARGNAME_SIZE)
+			die("argument name " argname[i] " is longer than " ARGNAME_SIZE - 1)
+		if (length(decoder) - 2 >= DECODER_SIZE)
+			die("decoder name " decoder " is longer than " DECODER_SIZE - 1)
 		desc = desc sprintf("{%s, %s, %d, \"%s\", %s}, ", akind[KIND], lenarg, count, argname[i], decoder)
 		params = params ", " ctype[KIND] " " argname[i]
 		callargs = callargs sprintf(", (%s)a[%d]", ctype[KIND], i)
@@ -213,12 +233,16 @@ END {
 			printf("\t(void)a;\n") > c
 		printf("\treturn %s(%s);\n}\n\n", handlers[nr], callof[nr]) > c
 	}
+	printf("const struct xeno_syscall %s_syscalls[%d] = {\n", os, maxnr + 1) > c
+	for (nr = 0; nr <= maxnr; nr++)
+		if (nr in handlers)
+			printf("\t[%d] = {thunk_%d, %s},\n", nr, nr, flags_[nr]) > c
+	print "};\n" > c
 	printf("const struct xeno_sysent %s_sysent[%d] = {\n", os, maxnr + 1) > c
 	for (nr = 0; nr <= maxnr; nr++) {
 		if (!(nr in names))
 			continue
-		call = (nr in handlers) ? "thunk_" nr : "NULL"
-		printf("\t[%d] = {\"%s\", %s, %d, %s, %s, %s, {%s}},\n", nr, names[nr], call, nargs_[nr], retk[nr], flags_[nr], classes_[nr], descs[nr]) > c
+		printf("\t[%d] = {\"%s\", %d, %s, %s, {%s}},\n", nr, names[nr], nargs_[nr], retk[nr], classes_[nr], descs[nr]) > c
 	}
 	print "};\n" > c
 	printf("const unsigned %s_nsysent = %d;\n", os, maxnr + 1) > c

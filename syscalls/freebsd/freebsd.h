@@ -14,6 +14,7 @@
 #include "syscalls/bsd/bsd.h"
 
 extern const struct xeno_personality freebsd_personality;
+extern const struct xeno_syscall freebsd_syscalls[];
 extern const struct xeno_sysent freebsd_sysent[];
 extern const unsigned freebsd_nsysent;
 

@@ -37,7 +37,7 @@ static void every_table_decoder_is_registered(void **state)
 	int structs = 0, flags = 0;
 	for (unsigned nr = 0; nr < os->nsysent; nr++) {
 		const struct xeno_sysent *e = &os->sysent[nr];
-		for (unsigned i = 0; e->name && i < e->nargs; i++) {
+		for (unsigned i = 0; e->name[0] && i < e->nargs; i++) {
 			const struct xeno_argdesc *d = &e->args[i];
 			if (d->kind == XA_FLAGS || d->kind == XA_LFLAGS) {
 				const struct xeno_flagset *s = xt_find_flagset(os, d->decoder);
