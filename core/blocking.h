@@ -17,9 +17,9 @@
  * Like every host call a handler makes, it is shown by --trace=host. */
 long xeno_host_blocking_syscall(const long args[7]);
 
-#define host_blocking_syscall(nr, a, b, c, d, e, f)                                              \
-	xeno_host_blocking_syscall((const long[7]){(nr), (long)(a), (long)(b), (long)(c), (long)(d), \
-						   (long)(e), (long)(f)})
+#define host_blocking_syscall(nr, a, b, c, d, e, f)                                                \
+	xeno_host_blocking_syscall((const long[7]){(nr), (long)(a), (long)(b), (long)(c),          \
+						   (long)(d), (long)(e), (long)(f)})
 
 /* For the signal handler: if uc was interrupted inside a blocking call
  * before the host call began, make the call return -EINTR.  */

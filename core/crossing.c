@@ -67,10 +67,10 @@ uint64_t xeno_handler_mask;
 int xeno_catch_host_signal(int sig, unsigned long extra_flags)
 {
 	struct kernel_sigaction ka = {
-		.handler = (uintptr_t)xeno_gate_signal,
-		.flags = SA_SIGINFO | SA_ONSTACK | SA_RESTORER | extra_flags,
-		.restorer = xeno_gate_restorer,
-		.mask = xeno_handler_mask,
+	    .handler = (uintptr_t)xeno_gate_signal,
+	    .flags = SA_SIGINFO | SA_ONSTACK | SA_RESTORER | extra_flags,
+	    .restorer = xeno_gate_restorer,
+	    .mask = xeno_handler_mask,
 	};
 	return raw_sigaction(sig, &ka);
 }
@@ -78,9 +78,9 @@ int xeno_catch_host_signal(int sig, unsigned long extra_flags)
 int xeno_set_host_disposition(int sig, uintptr_t handler)
 {
 	struct kernel_sigaction ka = {
-		.handler = handler,
-		.flags = SA_RESTORER,
-		.restorer = xeno_gate_restorer,
+	    .handler = handler,
+	    .flags = SA_RESTORER,
+	    .restorer = xeno_gate_restorer,
 	};
 	return raw_sigaction(sig, &ka);
 }

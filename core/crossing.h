@@ -31,7 +31,6 @@ int xeno_set_host_disposition(int sig, uintptr_t handler);
 
 /* Enters guest code on the calling (attached) thread with all registers
  * zero except those in entry, FS base fs, and the host signal mask. */
-noreturn void xeno_enter_guest(const struct xeno_entry *entry, uint64_t fs,
-			       const sigset_t *mask);
+noreturn void xeno_enter_guest(const struct xeno_entry *entry, uint64_t fs, const sigset_t *mask);
 
 #endif

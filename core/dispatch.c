@@ -20,9 +20,10 @@ uint64_t xeno_stats_traps, xeno_stats_signals;
 void xeno_stats_report(void)
 {
 	if (xeno_stats)
-		xeno_msg("%llu system calls trapped, %llu signals delivered",
-			 (unsigned long long)__atomic_load_n(&xeno_stats_traps, __ATOMIC_RELAXED),
-			 (unsigned long long)__atomic_load_n(&xeno_stats_signals, __ATOMIC_RELAXED));
+		xeno_msg(
+		    "%llu system calls trapped, %llu signals delivered",
+		    (unsigned long long)__atomic_load_n(&xeno_stats_traps, __ATOMIC_RELAXED),
+		    (unsigned long long)__atomic_load_n(&xeno_stats_signals, __ATOMIC_RELAXED));
 }
 
 /* One bit per syscall number already reported as unimplemented. */

@@ -10,9 +10,9 @@
 #define XENO_CORE_GATE_H
 
 /* Offsets into struct xeno_thread (checked by _Static_assert in thread.h). */
-#define XT_SELF       0  /* struct xeno_thread *: this structure */
-#define XT_SELECTOR   8  /* uint8_t: Syscall User Dispatch selector */
-#define XT_SIGPENDING 9  /* uint8_t: a signal for the guest is queued */
+#define XT_SELF	      0	 /* struct xeno_thread *: this structure */
+#define XT_SELECTOR   8	 /* uint8_t: Syscall User Dispatch selector */
+#define XT_SIGPENDING 9	 /* uint8_t: a signal for the guest is queued */
 #define XT_HOST_TLS   10 /* uint8_t: the FS base is glibc's (see below) */
 #define XT_HOST_FS    16 /* uint64_t: glibc's thread pointer for this thread */
 #define XT_GUEST_FS   24 /* uint64_t: the guest's FS base */
@@ -36,8 +36,8 @@
 
 /* Linux x86-64 system call numbers and arch_prctl codes the gate uses. */
 #define XENO_NR_RT_SIGPROCMASK 14
-#define XENO_NR_RT_SIGRETURN 15
-#define XENO_NR_ARCH_PRCTL   158
-#define XENO_ARCH_SET_FS     0x1002
+#define XENO_NR_RT_SIGRETURN   15
+#define XENO_NR_ARCH_PRCTL     158
+#define XENO_ARCH_SET_FS       0x1002
 
 #endif

@@ -11,15 +11,15 @@
 
 long xeno_host_syscall(long nr, long a, long b, long c, long d, long e, long f);
 
-#define host_syscall0(nr)             xeno_host_syscall((nr), 0, 0, 0, 0, 0, 0)
-#define host_syscall1(nr, a)          xeno_host_syscall((nr), (long)(a), 0, 0, 0, 0, 0)
-#define host_syscall2(nr, a, b)       xeno_host_syscall((nr), (long)(a), (long)(b), 0, 0, 0, 0)
-#define host_syscall3(nr, a, b, c)    xeno_host_syscall((nr), (long)(a), (long)(b), (long)(c), 0, 0, 0)
-#define host_syscall4(nr, a, b, c, d) \
+#define host_syscall0(nr)	   xeno_host_syscall((nr), 0, 0, 0, 0, 0, 0)
+#define host_syscall1(nr, a)	   xeno_host_syscall((nr), (long)(a), 0, 0, 0, 0, 0)
+#define host_syscall2(nr, a, b)	   xeno_host_syscall((nr), (long)(a), (long)(b), 0, 0, 0, 0)
+#define host_syscall3(nr, a, b, c) xeno_host_syscall((nr), (long)(a), (long)(b), (long)(c), 0, 0, 0)
+#define host_syscall4(nr, a, b, c, d)                                                              \
 	xeno_host_syscall((nr), (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
-#define host_syscall5(nr, a, b, c, d, e) \
+#define host_syscall5(nr, a, b, c, d, e)                                                           \
 	xeno_host_syscall((nr), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
-#define host_syscall6(nr, a, b, c, d, e, f) \
+#define host_syscall6(nr, a, b, c, d, e, f)                                                        \
 	xeno_host_syscall((nr), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
 
 #endif

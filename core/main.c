@@ -69,9 +69,9 @@ int main(int argc, char **argv)
 	}
 	struct xeno_thread *t = xeno_thread_new(l.os);
 	if (!t || (err = xeno_crossing_init()) < 0 || (err = xeno_thread_attach(t)) < 0) {
-		xeno_msg("cannot set up system call interception: %s%s",
-			 strerror(t ? -err : errno),
-			 err == -EINVAL ? " (Syscall User Dispatch needs Linux 5.11 or later)" : "");
+		xeno_msg("cannot set up system call interception: %s%s", strerror(t ? -err : errno),
+			 err == -EINVAL ? " (Syscall User Dispatch needs Linux 5.11 or later)"
+					: "");
 		return 126;
 	}
 	xeno_sig_init();

@@ -16,13 +16,13 @@
 #include "core/trace.h"
 
 struct xeno_options {
-	const char *path; /* the program's file, as given */
-	char **argv;	  /* the program's argv, argv[0] included */
-	const char *root;   /* --root DIR, or XENO_ROOT; NULL for none */
-	const char *binfmt; /* --binfmt=ACTION; NULL to run a program */
+	const char *path;		 /* the program's file, as given */
+	char **argv;			 /* the program's argv, argv[0] included */
+	const char *root;		 /* --root DIR, or XENO_ROOT; NULL for none */
+	const char *binfmt;		 /* --binfmt=ACTION; NULL to run a program */
 	struct xeno_trace_options trace; /* --trace*, --record */
-	bool check;	 /* --check: prepare the program, report, exit */
-	bool via_binfmt; /* started by the kernel for a binfmt_misc entry */
+	bool check;			 /* --check: prepare the program, report, exit */
+	bool via_binfmt;		 /* started by the kernel for a binfmt_misc entry */
 };
 
 /* Parses argv into o.  Handles --help and --version, and a bad command line

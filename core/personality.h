@@ -31,7 +31,7 @@ struct xeno_entry {
 };
 
 struct xeno_personality {
-	const char *name;           /* "freebsd": used in messages and traces */
+	const char *name;		     /* "freebsd": used in messages and traces */
 	const struct xeno_syscall *syscalls; /* nsysent entries each */
 	const struct xeno_sysent *sysent;
 	unsigned nsysent;

@@ -10,14 +10,14 @@ struct xeno_personality;
 struct xeno_process {
 	const struct xeno_personality *os;
 	char exe_path[PATH_MAX]; /* absolute path of the guest program */
-	int ncpus;               /* CPUs this process may run on */
-	uint64_t image_base;     /* load bias of the guest program */
+	int ncpus;		 /* CPUs this process may run on */
+	uint64_t image_base;	 /* load bias of the guest program */
 	char self_exe[PATH_MAX]; /* xeno itself, to run further foreign programs */
-	char **options;          /* xeno's own options, passed on through execve */
+	char **options;		 /* xeno's own options, passed on through execve */
 	int noptions;
-	uint64_t stack_top;      /* top of the initial stack (FreeBSD kern.usrstack) */
-	uint64_t stack_base;     /* its lowest address (its mapping is [base, top)) */
-	uint64_t ps_strings;     /* the initial stack's struct ps_strings, if any */
+	uint64_t stack_top;  /* top of the initial stack (FreeBSD kern.usrstack) */
+	uint64_t stack_base; /* its lowest address (its mapping is [base, top)) */
+	uint64_t ps_strings; /* the initial stack's struct ps_strings, if any */
 };
 
 extern struct xeno_process xeno_proc;

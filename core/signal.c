@@ -36,8 +36,8 @@ void xeno_signal_from_host(int sig, siginfo_t *si, ucontext_t *uc)
 {
 	if ((sig == SIGSEGV || sig == SIGBUS) && xeno_uaccess_fixup(uc))
 		return;
-	if (si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE ||
-				sig == SIGTRAP)) {
+	if (si->si_code > 0 &&
+	    (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP)) {
 		xeno_host_tls(xeno_current());
 		xeno_fatal("internal error: signal %d at %#llx (address %p)", sig,
 			   (unsigned long long)uc->uc_mcontext.gregs[REG_RIP], si->si_addr);

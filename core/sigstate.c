@@ -37,8 +37,8 @@ static void unlock_actions(void)
 
 bool xeno_sig_is_reserved(int sig)
 {
-	return sig == SIGSYS || sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
-	       sig == SIGFPE || sig == SIGTRAP;
+	return sig == SIGSYS || sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE ||
+	       sig == SIGTRAP;
 }
 
 /* Signals Linux ignores by default (signal(7)). */
@@ -117,8 +117,8 @@ int xeno_sig_set_action(int sig, const struct xeno_sigaction *act)
 void xeno_sig_apply_mask(struct xeno_thread *t)
 {
 	sigset_t host = t->sigmask;
-	static const int never[] = {SIGKILL, SIGSTOP, SIGSYS, SIGSEGV, SIGBUS, SIGILL, SIGFPE,
-				    SIGTRAP};
+	static const int never[] = {SIGKILL, SIGSTOP, SIGSYS, SIGSEGV,
+				    SIGBUS,  SIGILL,  SIGFPE, SIGTRAP};
 	for (unsigned i = 0; i < sizeof never / sizeof never[0]; i++)
 		sigdelset(&host, never[i]);
 	memcpy(&t->wait_mask, &host, sizeof t->wait_mask);
@@ -323,7 +323,8 @@ void xeno_sig_init(void)
 		if (sig != SIGKILL && sig != SIGSTOP && sigaction(sig, NULL, &old) == 0 &&
 		    old.sa_handler == SIG_IGN)
 			actions[sig].handler = XENO_SIG_IGN;
-		else if (catches_default(sig) || (!xeno_sig_is_reserved(sig) && only_guest_ignores(sig)))
+		else if (catches_default(sig) ||
+			 (!xeno_sig_is_reserved(sig) && only_guest_ignores(sig)))
 			xeno_catch_host_signal(sig, 0);
 	}
 }

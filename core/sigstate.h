@@ -36,8 +36,8 @@ enum {
 
 struct xeno_sigaction {
 	uint64_t handler; /* guest address, or XENO_SIG_DFL / XENO_SIG_IGN */
-	unsigned flags;   /* XENO_SA_* */
-	sigset_t mask;    /* host numbering */
+	unsigned flags;	  /* XENO_SA_* */
+	sigset_t mask;	  /* host numbering */
 };
 
 /* Reads and sets host signal sig's guest disposition: 0 or -EINVAL. */

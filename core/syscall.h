@@ -14,10 +14,11 @@ struct xeno_thread;
  * personality translates it into the foreign convention at the one exit point.
  * Two values above the Linux errno range steer the dispatcher itself.
  */
-#define XENO_ERESTART    512 /* roll the guest back to re-issue the syscall */
+#define XENO_ERESTART	 512 /* roll the guest back to re-issue the syscall */
 #define XENO_EJUSTRETURN 513 /* the handler set the guest registers itself */
-#define XENO_ERESTARTSYS 514 /* interrupted: restart if the signal's handler
-			      * asked for it (SA_RESTART), else EINTR */
+#define XENO_ERESTARTSYS                                                                           \
+	514 /* interrupted: restart if the signal's handler                                        \
+	     * asked for it (SA_RESTART), else EINTR */
 
 /* For handlers of calls that restart under SA_RESTART: an interrupted
  * blocking host call becomes XENO_ERESTARTSYS. */
@@ -29,25 +30,25 @@ static inline long xeno_restartable(long r)
 /* Argument and result kinds the tracer can decode (tools/gensyscalls.awk). */
 enum xeno_argkind {
 	XA_NONE,
-	XA_INT,    /* 32-bit signed decimal */
+	XA_INT,	   /* 32-bit signed decimal */
 	XA_UINT,   /* 32-bit unsigned decimal */
 	XA_LONG,   /* 64-bit signed decimal */
 	XA_ULONG,  /* 64-bit unsigned decimal */
-	XA_HEX,    /* unsigned hexadecimal */
-	XA_FD,     /* descriptor */
+	XA_HEX,	   /* unsigned hexadecimal */
+	XA_FD,	   /* descriptor */
 	XA_ATFD,   /* descriptor or AT_FDCWD */
 	XA_OCTAL,  /* 32-bit mode bits */
-	XA_PTR,    /* address, printed in hex */
-	XA_STR,    /* NUL-terminated string read from the guest */
+	XA_PTR,	   /* address, printed in hex */
+	XA_STR,	   /* NUL-terminated string read from the guest */
 	XA_IBUF,   /* buffer the call reads: length in another argument */
 	XA_OBUF,   /* buffer the call fills: length is the result */
 	XA_FLAGS,  /* 32-bit flag set; names from the personality's flag tables */
 	XA_LFLAGS, /* the same, 64 bits wide */
-	XA_SIG,    /* foreign signal number */
-	XA_PID,    /* process id (32-bit) */
-	XA_TID,    /* thread id (64-bit) */
-	XA_IN,     /* pointer to structures the call reads, with a decoder */
-	XA_OUT,    /* pointer to structures the call fills */
+	XA_SIG,	   /* foreign signal number */
+	XA_PID,	   /* process id (32-bit) */
+	XA_TID,	   /* thread id (64-bit) */
+	XA_IN,	   /* pointer to structures the call reads, with a decoder */
+	XA_OUT,	   /* pointer to structures the call fills */
 	XA_INOUT,  /* pointer to structures the call reads and updates */
 };
 
@@ -65,24 +66,24 @@ enum xeno_argkind {
  * structures the decoder's name. */
 struct xeno_argdesc {
 	uint8_t kind;
-	uint8_t len_arg; /* XENO_NOARG if none */
-	uint8_t count;   /* fixed element count of in(S,N), or 0 */
-	char name[XENO_ARGNAME_SIZE];    /* the argument's name in the table */
+	uint8_t len_arg;		 /* XENO_NOARG if none */
+	uint8_t count;			 /* fixed element count of in(S,N), or 0 */
+	char name[XENO_ARGNAME_SIZE];	 /* the argument's name in the table */
 	char decoder[XENO_DECODER_SIZE]; /* flag set or struct decoder, or "" */
 };
 
 /* Classes of calls, for trace filters (%file, %desc...): syscalls.master
  * names them after the return kind. */
 enum {
-	XENO_TC_FILE = 1 << 0,    /* takes a file name */
-	XENO_TC_DESC = 1 << 1,    /* takes or returns a descriptor */
+	XENO_TC_FILE = 1 << 0,	  /* takes a file name */
+	XENO_TC_DESC = 1 << 1,	  /* takes or returns a descriptor */
 	XENO_TC_PROCESS = 1 << 2, /* process and thread life */
 	XENO_TC_SIGNAL = 1 << 3,  /* signals */
 	XENO_TC_MEMORY = 1 << 4,  /* the address space */
 	XENO_TC_NETWORK = 1 << 5, /* sockets */
-	XENO_TC_IPC = 1 << 6,     /* System V IPC */
-	XENO_TC_CLOCK = 1 << 7,   /* reading and setting clocks */
-	XENO_TC_CREDS = 1 << 8,   /* user and group identities */
+	XENO_TC_IPC = 1 << 6,	  /* System V IPC */
+	XENO_TC_CLOCK = 1 << 7,	  /* reading and setting clocks */
+	XENO_TC_CREDS = 1 << 8,	  /* user and group identities */
 };
 
 typedef long (*xeno_thunk)(struct xeno_thread *t, const uint64_t *args);
@@ -98,7 +99,7 @@ enum {
  * table with pointers, so the only one relocated at start-up. */
 struct xeno_syscall {
 	xeno_thunk call; /* NULL: not implemented (or no such call) */
-	uint8_t flags;   /* XENO_SYF_* */
+	uint8_t flags;	 /* XENO_SYF_* */
 };
 
 /* The description of a call, for messages, traces and filters. */

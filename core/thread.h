@@ -36,36 +36,36 @@ struct xeno_thread {
 	struct xeno_thread *self;
 	uint8_t selector;
 	volatile uint8_t sigpending;
-	volatile uint8_t host_tls;       /* XT_HOST_TLS: glibc's FS base is loaded */
+	volatile uint8_t host_tls; /* XT_HOST_TLS: glibc's FS base is loaded */
 	uint8_t pad_[5];
 	uint64_t host_fs;
 	uint64_t guest_fs;
-	uint64_t wait_mask;              /* kernel sigset: the guest's, made safe */
+	uint64_t wait_mask; /* kernel sigset: the guest's, made safe */
 
 	/* Everything below is private to C. */
-	pid_t tid;                       /* host thread id = the guest's thread id */
-	void *altstack;                  /* xeno's own signal stack */
+	pid_t tid;	/* host thread id = the guest's thread id */
+	void *altstack; /* xeno's own signal stack */
 	size_t altstack_size;
-	size_t map_size;                 /* size of the mapping holding this struct */
+	size_t map_size; /* size of the mapping holding this struct */
 	const struct xeno_personality *os;
-	ucontext_t *uc;                  /* the trap being handled */
-	uint64_t rval2;                  /* second result of a syscall (RDX) */
+	ucontext_t *uc; /* the trap being handled */
+	uint64_t rval2; /* second result of a syscall (RDX) */
 	int have_rval2;
 
 	/* signals (core/sigstate.c) */
-	sigset_t sigmask;                /* the guest's mask, host numbering */
+	sigset_t sigmask; /* the guest's mask, host numbering */
 	struct xeno_altstack sigstack;
-	sigset_t pending;                /* caught while xeno ran, for the guest */
-	sigset_t saved_mask;             /* to restore after a temporary mask */
-	bool has_saved_mask;             /* (sigsuspend, ppoll, pselect) */
+	sigset_t pending;    /* caught while xeno ran, for the guest */
+	sigset_t saved_mask; /* to restore after a temporary mask */
+	bool has_saved_mask; /* (sigsuspend, ppoll, pselect) */
 	siginfo_t pending_info[65];
 
 	/* life (core/threads.c) */
 	bool is_main;
-	sigjmp_buf exit_jmp;             /* where thread exit returns to */
-	struct xeno_thread *next;        /* in the process's thread list */
-	uint32_t suspend_word;           /* futex for thr_suspend/thr_wake */
-	uint64_t exit_state;             /* guest address written when it exits */
+	sigjmp_buf exit_jmp;	  /* where thread exit returns to */
+	struct xeno_thread *next; /* in the process's thread list */
+	uint32_t suspend_word;	  /* futex for thr_suspend/thr_wake */
+	uint64_t exit_state;	  /* guest address written when it exits */
 
 	/* Working space too big for the signal stack (a signal frame, an XSAVE
 	 * image, a sysctl answer), used by one handler at a time and never by
@@ -80,7 +80,7 @@ struct xeno_thread {
 	 * calls it made so far (--trace=host, --record) */
 	const struct xeno_trap *trace_trap;
 	const struct xeno_sysent *trace_entry;
-	int64_t trace_start;             /* ns since the trace began */
+	int64_t trace_start; /* ns since the trace began */
 	bool trace_in_call;
 	uint16_t trace_nhost;
 	uint32_t trace_host_dropped;
@@ -113,7 +113,8 @@ static inline void xeno_host_tls(struct xeno_thread *t)
 	long ret;
 	__asm__ volatile("syscall"
 			 : "=a"(ret)
-			 : "a"((long)XENO_NR_ARCH_PRCTL), "D"((long)XENO_ARCH_SET_FS), "S"(t->host_fs)
+			 : "a"((long)XENO_NR_ARCH_PRCTL), "D"((long)XENO_ARCH_SET_FS),
+			   "S"(t->host_fs)
 			 : "rcx", "r11", "memory");
 	(void)ret;
 	t->host_tls = 1;

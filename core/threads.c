@@ -22,7 +22,7 @@
 #include "core/uaccess.h"
 
 #define HOST_STACK_SIZE (256 * 1024)
-#define STACK_GUARD     4096
+#define STACK_GUARD	4096
 
 /*
  * Host thread stacks are xeno's own memory (core/hostmem.h): glibc would map
@@ -32,8 +32,8 @@
  * (tgkill answers ESRCH); stacks are never unmapped.
  */
 struct host_stack {
-	void *base;              /* the guard page; the stack is above it */
-	pid_t tid;               /* its thread; 0: free, -1: being handed out */
+	void *base; /* the guard page; the stack is above it */
+	pid_t tid;  /* its thread; 0: free, -1: being handed out */
 	struct host_stack *next;
 };
 
@@ -240,7 +240,7 @@ static pid_t created_tid(pthread_t th)
 	clockid_t clk;
 	if (pthread_getcpuclockid(th, &clk) != 0 || (clk & 7) != 6)
 		return 0;
-	return (pid_t)~(clk >> 3);
+	return (pid_t) ~(clk >> 3);
 }
 
 long xeno_thread_spawn(struct xeno_thread *parent, const struct xeno_thread_start *start)
@@ -296,7 +296,7 @@ noreturn void xeno_thread_exit(struct xeno_thread *t)
 		host_syscall1(SYS_exit_group, 0);
 	}
 	t->uc = NULL;
-	xeno_host_tls(t); /* siglongjmp demangles with glibc's pointer guard */
+	xeno_host_tls(t);	    /* siglongjmp demangles with glibc's pointer guard */
 	siglongjmp(t->exit_jmp, 1); /* off the signal stack, to thread_main or main */
 }
 

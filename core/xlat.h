@@ -54,13 +54,28 @@ struct xeno_flag {
 	const char *name;
 };
 
-#define XENO_FLAG(name, foreign, host) {(foreign), (foreign), (host), (host), name}
-#define XENO_FIELD(name, fmask, fval, hmask, hval) {(fmask), (fval), (hmask), (hval), name}
+#define XENO_FLAG(name, foreign, host)                                                             \
+	{                                                                                          \
+		(foreign), (foreign), (host), (host), name                                         \
+	}
+#define XENO_FIELD(name, fmask, fval, hmask, hval)                                                 \
+	{                                                                                          \
+		(fmask), (fval), (hmask), (hval), name                                             \
+	}
 /* A part with no host twin: known, accepted, translated to nothing. */
-#define XENO_FLAG_FOREIGN(name, foreign) {(foreign), (foreign), 0, 0, name}
+#define XENO_FLAG_FOREIGN(name, foreign)                                                           \
+	{                                                                                          \
+		(foreign), (foreign), 0, 0, name                                                   \
+	}
 /* One value of an enum set (masks only mark the entry as present). */
-#define XENO_ENUM(name, foreign, host) {~0ULL, (foreign), ~0ULL, (host), name}
-#define XENO_ENUM_FOREIGN(name, foreign) {~0ULL, (foreign), 0, 0, name}
+#define XENO_ENUM(name, foreign, host)                                                             \
+	{                                                                                          \
+		~0ULL, (foreign), ~0ULL, (host), name                                              \
+	}
+#define XENO_ENUM_FOREIGN(name, foreign)                                                           \
+	{                                                                                          \
+		~0ULL, (foreign), 0, 0, name                                                       \
+	}
 
 struct xeno_flagset {
 	const char *name; /* what syscalls.master calls it: flags(NAME) */
@@ -69,8 +84,10 @@ struct xeno_flagset {
 	int is_enum; /* the whole word is one value (a command, a clock id) */
 };
 
-#define XENO_FLAGSET(setname, table, isenum) \
-	{setname, table, sizeof(table) / sizeof((table)[0]), isenum}
+#define XENO_FLAGSET(setname, table, isenum)                                                       \
+	{                                                                                          \
+		setname, table, sizeof(table) / sizeof((table)[0]), isenum                         \
+	}
 
 /* Foreign word -> host word.  0, or -EINVAL when w has bits no part names. */
 int xeno_flags_to_host(const struct xeno_flagset *s, uint64_t w, uint64_t *host);

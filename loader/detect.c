@@ -49,10 +49,10 @@ static const struct {
 	const char *prefix;
 	int os;
 } interps[] = {
-	{"/libexec/ld-elf.so", XENO_OS_FREEBSD},    {"/usr/libexec/ld.elf_so", XENO_OS_NETBSD},
-	{"/usr/libexec/ld.so", XENO_OS_OPENBSD},    {"/usr/lib/amd64/ld.so.1", XENO_OS_ILLUMOS},
-	{"/lib/amd64/ld.so.1", XENO_OS_ILLUMOS},    {"/lib64/ld-linux", XENO_OS_LINUX},
-	{"/lib/ld-linux", XENO_OS_LINUX},           {"/lib/ld-musl", XENO_OS_LINUX},
+    {"/libexec/ld-elf.so", XENO_OS_FREEBSD}, {"/usr/libexec/ld.elf_so", XENO_OS_NETBSD},
+    {"/usr/libexec/ld.so", XENO_OS_OPENBSD}, {"/usr/lib/amd64/ld.so.1", XENO_OS_ILLUMOS},
+    {"/lib/amd64/ld.so.1", XENO_OS_ILLUMOS}, {"/lib64/ld-linux", XENO_OS_LINUX},
+    {"/lib/ld-linux", XENO_OS_LINUX},	     {"/lib/ld-musl", XENO_OS_LINUX},
 };
 
 /* ABI-tag notes (type 1) and the OS their owner names. */
@@ -60,9 +60,9 @@ static const struct {
 	const char *owner;
 	int os;
 } notes[] = {
-	{"FreeBSD", XENO_OS_FREEBSD},
-	{"NetBSD", XENO_OS_NETBSD},
-	{"OpenBSD", XENO_OS_OPENBSD},
+    {"FreeBSD", XENO_OS_FREEBSD},
+    {"NetBSD", XENO_OS_NETBSD},
+    {"OpenBSD", XENO_OS_OPENBSD},
 };
 
 #define NT_ABI_TAG 1

@@ -37,8 +37,7 @@ static uint64_t round_page(uint64_t a)
 	return (a + PAGE - 1) & ~(PAGE - 1);
 }
 
-__attribute__((format(printf, 2, 3))) static int fail(struct xeno_image *img, const char *fmt,
-						      ...)
+__attribute__((format(printf, 2, 3))) static int fail(struct xeno_image *img, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -131,8 +130,8 @@ static int add_segment(struct xeno_image *img, const GElf_Phdr *ph, unsigned idx
 		return fail(img, "segment %u: address %#llx+%#llx is outside user memory", idx,
 			    (unsigned long long)ph->p_vaddr, (unsigned long long)ph->p_memsz);
 	if ((ph->p_vaddr - ph->p_offset) % PAGE != 0)
-		return fail(img, "segment %u: address and file offset disagree modulo the page size",
-			    idx);
+		return fail(
+		    img, "segment %u: address and file offset disagree modulo the page size", idx);
 	if (ph->p_align > 1 && (ph->p_align & (ph->p_align - 1)) != 0)
 		return fail(img, "segment %u: alignment %#llx is not a power of two", idx,
 			    (unsigned long long)ph->p_align);
@@ -151,8 +150,7 @@ static int add_segment(struct xeno_image *img, const GElf_Phdr *ph, unsigned idx
 	return 0;
 }
 
-static int read_interp(struct xeno_image *img, const GElf_Phdr *ph, const char *data,
-		       size_t fsize)
+static int read_interp(struct xeno_image *img, const GElf_Phdr *ph, const char *data, size_t fsize)
 {
 	/* A path of at least one byte and its NUL, the NUL last, as FreeBSD's
 	 * imgact_elf does (sys/kern/imgact_elf.c: "Invalid PT_INTERP"). */
@@ -269,7 +267,8 @@ int xeno_image_open(struct xeno_image *img, const char *path)
 	if (st.st_size == 0)
 		return fail(img, "empty file");
 	/* A private writable view: libelf may convert in place, the file stays. */
-	void *data = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, img->fd, 0);
+	void *data =
+	    mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, img->fd, 0);
 	if (data == MAP_FAILED)
 		return fail(img, "cannot read: %s", strerror(errno));
 	int err = xeno_image_parse(img, data, (size_t)st.st_size);
@@ -326,10 +325,10 @@ int xeno_image_map(struct xeno_image *img)
 	void *at = mmap((void *)want, span, PROT_NONE,
 			MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1, 0);
 	if (at == MAP_FAILED && img->is_pie)
-		at = mmap(NULL, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		at =
+		    mmap(NULL, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (at == MAP_FAILED)
-		return fail(img, "cannot place the program at %#llx: %s",
-			    (unsigned long long)want,
+		return fail(img, "cannot place the program at %#llx: %s", (unsigned long long)want,
 			    errno == EEXIST ? "memory xeno uses is there" : strerror(errno));
 	img->bias = (uint64_t)at - img->lo;
 	img->mapped = true;

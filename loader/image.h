@@ -23,7 +23,7 @@ const char *xeno_os_name(int os);
 /* Loader results, which are also xeno's exit statuses for them. */
 enum {
 	XENO_LOAD_OK = 0,
-	XENO_LOAD_BAD = 126,     /* not a program xeno can run */
+	XENO_LOAD_BAD = 126,	 /* not a program xeno can run */
 	XENO_LOAD_MISSING = 127, /* no such file */
 };
 
@@ -32,32 +32,32 @@ enum {
 struct xeno_segment {
 	uint64_t vaddr, memsz; /* as the file says, before any load bias */
 	uint64_t offset, filesz;
-	int prot;              /* PROT_* */
+	int prot; /* PROT_* */
 };
 
 struct xeno_image {
 	const char *path;
-	char reason[512];      /* why loading failed: "xeno: PATH: REASON" */
+	char reason[512]; /* why loading failed: "xeno: PATH: REASON" */
 
 	/* parse */
 	int os;
-	unsigned char osabi;   /* EI_OSABI as the file says */
-	uint32_t os_version;   /* FreeBSD osreldate, NetBSD version; 0 if no note */
-	bool is_pie;           /* ET_DYN: placed where xeno chooses */
-	bool exec_stack;       /* PT_GNU_STACK asks for an executable stack */
-	char interp[256];      /* PT_INTERP, "" for a static program */
+	unsigned char osabi; /* EI_OSABI as the file says */
+	uint32_t os_version; /* FreeBSD osreldate, NetBSD version; 0 if no note */
+	bool is_pie;	     /* ET_DYN: placed where xeno chooses */
+	bool exec_stack;     /* PT_GNU_STACK asks for an executable stack */
+	char interp[256];    /* PT_INTERP, "" for a static program */
 	uint64_t entry;
 	uint64_t phoff;
 	uint16_t phnum, phentsize;
-	uint64_t phdr_vaddr;   /* 0 if the headers are not in a loaded segment */
+	uint64_t phdr_vaddr; /* 0 if the headers are not in a loaded segment */
 	uint32_t e_flags;
 	struct xeno_segment seg[XENO_MAX_SEGMENTS];
 	unsigned nseg;
-	uint64_t lo, hi;       /* page-rounded span of the segments */
+	uint64_t lo, hi; /* page-rounded span of the segments */
 
 	/* map */
-	uint64_t bias;         /* added to every address of the file */
-	bool mapped;           /* [lo, hi) + bias is the program's */
+	uint64_t bias; /* added to every address of the file */
+	bool mapped;   /* [lo, hi) + bias is the program's */
 	int fd;
 };
 

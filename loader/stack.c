@@ -17,8 +17,8 @@ int xeno_stack_map(struct xeno_stack *st, int exec_stack)
 		size = rl.rlim_cur < MAX_STACK ? rl.rlim_cur : MAX_STACK;
 	size &= ~4095ULL;
 	int prot = PROT_READ | PROT_WRITE | (exec_stack ? PROT_EXEC : 0);
-	void *p = mmap(NULL, size, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK | MAP_NORESERVE, -1,
-		       0);
+	void *p =
+	    mmap(NULL, size, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK | MAP_NORESERVE, -1, 0);
 	if (p == MAP_FAILED)
 		return -errno;
 	st->base = (uint64_t)p;

@@ -11,7 +11,7 @@
 
 struct xeno_stack {
 	uint64_t base, top; /* the mapping */
-	uint64_t sp;        /* next free byte is below sp */
+	uint64_t sp;	    /* next free byte is below sp */
 };
 
 /* Maps a stack of the size RLIMIT_STACK allows (8 MiB if unlimited):

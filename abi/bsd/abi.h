@@ -157,7 +157,7 @@ struct bsd_abi {
 
 	/* ---- processes, resources, time (syscalls/bsd/proc.c, process.c, time.c) ---- */
 	const struct xeno_flagset *wait_options; /* wait4's options */
-	int wait_continued_status;               /* the status word of a continued child */
+	int wait_continued_status;		 /* the status word of a continued child */
 	/* ---- processes, resources, time (syscalls/bsd/proc.c, resource.c, time.c) ---- */
 	/* Foreign RLIMIT_* -> host: 0, 1 when the host has no such limit
 	 * (emulated), -EINVAL for an unknown one. */

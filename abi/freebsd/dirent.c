@@ -11,15 +11,15 @@
 #undef d_fileno
 
 static const struct xeno_flag dtypes[] = {
-	XENO_ENUM("DT_UNKNOWN", FREEBSD_DT_UNKNOWN, DT_UNKNOWN),
-	XENO_ENUM("DT_FIFO", FREEBSD_DT_FIFO, DT_FIFO),
-	XENO_ENUM("DT_CHR", FREEBSD_DT_CHR, DT_CHR),
-	XENO_ENUM("DT_DIR", FREEBSD_DT_DIR, DT_DIR),
-	XENO_ENUM("DT_BLK", FREEBSD_DT_BLK, DT_BLK),
-	XENO_ENUM("DT_REG", FREEBSD_DT_REG, DT_REG),
-	XENO_ENUM("DT_LNK", FREEBSD_DT_LNK, DT_LNK),
-	XENO_ENUM("DT_SOCK", FREEBSD_DT_SOCK, DT_SOCK),
-	XENO_ENUM("DT_WHT", FREEBSD_DT_WHT, DT_WHT),
+    XENO_ENUM("DT_UNKNOWN", FREEBSD_DT_UNKNOWN, DT_UNKNOWN),
+    XENO_ENUM("DT_FIFO", FREEBSD_DT_FIFO, DT_FIFO),
+    XENO_ENUM("DT_CHR", FREEBSD_DT_CHR, DT_CHR),
+    XENO_ENUM("DT_DIR", FREEBSD_DT_DIR, DT_DIR),
+    XENO_ENUM("DT_BLK", FREEBSD_DT_BLK, DT_BLK),
+    XENO_ENUM("DT_REG", FREEBSD_DT_REG, DT_REG),
+    XENO_ENUM("DT_LNK", FREEBSD_DT_LNK, DT_LNK),
+    XENO_ENUM("DT_SOCK", FREEBSD_DT_SOCK, DT_SOCK),
+    XENO_ENUM("DT_WHT", FREEBSD_DT_WHT, DT_WHT),
 };
 const struct xeno_flagset freebsd_dtype_flagset = XENO_FLAGSET("dtype", dtypes, 1);
 
@@ -91,11 +91,11 @@ long freebsd12_dirent_to_host(const void *src, size_t room, struct bsd_dirent *e
 	    d->d_reclen != freebsd12_dirent_reclen(d->d_namlen))
 		return -EINVAL;
 	*e = (struct bsd_dirent){
-		.ino = d->d_fileno,
-		.off = d->d_off,
-		.type = dtype(d->d_type, 1),
-		.namlen = d->d_namlen,
-		.name = d->d_name,
+	    .ino = d->d_fileno,
+	    .off = d->d_off,
+	    .type = dtype(d->d_type, 1),
+	    .namlen = d->d_namlen,
+	    .name = d->d_name,
 	};
 	return d->d_reclen;
 }
@@ -107,11 +107,11 @@ long freebsd11_dirent_to_host(const void *src, size_t room, struct bsd_dirent *e
 	    d->d_reclen != freebsd11_dirent_reclen(d->d_namlen))
 		return -EINVAL;
 	*e = (struct bsd_dirent){
-		.ino = d->d_fileno,
-		.off = 0,
-		.type = dtype(d->d_type, 1),
-		.namlen = d->d_namlen,
-		.name = d->d_name,
+	    .ino = d->d_fileno,
+	    .off = 0,
+	    .type = dtype(d->d_type, 1),
+	    .namlen = d->d_namlen,
+	    .name = d->d_name,
 	};
 	return d->d_reclen;
 }

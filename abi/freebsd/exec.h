@@ -12,7 +12,7 @@
 /* FreeBSD 14.2-RELEASE: __FreeBSD_version 1402000. */
 #define FREEBSD_OSRELDATE 1402000
 #define FREEBSD_OSRELEASE "14.2-RELEASE"
-#define FREEBSD_OSTYPE    "FreeBSD"
+#define FREEBSD_OSTYPE	  "FreeBSD"
 
 /* sys/sys/elf_common.h: AT_* */
 enum {
@@ -57,10 +57,10 @@ enum {
 
 /* sys/sys/exec.h: where a process's argument and environment vectors are. */
 struct freebsd_ps_strings {
-	uint64_t ps_argvstr;  /* char ** */
+	uint64_t ps_argvstr; /* char ** */
 	uint32_t ps_nargvstr;
 	uint32_t pad0_;
-	uint64_t ps_envstr;   /* char ** */
+	uint64_t ps_envstr; /* char ** */
 	uint32_t ps_nenvstr;
 	uint32_t pad1_;
 };

@@ -16,7 +16,6 @@
 struct statx;
 struct timespec;
 
-
 /* sys/sys/stat.h: struct stat (amd64; no __STAT_TIME_T_EXT padding) */
 struct freebsd12_stat {
 	uint64_t st_dev;

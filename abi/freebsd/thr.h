@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FREEBSD_THR_SUSPENDED    0x0001
+#define FREEBSD_THR_SUSPENDED	 0x0001
 #define FREEBSD_THR_SYSTEM_SCOPE 0x0002
 
 struct freebsd_thr_param {
@@ -22,7 +22,7 @@ struct freebsd_thr_param {
 	uint64_t parent_tid; /* long * */
 	int32_t flags;
 	int32_t pad_;
-	uint64_t rtp;        /* struct rtprio * */
+	uint64_t rtp; /* struct rtprio * */
 	uint64_t spare[3];
 };
 _Static_assert(sizeof(struct freebsd_thr_param) == 104, "struct thr_param layout");

@@ -42,7 +42,7 @@ enum {
 
 struct freebsd_umtx_time {
 	int64_t tv_sec, tv_nsec; /* struct timespec _timeout */
-	uint32_t flags;          /* UMTX_ABSTIME */
+	uint32_t flags;		 /* UMTX_ABSTIME */
 	uint32_t clockid;
 };
 _Static_assert(sizeof(struct freebsd_umtx_time) == 24, "struct _umtx_time layout");

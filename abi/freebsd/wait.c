@@ -4,19 +4,19 @@
 #include <sys/wait.h>
 
 static const struct xeno_flag options[] = {
-	XENO_FLAG("WNOHANG", 0x1, WNOHANG),
-	XENO_FLAG("WUNTRACED", 0x2, WUNTRACED),
-	XENO_FLAG("WCONTINUED", 0x4, WCONTINUED),
-	XENO_FLAG("WNOWAIT", 0x8, WNOWAIT),
-	XENO_FLAG("WEXITED", 0x10, WEXITED),
-	XENO_FLAG_FOREIGN("WTRAPPED", 0x20), /* no tracing here: never reported */
-	XENO_FLAG("WLINUXCLONE", 0x80000000u, __WCLONE),
+    XENO_FLAG("WNOHANG", 0x1, WNOHANG),
+    XENO_FLAG("WUNTRACED", 0x2, WUNTRACED),
+    XENO_FLAG("WCONTINUED", 0x4, WCONTINUED),
+    XENO_FLAG("WNOWAIT", 0x8, WNOWAIT),
+    XENO_FLAG("WEXITED", 0x10, WEXITED),
+    XENO_FLAG_FOREIGN("WTRAPPED", 0x20), /* no tracing here: never reported */
+    XENO_FLAG("WLINUXCLONE", 0x80000000u, __WCLONE),
 };
 const struct xeno_flagset freebsd_wait_options = XENO_FLAGSET("waitopt", options, 0);
 
 static const struct xeno_flag idtypes[] = {
-	XENO_ENUM("P_PID", 0, P_PID),
-	XENO_ENUM("P_PGID", 2, P_PGID),
-	XENO_ENUM("P_ALL", 7, P_ALL),
+    XENO_ENUM("P_PID", 0, P_PID),
+    XENO_ENUM("P_PGID", 2, P_PGID),
+    XENO_ENUM("P_ALL", 7, P_ALL),
 };
 const struct xeno_flagset freebsd_idtypes = XENO_FLAGSET("idtype", idtypes, 1);

@@ -13,15 +13,15 @@
  * d_reclen (uint16), d_type (uint8), d_pad0, d_namlen (uint16), d_pad1, then
  * d_name, NUL-terminated. */
 #define DIRENT12_RECLEN 16
-#define DIRENT12_TYPE   18
+#define DIRENT12_TYPE	18
 #define DIRENT12_NAMLEN 20
-#define DIRENT12_NAME   24
+#define DIRENT12_NAME	24
 /* struct freebsd11_dirent, sys/sys/dirent.h: d_fileno (uint32), d_reclen
  * (uint16), d_type (uint8), d_namlen (uint8), then d_name. */
 #define DIRENT11_RECLEN 4
-#define DIRENT11_TYPE   6
+#define DIRENT11_TYPE	6
 #define DIRENT11_NAMLEN 7
-#define DIRENT11_NAME   8
+#define DIRENT11_NAME	8
 
 #define MAX_NAMES 4096
 

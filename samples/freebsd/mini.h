@@ -21,9 +21,9 @@ long fbsd_syscall2(long nr, long *second, long a1, long a2, long a3);
 #define SYS6(n, a, b, c, d, e, f)                                                                  \
 	fbsd_syscall(FREEBSD_SYS_##n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e),       \
 		     (long)(f))
-#define SYS0(n)                SYS6(n, 0, 0, 0, 0, 0, 0)
-#define SYS1(n, a)             SYS6(n, a, 0, 0, 0, 0, 0)
-#define SYS2(n, a, b)          SYS6(n, a, b, 0, 0, 0, 0)
+#define SYS0(n)		       SYS6(n, 0, 0, 0, 0, 0, 0)
+#define SYS1(n, a)	       SYS6(n, a, 0, 0, 0, 0, 0)
+#define SYS2(n, a, b)	       SYS6(n, a, b, 0, 0, 0, 0)
 #define SYS3(n, a, b, c)       SYS6(n, a, b, c, 0, 0, 0)
 #define SYS4(n, a, b, c, d)    SYS6(n, a, b, c, d, 0, 0)
 #define SYS5(n, a, b, c, d, e) SYS6(n, a, b, c, d, e, 0)
@@ -32,13 +32,13 @@ long fbsd_syscall2(long nr, long *second, long a1, long a2, long a3);
 /* sys/sys/fcntl.h */
 #define O_RDONLY     0x0000
 #define O_WRONLY     0x0001
-#define O_RDWR       0x0002
+#define O_RDWR	     0x0002
 #define O_NONBLOCK   0x0004
 #define O_APPEND     0x0008
 #define O_NOFOLLOW   0x0100
-#define O_CREAT      0x0200
-#define O_TRUNC      0x0400
-#define O_EXCL       0x0800
+#define O_CREAT	     0x0200
+#define O_TRUNC	     0x0400
+#define O_EXCL	     0x0800
 #define O_DIRECTORY  0x00020000
 #define O_CLOEXEC    0x00100000
 #define AT_FDCWD     (-100)
@@ -48,16 +48,16 @@ long fbsd_syscall2(long nr, long *second, long a1, long a2, long a3);
 #define SEEK_CUR 1
 #define SEEK_END 2
 /* sys/sys/mman.h */
-#define PROT_NONE        0
-#define PROT_READ        1
-#define PROT_WRITE       2
-#define PROT_EXEC        4
-#define MAP_SHARED       0x0001
-#define MAP_PRIVATE      0x0002
-#define MAP_FIXED        0x0010
+#define PROT_NONE	 0
+#define PROT_READ	 1
+#define PROT_WRITE	 2
+#define PROT_EXEC	 4
+#define MAP_SHARED	 0x0001
+#define MAP_PRIVATE	 0x0002
+#define MAP_FIXED	 0x0010
 #define MAP_RESERVED0100 0x0100 /* once MAP_NOEXTEND; mmap(2) now rejects it */
-#define MAP_ANON         0x1000
-#define MAP_FAILED       ((void *)-1)
+#define MAP_ANON	 0x1000
+#define MAP_FAILED	 ((void *)-1)
 /* sys/sys/dirent.h */
 #define DT_DIR 4
 /* sys/amd64/include/param.h */

@@ -8,17 +8,17 @@
 #include "mini.h"
 
 /* sys/sys/signal.h */
-#define SIGSEGV 11
-#define SIGTERM 15
-#define SIGUSR1 30
-#define SIGUSR2 31
+#define SIGSEGV	     11
+#define SIGTERM	     15
+#define SIGUSR1	     30
+#define SIGUSR2	     31
 #define SA_ONSTACK   0x0001
 #define SA_RESETHAND 0x0004
 #define SA_SIGINFO   0x0040
 #define SIG_BLOCK    1
 #define SIG_UNBLOCK  2
 #define SS_ONSTACK   0x0001
-#define SI_LWP       0x10007
+#define SI_LWP	     0x10007
 #define SEGV_MAPERR  1
 
 struct sigset {
@@ -123,8 +123,8 @@ static void usr2(int sig, struct siginfo *si, struct ucontext *uc)
 	char local;
 	struct stack now;
 	SYS2(sigaltstack, NULL, &now);
-	on_altstack = &local >= altstack && &local < altstack + sizeof altstack &&
-		      (now.flags & SS_ONSTACK);
+	on_altstack =
+	    &local >= altstack && &local < altstack + sizeof altstack && (now.flags & SS_ONSTACK);
 }
 
 static long waiter(void)

@@ -11,7 +11,7 @@
 
 #define SIGUSR1 30
 #define WNOHANG 1
-#define P_PID   0
+#define P_PID	0
 #define WEXITED 16
 
 static int failures;

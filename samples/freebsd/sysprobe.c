@@ -104,8 +104,8 @@ static void probe_identity(void)
 	long pgrp = SYS0(getpgrp);
 	check("getpgrp", pgrp >= 0 && SYS1(getpgid, 0) == pgrp, pgrp);
 	check("getsid", SYS1(getsid, 0) >= 0, SYS1(getsid, 0));
-	check("getsid of a process that does not exist is ESRCH", SYS1(getsid, 0x7ffffff0) == -ESRCH,
-	      SYS1(getsid, 0x7ffffff0));
+	check("getsid of a process that does not exist is ESRCH",
+	      SYS1(getsid, 0x7ffffff0) == -ESRCH, SYS1(getsid, 0x7ffffff0));
 	long prio = SYS2(getpriority, 0, 0);
 	check("getpriority", prio >= -20 && prio <= 20, prio);
 }

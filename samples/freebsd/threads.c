@@ -22,12 +22,12 @@ struct thr_param {
 #define THR_SYSTEM_SCOPE 0x0002
 
 /* sys/sys/umtx.h */
-#define UMTX_OP_WAIT              2
+#define UMTX_OP_WAIT		  2
 #define UMTX_OP_WAIT_UINT_PRIVATE 15
-#define UMTX_OP_WAKE_PRIVATE      16
+#define UMTX_OP_WAKE_PRIVATE	  16
 
 #define NTHREADS 8
-#define STACK    (64 * 1024)
+#define STACK	 (64 * 1024)
 
 struct worker {
 	long tid_child, tid_parent, self;
@@ -62,13 +62,13 @@ int main(int argc, char **argv, char **envp)
 	for (unsigned i = 0; i < NTHREADS; i++) {
 		workers[i].index = i;
 		struct thr_param p = {
-			.start_func = worker_main,
-			.arg = &workers[i],
-			.stack_base = stacks[i],
-			.stack_size = STACK,
-			.child_tid = &workers[i].tid_child,
-			.parent_tid = &workers[i].tid_parent,
-			.flags = THR_SYSTEM_SCOPE,
+		    .start_func = worker_main,
+		    .arg = &workers[i],
+		    .stack_base = stacks[i],
+		    .stack_size = STACK,
+		    .child_tid = &workers[i].tid_child,
+		    .parent_tid = &workers[i].tid_parent,
+		    .flags = THR_SYSTEM_SCOPE,
 		};
 		long err = SYS2(thr_new, &p, sizeof p);
 		if (err != 0) {
@@ -92,8 +92,8 @@ int main(int argc, char **argv, char **envp)
 		unsigned n = 1000 * (i + 1);
 		unsigned want = n * (n + 1) / 2;
 		int ids = w->self == w->tid_child && w->self == w->tid_parent && w->self != me;
-		mini_printf("thread %u: sum %u %s, ids %s\n", i, w->sum, w->sum == want ? "ok" : "WRONG",
-			    ids ? "ok" : "WRONG");
+		mini_printf("thread %u: sum %u %s, ids %s\n", i, w->sum,
+			    w->sum == want ? "ok" : "WRONG", ids ? "ok" : "WRONG");
 		ok &= w->sum == want && ids;
 	}
 	/* a wait whose value already changed returns at once, without error */

@@ -54,11 +54,11 @@ static long pack_entries(const char *hbuf, long n, char *out, size_t cap, bsd_di
 		const struct host_dirent *h = (const void *)(hbuf + pos);
 		size_t room = h->d_reclen - offsetof(struct host_dirent, d_name);
 		struct bsd_dirent e = {
-			.ino = h->d_ino,
-			.off = h->d_off,
-			.type = h->d_type,
-			.namlen = (uint16_t)strnlen(h->d_name, room),
-			.name = h->d_name,
+		    .ino = h->d_ino,
+		    .off = h->d_off,
+		    .type = h->d_type,
+		    .namlen = (uint16_t)strnlen(h->d_name, room),
+		    .name = h->d_name,
 		};
 		long r = pack(&e, out + used, cap - used);
 		if (r == 0) {

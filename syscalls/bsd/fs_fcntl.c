@@ -93,8 +93,8 @@ static long record_lock(const struct bsd_abi *abi, int fd, uint64_t cmd, uint64_
 	if (abi->flock_to_host(rec, &fl) < 0)
 		return -EINVAL;
 	if (host_cmd == F_SETLKW) /* waits for the lock: interruptible, restartable */
-		ret = xeno_restartable(
-		    host_blocking_syscall(SYS_fcntl, fd, host_cmd, &fl, 0, 0, 0));
+		ret =
+		    xeno_restartable(host_blocking_syscall(SYS_fcntl, fd, host_cmd, &fl, 0, 0, 0));
 	else
 		ret = host_syscall3(SYS_fcntl, fd, host_cmd, &fl);
 	if (ret < 0 || host_cmd != F_GETLK)

@@ -46,8 +46,8 @@ static long parent_beneath(int dirfd, char *p, const char **last)
 	if (strcmp(*last, "..") == 0)
 		return -EXDEV; /* it would leave the parent */
 	struct open_how how = {
-		.flags = O_PATH | O_DIRECTORY | O_CLOEXEC,
-		.resolve = RESOLVE_BENEATH,
+	    .flags = O_PATH | O_DIRECTORY | O_CLOEXEC,
+	    .resolve = RESOLVE_BENEATH,
 	};
 	return host_syscall4(SYS_openat2, dirfd, dir, &how, sizeof how);
 }
@@ -97,8 +97,8 @@ long bsd_sys_renameat(struct xeno_thread *t, int oldfd, uint64_t old, int newfd,
 	char from[BSD_PATH_BUF], to[BSD_PATH_BUF];
 	int fromfd, tofd;
 	long ret = bsd_at_path(t, oldfd, old, &fromfd, from, XENO_ROOT_NOFOLLOW);
-	if (ret < 0 ||
-	    (ret = bsd_at_path(t, newfd, new, &tofd, to, XENO_ROOT_CREATE | XENO_ROOT_NOFOLLOW)) < 0)
+	if (ret < 0 || (ret = bsd_at_path(t, newfd, new, &tofd, to,
+					  XENO_ROOT_CREATE | XENO_ROOT_NOFOLLOW)) < 0)
 		return ret;
 	return host_syscall5(SYS_renameat2, fromfd, from, tofd, to, 0);
 }
@@ -131,8 +131,8 @@ long bsd_sys_linkat(struct xeno_thread *t, int fd1, uint64_t path1, int fd2, uin
 		return -EINVAL;
 	int from_how = at & AT_SYMLINK_FOLLOW ? XENO_ROOT_FOLLOW : XENO_ROOT_NOFOLLOW;
 	long ret = bsd_at_path(t, fd1, path1, &fromfd, from, from_how);
-	if (ret < 0 ||
-	    (ret = bsd_at_path(t, fd2, path2, &tofd, to, XENO_ROOT_CREATE | XENO_ROOT_NOFOLLOW)) < 0)
+	if (ret < 0 || (ret = bsd_at_path(t, fd2, path2, &tofd, to,
+					  XENO_ROOT_CREATE | XENO_ROOT_NOFOLLOW)) < 0)
 		return ret;
 	/* without AT_SYMLINK_FOLLOW the source link itself is linked */
 	if ((at & BSD_AT_BENEATH) && !(at & AT_SYMLINK_FOLLOW))

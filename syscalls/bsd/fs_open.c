@@ -51,9 +51,9 @@ static long open_host(int dirfd, const char *path, uint64_t how, unsigned int mo
 		return xeno_restartable(
 		    host_blocking_syscall(SYS_openat, dirfd, path, flags, mode, 0, 0));
 	struct open_how oh = {
-		.flags = flags,
-		.mode = flags & O_CREAT ? mode : 0, /* openat2 wants 0 otherwise */
-		.resolve = RESOLVE_BENEATH,
+	    .flags = flags,
+	    .mode = flags & O_CREAT ? mode : 0, /* openat2 wants 0 otherwise */
+	    .resolve = RESOLVE_BENEATH,
 	};
 	return xeno_restartable(
 	    host_blocking_syscall(SYS_openat2, dirfd, path, &oh, sizeof oh, 0, 0));

@@ -57,8 +57,8 @@ long bsd_target_resolve(struct bsd_target *tg, int dirfd, const char *path, uint
 		return 0;
 	}
 	struct open_how how = {
-		.flags = O_PATH | O_CLOEXEC | (*at & AT_SYMLINK_NOFOLLOW ? O_NOFOLLOW : 0),
-		.resolve = RESOLVE_BENEATH,
+	    .flags = O_PATH | O_CLOEXEC | (*at & AT_SYMLINK_NOFOLLOW ? O_NOFOLLOW : 0),
+	    .resolve = RESOLVE_BENEATH,
 	};
 	long fd = host_syscall4(SYS_openat2, dirfd, path, &how, sizeof how);
 	if (fd < 0)

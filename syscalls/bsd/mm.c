@@ -106,7 +106,7 @@ long bsd_sys_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot, in
 		return err;
 	if (p.fd >= 0 && xeno_fd_is_reserved(p.fd))
 		return -EBADF; /* xeno's own descriptors are not the guest's */
-	if (p.file_untyped) /* the descriptor is looked at first */
+	if (p.file_untyped)    /* the descriptor is looked at first */
 		return host_syscall2(SYS_fcntl, fd, F_GETFD) < 0 ? -EBADF : -EINVAL;
 	long r = p.align ? map_aligned(&p) : host_mmap(p.addr, p.len, p.prot, p.flags, p.fd, p.off);
 	if (p.flags & MAP_FIXED_NOREPLACE) {

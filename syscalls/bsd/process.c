@@ -46,7 +46,7 @@ long bsd_sys_vfork(struct xeno_thread *t)
 	return bsd_sys_fork(t);
 }
 
-#define MAX_STRING (256 * 1024)   /* one argument or variable */
+#define MAX_STRING (256 * 1024)	     /* one argument or variable */
 #define MAX_TOTAL  (4 * 1024 * 1024) /* all of them (FreeBSD's kern.argmax is lower) */
 
 /* One guest string, however long (up to MAX_STRING): its length or -errno. */

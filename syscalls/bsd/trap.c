@@ -8,9 +8,9 @@
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
 
-#define BSD_SYS_syscall   0
+#define BSD_SYS_syscall	  0
 #define BSD_SYS___syscall 198
-#define PSL_C             0x1 /* carry flag */
+#define PSL_C		  0x1 /* carry flag */
 
 void bsd_decode_trap(const greg_t *g, struct xeno_trap *trap)
 {

@@ -39,8 +39,8 @@ long freebsd_sys_freebsd6_mmap(struct xeno_thread *t, uint64_t addr, size_t len,
 long freebsd_sys_kqueuex(struct xeno_thread *t, int flags);
 long freebsd_sys_kevent(struct xeno_thread *t, int fd, uint64_t changelist, int nchanges,
 			uint64_t eventlist, int nevents, uint64_t timeout);
-long freebsd_sys_freebsd11_kevent(struct xeno_thread *t, int fd, uint64_t changelist,
-				  int nchanges, uint64_t eventlist, int nevents, uint64_t timeout);
+long freebsd_sys_freebsd11_kevent(struct xeno_thread *t, int fd, uint64_t changelist, int nchanges,
+				  uint64_t eventlist, int nevents, uint64_t timeout);
 
 /* ---- system (syscalls/freebsd/sysctl.c, sysarch.c, cpuset.c) ---- */
 long freebsd_sys___sysctl(struct xeno_thread *t, uint64_t name, unsigned int namelen, uint64_t old,
@@ -93,7 +93,5 @@ long freebsd_sys__umtx_op(struct xeno_thread *t, uint64_t obj, int op, unsigned 
 /* ---- processes (syscalls/freebsd/proc.c) ---- */
 long freebsd_sys_wait6(struct xeno_thread *t, int idtype, long id, uint64_t status, int options,
 		       uint64_t wrusage, uint64_t info);
-
-
 
 #endif

@@ -19,11 +19,11 @@ void freebsd_sigcode(void);
 /* x86 flags the guest may change with sigreturn (FreeBSD PSL_USERCHANGE:
  * C PF AF Z N T D V NT AC ID, sys/x86/include/psl.h). */
 #define PSL_USERCHANGE 0x244dd5ULL
-#define PSL_T          0x100ULL
-#define PSL_D          0x400ULL
+#define PSL_T	       0x100ULL
+#define PSL_D	       0x400ULL
 /* The CPU sets RF in the flags it saves for a fault; it means nothing to
  * the program and is neither shown nor checked. */
-#define PSL_RF         0x10000ULL
+#define PSL_RF 0x10000ULL
 /* FreeBSD/amd64 user selectors (sys/amd64/include/segments.h GUCODE_SEL 8,
  * GUDATA_SEL 7, at privilege level 3). */
 #define FREEBSD_UCODESEL 0x43
@@ -55,8 +55,8 @@ void freebsd_siginfo_from_host(int sig, const siginfo_t *si, struct freebsd_sigi
 	fsi->signo = freebsd_signal_from_host(sig);
 	fsi->err = si->si_errno;
 	fsi->code = freebsd_si_code_from_host(sig, si->si_code);
-	if (si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
-				sig == SIGFPE || sig == SIGTRAP)) {
+	if (si->si_code > 0 &&
+	    (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP)) {
 		fsi->addr = (uint64_t)si->si_addr;
 	} else {
 		fsi->pid = si->si_pid;
@@ -67,8 +67,7 @@ void freebsd_siginfo_from_host(int sig, const siginfo_t *si, struct freebsd_sigi
 	}
 }
 
-static void fill_mcontext(struct freebsd_mcontext *mc, const struct xeno_thread *t,
-			  const greg_t *g)
+static void fill_mcontext(struct freebsd_mcontext *mc, const struct xeno_thread *t, const greg_t *g)
 {
 	mc->mc_rdi = g[REG_RDI];
 	mc->mc_rsi = g[REG_RSI];
@@ -124,7 +123,7 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 	sf->sf_uc.uc_stack.ss_sp = t->sigstack.sp;
 	sf->sf_uc.uc_stack.ss_size = t->sigstack.size;
 	sf->sf_uc.uc_stack.ss_flags = !t->sigstack.enabled ? FREEBSD_SS_DISABLE
-				     : on_alt		   ? FREEBSD_SS_ONSTACK
+				      : on_alt		   ? FREEBSD_SS_ONSTACK
 							   : 0;
 	struct freebsd_mcontext *mc = &sf->sf_uc.uc_mcontext;
 	fill_mcontext(mc, t, g);
@@ -144,8 +143,8 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 
 	g[REG_RDI] = freebsd_signal_from_host(sig);
 	g[REG_RSI] = (act->flags & XENO_SA_SIGINFO)
-			     ? (greg_t)(sp + offsetof(struct freebsd_sigframe, sf_si))
-			     : (greg_t)sf->sf_si.code;
+			 ? (greg_t)(sp + offsetof(struct freebsd_sigframe, sf_si))
+			 : (greg_t)sf->sf_si.code;
 	g[REG_RDX] = (greg_t)(sp + offsetof(struct freebsd_sigframe, sf_uc));
 	g[REG_RCX] = (greg_t)sf->sf_si.addr;
 	g[REG_RSP] = (greg_t)sp;

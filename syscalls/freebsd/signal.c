@@ -103,7 +103,9 @@ long freebsd_sys_sigaltstack(struct xeno_thread *t, uint64_t ss, uint64_t oss)
 		memset(&fs, 0, sizeof fs);
 		fs.ss_sp = t->sigstack.sp;
 		fs.ss_size = t->sigstack.size;
-		fs.ss_flags = !t->sigstack.enabled ? FREEBSD_SS_DISABLE : on ? FREEBSD_SS_ONSTACK : 0;
+		fs.ss_flags = !t->sigstack.enabled ? FREEBSD_SS_DISABLE
+			      : on		   ? FREEBSD_SS_ONSTACK
+						   : 0;
 	}
 	if (ss) {
 		struct freebsd_stack n;

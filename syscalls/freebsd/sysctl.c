@@ -212,8 +212,8 @@ int freebsd_sysctl_oidfmt(const struct sysctl_node *self, const int *name, unsig
 /* userland_sysctl: guest buffers around the engine.  lenp_on_error says
  * whether *oldlenp is written when the answer did not fit (__sysctl does,
  * __sysctlbyname does not). */
-static long run_for_guest(struct xeno_thread *t, const int *mib, unsigned namelen, uint64_t old, uint64_t oldlenp,
-			  uint64_t new, size_t newlen, int lenp_on_enomem)
+static long run_for_guest(struct xeno_thread *t, const int *mib, unsigned namelen, uint64_t old,
+			  uint64_t oldlenp, uint64_t new, size_t newlen, int lenp_on_enomem)
 {
 	_Static_assert(FREEBSD_SYSCTL_OUT_MAX <= XENO_SCRATCH_SIZE, "sysctl answer in the scratch");
 	char *out = (char *)t->scratch;
@@ -269,6 +269,6 @@ long freebsd_sys___sysctlbyname(struct xeno_thread *t, uint64_t name, size_t nam
 	int err = freebsd_sysctl(name2oid, 2, &req);
 	if (err)
 		return -err;
-	return run_for_guest(t, mib, (unsigned)(req.oldidx / sizeof(int)), old, oldlenp, new, newlen,
-			     0);
+	return run_for_guest(t, mib, (unsigned)(req.oldidx / sizeof(int)), old, oldlenp, new,
+			     newlen, 0);
 }

@@ -35,13 +35,13 @@ long freebsd_sys_thr_new(struct xeno_thread *t, uint64_t uparam, int size)
 	/* cpu_set_upcall (sys/amd64/amd64/vm_machdep.c): the stack top,
 	 * 16-aligned, minus a return-address slot. */
 	struct xeno_thread_start st = {
-		.entry = {.rip = p.start_func,
-			  .rdi = p.arg,
-			  .rsp = ((p.stack_base + p.stack_size) & ~15ULL) - 8},
-		.fs = p.tls_base,
-		.sigmask = t->sigmask,
-		.tid_out = {p.child_tid, p.parent_tid},
-		.id_size = sizeof(long),
+	    .entry = {.rip = p.start_func,
+		      .rdi = p.arg,
+		      .rsp = ((p.stack_base + p.stack_size) & ~15ULL) - 8},
+	    .fs = p.tls_base,
+	    .sigmask = t->sigmask,
+	    .tid_out = {p.child_tid, p.parent_tid},
+	    .id_size = sizeof(long),
 	};
 	long tid = xeno_thread_spawn(t, &st);
 	return tid < 0 ? tid : 0;

@@ -71,10 +71,11 @@ static long wait_on(uint64_t obj, uint32_t expect, bool private_, uint64_t size,
 	int op = private_ ? FUTEX_PRIVATE_FLAG : 0;
 	long r;
 	if (abs_clock >= 0)
-		r = host_blocking_syscall(SYS_futex, obj,
-					  op | FUTEX_WAIT_BITSET |
-						  (abs_clock == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0),
-					  expect, tsp, 0, FUTEX_BITSET_MATCH_ANY);
+		r = host_blocking_syscall(
+		    SYS_futex, obj,
+		    op | FUTEX_WAIT_BITSET |
+			(abs_clock == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0),
+		    expect, tsp, 0, FUTEX_BITSET_MATCH_ANY);
 	else
 		r = host_blocking_syscall(SYS_futex, obj, op | FUTEX_WAIT, expect, tsp, 0, 0);
 	if (r == -EAGAIN)
@@ -125,7 +126,8 @@ long freebsd_sys__umtx_op(struct xeno_thread *t, uint64_t obj, int op, unsigned 
 			  uint64_t uaddr1, uint64_t uaddr2)
 {
 	(void)t;
-	if ((op == FREEBSD_UMTX_OP_WAIT_UINT || op == FREEBSD_UMTX_OP_WAIT_UINT_PRIVATE) && (obj & 3))
+	if ((op == FREEBSD_UMTX_OP_WAIT_UINT || op == FREEBSD_UMTX_OP_WAIT_UINT_PRIVATE) &&
+	    (obj & 3))
 		return -EINVAL;
 	switch (op) {
 	case FREEBSD_UMTX_OP_WAIT:

@@ -13,11 +13,11 @@ static char long_name[FREEBSD_MAXNAMLEN + 2];
 static struct bsd_dirent entry(size_t namlen)
 {
 	return (struct bsd_dirent){
-		.ino = 0x1122334455667788ULL,
-		.off = 0x0102030405060708LL,
-		.type = 8, /* Linux DT_REG */
-		.namlen = (uint16_t)namlen,
-		.name = long_name,
+	    .ino = 0x1122334455667788ULL,
+	    .off = 0x0102030405060708LL,
+	    .type = 8, /* Linux DT_REG */
+	    .namlen = (uint16_t)namlen,
+	    .name = long_name,
 	};
 }
 

@@ -20,11 +20,11 @@ static void every_freebsd_errno_is_named(void **state)
 static void round_trip_from_freebsd(void **state)
 {
 	(void)state;
-	static const int approximate[] = {FREEBSD_EPROCLIM, FREEBSD_EBADRPC, FREEBSD_ERPCMISMATCH,
-					  FREEBSD_EPROGUNAVAIL, FREEBSD_EPROGMISMATCH,
-					  FREEBSD_EPROCUNAVAIL, FREEBSD_EFTYPE, FREEBSD_EAUTH,
-					  FREEBSD_ENEEDAUTH, FREEBSD_EDOOFUS, FREEBSD_ENOTCAPABLE,
-					  FREEBSD_ECAPMODE, FREEBSD_EINTEGRITY};
+	static const int approximate[] = {
+	    FREEBSD_EPROCLIM,	   FREEBSD_EBADRPC,	 FREEBSD_ERPCMISMATCH, FREEBSD_EPROGUNAVAIL,
+	    FREEBSD_EPROGMISMATCH, FREEBSD_EPROCUNAVAIL, FREEBSD_EFTYPE,       FREEBSD_EAUTH,
+	    FREEBSD_ENEEDAUTH,	   FREEBSD_EDOOFUS,	 FREEBSD_ENOTCAPABLE,  FREEBSD_ECAPMODE,
+	    FREEBSD_EINTEGRITY};
 	for (int e = 1; e <= FREEBSD_ELAST; e++) {
 		int skip = 0;
 		for (size_t i = 0; i < sizeof approximate / sizeof approximate[0]; i++)
@@ -66,6 +66,7 @@ static void known_values(void **state)
 
 int main(void)
 {
-	RUN(cmocka_unit_test(every_freebsd_errno_is_named), cmocka_unit_test(round_trip_from_freebsd),
-	    cmocka_unit_test(every_host_errno_maps), cmocka_unit_test(known_values));
+	RUN(cmocka_unit_test(every_freebsd_errno_is_named),
+	    cmocka_unit_test(round_trip_from_freebsd), cmocka_unit_test(every_host_errno_maps),
+	    cmocka_unit_test(known_values));
 }

@@ -264,37 +264,40 @@ static void syscalls(void **state)
 	int mib[FREEBSD_CTL_MAXNAME + 1] = {1, 1};
 	char buf[64];
 	size_t len = sizeof buf;
+	assert_int_equal(freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 1, (uint64_t)buf,
+					      (uint64_t)&len, 0, 0),
+			 -EINVAL);
+	assert_int_equal(freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 25, (uint64_t)buf,
+					      (uint64_t)&len, 0, 0),
+			 -EINVAL);
 	assert_int_equal(
-	    freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 1, (uint64_t)buf, (uint64_t)&len, 0, 0),
-	    -EINVAL);
+	    freebsd_sys___sysctl(test_thread(), 16, 2, (uint64_t)buf, (uint64_t)&len, 0, 0),
+	    -EFAULT);
 	assert_int_equal(
-	    freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 25, (uint64_t)buf, (uint64_t)&len, 0, 0),
-	    -EINVAL);
-	assert_int_equal(freebsd_sys___sysctl(test_thread(), 16, 2, (uint64_t)buf, (uint64_t)&len, 0, 0),
-			 -EFAULT);
-	assert_int_equal(freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 2, (uint64_t)buf, 16, 0, 0),
-			 -EFAULT);
+	    freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 2, (uint64_t)buf, 16, 0, 0),
+	    -EFAULT);
 	len = 4;
-	assert_int_equal(
-	    freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 2, (uint64_t)buf, (uint64_t)&len, 0, 0),
-	    -ENOMEM);
+	assert_int_equal(freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 2, (uint64_t)buf,
+					      (uint64_t)&len, 0, 0),
+			 -ENOMEM);
 	assert_int_equal(len, 4);
 	assert_memory_equal(buf, "Free", 4);
 	len = sizeof buf;
-	assert_int_equal(
-	    freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 2, (uint64_t)buf, (uint64_t)&len, 0, 0), 0);
+	assert_int_equal(freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 2, (uint64_t)buf,
+					      (uint64_t)&len, 0, 0),
+			 0);
 	assert_int_equal(len, 8);
 	/* By name: no NUL needed; *oldlenp untouched when the answer did not fit. */
 	static const char name[] = "kern.osreleaseXYZ";
 	len = sizeof buf;
-	assert_int_equal(freebsd_sys___sysctlbyname(test_thread(), (uint64_t)name, 14, (uint64_t)buf,
-						    (uint64_t)&len, 0, 0),
+	assert_int_equal(freebsd_sys___sysctlbyname(test_thread(), (uint64_t)name, 14,
+						    (uint64_t)buf, (uint64_t)&len, 0, 0),
 			 0);
 	assert_string_equal(buf, FREEBSD_OSRELEASE);
 	assert_int_equal(len, sizeof FREEBSD_OSRELEASE);
 	len = 2;
-	assert_int_equal(freebsd_sys___sysctlbyname(test_thread(), (uint64_t)name, 14, (uint64_t)buf,
-						    (uint64_t)&len, 0, 0),
+	assert_int_equal(freebsd_sys___sysctlbyname(test_thread(), (uint64_t)name, 14,
+						    (uint64_t)buf, (uint64_t)&len, 0, 0),
 			 -ENOMEM);
 	assert_int_equal(len, 2);
 	assert_int_equal(freebsd_sys___sysctlbyname(test_thread(), (uint64_t) "kern.nosuch", 11,
@@ -304,7 +307,8 @@ static void syscalls(void **state)
 						    (uint64_t)&len, 0, 0),
 			 -EINVAL);
 	/* Writing: EPERM, even with an unreadable new buffer. */
-	assert_int_equal(freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 2, 0, 0, 16, 4), -EPERM);
+	assert_int_equal(freebsd_sys___sysctl(test_thread(), (uint64_t)mib, 2, 0, 0, 16, 4),
+			 -EPERM);
 }
 
 int main(void)

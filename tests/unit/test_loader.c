@@ -21,11 +21,11 @@
 
 /* ---- building ELF files ---- */
 
-#define BASE       0x400000ULL /* where the minimal program's headers load */
-#define TEXT       0x401000ULL /* its code page */
-#define PHDR_OFF   64          /* the program headers follow the ELF header */
+#define BASE	   0x400000ULL /* where the minimal program's headers load */
+#define TEXT	   0x401000ULL /* its code page */
+#define PHDR_OFF   64	       /* the program headers follow the ELF header */
 #define MAX_PHDRS  8
-#define NOTE_OFF   0x200       /* notes and PT_INTERP go in the first page */
+#define NOTE_OFF   0x200 /* notes and PT_INTERP go in the first page */
 #define INTERP_OFF 0x300
 #define FILE_MAX   0x3000
 

@@ -50,7 +50,8 @@ static void every_table_decoder_is_registered(void **state)
 				xeno_flags_format(s, f->fval, buf, sizeof buf);
 				if (f->fval != 0 && !strstr(buf, f->name))
 					fail_msg("%s: %s formats %#llx as %s, not %s", e->name,
-						 s->name, (unsigned long long)f->fval, buf, f->name);
+						 s->name, (unsigned long long)f->fval, buf,
+						 f->name);
 				flags++;
 			} else if (d->kind == XA_IN || d->kind == XA_OUT || d->kind == XA_INOUT) {
 				const struct xeno_trace_decoder *dec =

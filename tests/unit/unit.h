@@ -9,10 +9,10 @@
 
 #include <cmocka.h>
 
-#define RUN(...)                                                             \
-	do {                                                                 \
-		const struct CMUnitTest tests_[] = {__VA_ARGS__};            \
-		return cmocka_run_group_tests(tests_, NULL, NULL);           \
+#define RUN(...)                                                                                   \
+	do {                                                                                       \
+		const struct CMUnitTest tests_[] = {__VA_ARGS__};                                  \
+		return cmocka_run_group_tests(tests_, NULL, NULL);                                 \
 	} while (0)
 
 #endif
