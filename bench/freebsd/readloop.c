@@ -10,8 +10,6 @@
  */
 #include "mini.h"
 
-#define CLOCK_MONOTONIC 4
-
 static long now_ns(void)
 {
 	long ts[2];

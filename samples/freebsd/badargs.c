@@ -17,97 +17,15 @@
  */
 #include "mini.h"
 
-/* sys/sys/socket.h, sys/netinet/in.h */
-#define AF_UNIX	      1
-#define AF_INET	      2
-#define SOCK_STREAM   1
-#define SOCK_DGRAM    2
-#define SOCK_NONBLOCK 0x20000000
-#define SOL_SOCKET    0xffff
-#define SO_REUSEADDR  0x0004
-/* sys/sys/event.h */
-#define EVFILT_READ  (-1)
-#define EVFILT_USER  (-11)
-#define EV_ADD	     0x0001
-#define EV_CLEAR     0x0020
-#define NOTE_TRIGGER 0x01000000
-/* sys/sys/signal.h */
-#define SIGUSR1	   30
-#define SA_RESTART 0x0002
-/* sys/sys/resource.h, sys/sys/sysctl.h, sys/sys/fcntl.h, sys/sys/filio.h */
-#define RLIMIT_NOFILE 8
-#define CTL_KERN      1
-#define KERN_OSTYPE   1
-#define F_DUPFD	      0
-#define F_GETFD	      1
-#define FIONREAD      0x4004667fUL
-/* sys/sys/mman.h */
-#define MAP_EXCL      0x4000
+/* FreeBSD facts beyond mini.h: sys/sys/mman.h */
 #define MADV_DONTNEED 4
 #define INHERIT_NONE  2
-/* sys/sys/umtx.h, sys/sys/thr.h */
-#define UMTX_OP_WAIT_UINT_PRIVATE 15
-#define UMTX_OP_WAKE_PRIVATE	  16
-#define THR_SYSTEM_SCOPE	  0x0002
 
 #define INT_MIN_ (-2147483647 - 1)
 #define INT_MAX_ 2147483647
 
-struct kevent {
-	unsigned long ident;
-	short filter;
-	unsigned short flags;
-	unsigned fflags;
-	long data;
-	void *udata;
-	unsigned long ext[4];
-};
-struct iovec {
-	void *base;
-	size_t len;
-};
-struct timespec {
-	long sec, nsec;
-};
-struct rlimit {
-	unsigned long cur, max;
-};
-struct pollfd {
-	int fd;
-	short events, revents;
-};
-struct sigaction {
-	void *handler;
-	int flags;
-	unsigned mask[4];
-};
-struct thr_param {
-	void (*start_func)(void *);
-	void *arg;
-	char *stack_base;
-	size_t stack_size;
-	char *tls_base;
-	size_t tls_size;
-	long *child_tid;
-	long *parent_tid;
-	int flags;
-	void *rtp;
-	void *spare[3];
-};
-
 static const char *scratch;
-static int failures;
 static char buf[4096];
-
-static void expect(const char *call, const char *what, long r, const char *want)
-{
-	char line[128];
-	mini_strlcpy(line, call, sizeof line);
-	mini_strlcat(line, "(", sizeof line);
-	mini_strlcat(line, what, sizeof line);
-	mini_strlcat(line, "):", sizeof line);
-	failures += !mini_expect_error(line, r, want);
-}
 
 /* A check of a result that is not an error: prints "call(what): ok". */
 static void check(const char *call, const char *what, int ok, long got)
@@ -115,16 +33,7 @@ static void check(const char *call, const char *what, int ok, long got)
 	mini_printf("%s(%s): %s\n", call, what, ok ? "ok" : "FAILED");
 	if (!ok)
 		mini_printf("  got %ld (%s)\n", got, got < 0 ? mini_errname(-got) : "no error");
-	failures += !ok;
-}
-
-static const char *path(const char *name)
-{
-	static char p[1024];
-	mini_strlcpy(p, scratch, sizeof p);
-	mini_strlcat(p, "/", sizeof p);
-	mini_strlcat(p, name, sizeof p);
-	return p;
+	mini_failures += !ok;
 }
 
 static long kevent6(long kq, void *changes, long n, void *events, long m, struct timespec *ts)
@@ -177,7 +86,7 @@ static void not_open(const char *what, long fd, int *bad_count)
 				(*bad_count)++;
 			}
 		} else {
-			expect(names[i], what, r[i], "EBADF");
+			mini_expect_call_error(names[i], what, r[i], "EBADF");
 		}
 	}
 }
@@ -201,8 +110,9 @@ static void xenos_descriptors(void)
 	check("every descriptor call", "xeno's descriptors: EBADF", bad == 0 && tried > 0, bad);
 	/* FreeBSD kern_dup: a target at or beyond the limit is EBADF for
 	 * dup2, EINVAL for fcntl(F_DUPFD) */
-	expect("dup2", "onto the soft limit", SYS2(dup2, 0, rl.cur), "EBADF");
-	expect("fcntl(F_DUPFD", "at the soft limit)", SYS3(fcntl, 0, F_DUPFD, rl.cur), "EINVAL");
+	mini_expect_call_error("dup2", "onto the soft limit", SYS2(dup2, 0, rl.cur), "EBADF");
+	mini_expect_call_error("fcntl(F_DUPFD", "at the soft limit)",
+			       SYS3(fcntl, 0, F_DUPFD, rl.cur), "EINVAL");
 	/* close_range over them closes nothing that is xeno's */
 	check("close_range", "up to ~0: 0", SYS3(close_range, rl.cur, 0xffffffffU, 0) == 0, 0);
 	struct pollfd p = {(int)rl.cur + 1, 1 /* POLLIN */, 0};
@@ -211,7 +121,8 @@ static void xenos_descriptors(void)
 	check("poll", "a descriptor of xeno's: POLLNVAL", r == 1 && p.revents == 0x20, r);
 	struct kevent ev = {.ident = rl.cur + 1, .filter = EVFILT_READ, .flags = EV_ADD};
 	struct timespec zero = {0, 0};
-	expect("kevent", "watch a descriptor of xeno's", kevent6(kq, &ev, 1, 0, 0, &zero), "EBADF");
+	mini_expect_call_error("kevent", "watch a descriptor of xeno's",
+			       kevent6(kq, &ev, 1, 0, 0, &zero), "EBADF");
 	/* the kqueue still works: its descriptors were not touched */
 	struct kevent user = {.ident = 7, .filter = EVFILT_USER, .flags = EV_ADD | EV_CLEAR};
 	kevent6(kq, &user, 1, 0, 0, &zero);
@@ -226,14 +137,14 @@ static void xenos_descriptors(void)
 
 static void descriptors(void)
 {
-	long closed = SYS3(open, path("file"), O_RDONLY, 0);
+	long closed = SYS3(open, mini_scratch_path("file"), O_RDONLY, 0);
 	SYS1(close, closed);
 	not_open("-1", -1, 0);
 	not_open("INT_MIN", INT_MIN_, 0);
 	not_open("INT_MAX", INT_MAX_, 0);
 	not_open("closed", closed, 0);
-	expect("dup2", "onto -1", SYS2(dup2, 0, -1), "EBADF");
-	expect("fcntl(F_DUPFD", "-1)", SYS3(fcntl, 0, F_DUPFD, -1), "EINVAL");
+	mini_expect_call_error("dup2", "onto -1", SYS2(dup2, 0, -1), "EBADF");
+	mini_expect_call_error("fcntl(F_DUPFD", "-1)", SYS3(fcntl, 0, F_DUPFD, -1), "EINVAL");
 	xenos_descriptors();
 }
 
@@ -246,28 +157,33 @@ static void sizes(long fd)
 	SYS3(lseek, fd, 0, SEEK_SET);
 	long r = SYS3(read, fd, buf, 1L << 62);
 	check("read", "2^62 bytes from a 64-byte file: 64", r == 64, r);
-	expect("read", "SIZE_MAX bytes", SYS3(read, fd, buf, -1L), "EINVAL");
-	expect("write", "2^63 bytes", SYS3(write, 1, buf, 1UL << 63), "EINVAL");
-	expect("pread", "SIZE_MAX bytes", SYS4(pread, fd, buf, -1L, 0), "EINVAL");
+	mini_expect_call_error("read", "SIZE_MAX bytes", SYS3(read, fd, buf, -1L), "EINVAL");
+	mini_expect_call_error("write", "2^63 bytes", SYS3(write, 1, buf, 1UL << 63), "EINVAL");
+	mini_expect_call_error("pread", "SIZE_MAX bytes", SYS4(pread, fd, buf, -1L, 0), "EINVAL");
 	/* subr_uio.c copyinuio: more than UIO_MAXIOV (1024) is EINVAL, so
 	 * is a total beyond SSIZE_MAX */
 	static struct iovec many[1025];
-	expect("readv", "1025 iovecs", SYS3(readv, fd, many, 1025), "EINVAL");
+	mini_expect_call_error("readv", "1025 iovecs", SYS3(readv, fd, many, 1025), "EINVAL");
 	r = SYS3(readv, fd, many, 1024);
 	check("readv", "1024 empty iovecs: 0", r == 0, r);
 	struct iovec two[2] = {{buf, 1UL << 62}, {buf, 1UL << 62}};
-	expect("readv", "lengths adding up beyond SSIZE_MAX", SYS3(readv, fd, two, 2), "EINVAL");
-	expect("readlink", "SIZE_MAX buffer", SYS3(readlink, path("file"), buf, -1L), "EINVAL");
+	mini_expect_call_error("readv", "lengths adding up beyond SSIZE_MAX",
+			       SYS3(readv, fd, two, 2), "EINVAL");
+	mini_expect_call_error("readlink", "SIZE_MAX buffer",
+			       SYS3(readlink, mini_scratch_path("file"), buf, -1L), "EINVAL");
 	long s = SYS3(socket, AF_INET, SOCK_DGRAM, 0);
 	/* uipc_syscalls.c kern_sendit/kern_recvit: a total beyond SSIZE_MAX */
-	expect("sendto", "SIZE_MAX bytes", SYS6(sendto, s, buf, -1L, 0, 0, 0), "EINVAL");
-	expect("recvfrom", "SIZE_MAX bytes", SYS6(recvfrom, s, buf, -1L, 0, 0, 0), "EINVAL");
+	mini_expect_call_error("sendto", "SIZE_MAX bytes", SYS6(sendto, s, buf, -1L, 0, 0, 0),
+			       "EINVAL");
+	mini_expect_call_error("recvfrom", "SIZE_MAX bytes", SYS6(recvfrom, s, buf, -1L, 0, 0, 0),
+			       "EINVAL");
 	/* kern_setsockopt: a negative size */
-	expect("setsockopt", "size -1", SYS5(setsockopt, s, SOL_SOCKET, SO_REUSEADDR, buf, -1),
-	       "EINVAL");
+	mini_expect_call_error("setsockopt", "size -1",
+			       SYS5(setsockopt, s, SOL_SOCKET, SO_REUSEADDR, buf, -1), "EINVAL");
 	SYS1(close, s);
 	/* sys_generic.c kern_poll: more than FD_SETSIZE and the limit */
-	expect("poll", "2^31-1 descriptors", SYS3(poll, buf, INT_MAX_, 0), "EINVAL");
+	mini_expect_call_error("poll", "2^31-1 descriptors", SYS3(poll, buf, INT_MAX_, 0),
+			       "EINVAL");
 	/* kern_select: nd cut to the table; a negative nd is EINVAL, a bit
 	 * set past the table EBADF (select_check_badfd) */
 	struct {
@@ -275,17 +191,17 @@ static void sizes(long fd)
 	} tv = {0, 0};
 	r = SYS5(select, INT_MAX_, 0, 0, 0, &tv);
 	check("select", "nd 2^31-1 with no sets: 0", r == 0, r);
-	expect("select", "nd -1", SYS5(select, -1, 0, 0, 0, &tv), "EINVAL");
+	mini_expect_call_error("select", "nd -1", SYS5(select, -1, 0, 0, 0, &tv), "EINVAL");
 	static unsigned char sets[1 << 16];
 	sets[2000 / 8] = 1 << (2000 % 8);
-	expect("select", "nd 2^19, descriptor 2000 set", SYS5(select, 1 << 19, sets, 0, 0, &tv),
-	       "EBADF");
+	mini_expect_call_error("select", "nd 2^19, descriptor 2000 set",
+			       SYS5(select, 1 << 19, sets, 0, 0, &tv), "EBADF");
 	/* vfs_syscalls.c kern_getdirentries: beyond IOSIZE_MAX is EINVAL;
 	 * 0 reads nothing (ufs_readdir wants room for an entry) */
 	long dir = SYS3(open, scratch, O_RDONLY | O_DIRECTORY, 0);
 	long base;
-	expect("getdirentries", "count 2^63", SYS4(getdirentries, dir, buf, 1UL << 63, &base),
-	       "EINVAL");
+	mini_expect_call_error("getdirentries", "count 2^63",
+			       SYS4(getdirentries, dir, buf, 1UL << 63, &base), "EINVAL");
 	r = SYS4(getdirentries, dir, buf, 0, &base);
 	check("getdirentries", "count 0: 0", r == 0, r);
 	r = SYS4(getdirentries, dir, buf, 1UL << 62, &base);
@@ -294,26 +210,32 @@ static void sizes(long fd)
 	/* vm_mmap.c kern_mmap: a length that rounds past the end is ENOMEM,
 	 * so is one no address space holds; MAP_FIXED beyond user space is
 	 * EINVAL, so is a length of 0 */
-	expect("mmap", "length 2^63",
-	       SYS6(mmap, 0, 1UL << 63, PROT_READ, MAP_ANON | MAP_PRIVATE, -1, 0), "ENOMEM");
-	expect("mmap", "length SIZE_MAX",
-	       SYS6(mmap, 0, -1L, PROT_READ, MAP_ANON | MAP_PRIVATE, -1, 0), "ENOMEM");
-	expect(
+	mini_expect_call_error("mmap", "length 2^63",
+			       SYS6(mmap, 0, 1UL << 63, PROT_READ, MAP_ANON | MAP_PRIVATE, -1, 0),
+			       "ENOMEM");
+	mini_expect_call_error("mmap", "length SIZE_MAX",
+			       SYS6(mmap, 0, -1L, PROT_READ, MAP_ANON | MAP_PRIVATE, -1, 0),
+			       "ENOMEM");
+	mini_expect_call_error(
 	    "mmap", "MAP_FIXED length 2^63",
 	    SYS6(mmap, 1UL << 40, 1UL << 63, PROT_READ, MAP_ANON | MAP_PRIVATE | MAP_FIXED, -1, 0),
 	    "EINVAL");
-	expect("mmap", "length 0", SYS6(mmap, 0, 0, PROT_READ, MAP_ANON | MAP_PRIVATE, -1, 0),
-	       "EINVAL");
-	expect("munmap", "length SIZE_MAX", SYS2(munmap, buf, -1L), "EINVAL");
+	mini_expect_call_error("mmap", "length 0",
+			       SYS6(mmap, 0, 0, PROT_READ, MAP_ANON | MAP_PRIVATE, -1, 0),
+			       "EINVAL");
+	mini_expect_call_error("munmap", "length SIZE_MAX", SYS2(munmap, buf, -1L), "EINVAL");
 	/* kern_sysctl.c sys___sysctl: namelen beyond CTL_MAXNAME or below 2 */
 	int mib[2] = {CTL_KERN, KERN_OSTYPE};
 	size_t len = sizeof buf;
-	expect("__sysctl", "namelen 100", SYS6(__sysctl, mib, 100, buf, &len, 0, 0), "EINVAL");
-	expect("__sysctl", "namelen 1", SYS6(__sysctl, mib, 1, buf, &len, 0, 0), "EINVAL");
+	mini_expect_call_error("__sysctl", "namelen 100", SYS6(__sysctl, mib, 100, buf, &len, 0, 0),
+			       "EINVAL");
+	mini_expect_call_error("__sysctl", "namelen 1", SYS6(__sysctl, mib, 1, buf, &len, 0, 0),
+			       "EINVAL");
 	/* kern_thr.c sys_thr_new: param_size beyond struct thr_param or < 0 */
 	struct thr_param p = {0};
-	expect("thr_new", "param_size 2^31-1", SYS2(thr_new, &p, INT_MAX_), "EINVAL");
-	expect("thr_new", "param_size -1", SYS2(thr_new, &p, -1), "EINVAL");
+	mini_expect_call_error("thr_new", "param_size 2^31-1", SYS2(thr_new, &p, INT_MAX_),
+			       "EINVAL");
+	mini_expect_call_error("thr_new", "param_size -1", SYS2(thr_new, &p, -1), "EINVAL");
 	/* kern_event.c kqueue_kevent: changes are copied in batches until one
 	 * faults: a huge count over a short list ends in EFAULT */
 	long kq = SYS0(kqueue);
@@ -321,8 +243,8 @@ static void sizes(long fd)
 				  MAP_ANON | MAP_PRIVATE, -1, 0);
 	SYS2(munmap, page + PAGE_SIZE, PAGE_SIZE);
 	struct timespec zero = {0, 0};
-	expect("kevent", "nchanges 2^31-1",
-	       kevent6(kq, page + PAGE_SIZE - 64, INT_MAX_, 0, 0, &zero), "EFAULT");
+	mini_expect_call_error("kevent", "nchanges 2^31-1",
+			       kevent6(kq, page + PAGE_SIZE - 64, INT_MAX_, 0, 0, &zero), "EFAULT");
 	r = kevent6(kq, 0, 0, buf, INT_MAX_, &zero);
 	check("kevent", "nevents 2^31-1, nothing pending: 0", r == 0, r);
 	SYS2(munmap, page, PAGE_SIZE);
@@ -333,29 +255,69 @@ static void flags(void)
 {
 	int fds[2];
 	/* sys_pipe.c kern_pipe2: only O_CLOEXEC and O_NONBLOCK */
-	expect("pipe2", "O_APPEND", SYS2(pipe2, fds, O_APPEND), "EINVAL");
+	mini_expect_call_error("pipe2", "O_APPEND", SYS2(pipe2, fds, O_APPEND), "EINVAL");
 	/* vm_mmap.c kern_mmap: a flag it does not know */
-	expect("mmap", "flag 0x80",
-	       SYS6(mmap, 0, PAGE_SIZE, PROT_READ, MAP_ANON | MAP_PRIVATE | 0x80, -1, 0), "EINVAL");
-	expect("mprotect", "prot 0x8", SYS3(mprotect, buf, 16, 0x8), "EINVAL");
-	expect("madvise", "advice 100", SYS3(madvise, buf, 16, 100), "EINVAL");
+	mini_expect_call_error(
+	    "mmap", "flag 0x80",
+	    SYS6(mmap, 0, PAGE_SIZE, PROT_READ, MAP_ANON | MAP_PRIVATE | 0x80, -1, 0), "EINVAL");
+	mini_expect_call_error("mprotect", "prot 0x8", SYS3(mprotect, buf, 16, 0x8), "EINVAL");
+	mini_expect_call_error("madvise", "advice 100", SYS3(madvise, buf, 16, 100), "EINVAL");
 	/* kern_descrip.c sys_close_range: flags beyond CLOSE_RANGE_CLOEXEC */
-	expect("close_range", "flag 0x100", SYS3(close_range, 1000, 1001, 0x100), "EINVAL");
+	mini_expect_call_error("close_range", "flag 0x100", SYS3(close_range, 1000, 1001, 0x100),
+			       "EINVAL");
 	/* kern_kevent.c kqueuex: only KQUEUE_CLOEXEC */
-	expect("kqueuex", "flag 0x2", SYS1(kqueuex, 2), "EINVAL");
+	mini_expect_call_error("kqueuex", "flag 0x2", SYS1(kqueuex, 2), "EINVAL");
 	/* vfs_syscalls.c kern_statat: AT_SYMLINK_NOFOLLOW, AT_RESOLVE_BENEATH,
 	 * AT_EMPTY_PATH only */
-	expect("fstatat", "flag 0x1", SYS4(fstatat, AT_FDCWD, path("file"), buf, 1), "EINVAL");
+	mini_expect_call_error("fstatat", "flag 0x1",
+			       SYS4(fstatat, AT_FDCWD, mini_scratch_path("file"), buf, 1),
+			       "EINVAL");
 	/* sys_getrandom.c kern_getrandom: GRND_NONBLOCK, GRND_RANDOM, GRND_INSECURE */
-	expect("getrandom", "flag 0x10", SYS3(getrandom, buf, 16, 0x10), "EINVAL");
+	mini_expect_call_error("getrandom", "flag 0x10", SYS3(getrandom, buf, 16, 0x10), "EINVAL");
 	/* kern_exit.c kern_wait6: options it does not know */
-	expect("wait4", "option 0x100000", SYS4(wait4, -1, buf, 0x100000, 0), "EINVAL");
-	expect("lseek", "whence 7", SYS3(lseek, 0, 0, 7), "EINVAL");
-	expect("fcntl", "command 1000", SYS3(fcntl, 0, 1000, 0), "EINVAL");
+	mini_expect_call_error("wait4", "option 0x100000", SYS4(wait4, -1, buf, 0x100000, 0),
+			       "EINVAL");
+	mini_expect_call_error("lseek", "whence 7", SYS3(lseek, 0, 0, 7), "EINVAL");
+	mini_expect_call_error("fcntl", "command 1000", SYS3(fcntl, 0, 1000, 0), "EINVAL");
 	long s = SYS3(socket, AF_INET, SOCK_STREAM, 0);
 	/* uipc_syscalls.c kern_accept4: flags beyond SOCK_CLOEXEC|SOCK_NONBLOCK */
-	expect("accept4", "flag 0x1", SYS4(accept4, s, 0, 0, 1), "EINVAL");
+	mini_expect_call_error("accept4", "flag 0x1", SYS4(accept4, s, 0, 0, 1), "EINVAL");
 	SYS1(close, s);
+}
+
+/* ---- helper threads ---- */
+
+/* Starts fn on a thread of its own that runs on stack. */
+static void start_thread(void (*fn)(void *), char *stack, size_t stack_size)
+{
+	static long tid;
+	struct thr_param tp = {.start_func = fn,
+			       .stack_base = stack,
+			       .stack_size = stack_size,
+			       .child_tid = &tid,
+			       .flags = THR_SYSTEM_SCOPE};
+	SYS2(thr_new, &tp, sizeof tp);
+}
+
+/* Sleeps until another thread has opened *word with open_word. */
+static void wait_for_word(unsigned *word)
+{
+	while (!__atomic_load_n(word, __ATOMIC_ACQUIRE))
+		SYS5(_umtx_op, word, UMTX_OP_WAIT_UINT_PRIVATE, 0, 0, 0);
+}
+
+static void open_word(unsigned *word)
+{
+	__atomic_store_n(word, 1, __ATOMIC_RELEASE);
+	SYS3(_umtx_op, word, UMTX_OP_WAKE_PRIVATE, 1);
+}
+
+/* Waits for the thread whose thr_exit state word is *done (thr_exit
+ * stores 1 there and wakes it; the wait compares the low half). */
+static void join_thread(long *done)
+{
+	while (!__atomic_load_n(done, __ATOMIC_ACQUIRE))
+		SYS5(_umtx_op, done, UMTX_OP_WAIT_UINT_PRIVATE, 0, 0, 0);
 }
 
 /* ---- xeno's own memory ---- */
@@ -405,8 +367,7 @@ static long helper_done;
 static void parked(void *arg)
 {
 	(void)arg;
-	while (!__atomic_load_n(&gate_word, __ATOMIC_ACQUIRE))
-		SYS5(_umtx_op, &gate_word, UMTX_OP_WAIT_UINT_PRIVATE, 0, 0, 0);
+	wait_for_word(&gate_word);
 	SYS1(thr_exit, &helper_done);
 }
 
@@ -414,13 +375,7 @@ static void xenos_memory(void)
 {
 	/* a second thread, so that there is a host stack of xeno's to find */
 	static char stack[64 * 1024] __attribute__((aligned(16)));
-	long tid;
-	struct thr_param tp = {.start_func = parked,
-			       .stack_base = stack,
-			       .stack_size = sizeof stack,
-			       .child_tid = &tid,
-			       .flags = THR_SYSTEM_SCOPE};
-	SYS2(thr_new, &tp, sizeof tp);
+	start_thread(parked, stack, sizeof stack);
 
 	static char maps[64 * 1024];
 	long fd = SYS3(open, "/proc/self/maps", O_RDONLY, 0);
@@ -483,10 +438,8 @@ static void xenos_memory(void)
 	check("every refusal", "0 missed", bad == 0, bad);
 
 	/* xeno lives on: the thread ends, memory and descriptors still work */
-	__atomic_store_n(&gate_word, 1, __ATOMIC_RELEASE);
-	SYS3(_umtx_op, &gate_word, UMTX_OP_WAKE_PRIVATE, 1);
-	while (!__atomic_load_n(&helper_done, __ATOMIC_ACQUIRE))
-		SYS5(_umtx_op, &helper_done, UMTX_OP_WAIT_UINT_PRIVATE, 0, 0, 0);
+	open_word(&gate_word);
+	join_thread(&helper_done);
 	char *m =
 	    (char *)SYS6(mmap, 0, 1 << 20, PROT_READ | PROT_WRITE, MAP_ANON | MAP_PRIVATE, -1, 0);
 	m[0] = m[(1 << 20) - 1] = 1;
@@ -514,8 +467,7 @@ static long kicker_done;
 static void kicker(void *arg)
 {
 	(void)arg;
-	while (!__atomic_load_n(&kick_word, __ATOMIC_ACQUIRE))
-		SYS5(_umtx_op, &kick_word, UMTX_OP_WAIT_UINT_PRIVATE, 0, 0, 0);
+	wait_for_word(&kick_word);
 	struct timespec a = {0, 100 * 1000 * 1000}, b = {0, 300 * 1000 * 1000};
 	SYS2(nanosleep, &a, 0);
 	SYS2(thr_kill, main_tid, SIGUSR1);
@@ -531,19 +483,11 @@ static long interrupted_read(int restart)
 	SYS3(sigaction, SIGUSR1, &sa, 0);
 	kick_word = 0;
 	kicker_done = 0;
-	long tid;
-	struct thr_param tp = {.start_func = kicker,
-			       .stack_base = stack,
-			       .stack_size = sizeof stack,
-			       .child_tid = &tid,
-			       .flags = THR_SYSTEM_SCOPE};
-	SYS2(thr_new, &tp, sizeof tp);
-	__atomic_store_n(&kick_word, 1, __ATOMIC_RELEASE);
-	SYS3(_umtx_op, &kick_word, UMTX_OP_WAKE_PRIVATE, 1);
+	start_thread(kicker, stack, sizeof stack);
+	open_word(&kick_word);
 	char c;
 	long r = SYS3(read, pipe_fds[0], &c, 1);
-	while (!__atomic_load_n(&kicker_done, __ATOMIC_ACQUIRE))
-		SYS5(_umtx_op, &kicker_done, UMTX_OP_WAIT_UINT_PRIVATE, 0, 0, 0);
+	join_thread(&kicker_done);
 	if (r < 0) /* the byte the kicker wrote afterwards */
 		SYS3(read, pipe_fds[0], &c, 1);
 	return r;
@@ -557,7 +501,7 @@ static void waits(void)
 	 * nothing is EINTR, or restarts when the handler has SA_RESTART */
 	usr1_count = 0;
 	long r = interrupted_read(0);
-	expect("read", "empty pipe, signal without SA_RESTART", r, "EINTR");
+	mini_expect_call_error("read", "empty pipe, signal without SA_RESTART", r, "EINTR");
 	check("handler", "ran once", usr1_count == 1, usr1_count);
 	usr1_count = 0;
 	r = interrupted_read(1);
@@ -570,12 +514,8 @@ static void waits(void)
 int main(int argc, char **argv, char **envp)
 {
 	(void)envp;
-	if (argc != 2) {
-		mini_dprintf(2, "usage: badargs DIRECTORY\n");
-		return 2;
-	}
-	scratch = argv[1];
-	long fd = SYS3(open, path("file"), O_RDWR | O_CREAT | O_TRUNC, 0644);
+	scratch = mini_scratch_dir(argc, argv, "badargs");
+	long fd = SYS3(open, mini_scratch_path("file"), O_RDWR | O_CREAT | O_TRUNC, 0644);
 	mini_write_all((int)fd, "sixty-four bytes of data for the reads to find, and some more.\n",
 		       64);
 	descriptors();
@@ -584,7 +524,7 @@ int main(int argc, char **argv, char **envp)
 	xenos_memory();
 	waits();
 	SYS1(close, fd);
-	SYS1(unlink, path("file"));
-	mini_printf("%d failed\n", failures);
-	return failures != 0;
+	SYS1(unlink, mini_scratch_path("file"));
+	mini_printf("%d failed\n", mini_failures);
+	return mini_failures != 0;
 }

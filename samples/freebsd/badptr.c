@@ -12,36 +12,10 @@
  */
 #include "mini.h"
 
-/* sys/sys/socket.h, sys/netinet/in.h */
-#define AF_UNIX	      1
-#define AF_INET	      2
-#define SOCK_STREAM   1
-#define SOCK_DGRAM    2
-#define SOCK_NONBLOCK 0x20000000
-#define SOL_SOCKET    0xffff
-#define SO_REUSEADDR  0x0004
-#define SO_TYPE	      0x1008
-/* sys/sys/event.h */
-#define EVFILT_USER  (-11)
-#define EV_ADD	     0x0001
-#define EV_CLEAR     0x0020
-#define NOTE_TRIGGER 0x01000000
-/* sys/sys/signal.h, sys/sys/_clock_id.h, sys/sys/resource.h */
-#define SIGUSR1	       30
-#define SIG_BLOCK      1
-#define CLOCK_REALTIME 0
-#define RLIMIT_NOFILE  8
-/* sys/sys/sysctl.h */
+/* FreeBSD facts beyond mini.h: sys/sys/_clock_id.h, sys/sys/sysctl.h */
+#define CLOCK_REALTIME	    0
 #define CTL_SYSCTL	    0
 #define CTL_SYSCTL_NAME2OID 3
-#define CTL_KERN	    1
-#define KERN_OSTYPE	    1
-/* sys/sys/cpuset.h, sys/sys/umtx.h, sys/sys/fcntl.h */
-#define CPU_LEVEL_WHICH		  3
-#define CPU_WHICH_PID		  2
-#define UMTX_OP_WAIT		  2
-#define UMTX_OP_WAIT_UINT_PRIVATE 15
-#define F_GETLK			  11
 
 /* Sizes of the structures the calls write (FreeBSD/amd64). */
 #define STAT_SIZE     224 /* struct stat since FreeBSD 12 */
@@ -51,59 +25,12 @@
 #define KEVENT_SIZE   64 /* struct kevent since FreeBSD 12 */
 #define IOVEC_SIZE    16
 
-struct kevent {
-	unsigned long ident;
-	short filter;
-	unsigned short flags;
-	unsigned fflags;
-	long data;
-	void *udata;
-	unsigned long ext[4];
-};
-struct iovec {
-	void *base;
-	size_t len;
-};
-struct msghdr {
-	void *name;
-	unsigned namelen;
-	struct iovec *iov;
-	int iovlen;
-	void *control;
-	unsigned controllen;
-	int flags;
-};
-struct sockaddr_in {
-	unsigned char len, family;
-	unsigned short port;
-	unsigned addr;
-	char zero[8];
-};
-struct thr_param {
-	void (*start_func)(void *);
-	void *arg;
-	char *stack_base;
-	size_t stack_size;
-	char *tls_base;
-	size_t tls_size;
-	long *child_tid;
-	long *parent_tid;
-	int flags;
-	void *rtp;
-	void *spare[3];
-};
-struct timespec {
-	long sec, nsec;
-};
-
 /* Addresses no user pointer reaches: the kernel half, the first address
  * past user space (VM_MAXUSER_ADDRESS), and the top page. */
 #define KERNEL	 0xffff800000000000UL
 #define USER_END 0x0000800000000000UL
 #define TOP	 0xfffffffffffff000UL
 
-static const char *scratch;
-static int failures;
 static char *area;     /* a read-write page, an unmapped one, a read-only one */
 static long hole;      /* the unmapped page */
 static long read_only; /* the read-only page */
@@ -112,16 +39,6 @@ static long read_only; /* the read-only page */
 static long edge(long n)
 {
 	return hole - n + 1;
-}
-
-static void expect(const char *call, const char *what, long r, const char *want)
-{
-	char line[128];
-	mini_strlcpy(line, call, sizeof line);
-	mini_strlcat(line, "(", sizeof line);
-	mini_strlcat(line, what, sizeof line);
-	mini_strlcat(line, "):", sizeof line);
-	failures += !mini_expect_error(line, r, want);
 }
 
 /* "arg what" in one of a few rotating buffers. */
@@ -138,7 +55,7 @@ static const char *on(const char *arg, const char *what)
 
 static void efault(const char *call, const char *what, long r)
 {
-	expect(call, what, r, "EFAULT");
+	mini_expect_call_error(call, what, r, "EFAULT");
 }
 
 static void succeeds(const char *call, const char *what, long r)
@@ -147,7 +64,7 @@ static void succeeds(const char *call, const char *what, long r)
 		mini_printf("%s(%s): %s, expected success\n", call, what, mini_errname(-r));
 	else
 		mini_printf("%s(%s): %ld ok\n", call, what, r);
-	failures += r < 0;
+	mini_failures += r < 0;
 }
 
 /* A transfer whose buffer runs into the unmapped page after n good bytes.
@@ -163,16 +80,7 @@ static void partial(const char *call, long r, long n)
 		    ok ? "EFAULT or short count ok" : "unexpected result");
 	if (!ok)
 		mini_printf("  got %ld\n", r);
-	failures += !ok;
-}
-
-static const char *path(const char *name)
-{
-	static char buf[1024];
-	mini_strlcpy(buf, scratch, sizeof buf);
-	mini_strlcat(buf, "/", sizeof buf);
-	mini_strlcat(buf, name, sizeof buf);
-	return buf;
+	mini_failures += !ok;
 }
 
 /* A string that runs off the mapped page: three letters, then the hole. */
@@ -210,12 +118,12 @@ static void paths(void)
 		efault("access", bad[i].name, SYS2(access, p, 0));
 		efault("chdir", bad[i].name, SYS1(chdir, p));
 		efault("unlink", bad[i].name, SYS1(unlink, p));
-		efault("rename", bad[i].name, SYS2(rename, p, path("nowhere")));
+		efault("rename", bad[i].name, SYS2(rename, p, mini_scratch_path("nowhere")));
 		efault("symlink", bad[i].name, SYS2(symlink, "target", p));
 		efault("truncate", bad[i].name, SYS2(truncate, p, 0));
 	}
 	/* the buffers readlink and __getcwd fill */
-	const char *link = path("link");
+	const char *link = mini_scratch_path("link");
 	char lp[1024];
 	mini_strlcpy(lp, link, sizeof lp);
 	SYS2(symlink, "a-target-longer-than-four-bytes", lp);
@@ -241,7 +149,7 @@ static void buffers(void)
 	efault("read", "into kernel half", SYS3(read, file_fd, KERNEL, 16));
 	SYS3(lseek, file_fd, 0, SEEK_SET);
 	partial("read", SYS3(read, file_fd, hole - 8, 16), 8);
-	long out = SYS3(open, path("out"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	long out = SYS3(open, mini_scratch_path("out"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	efault("write", "from NULL", SYS3(write, out, 0, 16));
 	efault("write", "from unmapped page", SYS3(write, out, hole, 16));
 	efault("write", "from kernel half", SYS3(write, out, KERNEL, 16));
@@ -250,7 +158,7 @@ static void buffers(void)
 	efault("pwrite", "from kernel half", SYS4(pwrite, out, KERNEL, 16, 0));
 	efault("getrandom", "into read-only page", SYS3(getrandom, read_only, 16, 0));
 	SYS1(close, out);
-	SYS1(unlink, path("out"));
+	SYS1(unlink, mini_scratch_path("out"));
 }
 
 static void structs(void)
@@ -291,7 +199,7 @@ static void structs(void)
 	efault("nanosleep", "unmapped", SYS2(nanosleep, hole, 0));
 	efault("sigaltstack", "kernel half", SYS2(sigaltstack, KERNEL, 0));
 	efault("utimensat", on("times", "unmapped"),
-	       SYS4(utimensat, AT_FDCWD, path("file"), hole, 0));
+	       SYS4(utimensat, AT_FDCWD, mini_scratch_path("file"), hole, 0));
 	efault("fcntl", on("F_GETLK", "kernel half"), SYS3(fcntl, file_fd, F_GETLK, KERNEL));
 	efault("cpuset_getaffinity", on("mask", "NULL"),
 	       SYS5(cpuset_getaffinity, CPU_LEVEL_WHICH, CPU_WHICH_PID, -1, 128, 0));
@@ -399,7 +307,7 @@ static void iovecs(void)
 	       SYS3(readv, file_fd, good_then_kernel, 2));
 	struct iovec ro = {(void *)read_only, 16};
 	efault("readv", on("iov_base", "read-only"), SYS3(readv, file_fd, &ro, 1));
-	long out = SYS3(open, path("out"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	long out = SYS3(open, mini_scratch_path("out"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	struct iovec unmapped_base = {(void *)hole, 8};
 	efault("writev", on("iov", "unmapped"), SYS3(writev, out, hole, 1));
 	efault("writev", on("iov_base", "unmapped"), SYS3(writev, out, &unmapped_base, 1));
@@ -407,7 +315,7 @@ static void iovecs(void)
 	efault("preadv", on("iov", "kernel half"), SYS4(preadv, file_fd, KERNEL, 1, 0));
 	efault("pwritev", on("iov_base", "NULL"), SYS4(pwritev, out, &null_base, 1, 0));
 	SYS1(close, out);
-	SYS1(unlink, path("out"));
+	SYS1(unlink, mini_scratch_path("out"));
 }
 
 static void sockets(void)
@@ -487,11 +395,7 @@ static void exec(void)
 int main(int argc, char **argv, char **envp)
 {
 	(void)envp;
-	if (argc != 2) {
-		mini_dprintf(2, "usage: badptr DIRECTORY\n");
-		return 2;
-	}
-	scratch = argv[1];
+	mini_scratch_dir(argc, argv, "badptr");
 	area = (char *)SYS6(mmap, 0, 3 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_ANON | MAP_PRIVATE,
 			    -1, 0);
 	if ((long)area < 0) {
@@ -502,7 +406,7 @@ int main(int argc, char **argv, char **envp)
 	read_only = (long)area + 2 * PAGE_SIZE;
 	SYS2(munmap, hole, PAGE_SIZE);
 	SYS3(mprotect, read_only, PAGE_SIZE, PROT_READ);
-	file_fd = SYS3(open, path("file"), O_RDWR | O_CREAT | O_TRUNC, 0644);
+	file_fd = SYS3(open, mini_scratch_path("file"), O_RDWR | O_CREAT | O_TRUNC, 0644);
 	mini_write_all((int)file_fd,
 		       "sixty-four bytes of data for the reads to find, and some more.\n", 64);
 	SYS3(lseek, file_fd, 0, SEEK_SET);
@@ -518,7 +422,7 @@ int main(int argc, char **argv, char **envp)
 	exec();
 
 	SYS1(close, file_fd);
-	SYS1(unlink, path("file"));
-	mini_printf("%d failed\n", failures);
-	return failures != 0;
+	SYS1(unlink, mini_scratch_path("file"));
+	mini_printf("%d failed\n", mini_failures);
+	return mini_failures != 0;
 }

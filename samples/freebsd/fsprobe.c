@@ -18,13 +18,10 @@
 #define O_RESOLVE_BENEATH   0x00800000
 #define O_EMPTY_PATH	    0x02000000
 #define O_PATH		    0x00400000
-#define F_DUPFD		    0
-#define F_GETFD		    1
 #define F_SETFD		    2
 #define F_GETFL		    3
 #define F_SETFL		    4
 #define F_DUP2FD	    10
-#define F_GETLK		    11
 #define F_SETLK		    12
 #define F_DUPFD_CLOEXEC	    17
 #define F_ISUNIONSTACK	    21
@@ -32,9 +29,6 @@
 #define F_UNLCK		    2
 #define F_WRLCK		    3
 #define FD_CLOEXEC	    1
-#define SEEK_SET	    0
-#define SEEK_CUR	    1
-#define SEEK_END	    2
 #define F_OK		    0
 #define R_OK		    4
 #define X_OK		    1
@@ -43,26 +37,12 @@
 #define TIOCGETA	    0x402c7413UL
 #define TIOCSETA	    0x802c7414UL
 #define TIOCGWINSZ	    0x40087468UL
-#define FIONREAD	    0x4004667fUL
 #define FIONBIO		    0x8004667eUL
 #define S_IFMT		    0170000
 #define S_IFREG		    0100000
 #define S_IFDIR		    0040000
 #define S_IFLNK		    0120000
 #define DT_REG		    8
-#define DT_DIR		    4
-#define EBADF		    9
-#define EAGAIN		    35
-#define EMLINK		    31
-#define ENOTTY		    25
-#define EINVAL		    22
-#define ENOMEM		    12
-#define EPERM		    1
-#define EEXIST		    17
-
-struct timespec {
-	long tv_sec, tv_nsec;
-};
 
 struct stat { /* sys/sys/stat.h, amd64 */
 	unsigned long st_dev, st_ino, st_nlink;
@@ -95,11 +75,6 @@ struct flock {
 	int l_pid;
 	short l_type, l_whence;
 	int l_sysid;
-};
-
-struct iovec {
-	void *base;
-	unsigned long len;
 };
 
 static int failures;

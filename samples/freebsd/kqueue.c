@@ -8,37 +8,23 @@
  */
 #include "mini.h"
 
-/* sys/sys/event.h */
-#define EVFILT_READ    (-1)
+/* FreeBSD facts beyond mini.h: sys/sys/event.h */
 #define EVFILT_WRITE   (-2)
 #define EVFILT_TIMER   (-7)
-#define EVFILT_USER    (-11)
-#define EV_ADD	       0x0001
 #define EV_DELETE      0x0002
 #define EV_ENABLE      0x0004
 #define EV_DISABLE     0x0008
 #define EV_ONESHOT     0x0010
-#define EV_CLEAR       0x0020
 #define EV_RECEIPT     0x0040
 #define EV_EOF	       0x8000
 #define EV_ERROR       0x4000
 #define NOTE_FFCOPY    0xc0000000u
-#define NOTE_TRIGGER   0x01000000u
 #define NOTE_SECONDS   0x00000001u
 #define NOTE_USECONDS  0x00000004u
 #define NOTE_ABSTIME   0x00000010u
 #define KQUEUE_CLOEXEC 0x00000001u
 
-struct kevent {
-	unsigned long ident;
-	short filter;
-	unsigned short flags;
-	unsigned int fflags;
-	long data;
-	void *udata;
-	unsigned long ext[4];
-};
-
+/* struct kevent before FreeBSD 12, without ext[] */
 struct freebsd11_kevent {
 	unsigned long ident;
 	short filter;
@@ -48,76 +34,16 @@ struct freebsd11_kevent {
 	void *udata;
 };
 
-struct timespec {
-	long sec, nsec;
-};
-
-/* sys/sys/errno.h */
-#define ENOENT 2
-#define EINTR  4
-#define EBADF  9
-#define EINVAL 22
-#define ENOSYS 78
-
-/* sys/sys/signal.h, sys/sys/thr.h, sys/sys/umtx.h */
-#define SIGUSR1		 30
-#define THR_SYSTEM_SCOPE 0x0002
-#define UMTX_OP_WAIT	 2
-
-struct sigaction {
-	void *handler;
-	int flags;
-	unsigned mask[4];
-};
-
-struct thr_param {
-	void (*start_func)(void *);
-	void *arg;
-	char *stack_base;
-	size_t stack_size;
-	char *tls_base;
-	size_t tls_size;
-	long *child_tid;
-	long *parent_tid;
-	int flags;
-	void *rtp;
-	void *spare[3];
-};
-
-static int failures;
-
-static void check(const char *name, int ok)
-{
-	mini_printf("%s: %s\n", name, ok ? "ok" : "FAILED");
-	failures += !ok;
-}
-
 static struct kevent ev_set(unsigned long ident, short filter, unsigned short flags,
 			    unsigned fflags, long data, void *udata)
 {
 	return (struct kevent){ident, filter, flags, fflags, data, udata, {0}};
 }
 
-/* kevent takes six arguments, one more than mini.h's fbsd_syscall: the
- * sixth goes in r9.  A FreeBSD error sets the carry flag: -errno then. */
-static long syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
-{
-	register long r10 __asm__("r10") = a4;
-	register long r8 __asm__("r8") = a5;
-	register long r9 __asm__("r9") = a6;
-	long ret;
-	unsigned char carry;
-	__asm__ volatile("syscall; setc %1"
-			 : "=a"(ret), "=r"(carry), "+r"(r10), "+r"(r8), "+r"(r9)
-			 : "a"(nr), "D"(a1), "S"(a2), "d"(a3)
-			 : "rcx", "r11", "memory", "cc");
-	return carry ? -ret : ret;
-}
-
 static long kevent(int kq, const struct kevent *ch, int nch, struct kevent *ev, int nev,
 		   const struct timespec *ts)
 {
-	return syscall6(FREEBSD_SYS_kevent, kq, (long)ch, nch, (long)ev, nev, (long)ts);
+	return SYS6(kevent, kq, ch, nch, ev, nev, ts);
 }
 
 /* One change, no events: 0 or -errno. */
@@ -212,21 +138,22 @@ static void user_events(int kq)
 	int quiet = poll_events(kq, ev, 4) == 0;
 	r |= change(kq, ev_set(1, EVFILT_USER, 0, NOTE_TRIGGER | NOTE_FFCOPY | 42, 7, &tag));
 	long n = poll_events(kq, ev, 4);
-	check("user trigger", r == 0 && quiet && n == 1 && ev[0].ident == 1 &&
-				  ev[0].filter == EVFILT_USER && ev[0].fflags == 42 &&
-				  ev[0].data == 7 && ev[0].udata == &tag);
+	mini_check("user trigger", r == 0 && quiet && n == 1 && ev[0].ident == 1 &&
+				       ev[0].filter == EVFILT_USER && ev[0].fflags == 42 &&
+				       ev[0].data == 7 && ev[0].udata == &tag);
 
 	change(kq, ev_set(2, EVFILT_USER, EV_ADD | EV_CLEAR, 0, 0, NULL));
 	change(kq, ev_set(2, EVFILT_USER, 0, NOTE_TRIGGER, 0, NULL));
 	change(kq, ev_set(1, EVFILT_USER, EV_DELETE, 0, 0, NULL));
 	n = poll_events(kq, ev, 4);
-	check("user clear", n == 1 && ev[0].ident == 2 && poll_events(kq, ev, 4) == 0);
+	mini_check("user clear", n == 1 && ev[0].ident == 2 && poll_events(kq, ev, 4) == 0);
 
 	change(kq, ev_set(3, EVFILT_USER, EV_ADD | EV_ONESHOT, 0, 0, NULL));
 	change(kq, ev_set(3, EVFILT_USER, 0, NOTE_TRIGGER, 0, NULL));
 	n = poll_events(kq, ev, 4);
-	check("oneshot", n == 1 && ev[0].ident == 3 && poll_events(kq, ev, 4) == 0 &&
-			     change(kq, ev_set(3, EVFILT_USER, EV_DELETE, 0, 0, NULL)) == -ENOENT);
+	mini_check("oneshot",
+		   n == 1 && ev[0].ident == 3 && poll_events(kq, ev, 4) == 0 &&
+		       change(kq, ev_set(3, EVFILT_USER, EV_DELETE, 0, 0, NULL)) == -ENOENT);
 
 	/* Go's netpollBreak: EV_ENABLE|NOTE_TRIGGER, drained by EV_DISABLE */
 	unsigned long go = 0xee1eb9f4;
@@ -236,7 +163,7 @@ static void user_events(int kq)
 	change(kq, ev_set(go, EVFILT_USER, EV_DISABLE, 0, 0, NULL));
 	int drained = poll_events(kq, ev, 4) == 0;
 	change(kq, ev_set(go, EVFILT_USER, EV_ENABLE, NOTE_TRIGGER, 0, NULL));
-	check("enable and disable", woke && drained && poll_events(kq, ev, 4) == 1);
+	mini_check("enable and disable", woke && drained && poll_events(kq, ev, 4) == 1);
 	change(kq, ev_set(go, EVFILT_USER, EV_DELETE, 0, 0, NULL));
 	change(kq, ev_set(2, EVFILT_USER, EV_DELETE, 0, 0, NULL));
 }
@@ -249,15 +176,15 @@ static void receipts_and_errors(int kq)
 	    ev_set(11, EVFILT_USER, EV_DELETE, 0, 0, NULL),
 	};
 	long n = kevent(kq, ch, 2, ev, 4, &zero);
-	check("receipt", n == 2 && ev[0].ident == 10 && ev[0].flags == EV_ERROR &&
-			     ev[0].data == 0 && ev[1].ident == 11 && ev[1].flags == EV_ERROR &&
-			     ev[1].data == ENOENT);
+	mini_check("receipt", n == 2 && ev[0].ident == 10 && ev[0].flags == EV_ERROR &&
+				  ev[0].data == 0 && ev[1].ident == 11 && ev[1].flags == EV_ERROR &&
+				  ev[1].data == ENOENT);
 	int in_list = kevent(kq, &ch[1], 1, NULL, 0, NULL) == -ENOENT;
 	int filter = change(kq, ev_set(1, -20, EV_ADD, 0, 0, NULL)) == -EINVAL;
 	int badfd = change(kq, ev_set(1000, EVFILT_READ, EV_ADD, 0, 0, NULL)) == -EBADF;
 	int notkq = kevent(1, NULL, 0, ev, 1, &zero) == -EBADF;
 	int negative = kevent(kq, NULL, -1, ev, 1, &zero) == -EINVAL;
-	check("errors", in_list && filter && badfd && notkq && negative);
+	mini_check("errors", in_list && filter && badfd && notkq && negative);
 	change(kq, ev_set(10, EVFILT_USER, EV_DELETE, 0, 0, NULL));
 }
 
@@ -266,37 +193,37 @@ static void timers(int kq)
 	struct kevent ev[2];
 	change(kq, ev_set(1, EVFILT_TIMER, EV_ADD, 0, 5, NULL));
 	long n = kevent(kq, NULL, 0, ev, 2, NULL);
-	check("timer", n == 1 && ev[0].filter == EVFILT_TIMER && ev[0].data >= 1 &&
-			   (ev[0].flags & EV_CLEAR));
+	mini_check("timer", n == 1 && ev[0].filter == EVFILT_TIMER && ev[0].data >= 1 &&
+				(ev[0].flags & EV_CLEAR));
 	change(kq, ev_set(1, EVFILT_TIMER, EV_DELETE, 0, 0, NULL));
 
 	change(kq, ev_set(2, EVFILT_TIMER, EV_ADD | EV_ONESHOT, NOTE_USECONDS, 10000, NULL));
 	n = kevent(kq, NULL, 0, ev, 2, NULL);
-	check("timer oneshot",
-	      n == 1 && ev[0].ident == 2 && ev[0].data == 1 &&
-		  change(kq, ev_set(2, EVFILT_TIMER, EV_DELETE, 0, 0, NULL)) == -ENOENT);
+	mini_check("timer oneshot",
+		   n == 1 && ev[0].ident == 2 && ev[0].data == 1 &&
+		       change(kq, ev_set(2, EVFILT_TIMER, EV_DELETE, 0, 0, NULL)) == -ENOENT);
 
 	change(kq,
 	       ev_set(3, EVFILT_TIMER, EV_ADD | EV_ONESHOT, NOTE_SECONDS | NOTE_ABSTIME, 1, NULL));
 	struct timespec second = {1, 0};
 	n = kevent(kq, NULL, 0, ev, 2, &second);
-	check("timer absolute", n == 1 && ev[0].ident == 3 && ev[0].data == 1);
+	mini_check("timer absolute", n == 1 && ev[0].ident == 3 && ev[0].data == 1);
 
 	struct timespec ms20 = {0, 20 * 1000 * 1000};
-	check("timeout", kevent(kq, NULL, 0, ev, 2, &ms20) == 0);
+	mini_check("timeout", kevent(kq, NULL, 0, ev, 2, &ms20) == 0);
 }
 
 static void old_layout(int kq)
 {
 	struct freebsd11_kevent c = {7, EVFILT_USER, EV_ADD | EV_CLEAR, 0, 0, &c};
 	struct freebsd11_kevent ev[2];
-	long r = syscall6(FREEBSD_SYS_freebsd11_kevent, kq, (long)&c, 1, 0, 0, 0);
+	long r = SYS6(freebsd11_kevent, kq, &c, 1, 0, 0, 0);
 	c.flags = 0;
 	c.fflags = NOTE_TRIGGER | NOTE_FFCOPY | 5;
-	r |= syscall6(FREEBSD_SYS_freebsd11_kevent, kq, (long)&c, 1, 0, 0, 0);
-	long n = syscall6(FREEBSD_SYS_freebsd11_kevent, kq, 0, 0, (long)ev, 2, (long)&zero);
-	check("freebsd11 kevent", r == 0 && n == 1 && ev[0].ident == 7 && ev[0].fflags == 5 &&
-				      ev[0].udata == &c && ev[0].flags == EV_CLEAR);
+	r |= SYS6(freebsd11_kevent, kq, &c, 1, 0, 0, 0);
+	long n = SYS6(freebsd11_kevent, kq, 0, 0, ev, 2, &zero);
+	mini_check("freebsd11 kevent", r == 0 && n == 1 && ev[0].ident == 7 && ev[0].fflags == 5 &&
+					   ev[0].udata == &c && ev[0].flags == EV_CLEAR);
 	change(kq, ev_set(7, EVFILT_USER, EV_DELETE, 0, 0, NULL));
 }
 
@@ -305,7 +232,7 @@ static void descriptors(int kq)
 	struct kevent ev[4];
 	change(kq, ev_set(1, EVFILT_WRITE, EV_ADD | EV_ONESHOT, 0, 0, NULL));
 	long n = poll_events(kq, ev, 4);
-	check("stdout writable", n == 1 && ev[0].ident == 1 && ev[0].filter == EVFILT_WRITE);
+	mini_check("stdout writable", n == 1 && ev[0].ident == 1 && ev[0].filter == EVFILT_WRITE);
 
 	int inner = (int)SYS0(kqueue);
 	change(inner, ev_set(1, EVFILT_USER, EV_ADD, 0, 0, NULL));
@@ -313,14 +240,14 @@ static void descriptors(int kq)
 	int quiet = poll_events(kq, ev, 4) == 0;
 	change(inner, ev_set(1, EVFILT_USER, 0, NOTE_TRIGGER, 0, NULL));
 	n = poll_events(kq, ev, 4);
-	check("kqueue in kqueue", quiet && n == 1 && ev[0].ident == (unsigned long)inner);
+	mini_check("kqueue in kqueue", quiet && n == 1 && ev[0].ident == (unsigned long)inner);
 
 	/* close takes the knotes of the descriptor with it */
 	SYS1(close, inner);
 	int gone = poll_events(kq, ev, 4) == 0 && kevent(inner, NULL, 0, ev, 1, &zero) == -EBADF;
 	int again = (int)SYS0(kqueue);
 	long del = change(kq, ev_set((unsigned long)again, EVFILT_READ, EV_DELETE, 0, 0, NULL));
-	check("close", gone && again == inner && del == -ENOENT);
+	mini_check("close", gone && again == inner && del == -ENOENT);
 	SYS1(close, again);
 }
 
@@ -348,7 +275,7 @@ static void pipe_events(int kq)
 	SYS1(close, p[1]);
 	n = poll_events(kq, ev, 4);
 	int eof = n == 1 && ev[0].ident == (unsigned long)p[0] && (ev[0].flags & EV_EOF);
-	check("pipe", r == 0 && writable && readable && edge && eof);
+	mini_check("pipe", r == 0 && writable && readable && edge && eof);
 	SYS1(close, p[0]);
 }
 
@@ -360,7 +287,7 @@ static void threads(int kq)
 	sleep_ms(20);
 	change(kq, ev_set(20, EVFILT_USER, 0, NOTE_TRIGGER, 0, NULL));
 	join_thread();
-	check("wake from another thread", w.result == 1 && w.ev.ident == 20);
+	mini_check("wake from another thread", w.result == 1 && w.ev.ident == 20);
 
 	struct sigaction sa = {.handler = on_usr1};
 	SYS3(sigaction, SIGUSR1, &sa, NULL);
@@ -370,16 +297,16 @@ static void threads(int kq)
 	main_waiting = 1;
 	long r = kevent(kq, NULL, 0, &ev, 1, NULL);
 	join_thread();
-	check("interrupted by a signal", r == -EINTR && usr1_seen);
+	mini_check("interrupted by a signal", r == -EINTR && usr1_seen);
 }
 
 int main(int argc, char **argv, char **envp)
 {
 	(void)argc, (void)argv, (void)envp;
 	int kq = (int)SYS0(kqueue);
-	check("kqueue", kq >= 0);
+	mini_check("kqueue", kq >= 0);
 	long kqx = SYS1(kqueuex, KQUEUE_CLOEXEC);
-	check("kqueuex", kqx >= 0 && SYS1(kqueuex, 2) == -EINVAL);
+	mini_check("kqueuex", kqx >= 0 && SYS1(kqueuex, 2) == -EINVAL);
 	SYS1(close, kqx);
 	user_events(kq);
 	receipts_and_errors(kq);
@@ -388,5 +315,5 @@ int main(int argc, char **argv, char **envp)
 	descriptors(kq);
 	pipe_events(kq);
 	threads(kq);
-	return failures ? 1 : 0;
+	return mini_failures ? 1 : 0;
 }

@@ -326,18 +326,59 @@ const char *mini_errname(long err)
 	return "E?";
 }
 
+int mini_failures;
+
+void mini_check(const char *name, int ok)
+{
+	mini_printf("%s: %s\n", name, ok ? "ok" : "FAILED");
+	mini_failures += !ok;
+}
+
 int mini_expect_error(const char *what, long result, const char *want)
 {
 	if (result >= 0) {
 		mini_printf("%s succeeded (%ld), expected %s\n", what, result, want);
+		mini_failures++;
 		return 0;
 	}
 	if (mini_strcmp(mini_errname(-result), want) != 0) {
 		mini_printf("%s %s, expected %s\n", what, mini_errname(-result), want);
+		mini_failures++;
 		return 0;
 	}
 	mini_printf("%s %s ok\n", what, want);
 	return 1;
+}
+
+int mini_expect_call_error(const char *call, const char *what, long result, const char *want)
+{
+	char line[128];
+	mini_strlcpy(line, call, sizeof line);
+	mini_strlcat(line, "(", sizeof line);
+	mini_strlcat(line, what, sizeof line);
+	mini_strlcat(line, "):", sizeof line);
+	return mini_expect_error(line, result, want);
+}
+
+static const char *scratch_dir;
+
+const char *mini_scratch_dir(int argc, char **argv, const char *name)
+{
+	if (argc != 2) {
+		mini_dprintf(2, "usage: %s DIRECTORY\n", name);
+		mini_exit(2);
+	}
+	scratch_dir = argv[1];
+	return scratch_dir;
+}
+
+const char *mini_scratch_path(const char *name)
+{
+	static char path[1024];
+	mini_strlcpy(path, scratch_dir, sizeof path);
+	mini_strlcat(path, "/", sizeof path);
+	mini_strlcat(path, name, sizeof path);
+	return path;
 }
 
 void mini_start(long *ap)

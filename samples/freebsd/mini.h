@@ -43,6 +43,11 @@ long fbsd_syscall2(long nr, long *second, long a1, long a2, long a3);
 #define O_CLOEXEC    0x00100000
 #define AT_FDCWD     (-100)
 #define AT_REMOVEDIR 0x0800
+#define F_DUPFD	     0
+#define F_GETFD	     1
+#define F_GETLK	     11
+/* sys/sys/filio.h */
+#define FIONREAD 0x4004667fUL
 /* sys/sys/unistd.h */
 #define SEEK_SET 0
 #define SEEK_CUR 1
@@ -57,11 +62,143 @@ long fbsd_syscall2(long nr, long *second, long a1, long a2, long a3);
 #define MAP_FIXED	 0x0010
 #define MAP_RESERVED0100 0x0100 /* once MAP_NOEXTEND; mmap(2) now rejects it */
 #define MAP_ANON	 0x1000
+#define MAP_EXCL	 0x4000
 #define MAP_FAILED	 ((void *)-1)
 /* sys/sys/dirent.h */
 #define DT_DIR 4
 /* sys/amd64/include/param.h */
 #define PAGE_SIZE 4096
+/* sys/sys/_clock_id.h */
+#define CLOCK_MONOTONIC 4
+/* sys/sys/cpuset.h */
+#define CPU_LEVEL_WHICH 3
+#define CPU_WHICH_PID	2
+/* sys/sys/sysctl.h */
+#define CTL_KERN    1
+#define KERN_OSTYPE 1
+
+/* sys/sys/errno.h: the numbers the samples compare results with (the names
+ * of all of them: mini_errname). */
+#define EPERM	      1
+#define ENOENT	      2
+#define ESRCH	      3
+#define EINTR	      4
+#define EBADF	      9
+#define ENOMEM	      12
+#define EEXIST	      17
+#define EINVAL	      22
+#define ENOTTY	      25
+#define EMLINK	      31
+#define EPIPE	      32
+#define EDOM	      33
+#define EAGAIN	      35
+#define EINPROGRESS   36
+#define ENOPROTOOPT   42
+#define EAFNOSUPPORT  47
+#define EADDRNOTAVAIL 49
+#define ECONNREFUSED  61
+#define ENOSYS	      78
+
+/* sys/sys/_timespec.h */
+struct timespec {
+	long tv_sec, tv_nsec;
+};
+/* sys/sys/_iovec.h */
+struct iovec {
+	void *base;
+	size_t len;
+};
+
+/* sys/sys/resource.h */
+#define RLIMIT_NOFILE 8
+struct rlimit {
+	long cur, max; /* rlim_t is signed */
+};
+
+/* sys/sys/signal.h, sys/sys/_sigset.h */
+#define SIGUSR1	   30
+#define SA_RESTART 0x0002
+#define SIG_BLOCK  1
+struct sigset {
+	unsigned bits[4];
+};
+struct sigaction {
+	void *handler; /* sa_handler or sa_sigaction */
+	int flags;
+	struct sigset mask;
+};
+
+/* sys/sys/thr.h */
+#define THR_SYSTEM_SCOPE 0x0002
+struct thr_param {
+	void (*start_func)(void *);
+	void *arg;
+	char *stack_base;
+	size_t stack_size;
+	char *tls_base;
+	size_t tls_size;
+	long *child_tid;
+	long *parent_tid;
+	int flags;
+	void *rtp;
+	void *spare[3];
+};
+
+/* sys/sys/umtx.h, sys/sys/_umtx.h */
+#define UMTX_OP_WAIT		  2
+#define UMTX_OP_WAIT_UINT_PRIVATE 15
+#define UMTX_OP_WAKE_PRIVATE	  16
+struct umtx_time {
+	long sec, nsec;
+	unsigned flags, clockid;
+};
+
+/* sys/sys/event.h: struct kevent as of FreeBSD 12 */
+#define EVFILT_READ  (-1)
+#define EVFILT_USER  (-11)
+#define EV_ADD	     0x0001
+#define EV_CLEAR     0x0020
+#define NOTE_TRIGGER 0x01000000u
+struct kevent {
+	unsigned long ident;
+	short filter;
+	unsigned short flags;
+	unsigned int fflags;
+	long data;
+	void *udata;
+	unsigned long ext[4];
+};
+
+/* sys/sys/poll.h */
+struct pollfd {
+	int fd;
+	short events, revents;
+};
+
+/* sys/sys/socket.h, sys/netinet/in.h */
+#define AF_UNIX	      1
+#define AF_INET	      2
+#define SOCK_STREAM   1
+#define SOCK_DGRAM    2
+#define SOCK_NONBLOCK 0x20000000
+#define SOL_SOCKET    0xffff
+#define SO_REUSEADDR  0x0004
+#define SO_TYPE	      0x1008
+struct msghdr {
+	void *name;
+	unsigned namelen;
+	struct iovec *iov;
+	int iovlen;
+	void *control;
+	unsigned controllen;
+	int flags;
+};
+struct sockaddr_in {
+	unsigned char len, family;
+	unsigned short port;
+	unsigned addr;
+	char zero[8];
+};
 
 extern char **environ;
 
@@ -83,9 +220,26 @@ int mini_dprintf(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 
 void mini_flush(void);
 /* FreeBSD errno name for a number (sys/sys/errno.h), "E?" if unknown. */
 const char *mini_errname(long err);
+
+/* The checks a sample makes, one line each; every one that fails counts in
+ * mini_failures, which decides the sample's exit status. */
+extern int mini_failures;
+/* Prints "NAME: ok", or "NAME: FAILED" and counts a failure. */
+void mini_check(const char *name, int ok);
 /* Checks that a call failed with the errno named want, and prints one line:
- * "WHAT WANT ok", or what happened instead.  1 if it did, else 0. */
+ * "WHAT WANT ok", or what happened instead and counts a failure.  1 if it
+ * did, else 0. */
 int mini_expect_error(const char *what, long result, const char *want);
+/* The same with the line starting "CALL(WHAT):". */
+int mini_expect_call_error(const char *call, const char *what, long result, const char *want);
+
+/* The samples that make scratch files take the directory they go in as
+ * their one argument. */
+/* argv[1], kept for mini_scratch_path; with any other number of arguments,
+ * prints "usage: NAME DIRECTORY" on standard error and exits 2. */
+const char *mini_scratch_dir(int argc, char **argv, const char *name);
+/* DIRECTORY/name, in a static buffer that the next call reuses. */
+const char *mini_scratch_path(const char *name);
 
 void *memcpy(void *d, const void *s, size_t n);
 void *memset(void *d, int c, size_t n);

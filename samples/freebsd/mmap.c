@@ -12,17 +12,10 @@
 
 #define NPAGES 4
 
-static int failures;
-
 static void check(const char *what, int passed)
 {
 	mini_printf("%s %s\n", what, passed ? "ok" : "FAILED");
-	failures += !passed;
-}
-
-static void expect(const char *what, long r, const char *want)
-{
-	failures += !mini_expect_error(what, r, want);
+	mini_failures += !passed;
 }
 
 /* The byte at offset i of the test pattern. */
@@ -144,23 +137,27 @@ static void file(const char *dir)
 static void errors(void)
 {
 	unsigned char *p = map_anon(PAGE_SIZE);
-	expect("munmap(length 0)", SYS2(munmap, p, 0), "EINVAL");
-	expect("mmap(length 0)", SYS6(mmap, NULL, 0, PROT_READ, MAP_ANON | MAP_PRIVATE, -1, 0),
-	       "EINVAL");
-	expect("mmap(MAP_ANON, fd 0)",
-	       SYS6(mmap, NULL, PAGE_SIZE, PROT_READ, MAP_ANON | MAP_PRIVATE, 0, 0), "EINVAL");
-	expect("mmap(unknown flag 0x100)",
-	       SYS6(mmap, NULL, PAGE_SIZE, PROT_READ, MAP_ANON | MAP_PRIVATE | MAP_RESERVED0100, -1,
-		    0),
-	       "EINVAL");
-	expect("mmap(MAP_SHARED|MAP_PRIVATE)",
-	       SYS6(mmap, NULL, PAGE_SIZE, PROT_READ, MAP_ANON | MAP_SHARED | MAP_PRIVATE, -1, 0),
-	       "EINVAL");
-	expect("mmap(MAP_FIXED, unaligned address)",
-	       SYS6(mmap, p + 1, PAGE_SIZE, PROT_READ, MAP_ANON | MAP_PRIVATE | MAP_FIXED, -1, 0),
-	       "EINVAL");
+	mini_expect_error("munmap(length 0)", SYS2(munmap, p, 0), "EINVAL");
+	mini_expect_error("mmap(length 0)",
+			  SYS6(mmap, NULL, 0, PROT_READ, MAP_ANON | MAP_PRIVATE, -1, 0), "EINVAL");
+	mini_expect_error("mmap(MAP_ANON, fd 0)",
+			  SYS6(mmap, NULL, PAGE_SIZE, PROT_READ, MAP_ANON | MAP_PRIVATE, 0, 0),
+			  "EINVAL");
+	mini_expect_error("mmap(unknown flag 0x100)",
+			  SYS6(mmap, NULL, PAGE_SIZE, PROT_READ,
+			       MAP_ANON | MAP_PRIVATE | MAP_RESERVED0100, -1, 0),
+			  "EINVAL");
+	mini_expect_error(
+	    "mmap(MAP_SHARED|MAP_PRIVATE)",
+	    SYS6(mmap, NULL, PAGE_SIZE, PROT_READ, MAP_ANON | MAP_SHARED | MAP_PRIVATE, -1, 0),
+	    "EINVAL");
+	mini_expect_error(
+	    "mmap(MAP_FIXED, unaligned address)",
+	    SYS6(mmap, p + 1, PAGE_SIZE, PROT_READ, MAP_ANON | MAP_PRIVATE | MAP_FIXED, -1, 0),
+	    "EINVAL");
 	/* Only PROT_READ|PROT_WRITE|PROT_EXEC and their PROT_MAX (<< 16) exist. */
-	expect("mprotect(unknown protection 0x8)", SYS3(mprotect, p, PAGE_SIZE, 0x8), "EINVAL");
+	mini_expect_error("mprotect(unknown protection 0x8)", SYS3(mprotect, p, PAGE_SIZE, 0x8),
+			  "EINVAL");
 	if (p)
 		SYS2(munmap, p, PAGE_SIZE);
 }
@@ -191,5 +188,5 @@ int main(int argc, char **argv, char **envp)
 	anonymous();
 	file(argv[1]);
 	errors();
-	return failures ? 1 : 0;
+	return mini_failures ? 1 : 0;
 }

@@ -7,28 +7,18 @@
  */
 #include "mini.h"
 
-/* sys/sys/signal.h */
+/* FreeBSD facts beyond mini.h: sys/sys/signal.h */
 #define SIGSEGV	     11
 #define SIGTERM	     15
-#define SIGUSR1	     30
 #define SIGUSR2	     31
 #define SA_ONSTACK   0x0001
 #define SA_RESETHAND 0x0004
 #define SA_SIGINFO   0x0040
-#define SIG_BLOCK    1
 #define SIG_UNBLOCK  2
 #define SS_ONSTACK   0x0001
 #define SI_LWP	     0x10007
 #define SEGV_MAPERR  1
 
-struct sigset {
-	unsigned bits[4];
-};
-struct sigaction {
-	void *handler;
-	int flags;
-	struct sigset mask;
-};
 struct stack {
 	void *sp;
 	size_t size;
@@ -57,12 +47,6 @@ struct ucontext {
 	struct sigset sigmask;
 	struct mcontext mc;
 };
-/* sys/sys/_umtx.h */
-struct umtx_time {
-	long sec, nsec;
-	unsigned flags, clockid;
-};
-#define UMTX_OP_WAIT_UINT_PRIVATE 15
 
 static void sigaddset(struct sigset *s, int sig)
 {
@@ -72,14 +56,6 @@ static void sigaddset(struct sigset *s, int sig)
 static int sigismember(const struct sigset *s, int sig)
 {
 	return (s->bits[(sig - 1) / 32] >> ((sig - 1) % 32)) & 1;
-}
-
-static int failures;
-
-static void check(const char *name, int ok)
-{
-	mini_printf("%s: %s\n", name, ok ? "ok" : "FAILED");
-	failures += !ok;
 }
 
 static void on(int sig, void *handler, int flags)
@@ -138,18 +114,18 @@ int main(int argc, char **argv, char **envp)
 	(void)envp;
 	on(SIGUSR1, usr1, 0);
 	raise_self(SIGUSR1);
-	check("handler", usr1_count == 1 && usr1_ok);
+	mini_check("handler", usr1_count == 1 && usr1_ok);
 
 	on(SIGSEGV, segv, 0);
 	long value;
 	__asm__ volatile("movl (%1), %%eax" : "=a"(value) : "r"(8L) : "memory");
-	check("fault repaired", value == 42);
+	mini_check("fault repaired", value == 42);
 
 	struct stack ss = {.sp = altstack, .size = sizeof altstack};
 	SYS2(sigaltstack, &ss, NULL);
 	on(SIGUSR2, usr2, SA_ONSTACK);
 	raise_self(SIGUSR2);
-	check("alternate stack", on_altstack);
+	mini_check("alternate stack", on_altstack);
 
 	struct sigset block = {{0}}, pending = {{0}};
 	sigaddset(&block, SIGUSR1);
@@ -159,26 +135,26 @@ int main(int argc, char **argv, char **envp)
 	SYS1(sigpending, &pending);
 	int listed = sigismember(&pending, SIGUSR1);
 	SYS3(sigprocmask, SIG_UNBLOCK, &block, NULL);
-	check("blocked then delivered", held && listed && usr1_count == 2);
+	mini_check("blocked then delivered", held && listed && usr1_count == 2);
 
 	/* a wait with a signal already queued for the thread ends with EINTR */
 	SYS3(sigprocmask, SIG_BLOCK, &block, NULL);
 	raise_self(SIGUSR1);
 	struct sigset old;
 	SYS3(sigprocmask, SIG_UNBLOCK, &block, &old);
-	check("handler ran on unblock", usr1_count == 3);
+	mini_check("handler ran on unblock", usr1_count == 3);
 
 	struct umtx_time timeout = {0, 20 * 1000 * 1000, 0, 4 /* CLOCK_MONOTONIC */};
 	unsigned word = 0;
 	long r = SYS5(_umtx_op, &word, UMTX_OP_WAIT_UINT_PRIVATE, 0, sizeof timeout, &timeout);
-	check("timed wait", r == -60 /* ETIMEDOUT */);
+	mini_check("timed wait", r == -60 /* ETIMEDOUT */);
 	(void)waiter;
 
 	on(SIGUSR1, usr1, SA_RESETHAND);
 	raise_self(SIGUSR1);
 	struct sigaction now;
 	SYS3(sigaction, SIGUSR1, NULL, &now);
-	check("reset to default", usr1_count == 4 && now.handler == NULL);
+	mini_check("reset to default", usr1_count == 4 && now.handler == NULL);
 
 	if (argc > 1 && mini_strcmp(argv[1], "term") == 0) {
 		mini_printf("sending SIGTERM\n");
@@ -186,5 +162,5 @@ int main(int argc, char **argv, char **envp)
 		SYS2(kill, SYS0(getpid), SIGTERM);
 		mini_printf("still alive\n");
 	}
-	return failures ? 1 : 0;
+	return mini_failures ? 1 : 0;
 }

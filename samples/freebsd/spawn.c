@@ -9,18 +9,10 @@
  */
 #include "mini.h"
 
-#define SIGUSR1 30
+/* sys/sys/wait.h */
 #define WNOHANG 1
 #define P_PID	0
 #define WEXITED 16
-
-static int failures;
-
-static void check(const char *name, int ok)
-{
-	mini_printf("%s: %s\n", name, ok ? "ok" : "FAILED");
-	failures += !ok;
-}
 
 int main(int argc, char **argv, char **envp)
 {
@@ -47,7 +39,8 @@ int main(int argc, char **argv, char **envp)
 	}
 	int status = -1;
 	long got = SYS4(wait4, pid, &status, 0, NULL);
-	check("fork+exec+wait4", got == pid && (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 7);
+	mini_check("fork+exec+wait4",
+		   got == pid && (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 7);
 
 	pid = SYS0(fork);
 	if (pid == 0) {
@@ -63,10 +56,10 @@ int main(int argc, char **argv, char **envp)
 	char info[80];
 	got = SYS5(wait6, P_PID, pid, &status, WEXITED, NULL);
 	(void)info;
-	check("killed child status", got == pid && (status & 0x7f) == SIGUSR1);
+	mini_check("killed child status", got == pid && (status & 0x7f) == SIGUSR1);
 
 	status = -1;
 	got = SYS4(wait4, -1, &status, WNOHANG, NULL);
-	check("no child left", got == -10 /* ECHILD */);
-	return failures ? 1 : 0;
+	mini_check("no child left", got == -10 /* ECHILD */);
+	return mini_failures ? 1 : 0;
 }

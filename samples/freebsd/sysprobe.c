@@ -5,48 +5,19 @@
  */
 #include "mini.h"
 
-/* A raw FreeBSD system call with six arguments: the result, or -errno. */
-static long sys6(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
-{
-	register long r10 __asm__("r10") = a4;
-	register long r8 __asm__("r8") = a5;
-	register long r9 __asm__("r9") = a6;
-	long ret;
-	unsigned char carry;
-	__asm__ volatile("syscall; setc %1"
-			 : "=a"(ret), "=r"(carry), "+r"(r10), "+r"(r8), "+r"(r9)
-			 : "a"(nr), "D"(a1), "S"(a2), "d"(a3)
-			 : "rcx", "r11", "memory");
-	return carry ? -ret : ret;
-}
-
-/* sys/sys/mman.h, sys/sys/_clock_id.h, sys/sys/cpuset.h, sys/x86/include/sysarch.h */
+/* FreeBSD facts beyond mini.h: sys/sys/mman.h, sys/sys/_clock_id.h, sys/sys/cpuset.h,
+ * sys/x86/include/sysarch.h, sys/sys/resource.h */
 #define MAP_GUARD	 0x2000
-#define MAP_EXCL	 0x4000
 #define MAP_ALIGNED(n)	 ((n) << 24)
 #define PROT_MAX(p)	 ((p) << 16)
 #define MADV_FREE	 5
-#define CLOCK_MONOTONIC	 4
 #define CLOCK_UPTIME	 5
 #define CLOCK_SECOND	 13
 #define CLOCK_VIRTUAL	 1
-#define CPU_LEVEL_WHICH	 3
 #define CPU_LEVEL_CPUSET 2
-#define CPU_WHICH_PID	 2
 #define AMD64_GET_FSBASE 128
 #define AMD64_SET_FSBASE 129
-#define RLIMIT_NOFILE	 8
 #define RLIMIT_KQUEUES	 13
-#define ESRCH		 3 /* sys/sys/errno.h */
-#define ENOMEM		 12
-#define EINVAL		 22
-
-struct timespec {
-	long tv_sec, tv_nsec;
-};
-struct rlimit {
-	long cur, max;
-};
 
 static int failed;
 
@@ -58,7 +29,7 @@ static void check(const char *what, int ok, long value)
 
 static void *map(long addr, long len, int prot, int flags)
 {
-	return (void *)sys6(FREEBSD_SYS_mmap, addr, len, prot, flags, -1, 0);
+	return (void *)SYS6(mmap, addr, len, prot, flags, -1, 0);
 }
 
 static void probe_memory(void)
@@ -73,10 +44,9 @@ static void probe_memory(void)
 	long r = SYS3(mincore, p, 8192, vec);
 	check("mincore", r == 0 && (vec[0] & 1), vec[0]);
 	check("msync", SYS3(msync, p, 8192, 0) == 0, 0);
-	r = sys6(FREEBSD_SYS_mmap, (long)p, 4096, 3, MAP_ANON | MAP_PRIVATE | 0x10 | MAP_EXCL, -1,
-		 0);
+	r = SYS6(mmap, p, 4096, 3, MAP_ANON | MAP_PRIVATE | 0x10 | MAP_EXCL, -1, 0);
 	check("mmap MAP_EXCL on used space is ENOMEM", r == -ENOMEM, r);
-	r = sys6(FREEBSD_SYS_mmap, 0, 4096, 3, MAP_ANON | MAP_EXCL, -1, 0);
+	r = SYS6(mmap, 0, 4096, 3, MAP_ANON | MAP_EXCL, -1, 0);
 	check("mmap MAP_EXCL without MAP_FIXED is EINVAL", r == -EINVAL, r);
 	check("munmap", SYS2(munmap, p, 8192) == 0, 0);
 	char *a = map(0, 4096, 3, MAP_ANON | MAP_PRIVATE | MAP_ALIGNED(21));
@@ -154,7 +124,7 @@ static void probe_time(void)
 
 static long sysctl(const int *mib, unsigned n, void *old, unsigned long *oldlen)
 {
-	return sys6(FREEBSD_SYS___sysctl, (long)mib, n, (long)old, (long)oldlen, 0, 0);
+	return SYS6(__sysctl, mib, n, old, oldlen, 0, 0);
 }
 
 static void probe_sysctl(void)
@@ -177,11 +147,10 @@ static void probe_sysctl(void)
 	int oid[24] = {0};
 	static const int name2oid[] = {0, 3};
 	len = sizeof oid;
-	r = sys6(FREEBSD_SYS___sysctl, (long)name2oid, 2, (long)oid, (long)&len,
-		 (long)"kern.osreldate", 14);
+	r = SYS6(__sysctl, name2oid, 2, oid, &len, "kern.osreldate", 14);
 	check("sysctl name2oid kern.osreldate", r == 0 && len == 8 && oid[1] == 24, oid[1]);
 	len = sizeof buf;
-	r = sys6(FREEBSD_SYS___sysctlbyname, (long)"hw.model", 8, (long)buf, (long)&len, 0, 0);
+	r = SYS6(__sysctlbyname, "hw.model", 8, buf, &len, 0, 0);
 	check("sysctlbyname hw.model", r == 0, (long)len);
 	mini_printf("     hw.model = %s\n", buf);
 	len = 3;
@@ -192,8 +161,7 @@ static void probe_sysctl(void)
 static void probe_system(void)
 {
 	unsigned char mask[128] = {0};
-	long r = sys6(FREEBSD_SYS_cpuset_getaffinity, CPU_LEVEL_WHICH, CPU_WHICH_PID, -1,
-		      sizeof mask, (long)mask, 0);
+	long r = SYS6(cpuset_getaffinity, CPU_LEVEL_WHICH, CPU_WHICH_PID, -1, sizeof mask, mask, 0);
 	check("cpuset_getaffinity", r == 0 && (mask[0] | mask[1]) != 0, mask[0]);
 	int setid = -1;
 	r = SYS4(cpuset_getid, CPU_LEVEL_CPUSET, CPU_WHICH_PID, -1, &setid);

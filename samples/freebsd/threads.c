@@ -5,27 +5,6 @@
  */
 #include "mini.h"
 
-/* sys/sys/thr.h */
-struct thr_param {
-	void (*start_func)(void *);
-	void *arg;
-	char *stack_base;
-	size_t stack_size;
-	char *tls_base;
-	size_t tls_size;
-	long *child_tid;
-	long *parent_tid;
-	int flags;
-	void *rtp;
-	void *spare[3];
-};
-#define THR_SYSTEM_SCOPE 0x0002
-
-/* sys/sys/umtx.h */
-#define UMTX_OP_WAIT		  2
-#define UMTX_OP_WAIT_UINT_PRIVATE 15
-#define UMTX_OP_WAKE_PRIVATE	  16
-
 #define NTHREADS 8
 #define STACK	 (64 * 1024)
 

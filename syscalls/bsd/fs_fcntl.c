@@ -35,43 +35,27 @@ static long dup_at_least(int fd, long min, int cloexec)
 	return xeno_fd_guest_new(ret);
 }
 
-static long get_fd_flags(const struct bsd_abi *abi, int fd)
+/* A host F_GET* command whose answer is a set of flags (of those, the
+ * host bits in host_bits), in the guest's terms. */
+static long get_flags(const struct xeno_flagset *set, int fd, int host_cmd, uint64_t host_bits)
 {
 	uint64_t out;
-	long ret = host_syscall2(SYS_fcntl, fd, F_GETFD);
+	long ret = host_syscall2(SYS_fcntl, fd, host_cmd);
 	if (ret < 0)
 		return ret;
-	return xeno_flags_from_host(abi->fd_flags, ret & FD_CLOEXEC, &out) < 0 ? -EINVAL
-									       : (long)out;
+	return xeno_flags_from_host(set, (uint64_t)ret & host_bits, &out) < 0 ? -EINVAL : (long)out;
 }
 
-/* Bits other than FD_CLOEXEC are ignored, as BSD kernels do. */
-static long set_fd_flags(const struct bsd_abi *abi, int fd, long arg)
+/* A host F_SET* command given the guest's flags in arg (an int, as the BSD
+ * kernel reads it): guest bits outside guest_bits are ignored, host bits in
+ * host_drop (xeno's pseudo-flags) are not passed on. */
+static long set_flags(const struct xeno_flagset *set, int fd, int host_cmd, long arg,
+		      uint64_t guest_bits, uint64_t host_drop)
 {
 	uint64_t in;
-	if (xeno_flags_to_host(abi->fd_flags, arg & foreign_bits(abi->fd_flags), &in) < 0)
+	if (xeno_flags_to_host(set, (uint32_t)arg & guest_bits, &in) < 0)
 		return -EINVAL;
-	return host_syscall3(SYS_fcntl, fd, F_SETFD, in);
-}
-
-static long get_status_flags(const struct bsd_abi *abi, int fd)
-{
-	uint64_t out;
-	long ret = host_syscall2(SYS_fcntl, fd, F_GETFL);
-	if (ret < 0)
-		return ret;
-	return xeno_flags_from_host(abi->open_flags, ret & GETFL_HOST_BITS, &out) < 0 ? -EINVAL
-										      : (long)out;
-}
-
-/* Only the bits F_SETFL may change count; the others (the access mode a
- * caller passes back from F_GETFL, say) are ignored, as BSD kernels do. */
-static long set_status_flags(const struct bsd_abi *abi, int fd, long arg)
-{
-	uint64_t in;
-	if (xeno_flags_to_host(abi->open_flags, (uint32_t)arg & abi->setfl_mask, &in) < 0)
-		return -EINVAL;
-	return host_syscall3(SYS_fcntl, fd, F_SETFL, in & ~BSD_PSEUDO_MASK);
+	return host_syscall3(SYS_fcntl, fd, host_cmd, in & ~host_drop);
 }
 
 /* F_GETLK, F_SETLK(W) and their old forms, whose record lacks l_sysid. */
@@ -104,23 +88,6 @@ static long record_lock(const struct bsd_abi *abi, int fd, uint64_t cmd, uint64_
 	return xeno_copy_out(arg, rec, size);
 }
 
-static long add_seals(const struct bsd_abi *abi, int fd, long arg)
-{
-	uint64_t in;
-	if (xeno_flags_to_host(abi->seals, (uint32_t)arg, &in) < 0)
-		return -EINVAL;
-	return host_syscall3(SYS_fcntl, fd, F_ADD_SEALS, in);
-}
-
-static long get_seals(const struct bsd_abi *abi, int fd)
-{
-	uint64_t out;
-	long ret = host_syscall2(SYS_fcntl, fd, F_GET_SEALS);
-	if (ret < 0)
-		return ret;
-	return xeno_flags_from_host(abi->seals, (uint64_t)ret, &out) < 0 ? -EINVAL : (long)out;
-}
-
 /* Read-ahead hints: accepted for regular files, ENOTTY otherwise. */
 static long readahead_hint(int fd)
 {
@@ -149,13 +116,17 @@ long bsd_sys_fcntl(struct xeno_thread *t, int fd, int cmd, long arg)
 	case BSD_F_DUP2FD_CLOEXEC:
 		return bsd_dup_fixed(fd, (int)arg, host_cmd == BSD_F_DUP2FD_CLOEXEC);
 	case F_GETFD:
-		return get_fd_flags(abi, fd);
-	case F_SETFD:
-		return set_fd_flags(abi, fd, arg);
+		return get_flags(abi->fd_flags, fd, F_GETFD, FD_CLOEXEC);
+	case F_SETFD: /* bits other than FD_CLOEXEC are ignored, as BSD kernels do */
+		return set_flags(abi->fd_flags, fd, F_SETFD, arg, foreign_bits(abi->fd_flags), 0);
 	case F_GETFL:
-		return get_status_flags(abi, fd);
+		return get_flags(abi->open_flags, fd, F_GETFL, GETFL_HOST_BITS);
 	case F_SETFL:
-		return set_status_flags(abi, fd, arg);
+		/* only the bits F_SETFL may change count; the others (the access
+		 * mode a caller passes back from F_GETFL, say) are ignored, as BSD
+		 * kernels do */
+		return set_flags(abi->open_flags, fd, F_SETFL, arg, abi->setfl_mask,
+				 BSD_PSEUDO_MASK);
 	case F_GETOWN:
 		return host_syscall2(SYS_fcntl, fd, F_GETOWN);
 	case F_SETOWN:
@@ -168,9 +139,9 @@ long bsd_sys_fcntl(struct xeno_thread *t, int fd, int cmd, long arg)
 	case BSD_F_OSETLKW:
 		return record_lock(abi, fd, host_cmd, (uint64_t)arg);
 	case F_ADD_SEALS:
-		return add_seals(abi, fd, arg);
+		return set_flags(abi->seals, fd, F_ADD_SEALS, arg, UINT32_MAX, 0);
 	case F_GET_SEALS:
-		return get_seals(abi, fd);
+		return get_flags(abi->seals, fd, F_GET_SEALS, UINT64_MAX);
 	case BSD_F_READAHEAD:
 	case BSD_F_RDAHEAD:
 		return readahead_hint(fd);

@@ -29,19 +29,39 @@
 #define FD_SETSIZE_BSD 1024
 #define POLL_ON_STACK  64
 
-static int timespec_valid(const struct bsd_timespec *ts)
-{
-	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000;
-}
+/* What ppoll and pselect wait with, from the guest: a timeout (a timespec
+ * at ts; 0: none) and a signal mask (a sigset at set; 0: none), each NULL
+ * here when not given. */
+struct wait_args {
+	struct timespec *timeout, timeout_buf;
+	const sigset_t *mask;
+	sigset_t mask_buf;
+};
 
-/* The mask ppoll or pselect waits under (sigset at guest address set). */
-static long mask_in(struct xeno_thread *t, uint64_t set, sigset_t *host)
+/* Reads both, the timeout first: 0, -EFAULT, or -EINVAL for a timespec that
+ * is not normalised. */
+static long wait_args_in(struct xeno_thread *t, uint64_t ts, uint64_t set, struct wait_args *w)
 {
-	uint8_t buf[128];
-	size_t n = t->os->bsd->sigset_size;
-	if (n > sizeof buf || xeno_copy_in(buf, set, n) < 0)
-		return -EFAULT;
-	t->os->bsd->sigset_to_host(buf, host);
+	w->timeout = NULL;
+	w->mask = NULL;
+	if (ts) {
+		struct bsd_timespec g;
+		if (xeno_copy_in(&g, ts, sizeof g) < 0)
+			return -EFAULT;
+		if (g.tv_sec < 0 || g.tv_nsec < 0 || g.tv_nsec >= 1000000000)
+			return -EINVAL;
+		w->timeout_buf.tv_sec = g.tv_sec;
+		w->timeout_buf.tv_nsec = g.tv_nsec;
+		w->timeout = &w->timeout_buf;
+	}
+	if (set) {
+		uint8_t buf[128];
+		size_t n = t->os->bsd->sigset_size;
+		if (n > sizeof buf || xeno_copy_in(buf, set, n) < 0)
+			return -EFAULT;
+		t->os->bsd->sigset_to_host(buf, &w->mask_buf);
+		w->mask = &w->mask_buf;
+	}
 	return 0;
 }
 
@@ -125,21 +145,9 @@ long bsd_sys_poll(struct xeno_thread *t, uint64_t fds, unsigned int nfds, int ti
 long bsd_sys_ppoll(struct xeno_thread *t, uint64_t fds, unsigned int nfds, uint64_t ts,
 		   uint64_t set)
 {
-	struct bsd_timespec gts;
-	struct timespec hts, *tsp = NULL;
-	if (ts) {
-		if (xeno_copy_in(&gts, ts, sizeof gts) < 0)
-			return -EFAULT;
-		if (!timespec_valid(&gts))
-			return -EINVAL;
-		hts.tv_sec = gts.tv_sec;
-		hts.tv_nsec = gts.tv_nsec;
-		tsp = &hts;
-	}
-	sigset_t mask;
-	if (set && mask_in(t, set, &mask) < 0)
-		return -EFAULT;
-	return wait_poll(t, fds, nfds, tsp, set ? &mask : NULL);
+	struct wait_args w;
+	long r = wait_args_in(t, ts, set, &w);
+	return r < 0 ? r : wait_poll(t, fds, nfds, w.timeout, w.mask);
 }
 
 /* Bits [from, to) of the guest's fd_set at set: -EBADF if any is set
@@ -217,19 +225,7 @@ long bsd_sys_select(struct xeno_thread *t, int nd, uint64_t in, uint64_t ou, uin
 long bsd_sys_pselect(struct xeno_thread *t, int nd, uint64_t in, uint64_t ou, uint64_t ex,
 		     uint64_t ts, uint64_t sm)
 {
-	struct bsd_timespec gts;
-	struct timespec hts, *tsp = NULL;
-	if (ts) {
-		if (xeno_copy_in(&gts, ts, sizeof gts) < 0)
-			return -EFAULT;
-		if (!timespec_valid(&gts))
-			return -EINVAL;
-		hts.tv_sec = gts.tv_sec;
-		hts.tv_nsec = gts.tv_nsec;
-		tsp = &hts;
-	}
-	sigset_t mask;
-	if (sm && mask_in(t, sm, &mask) < 0)
-		return -EFAULT;
-	return wait_select(t, nd, in, ou, ex, tsp, sm ? &mask : NULL);
+	struct wait_args w;
+	long r = wait_args_in(t, ts, sm, &w);
+	return r < 0 ? r : wait_select(t, nd, in, ou, ex, w.timeout, w.mask);
 }

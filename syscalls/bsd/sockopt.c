@@ -95,23 +95,38 @@ bool bsd_socket_nosigpipe(int fd)
 	return on;
 }
 
+/* The option calls' socket and option, checked in kern_setsockopt's and
+ * kern_getsockopt's order: the descriptor, that it is a socket, then the
+ * option.  NULL with *err set (-errno) when one of them is not there. */
+static const struct bsd_sockopt *socket_option(struct xeno_thread *t, int s, int level, int name,
+					       long *err)
+{
+	struct sock_id id;
+	long r = bsd_fd(s);
+	if (r < 0 || (r = socket_id(s, &id)) < 0) {
+		*err = r;
+		return NULL;
+	}
+	int find_err;
+	const struct bsd_sockopt *o = t->os->bsd->sockopt_find(level, name, &find_err);
+	if (!o)
+		*err = find_err;
+	return o;
+}
+
 long bsd_sys_setsockopt(struct xeno_thread *t, int s, int level, int name, uint64_t val,
 			unsigned int valsize)
 {
-	int err;
 	/* kern_setsockopt: the value's pointer and size, then the socket,
 	 * then the option (sosetopt) */
 	if (!val && valsize != 0)
 		return -EFAULT;
 	if ((int)valsize < 0)
 		return -EINVAL;
-	struct sock_id id;
-	long r = bsd_fd(s);
-	if (r < 0 || (r = socket_id(s, &id)) < 0)
-		return r;
-	const struct bsd_sockopt *o = t->os->bsd->sockopt_find(level, name, &err);
+	long r;
+	const struct bsd_sockopt *o = socket_option(t, s, level, name, &r);
 	if (!o)
-		return err;
+		return r;
 	uint8_t in[BSD_SOCKOPT_MAX], out[BSD_SOCKOPT_MAX];
 	size_t take = valsize < sizeof in ? valsize : sizeof in;
 	if (take && xeno_copy_in(in, val, take) < 0)
@@ -135,7 +150,6 @@ long bsd_sys_setsockopt(struct xeno_thread *t, int s, int level, int name, uint6
 long bsd_sys_getsockopt(struct xeno_thread *t, int s, int level, int name, uint64_t val,
 			uint64_t avalsize)
 {
-	int err;
 	/* sys_getsockopt and kern_getsockopt: the room, then the socket, then
 	 * the option */
 	uint32_t room = 0;
@@ -143,13 +157,10 @@ long bsd_sys_getsockopt(struct xeno_thread *t, int s, int level, int name, uint6
 		return -EFAULT;
 	if ((int)room < 0)
 		return -EINVAL;
-	struct sock_id id;
-	long r = bsd_fd(s);
-	if (r < 0 || (r = socket_id(s, &id)) < 0)
-		return r;
-	const struct bsd_sockopt *o = t->os->bsd->sockopt_find(level, name, &err);
+	long r;
+	const struct bsd_sockopt *o = socket_option(t, s, level, name, &r);
 	if (!o)
-		return err;
+		return r;
 	uint8_t hv[BSD_SOCKOPT_MAX], fv[BSD_SOCKOPT_MAX];
 	socklen_t hlen = (socklen_t)bsd_sockopt_host_size(o, room);
 	if (o->kind == BSD_OPT_NOSIGPIPE) {

@@ -15,6 +15,7 @@
 
 #include "core/thread.h"
 #include "syscalls/bsd/kqueue.h"
+#include "unit.h"
 
 static int identity_to_host(const void *f, struct kq_kevent *k)
 {
@@ -78,10 +79,34 @@ static inline long kq_poll(int kq, struct kq_kevent *events, int n)
 	return kq_call(kq, NULL, 0, events, n, 0);
 }
 
-static inline void kq_close(int kq)
+/* Closes a descriptor (a kqueue or one it watches) as the guest's close
+ * does: the engine drops its knotes first. */
+static inline void close_fd(int fd)
 {
-	xeno_kqueue_fd_closed(kq);
-	close(kq);
+	xeno_kqueue_fd_closed(fd);
+	close(fd);
 }
+
+/* cmocka setup and teardown for a test on a fresh kqueue, which the test
+ * function finds as KQ. */
+static inline int kqtest_setup(void **state)
+{
+	kqtest_attach_thread();
+	long kq = kq_create(0);
+	assert_true(kq >= 0);
+	*state = (void *)kq;
+	return 0;
+}
+
+static inline int kqtest_teardown(void **state)
+{
+	close_fd((int)(long)*state);
+	return 0;
+}
+
+#define KQ ((int)(long)*state)
+
+/* A test function run on a fresh kqueue. */
+#define KQ_TEST(f) cmocka_unit_test_setup_teardown(f, kqtest_setup, kqtest_teardown)
 
 #endif

@@ -3,15 +3,12 @@
 #include "unit.h"
 
 #include <errno.h>
-#include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 
 #include "abi/freebsd/resource.h"
 #include "core/fd.h"
 #include "core/thread.h"
-#include "core/uaccess.h"
 #include "syscalls/freebsd/freebsd.h"
 
 static void resource_numbers(void **state)
@@ -77,20 +74,6 @@ static void rusage_fields(void **state)
 	assert_int_equal(f.ru_nivcsw, 77);
 }
 
-/* Guest-memory faults become EFAULT, as under xeno's own handler. */
-static void on_fault(int sig, siginfo_t *si, void *uc)
-{
-	(void)sig, (void)si;
-	if (!xeno_uaccess_fixup(uc))
-		abort();
-}
-
-static void catch_faults(void)
-{
-	struct sigaction sa = {.sa_sigaction = on_fault, .sa_flags = SA_SIGINFO};
-	sigaction(SIGSEGV, &sa, NULL);
-}
-
 static struct xeno_thread *thread(void)
 {
 	static struct xeno_thread t;
@@ -131,7 +114,7 @@ static void nofile_view(void **state)
 static void emulated_limits(void **state)
 {
 	(void)state;
-	catch_faults(); /* inside the test: cmocka installs its own handlers */
+	unit_catch_guest_faults(); /* inside the test: cmocka installs its own handlers */
 	struct freebsd_rlimit f;
 	assert_int_equal(bsd_sys_getrlimit(thread(), FREEBSD_RLIMIT_KQUEUES, (uint64_t)&f), 0);
 	assert_true((uint64_t)f.rlim_cur == FREEBSD_RLIM_INFINITY);

@@ -2,7 +2,6 @@
 #include "unit.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -15,23 +14,8 @@
 #include "abi/freebsd/exec.h"
 #include "abi/freebsd/sysctl.h"
 #include "core/process.h"
-#include "core/uaccess.h"
 #include "syscalls/freebsd/freebsd.h"
 #include "syscalls/freebsd/sysctl.h"
-
-static void on_fault(int sig, siginfo_t *si, void *uc)
-{
-	(void)sig, (void)si;
-	if (!xeno_uaccess_fixup(uc))
-		abort();
-}
-
-/* Inside a test: cmocka installs its own SIGSEGV handler around each. */
-static void catch_faults(void)
-{
-	struct sigaction sa = {.sa_sigaction = on_fault, .sa_flags = SA_SIGINFO};
-	sigaction(SIGSEGV, &sa, NULL);
-}
 
 /* Reads a MIB into buf (room bytes): the error; *len the retval. */
 static int get(const int *mib, unsigned n, void *buf, size_t room, size_t *len)
@@ -260,7 +244,7 @@ static struct xeno_thread *test_thread(void)
 static void syscalls(void **state)
 {
 	(void)state;
-	catch_faults();
+	unit_catch_guest_faults();
 	int mib[FREEBSD_CTL_MAXNAME + 1] = {1, 1};
 	char buf[64];
 	size_t len = sizeof buf;

@@ -3,8 +3,6 @@
 
 #include <errno.h>
 #include <sched.h>
-#include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <unistd.h>
@@ -13,21 +11,7 @@
 #include "abi/freebsd/random.h"
 #include "abi/freebsd/sysarch.h"
 #include "core/thread.h"
-#include "core/uaccess.h"
 #include "syscalls/freebsd/freebsd.h"
-
-static void on_fault(int sig, siginfo_t *si, void *uc)
-{
-	(void)sig, (void)si;
-	if (!xeno_uaccess_fixup(uc))
-		abort();
-}
-
-static void catch_faults(void)
-{
-	struct sigaction sa = {.sa_sigaction = on_fault, .sa_flags = SA_SIGINFO};
-	sigaction(SIGSEGV, &sa, NULL);
-}
 
 /* FreeBSD 14: ERANGE below the CPUs present, at most a cpuset_t copied. */
 static void cpuset_size_rules(void **state)
@@ -64,7 +48,7 @@ static void cpulist(void **state)
 static void getaffinity(void **state)
 {
 	(void)state;
-	catch_faults();
+	unit_catch_guest_faults();
 	uint8_t set[256];
 	cpu_set_t host;
 	assert_int_equal(sched_getaffinity(0, sizeof host, &host), 0);

@@ -12,23 +12,6 @@
 
 #include "kqtest.h"
 
-static int setup(void **state)
-{
-	kqtest_attach_thread();
-	long kq = kq_create(0);
-	assert_true(kq >= 0);
-	*state = (void *)kq;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	kq_close((int)(long)*state);
-	return 0;
-}
-
-#define KQ ((int)(long)*state)
-
 static long now_ms(void)
 {
 	struct timespec ts;
@@ -440,21 +423,11 @@ static void closed_under_waiter(void **state)
 
 int main(void)
 {
-	RUN(cmocka_unit_test_setup_teardown(user_trigger, setup, teardown),
-	    cmocka_unit_test_setup_teardown(user_clear_reports_once, setup, teardown),
-	    cmocka_unit_test_setup_teardown(user_add_does_not_trigger, setup, teardown),
-	    cmocka_unit_test_setup_teardown(user_ffand_ffor, setup, teardown),
-	    cmocka_unit_test_setup_teardown(oneshot, setup, teardown),
-	    cmocka_unit_test_setup_teardown(dispatch_and_disable, setup, teardown),
-	    cmocka_unit_test_setup_teardown(errors_in_event_list, setup, teardown),
-	    cmocka_unit_test_setup_teardown(change_rules, setup, teardown),
-	    cmocka_unit_test_setup_teardown(receipts, setup, teardown),
-	    cmocka_unit_test_setup_teardown(wait_timeout, setup, teardown),
-	    cmocka_unit_test_setup_teardown(timer_periodic, setup, teardown),
-	    cmocka_unit_test_setup_teardown(timer_units_and_oneshot, setup, teardown),
-	    cmocka_unit_test_setup_teardown(timer_rejects, setup, teardown),
-	    cmocka_unit_test_setup_teardown(wake_from_other_thread, setup, teardown),
-	    cmocka_unit_test_setup_teardown(many_waiters, setup, teardown),
-	    cmocka_unit_test_setup_teardown(interrupted, setup, teardown),
+	RUN(KQ_TEST(user_trigger), KQ_TEST(user_clear_reports_once),
+	    KQ_TEST(user_add_does_not_trigger), KQ_TEST(user_ffand_ffor), KQ_TEST(oneshot),
+	    KQ_TEST(dispatch_and_disable), KQ_TEST(errors_in_event_list), KQ_TEST(change_rules),
+	    KQ_TEST(receipts), KQ_TEST(wait_timeout), KQ_TEST(timer_periodic),
+	    KQ_TEST(timer_units_and_oneshot), KQ_TEST(timer_rejects),
+	    KQ_TEST(wake_from_other_thread), KQ_TEST(many_waiters), KQ_TEST(interrupted),
 	    cmocka_unit_test(closed_under_waiter));
 }

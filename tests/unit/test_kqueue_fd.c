@@ -13,29 +13,6 @@
 
 #include "kqtest.h"
 
-static int setup(void **state)
-{
-	kqtest_attach_thread();
-	long kq = kq_create(0);
-	assert_true(kq >= 0);
-	*state = (void *)kq;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	kq_close((int)(long)*state);
-	return 0;
-}
-
-#define KQ ((int)(long)*state)
-
-static void close_fd(int fd)
-{
-	xeno_kqueue_fd_closed(fd);
-	close(fd);
-}
-
 /* The event for (ident, filter) among n, or NULL. */
 static const struct kq_kevent *find(const struct kq_kevent *ev, long n, uint64_t ident,
 				    int32_t filter)
@@ -299,7 +276,7 @@ static void nested_kqueue(void **state)
 	assert_int_equal(kq_poll(KQ, ev, 4), 1);
 	assert_int_equal(ev[0].ident, inner);
 	assert_int_equal(kq_poll((int)inner, ev, 4), 1);
-	kq_close((int)inner);
+	close_fd((int)inner);
 	assert_int_equal(kq_change(KQ, kev(inner, KQ_FILTER_READ, KQ_EV_DELETE, 0, 0, 0)), -EBADF);
 }
 
@@ -405,14 +382,8 @@ static void go_netpoller(void **state)
 
 int main(void)
 {
-	RUN(cmocka_unit_test_setup_teardown(pipe_edge, setup, teardown),
-	    cmocka_unit_test_setup_teardown(pipe_level, setup, teardown),
-	    cmocka_unit_test_setup_teardown(pipe_dispatch_oneshot_lowat, setup, teardown),
-	    cmocka_unit_test_setup_teardown(pipe_write_eof, setup, teardown),
-	    cmocka_unit_test_setup_teardown(socket_mixed, setup, teardown),
-	    cmocka_unit_test_setup_teardown(regular_file, setup, teardown),
-	    cmocka_unit_test_setup_teardown(close_removes_knotes, setup, teardown),
-	    cmocka_unit_test_setup_teardown(nested_kqueue, setup, teardown),
-	    cmocka_unit_test_setup_teardown(process_exit, setup, teardown),
-	    cmocka_unit_test_setup_teardown(go_netpoller, setup, teardown));
+	RUN(KQ_TEST(pipe_edge), KQ_TEST(pipe_level), KQ_TEST(pipe_dispatch_oneshot_lowat),
+	    KQ_TEST(pipe_write_eof), KQ_TEST(socket_mixed), KQ_TEST(regular_file),
+	    KQ_TEST(close_removes_knotes), KQ_TEST(nested_kqueue), KQ_TEST(process_exit),
+	    KQ_TEST(go_netpoller));
 }
