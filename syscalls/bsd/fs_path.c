@@ -124,13 +124,8 @@ long bsd_sys_fchmodat(struct xeno_thread *t, int fd, uint64_t path, unsigned int
 	char p[BSD_PATH_BUF];
 	uint64_t at;
 	struct bsd_target tg;
-	int dirfd;
-	if (bsd_at_flags(t, flag, AT_SYMLINK_NOFOLLOW | BSD_AT_BENEATH | AT_EMPTY_PATH, &at) < 0)
-		return -EINVAL;
-	long ret = bsd_at_path(t, fd, path, &dirfd, p, bsd_at_lookup(at));
+	long ret = bsd_target_at(t, fd, path, flag, p, &tg, &at);
 	if (ret < 0)
-		return ret;
-	if ((ret = bsd_target_resolve(&tg, dirfd, p, &at)) < 0)
 		return ret;
 	mode &= 07777;
 	/* fchmodat2 (Linux 6.6) takes the flags; plain fchmodat has none */
@@ -180,15 +175,11 @@ long bsd_sys_utimensat(struct xeno_thread *t, int fd, uint64_t path, uint64_t ti
 	uint64_t at;
 	struct timespec ts[2], *tsp;
 	struct bsd_target tg;
-	int dirfd;
+	/* FreeBSD's kern_utimensat reads the times before it looks the path up */
 	if (bsd_at_flags(t, flag, AT_SYMLINK_NOFOLLOW | BSD_AT_BENEATH | AT_EMPTY_PATH, &at) < 0)
 		return -EINVAL;
-	long ret = bsd_at_path(t, fd, path, &dirfd, p, bsd_at_lookup(at));
-	if (ret < 0)
-		return ret;
-	if ((ret = utimens_in(t, times, ts, &tsp)) < 0)
-		return ret;
-	if ((ret = bsd_target_resolve(&tg, dirfd, p, &at)) < 0)
+	long ret = utimens_in(t, times, ts, &tsp);
+	if (ret < 0 || (ret = bsd_target_at(t, fd, path, flag, p, &tg, &at)) < 0)
 		return ret;
 	if (tsp && tsp[0].tv_nsec == UTIME_OMIT && tsp[1].tv_nsec == UTIME_OMIT) {
 		/* Linux skips the lookup; a BSD still fails on a bad path */

@@ -77,6 +77,19 @@ void bsd_target_done(struct bsd_target *tg)
 	tg->opened = -1;
 }
 
+long bsd_target_at(struct xeno_thread *t, int fd, uint64_t path, int flag, char *p,
+		   struct bsd_target *tg, uint64_t *at)
+{
+	int dirfd;
+	/* the flags before the path, as FreeBSD's kern_statat checks them */
+	if (bsd_at_flags(t, flag, AT_SYMLINK_NOFOLLOW | BSD_AT_BENEATH | AT_EMPTY_PATH, at) < 0)
+		return -EINVAL;
+	long ret = bsd_at_path(t, fd, path, &dirfd, p, bsd_at_lookup(*at));
+	if (ret < 0)
+		return ret;
+	return bsd_target_resolve(tg, dirfd, p, at);
+}
+
 long bsd_statx(int dirfd, const char *path, unsigned flags, struct statx *stx)
 {
 	return host_syscall5(SYS_statx, dirfd, path, flags | AT_NO_AUTOMOUNT,
@@ -96,16 +109,10 @@ long bsd_stat_at(struct xeno_thread *t, int fd, uint64_t path, int flag, struct 
 	char p[BSD_PATH_BUF];
 	uint64_t at;
 	struct bsd_target tg;
-	int dirfd;
-	long ret;
 	if (!path)
 		return fstat_fd(fd, stx);
-	/* the flags first, as FreeBSD's kern_statat checks them */
-	if (bsd_at_flags(t, flag, AT_SYMLINK_NOFOLLOW | BSD_AT_BENEATH | AT_EMPTY_PATH, &at) < 0)
-		return -EINVAL;
-	if ((ret = bsd_at_path(t, fd, path, &dirfd, p, bsd_at_lookup(at))) < 0)
-		return ret;
-	if ((ret = bsd_target_resolve(&tg, dirfd, p, &at)) < 0)
+	long ret = bsd_target_at(t, fd, path, flag, p, &tg, &at);
+	if (ret < 0)
 		return ret;
 	ret = bsd_statx(tg.dirfd, tg.path, (unsigned)at, stx);
 	bsd_target_done(&tg);

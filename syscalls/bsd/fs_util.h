@@ -59,6 +59,12 @@ struct bsd_target {
 };
 long bsd_target_resolve(struct bsd_target *tg, int dirfd, const char *path, uint64_t *at);
 void bsd_target_done(struct bsd_target *tg);
+/* The whole of it for a call taking AT_SYMLINK_NOFOLLOW, AT_RESOLVE_BENEATH
+ * and AT_EMPTY_PATH (stat, chmod, utimens): the guest's flag checked and
+ * translated into *at, the path copied into p (BSD_PATH_BUF bytes) and
+ * resolved into tg.  0 or -errno; on 0, bsd_target_done(tg) follows. */
+long bsd_target_at(struct xeno_thread *t, int fd, uint64_t path, int flag, char *p,
+		   struct bsd_target *tg, uint64_t *at);
 
 /* Host statx of (dirfd, path) with host AT_* flags: 0 or -errno. */
 struct statx;

@@ -135,13 +135,19 @@ static long address_at(struct xeno_thread *t, int dirfd, uint64_t name, unsigned
 	return unix_at(dirfd, ss, len);
 }
 
+/* bindat/connectat: the address first, then the socket descriptor. */
+static long address_then_socket(struct xeno_thread *t, int dirfd, int s, uint64_t name,
+				unsigned namelen, struct sockaddr_storage *ss, unsigned *len)
+{
+	long r = address_at(t, dirfd, name, namelen, ss, len);
+	return r < 0 ? r : bsd_fd(s);
+}
+
 long bsd_sys_bindat(struct xeno_thread *t, int fd, int s, uint64_t name, unsigned int namelen)
 {
 	struct sockaddr_storage ss;
 	unsigned len;
-	long r = address_at(t, fd, name, namelen, &ss, &len);
-	if (r == 0)
-		r = bsd_fd(s);
+	long r = address_then_socket(t, fd, s, name, namelen, &ss, &len);
 	return r < 0 ? r : host_syscall3(SYS_bind, s, &ss, len);
 }
 
@@ -156,9 +162,7 @@ long bsd_sys_connectat(struct xeno_thread *t, int fd, int s, uint64_t name, unsi
 {
 	struct sockaddr_storage ss;
 	unsigned len;
-	long r = address_at(t, fd, name, namelen, &ss, &len);
-	if (r == 0)
-		r = bsd_fd(s);
+	long r = address_then_socket(t, fd, s, name, namelen, &ss, &len);
 	return r < 0 ? r : host_blocking_syscall(SYS_connect, s, &ss, len, 0, 0, 0);
 }
 
