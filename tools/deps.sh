@@ -17,8 +17,9 @@ for p in $need; do
 	fi
 done
 # Commands the tests use, whichever way they were installed: npm fetches the
-# real programs the tests compare (tests/esbuild), curl asks their servers.
-[ "${1-}" = fuzz ] || for pair in npm:npm curl:curl; do
+# real programs the tests compare (tests/esbuild, tests/lefthook), curl asks
+# their servers, git keeps the repositories lefthook works on.
+[ "${1-}" = fuzz ] || for pair in npm:npm curl:curl git:git; do
 	command -v "${pair%%:*}" >/dev/null 2>&1 || missing="$missing ${pair#*:}"
 done
 [ -z "$missing" ] && exit 0

@@ -17,27 +17,7 @@ fetch=$root/tools/npm-fetch.sh
 version=0.28.2
 stress_runs=${ESBUILD_STRESS:-30}
 
-passed=0
-failed=0
-begin() {
-	name=$1
-	why=
-	details=
-}
-fail() {
-	[ -n "$why" ] && return
-	why=$1
-	details=${2-}
-}
-end() {
-	if [ -z "$why" ]; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "FAIL $name: $why"
-		[ -z "$details" ] || printf '%s\n' "$details" | head -n 20 | sed 's/^/  /'
-	fi
-}
+. "$root/tests/lib.sh"
 give_up() {
 	echo "FAIL esbuild: $*"
 	echo "RESULT $passed $((failed + 1))"
