@@ -125,9 +125,14 @@ void xeno_hostmem_unmap(void *p, size_t len)
 	munmap(p, len);
 }
 
-void xeno_hostmem_after_fork(void)
+void xeno_hostmem_fork_lock(void)
 {
-	__atomic_store_n(&lock_word, 0, __ATOMIC_RELEASE);
+	lock();
+}
+
+void xeno_hostmem_fork_unlock(void)
+{
+	unlock();
 }
 
 /* One line of /proc/self/maps: "start-end perms offset dev inode [path]". */

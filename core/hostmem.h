@@ -36,7 +36,8 @@ bool xeno_hostmem_overlaps(uint64_t start, uint64_t len);
 void *xeno_hostmem_map(size_t len);
 void xeno_hostmem_unmap(void *p, size_t len);
 
-/* In a child of fork: the lock may have been held by a thread that is gone. */
-void xeno_hostmem_after_fork(void);
+/* Held across a fork (core/threads.h xeno_fork_lock). */
+void xeno_hostmem_fork_lock(void);
+void xeno_hostmem_fork_unlock(void);
 
 #endif

@@ -35,6 +35,16 @@ static void unlock_actions(void)
 	__atomic_store_n(&actions_lock, 0, __ATOMIC_RELEASE);
 }
 
+void xeno_sig_fork_lock(void)
+{
+	lock_actions();
+}
+
+void xeno_sig_fork_unlock(void)
+{
+	unlock_actions();
+}
+
 bool xeno_sig_is_reserved(int sig)
 {
 	return sig == SIGSYS || sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE ||

@@ -120,10 +120,30 @@ void xeno_threads_walk_unlocked(void (*fn)(struct xeno_thread *, void *), void *
 		fn(t, arg);
 }
 
+void xeno_fork_lock(void)
+{
+	pthread_mutex_lock(&list_lock);
+	pthread_mutex_lock(&stacks_lock);
+	xeno_sig_fork_lock();
+	xeno_hostmem_fork_lock();
+}
+
+void xeno_fork_unlock_parent(void)
+{
+	xeno_hostmem_fork_unlock();
+	xeno_sig_fork_unlock();
+	pthread_mutex_unlock(&stacks_lock);
+	pthread_mutex_unlock(&list_lock);
+}
+
 void xeno_threads_after_fork(struct xeno_thread *t)
 {
 	/* The other threads' states belong to threads that do not exist here;
-	 * their memory stays (it is not worth tracking down). */
+	 * their memory stays (it is not worth tracking down).  The locks were
+	 * taken before the fork (xeno_fork_lock): this thread holds them. */
+	xeno_hostmem_fork_unlock();
+	xeno_sig_fork_unlock();
+	pthread_mutex_unlock(&stacks_lock);
 	pthread_mutex_init(&list_lock, NULL);
 	xeno_trace_after_fork();
 	threads = NULL;
@@ -135,7 +155,6 @@ void xeno_threads_after_fork(struct xeno_thread *t)
 	t->tid = gettid();
 	if (own_stack) /* the other threads' stacks are free: not this one */
 		__atomic_store_n(&own_stack->tid, t->tid, __ATOMIC_RELEASE);
-	xeno_hostmem_after_fork();
 	if (xeno_thread_enable_sud(t) < 0)
 		xeno_fatal("cannot set up system call interception in a forked child");
 }

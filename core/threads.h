@@ -26,6 +26,13 @@ struct xeno_thread_start {
 	unsigned id_size;
 };
 
+/* Around a fork: xeno's locks are taken before it and let go after it in
+ * both processes (the child: xeno_threads_after_fork), so that the child,
+ * which has only the forking thread, never inherits one held by a thread it
+ * does not have. */
+void xeno_fork_lock(void);
+void xeno_fork_unlock_parent(void);
+
 /* Registers the calling (main) thread as the first guest thread. */
 void xeno_threads_init(struct xeno_thread *main_thread);
 

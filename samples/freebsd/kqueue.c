@@ -59,6 +59,9 @@ static long poll_events(int kq, struct kevent *ev, int n)
 	return kevent(kq, NULL, 0, ev, n, &zero);
 }
 
+#define WNOHANG 1 /* sys/sys/wait.h */
+#define SIGKILL 9 /* sys/sys/signal.h */
+
 /* ---- a thread, thr_new style ---- */
 
 static char stack[64 * 1024] __attribute__((aligned(16)));
@@ -300,6 +303,67 @@ static void threads(int kq)
 	mini_check("interrupted by a signal", r == -EINTR && usr1_seen);
 }
 
+/* A forked child exits with status 0 if check() holds in it, 1 if not;
+ * the parent waits at most about ten seconds for it (a child stuck on a lock
+ * another thread held at the fork is killed and counted as failing). */
+static int child_passes(int (*check)(int), int kq)
+{
+	mini_flush();
+	long pid = SYS0(fork);
+	if (pid == 0)
+		mini_exit(check(kq) ? 0 : 1);
+	int status = -1;
+	for (int tries = 0; tries < 10000; tries++) {
+		if (SYS4(wait4, pid, &status, WNOHANG, NULL) == pid)
+			return status == 0;
+		struct timespec ms = {0, 1000000};
+		SYS2(nanosleep, &ms, NULL);
+	}
+	SYS2(kill, pid, SIGKILL);
+	SYS4(wait4, pid, &status, 0, NULL);
+	return 0;
+}
+
+/* FreeBSD does not pass kqueues on to a forked child. */
+static int kqueue_gone(int kq)
+{
+	return SYS2(fcntl, kq, F_GETFD) == -EBADF;
+}
+
+/* Closing a descriptor in the child, which goes past the kqueues. */
+static int closes_fine(int kq)
+{
+	(void)kq;
+	return SYS2(dup2, 1, 9) == 9 && SYS1(close, 9) == 0;
+}
+
+static volatile int stop_polling;
+
+static void poller(void *arg)
+{
+	int kq = *(int *)arg;
+	struct kevent ev;
+	while (!stop_polling)
+		kevent(kq, NULL, 0, &ev, 1, &zero);
+	SYS1(thr_exit, &thread_done);
+}
+
+static void forks(int kq)
+{
+	mini_check("fork: the child has no kqueue", child_passes(kqueue_gone, kq));
+	/* with another thread in kevent all along, so that some forks land
+	 * while it holds the kqueue */
+	change(kq, ev_set(30, EVFILT_USER, EV_ADD | EV_CLEAR, 0, 0, NULL));
+	stop_polling = 0;
+	start_thread(poller, &kq);
+	int all = 1;
+	for (int i = 0; i < 100 && all; i++)
+		all = child_passes(closes_fine, kq);
+	stop_polling = 1;
+	join_thread();
+	mini_check("fork while another thread polls", all);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	(void)argc, (void)argv, (void)envp;
@@ -315,5 +379,6 @@ int main(int argc, char **argv, char **envp)
 	descriptors(kq);
 	pipe_events(kq);
 	threads(kq);
+	forks(kq);
 	return mini_failures ? 1 : 0;
 }

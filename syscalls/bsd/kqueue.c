@@ -86,6 +86,30 @@ static struct kq *kq_acquire(int fd)
 	return found;
 }
 
+/* FreeBSD does not pass kqueues on to a forked child (kqueue's file ops
+ * lack DFLAG_PASSABLE: sys/kern/kern_descrip.c fdcopy skips them).  The
+ * registry is held across the fork, so the child sees it whole; there each
+ * kqueue's descriptors are closed and its state left behind unused (the
+ * other threads that might have held its lock do not exist there). */
+void xeno_kqueue_fork_lock(void)
+{
+	pthread_mutex_lock(&registry_lock);
+}
+
+void xeno_kqueue_fork_unlock(bool child)
+{
+	if (child) {
+		for (struct kq *kq = registry; kq; kq = kq->next) {
+			host_syscall1(SYS_close, kq->fd);
+			host_syscall1(SYS_close, kq->epfd);
+			host_syscall1(SYS_close, kq->wakefd);
+		}
+		registry = NULL;
+		__atomic_store_n(&registry_count, 0, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&registry_lock);
+}
+
 bool kq_is_kqueue_fd(int fd)
 {
 	bool found = false;

@@ -10,6 +10,7 @@
 #ifndef XENO_SYSCALLS_BSD_KQUEUE_H
 #define XENO_SYSCALLS_BSD_KQUEUE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "abi/bsd/kevent.h"
@@ -35,6 +36,10 @@ long kq_kevent(int kqfd, uint64_t changelist, int nchanges, uint64_t eventlist, 
  * Call it before the descriptor is closed.  Cheap when no kqueue exists.
  */
 void xeno_kqueue_fd_closed(int fd);
+/* Around fork(): the registry held across it; in the child every kqueue is
+ * gone (FreeBSD does not pass them on). */
+void xeno_kqueue_fork_lock(void);
+void xeno_kqueue_fork_unlock(bool child);
 /* The same for every descriptor in [lo, hi] (close_range, closefrom). */
 void xeno_kqueue_fds_closed(unsigned lo, unsigned hi);
 

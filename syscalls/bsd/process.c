@@ -22,19 +22,28 @@
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
 #include "syscalls/bsd/fs_util.h"
+#include "syscalls/bsd/kqueue.h"
 
 long bsd_sys_fork(struct xeno_thread *t)
 {
 	xeno_trace_flush();
+	/* kqueues' registry, then the core's locks (the order they nest in) */
+	xeno_kqueue_fork_lock();
+	xeno_fork_lock();
 	pid_t pid = fork();
-	if (pid < 0)
-		return -errno;
-	t->have_rval2 = 1;
+	int err = errno;
 	if (pid == 0) {
 		xeno_threads_after_fork(t);
+		xeno_kqueue_fork_unlock(true);
+		t->have_rval2 = 1;
 		t->rval2 = 1;
 		return 0;
 	}
+	xeno_fork_unlock_parent();
+	xeno_kqueue_fork_unlock(false);
+	if (pid < 0)
+		return -err;
+	t->have_rval2 = 1;
 	t->rval2 = 0;
 	return pid;
 }
