@@ -30,3 +30,18 @@ end() {
 		[ -z "$details" ] || printf '%s\n' "$details" | head -n 20 | sed 's/^/  /'
 	fi
 }
+
+# same [DIFF_OPTION...]: the last run of a case on both sides agreed.  Reads
+# $case_dir (with x.out.norm, x.err.norm, n.out.norm, n.err.norm: each side's
+# output after the suite's normalisation, and the trees x/ and n/ each side
+# worked in) and the exit statuses $xs and $ns; DIFF_OPTIONs (--exclude=...)
+# leave files out of the comparison of the trees.
+same() {
+	[ "$xs" -eq "$ns" ] || fail "exit status $xs under xeno, $ns natively" "$(cat "$case_dir/x.err")"
+	cmp -s "$case_dir/x.out.norm" "$case_dir/n.out.norm" ||
+		fail "standard output differs" "$(diff "$case_dir/n.out.norm" "$case_dir/x.out.norm" | head -n 20)"
+	cmp -s "$case_dir/x.err.norm" "$case_dir/n.err.norm" ||
+		fail "standard error differs" "$(diff "$case_dir/n.err.norm" "$case_dir/x.err.norm")"
+	diff -r "$@" "$case_dir/x" "$case_dir/n" >/dev/null ||
+		fail "written files differ" "$(diff -rq "$@" "$case_dir/n" "$case_dir/x")"
+}

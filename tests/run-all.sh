@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs test suites and ends with one line "N passed, N failed", followed by
 # ", N skipped" when tests could not run here (each says why with a SKIP line).
-#   tests/run-all.sh [unit] [guest] [golden] [corrupt] [unit-asan] [esbuild] [lefthook]
+#   tests/run-all.sh [unit] [guest] [golden] [corrupt] [unit-asan] [esbuild] [lefthook] [turbo]
 # Exit status 0 only if no test of any suite failed.
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -44,7 +44,7 @@ for suite in "$@"; do
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 			run_cmocka "$BUILD/asan/tests"
 		;;
-	guest | golden | esbuild | lefthook | corrupt)
+	guest | golden | esbuild | lefthook | turbo | corrupt)
 		case $suite in
 		guest)
 			echo "== guest tests"
@@ -66,6 +66,10 @@ for suite in "$@"; do
 		lefthook)
 			echo "== real programs: lefthook for FreeBSD under xeno against lefthook for Linux"
 			res=$(tests/lefthook/run.sh "$BUILD/xeno")
+			;;
+		turbo)
+			echo "== real programs: turbo for FreeBSD under xeno against turbo for Linux"
+			res=$(tests/turbo/run.sh "$BUILD/xeno")
 			;;
 		esac
 		rc=$?

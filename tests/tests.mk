@@ -7,6 +7,7 @@
 #   corrupt    hundreds of damaged copies of a sample given to xeno --check
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
 #   lefthook   another (lefthook, from npm): git hooks, running other programs
+#   turbo      another (turbo 1.4.7, from npm): a monorepo task runner
 # `make check` runs them all through tests/run-all.sh, which ends with one
 # "N passed, N failed" line (and ", N skipped" when a test could not run here).
 
@@ -62,10 +63,12 @@ esbuild: $(BUILD)/xeno
 	@tests/run-all.sh esbuild
 lefthook: $(BUILD)/xeno
 	@tests/run-all.sh lefthook
+turbo: $(BUILD)/xeno
+	@tests/run-all.sh turbo
 golden: guest-build
 	@tests/run-all.sh golden
 bless: guest-build
 	@tests/golden/run.sh $(BUILD)/xeno $(BUILD)/samples --bless
 check: unit-build unit-asan-build guest-build
-	@tests/run-all.sh unit guest golden corrupt unit-asan esbuild lefthook
-.PHONY: unit-build unit-asan-build guest-build esbuild lefthook golden bless corrupt
+	@tests/run-all.sh unit guest golden corrupt unit-asan esbuild lefthook turbo
+.PHONY: unit-build unit-asan-build guest-build esbuild lefthook turbo golden bless corrupt
