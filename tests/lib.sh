@@ -1,4 +1,5 @@
 # Shared by the shell test suites: one case at a time, counted.
+#   root=TREE suite=NAME; . "$root/tests/lib.sh"   (in a suite run as SUITE XENO)
 #   begin NAME; ... fail WHY [DETAILS] ...; end
 # A failing case prints "FAIL name: why" with its details indented below;
 # the suite ends with `echo "RESULT $passed $failed"`, which
@@ -7,6 +8,19 @@
 
 passed=0
 failed=0
+
+# The xeno under test (each suite's first argument), by absolute path, and
+# the fetcher of real programs from npm.
+xeno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+fetch=$root/tools/npm-fetch.sh
+
+# give_up WHY: the suite cannot go on (a program it needs is missing...):
+# one failure more, and the end.
+give_up() {
+	echo "FAIL ${suite:-suite}: $*"
+	echo "RESULT $passed $((failed + 1))"
+	exit 1
+}
 
 begin() {
 	name=$1

@@ -12,17 +12,11 @@
 set -u
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-xeno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-fetch=$root/tools/npm-fetch.sh
 version=0.28.2
 stress_runs=${ESBUILD_STRESS:-30}
 
+suite=esbuild
 . "$root/tests/lib.sh"
-give_up() {
-	echo "FAIL esbuild: $*"
-	echo "RESULT $passed $((failed + 1))"
-	exit 1
-}
 
 # freebsd_linux_pair PKG_FREEBSD PKG_LINUX VERSION: sets $fbsd and $linux.
 freebsd_linux_pair() {

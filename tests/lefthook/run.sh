@@ -14,16 +14,10 @@
 set -u
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-xeno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-fetch=$root/tools/npm-fetch.sh
 version=2.2.2
 
+suite=lefthook
 . "$root/tests/lib.sh"
-give_up() {
-	echo "FAIL lefthook: $*"
-	echo "RESULT $passed $((failed + 1))"
-	exit 1
-}
 
 command -v git >/dev/null || give_up "git is needed (Debian package git)"
 d=$("$fetch" lefthook-freebsd-x64 "$version") || give_up "cannot fetch lefthook-freebsd-x64@$version"

@@ -11,16 +11,10 @@
 set -u
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
-xeno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-fetch=$root/tools/npm-fetch.sh
 version=1.4.7
 
+suite=turbo
 . "$root/tests/lib.sh"
-give_up() {
-	echo "FAIL turbo: $*"
-	echo "RESULT $passed $((failed + 1))"
-	exit 1
-}
 
 command -v git >/dev/null || give_up "git is needed (Debian package git)"
 command -v npm >/dev/null || give_up "npm is needed (Debian package npm)"
