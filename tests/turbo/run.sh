@@ -25,6 +25,10 @@ linux=$("$fetch" turbo-linux-64 "$version")/turbo-linux-64/bin/turbo ||
 	give_up "cannot fetch turbo-linux-64@$version"
 [ -x "$fbsd" ] && [ -x "$linux" ] || give_up "no turbo binary in the packages"
 
+# npm may otherwise tell one side of a case, and not the other, that a newer
+# npm exists
+export NPM_CONFIG_UPDATE_NOTIFIER=false
+
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xeno-turbo.XXXXXX") || give_up "mktemp failed"
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' HUP INT TERM
