@@ -148,6 +148,42 @@ fi
 exec 8>&- 9>&-
 end
 
+# The way most people run esbuild: its JavaScript API (npm package esbuild),
+# which starts the binary as a service (--service, --ping) and talks to it
+# over its standard input and output.  ESBUILD_BINARY_PATH points the API at
+# the FreeBSD build under xeno, then at the Linux build.
+begin js-api
+if command -v node >/dev/null; then
+	api=$("$fetch" esbuild "$version")/package/lib/main.js || give_up "cannot fetch esbuild@$version"
+	printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$xeno" "$fbsd" >"$tmp/esbuild-xeno"
+	chmod +x "$tmp/esbuild-xeno"
+	cat >"$tmp/api.js" <<'JS'
+const esbuild = require(process.argv[2]);
+(async () => {
+	const t = await esbuild.transform('let a: number = 1 + 2; export default a', { loader: 'ts', minify: true });
+	console.log(JSON.stringify(t.code));
+	const failed = await esbuild.build({ stdin: { contents: 'import x from "./nowhere"', resolveDir: '/' },
+		bundle: true, write: false, logLevel: 'silent' }).catch((e) => e.errors.map((m) => m.text));
+	console.log(JSON.stringify(failed));
+	const ctx = await esbuild.context({ stdin: { contents: 'console.log(1 + 1)' }, write: false });
+	for (let i = 0; i < 3; i++)
+		console.log((await ctx.rebuild()).outputFiles[0].text.trim());
+	await ctx.dispose();
+	esbuild.stop();
+})();
+JS
+	ESBUILD_BINARY_PATH=$tmp/esbuild-xeno node "$tmp/api.js" "$api" >"$tmp/api.x" 2>&1
+	xs=$?
+	ESBUILD_BINARY_PATH=$linux node "$tmp/api.js" "$api" >"$tmp/api.n" 2>&1
+	ns=$?
+	[ "$xs" -eq 0 ] && [ "$ns" -eq 0 ] || fail "exit status $xs under xeno, $ns natively" "$(cat "$tmp/api.x")"
+	cmp -s "$tmp/api.x" "$tmp/api.n" || fail "the API's answers differ" "$(diff "$tmp/api.n" "$tmp/api.x")"
+	grep -q 'let e=3;export default e;' "$tmp/api.x" || fail "no transform result" "$(cat "$tmp/api.x")"
+else
+	fail "node is needed (Debian package nodejs)"
+fi
+end
+
 # Old Go toolchains ask for older system calls (freebsd11 forms, old kevent,
 # other timeout forms): esbuild 0.12 was built with Go 1.16, 0.17 with 1.20,
 # 0.23 with 1.22.
