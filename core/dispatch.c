@@ -56,22 +56,34 @@ static long unimplemented(const struct xeno_personality *os, const struct xeno_t
 	return -ENOSYS;
 }
 
+/* The operations xeno_unimplemented_op has named already. */
+static struct {
+	const char *call;
+	long op;
+} seen[64];
+static int nseen;
+static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void xeno_dispatch_fork_lock(void)
+{
+	pthread_mutex_lock(&seen_lock);
+}
+
+void xeno_dispatch_fork_unlock(void)
+{
+	pthread_mutex_unlock(&seen_lock);
+}
+
 long xeno_unimplemented_op(struct xeno_thread *t, const char *call, long op)
 {
 	xeno_host_tls(t);
-	static struct {
-		const char *call;
-		long op;
-	} seen[64];
-	static int nseen;
-	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	pthread_mutex_lock(&lock);
+	pthread_mutex_lock(&seen_lock);
 	int found = 0;
 	for (int i = 0; i < nseen; i++)
 		found |= seen[i].call == call && seen[i].op == op;
 	if (!found && nseen < 64)
 		seen[nseen].call = call, seen[nseen++].op = op;
-	pthread_mutex_unlock(&lock);
+	pthread_mutex_unlock(&seen_lock);
 	if (!found || xeno_strict)
 		xeno_msg("%s %s operation %ld not implemented", t->os->name, call, op);
 	if (xeno_strict)

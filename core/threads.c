@@ -126,10 +126,12 @@ void xeno_fork_lock(void)
 	pthread_mutex_lock(&stacks_lock);
 	xeno_sig_fork_lock();
 	xeno_hostmem_fork_lock();
+	xeno_dispatch_fork_lock();
 }
 
 void xeno_fork_unlock_parent(void)
 {
+	xeno_dispatch_fork_unlock();
 	xeno_hostmem_fork_unlock();
 	xeno_sig_fork_unlock();
 	pthread_mutex_unlock(&stacks_lock);
@@ -141,6 +143,7 @@ void xeno_threads_after_fork(struct xeno_thread *t)
 	/* The other threads' states belong to threads that do not exist here;
 	 * their memory stays (it is not worth tracking down).  The locks were
 	 * taken before the fork (xeno_fork_lock): this thread holds them. */
+	xeno_dispatch_fork_unlock();
 	xeno_hostmem_fork_unlock();
 	xeno_sig_fork_unlock();
 	pthread_mutex_unlock(&stacks_lock);

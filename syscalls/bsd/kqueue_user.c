@@ -3,7 +3,6 @@
  * and the filters xeno knows of but does not implement.
  */
 #include <errno.h>
-#include <pthread.h>
 
 #include "core/log.h"
 #include "syscalls/bsd/kqueue_impl.h"
@@ -102,15 +101,9 @@ static const char *const filter_names[KQ_FILTER_COUNT] = {
 static int unsupported_attach(struct kq *kq, struct kq_knote *kn)
 {
 	static bool told[KQ_FILTER_COUNT];
-	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	(void)kq;
-	int32_t filter = kn->kev.filter;
-	pthread_mutex_lock(&lock);
-	bool tell = !told[filter];
-	told[filter] = true;
-	pthread_mutex_unlock(&lock);
-	if (tell)
-		xeno_msg("kevent filter %s not implemented", filter_names[filter]);
+	if (!__atomic_exchange_n(&told[kn->kev.filter], true, __ATOMIC_RELAXED))
+		xeno_msg("kevent filter %s not implemented", filter_names[kn->kev.filter]);
 	return -ENOSYS;
 }
 

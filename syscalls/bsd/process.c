@@ -23,23 +23,27 @@
 #include "syscalls/bsd/bsd.h"
 #include "syscalls/bsd/fs_util.h"
 #include "syscalls/bsd/kqueue.h"
+#include "syscalls/bsd/net.h"
 
 long bsd_sys_fork(struct xeno_thread *t)
 {
 	xeno_trace_flush();
-	/* kqueues' registry, then the core's locks (the order they nest in) */
+	/* the personality's locks, then the core's (the order they nest in) */
 	xeno_kqueue_fork_lock();
+	bsd_sockopt_fork_lock();
 	xeno_fork_lock();
 	pid_t pid = fork();
 	int err = errno;
 	if (pid == 0) {
 		xeno_threads_after_fork(t);
+		bsd_sockopt_fork_unlock();
 		xeno_kqueue_fork_unlock(true);
 		t->have_rval2 = 1;
 		t->rval2 = 1;
 		return 0;
 	}
 	xeno_fork_unlock_parent();
+	bsd_sockopt_fork_unlock();
 	xeno_kqueue_fork_unlock(false);
 	if (pid < 0)
 		return -err;

@@ -35,6 +35,16 @@ static pthread_mutex_t nosigpipe_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct sock_id *nosigpipe;
 static size_t nosigpipe_count, nosigpipe_cap;
 
+void bsd_sockopt_fork_lock(void)
+{
+	pthread_mutex_lock(&nosigpipe_lock);
+}
+
+void bsd_sockopt_fork_unlock(void)
+{
+	pthread_mutex_unlock(&nosigpipe_lock);
+}
+
 /* The socket's identity; -ENOTSOCK / -EBADF as the option calls report. */
 static long socket_id(int fd, struct sock_id *id)
 {
