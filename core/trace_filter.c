@@ -40,7 +40,7 @@ static bool mark(struct xt_filter *f, const struct xeno_personality *os, const c
 	}
 	bool found = false;
 	for (unsigned nr = 0; nr < f->n; nr++)
-		if (strcmp(os->sysent[nr].name, word) == 0)
+		if (os->sysent[nr].name[0] && strcmp(os->sysent[nr].name, word) == 0)
 			f->shown[nr] = 1, found = true;
 	return found;
 }
