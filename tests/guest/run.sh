@@ -32,37 +32,10 @@ work=$tmp/work # every command runs here
 logs=$tmp/logs # their standard output and error
 mkdir "$work" "$logs"
 
-passed=0
-failed=0
+# begin NAME, fail WHY [DETAILS], end: one case at a time (tests/lib.sh)
+root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/tests/lib.sh"
 skipped=0
-
-# ---- running a case ----
-
-# begin NAME: starts a case.
-begin() {
-	name=$1
-	why=
-	details=
-}
-
-# fail WHY [DETAILS]: marks the current case failed; the first reason counts.
-fail() {
-	if [ -z "$why" ]; then
-		why=$1
-		details=${2-}
-	fi
-}
-
-# end: counts the current case and reports it if it failed.
-end() {
-	if [ -z "$why" ]; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-		echo "FAIL $name: $why"
-		[ -z "$details" ] || printf '%s\n' "$details" | head -n 20 | sed 's/^/  /'
-	fi
-}
 
 # run COMMAND...: runs COMMAND in $work, standard input from $stdin
 # (/dev/null unless set), output to $out and $err, exit status to $status.
