@@ -27,7 +27,7 @@ LDLIBS   := -lelf -lz -lpthread
 AWK      ?= awk
 
 OSES     := freebsd
-SRCS     := $(wildcard core/*.c loader/*.c abi/*/*.c syscalls/*.c syscalls/*/*.c)
+SRCS     := $(wildcard core/*.c loader/*.c trace/*.c abi/*/*.c syscalls/*.c syscalls/*/*.c)
 ASMS     := $(wildcard core/*.S loader/*.S abi/*/*.S syscalls/*/*.S)
 GENSRCS  := $(foreach os,$(OSES),$(GEN)/$(os)_sysent.c)
 GENHDRS  := $(foreach os,$(OSES),$(GEN)/$(os)_sysproto.h $(GEN)/$(os)_sysnums.h) \

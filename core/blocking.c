@@ -2,7 +2,7 @@
 
 #include <stdint.h>
 
-#include "core/trace.h"
+#include "core/tracehook.h"
 
 /* core/blocking.S */
 long xeno_blocking_syscall(const long args[7]);

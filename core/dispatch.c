@@ -7,11 +7,12 @@
 #include <unistd.h>
 
 #include "core/crossing.h"
+#include "core/forklock.h"
 #include "core/log.h"
 #include "core/personality.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
-#include "core/trace.h"
+#include "core/tracehook.h"
 
 bool xeno_strict;
 bool xeno_stats;
@@ -64,15 +65,18 @@ static struct {
 static int nseen;
 static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
 
-void xeno_dispatch_fork_lock(void)
+static void lock_seen(void)
 {
 	pthread_mutex_lock(&seen_lock);
 }
 
-void xeno_dispatch_fork_unlock(void)
+static void unlock_seen(bool child)
 {
+	(void)child;
 	pthread_mutex_unlock(&seen_lock);
 }
+
+XENO_FORK_LOCK(unimplemented_ops, XENO_FORK_RANK_CORE + 40, lock_seen, unlock_seen);
 
 long xeno_unimplemented_op(struct xeno_thread *t, const char *call, long op)
 {
@@ -110,7 +114,7 @@ void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
 	t->uc = uc;
 	struct xeno_callrec *flight = xeno_flight_enter(&t->flight, trap.nr, trap.args);
 	if (__builtin_expect(xeno_trace_enabled, 0))
-		xeno_trace_begin(t, &trap, e);
+		xeno_tracer->call_begin(t, &trap, e);
 	long ret;
 	if (sc && sc->call)
 		ret = sc->call(t, trap.args);
@@ -122,7 +126,7 @@ void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
 	}
 	xeno_flight_leave(flight, ret);
 	if (__builtin_expect(xeno_trace_enabled, 0))
-		xeno_trace_syscall(t, &trap, e, ret);
+		xeno_tracer->call_end(t, &trap, e, ret);
 	os->set_result(t, g, ret);
 	if (t->sigpending || t->has_saved_mask) {
 		xeno_host_tls(t);

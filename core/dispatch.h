@@ -21,9 +21,6 @@ extern bool xeno_strict;
  * ioctl) that xeno knows of but does not implement: -ENOSYS, and once per
  * (call, op) the message "xeno: <os> <call> operation <op> not implemented". */
 long xeno_unimplemented_op(struct xeno_thread *t, const char *call, long op);
-/* Its lock, held across a fork (core/threads.h xeno_fork_lock). */
-void xeno_dispatch_fork_lock(void);
-void xeno_dispatch_fork_unlock(void);
 
 /* Runs the system call the guest trapped with, and writes its result into uc. */
 void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc);

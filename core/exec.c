@@ -11,7 +11,7 @@
 #include "core/personality.h"
 #include "core/process.h"
 #include "core/thread.h"
-#include "core/trace.h"
+#include "core/tracehook.h"
 #include "loader/image.h"
 
 /* Whether xeno (rather than the kernel) runs the file at path. */

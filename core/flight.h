@@ -55,9 +55,4 @@ static inline void xeno_flight_leave(struct xeno_callrec *r, long ret)
 #endif
 }
 
-/* Prints every thread's ring on standard error, the calling thread's first
- * (current may be NULL before any thread runs guest code).  Once per
- * process; safe to call when dying. */
-void xeno_flight_dump(const char *why);
-
 #endif

@@ -1,6 +1,6 @@
 #include "core/host.h"
 
-#include "core/trace.h"
+#include "core/tracehook.h"
 
 long xeno_host_syscall(long nr, long a, long b, long c, long d, long e, long f)
 {

@@ -9,6 +9,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "core/forklock.h"
 #include "core/uaccess.h"
 
 #define MAX_RANGES 4096
@@ -125,15 +126,13 @@ void xeno_hostmem_unmap(void *p, size_t len)
 	munmap(p, len);
 }
 
-void xeno_hostmem_fork_lock(void)
+static void unlock_after_fork(bool child)
 {
-	lock();
-}
-
-void xeno_hostmem_fork_unlock(void)
-{
+	(void)child;
 	unlock();
 }
+
+XENO_FORK_LOCK(hostmem, XENO_FORK_RANK_CORE + 30, lock, unlock_after_fork);
 
 /* One line of /proc/self/maps: "start-end perms offset dev inode [path]". */
 static void record_line(const char *line)

@@ -36,8 +36,4 @@ bool xeno_hostmem_overlaps(uint64_t start, uint64_t len);
 void *xeno_hostmem_map(size_t len);
 void xeno_hostmem_unmap(void *p, size_t len);
 
-/* Held across a fork (core/threads.h xeno_fork_lock). */
-void xeno_hostmem_fork_lock(void);
-void xeno_hostmem_fork_unlock(void);
-
 #endif

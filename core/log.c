@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "core/flight.h"
-#include "core/trace.h"
+#include "core/tracehook.h"
 
 static void vmsg(const char *fmt, va_list ap)
 {

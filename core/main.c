@@ -22,8 +22,8 @@
 #include "core/sigstate.h"
 #include "core/threads.h"
 #include "core/thread.h"
-#include "core/trace.h"
-#include "core/tracecmd.h"
+#include "trace/cmd.h"
+#include "trace/trace.h"
 
 /* The guest starts with the signal mask xeno was started with. */
 static void initial_guest_mask(sigset_t *mask)
@@ -34,6 +34,7 @@ static void initial_guest_mask(sigset_t *mask)
 int main(int argc, char **argv)
 {
 	xeno_hostmem_init(); /* before the guest's image takes any memory */
+	xeno_flight_install();
 	if (argc > 1 && strcmp(argv[1], "trace") == 0)
 		return xeno_trace_command(argc - 1, argv + 1);
 	struct xeno_options o;

@@ -13,7 +13,7 @@
 
 #include <stdbool.h>
 
-#include "core/trace.h"
+#include "trace/trace.h"
 
 struct xeno_options {
 	const char *path;		 /* the program's file, as given */

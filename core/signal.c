@@ -11,7 +11,7 @@
 #include "core/log.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
-#include "core/trace.h"
+#include "core/tracehook.h"
 #include "core/uaccess.h"
 
 /* SIGSYS si_code for Syscall User Dispatch (asm-generic/siginfo.h) */

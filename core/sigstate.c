@@ -9,13 +9,14 @@
 #include "core/crossing.h"
 #include "core/dispatch.h"
 #include "core/flight.h"
+#include "core/forklock.h"
 #include "core/host.h"
 #include "core/log.h"
 #include "core/personality.h"
 #include "core/process.h"
 #include "core/thread.h"
 #include "core/threads.h"
-#include "core/trace.h"
+#include "core/tracehook.h"
 
 #define NHOSTSIG 64
 
@@ -35,15 +36,13 @@ static void unlock_actions(void)
 	__atomic_store_n(&actions_lock, 0, __ATOMIC_RELEASE);
 }
 
-void xeno_sig_fork_lock(void)
+static void unlock_actions_after_fork(bool child)
 {
-	lock_actions();
-}
-
-void xeno_sig_fork_unlock(void)
-{
+	(void)child;
 	unlock_actions();
 }
+
+XENO_FORK_LOCK(sigactions, XENO_FORK_RANK_CORE + 20, lock_actions, unlock_actions_after_fork);
 
 bool xeno_sig_is_reserved(int sig)
 {

@@ -73,10 +73,6 @@ bool xeno_sig_queued_restart(struct xeno_thread *t);
 /* Sets up the dispositions the guest starts with (once, at start). */
 void xeno_sig_init(void);
 
-/* The dispositions' lock, held across a fork (core/threads.h). */
-void xeno_sig_fork_lock(void);
-void xeno_sig_fork_unlock(void);
-
 /* Signals xeno needs for itself, never blocked while the guest runs. */
 bool xeno_sig_is_reserved(int sig);
 /* Dies of host signal sig, as the guest would (flushes the trace first). */

@@ -13,12 +13,13 @@
 
 #include "core/crossing.h"
 #include "core/dispatch.h"
+#include "core/forklock.h"
 #include "core/host.h"
 #include "core/hostmem.h"
 #include "core/log.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
-#include "core/trace.h"
+#include "core/tracehook.h"
 #include "core/uaccess.h"
 
 #define HOST_STACK_SIZE (256 * 1024)
@@ -120,34 +121,36 @@ void xeno_threads_walk_unlocked(void (*fn)(struct xeno_thread *, void *), void *
 		fn(t, arg);
 }
 
-void xeno_fork_lock(void)
+static void lock_list(void)
 {
 	pthread_mutex_lock(&list_lock);
-	pthread_mutex_lock(&stacks_lock);
-	xeno_sig_fork_lock();
-	xeno_hostmem_fork_lock();
-	xeno_dispatch_fork_lock();
 }
 
-void xeno_fork_unlock_parent(void)
+static void unlock_list(bool child)
 {
-	xeno_dispatch_fork_unlock();
-	xeno_hostmem_fork_unlock();
-	xeno_sig_fork_unlock();
-	pthread_mutex_unlock(&stacks_lock);
+	(void)child;
 	pthread_mutex_unlock(&list_lock);
 }
 
-void xeno_threads_after_fork(struct xeno_thread *t)
+static void lock_stacks(void)
+{
+	pthread_mutex_lock(&stacks_lock);
+}
+
+static void unlock_stacks(bool child)
+{
+	(void)child;
+	pthread_mutex_unlock(&stacks_lock);
+}
+
+XENO_FORK_LOCK(thread_list, XENO_FORK_RANK_CORE, lock_list, unlock_list);
+XENO_FORK_LOCK(host_stacks, XENO_FORK_RANK_CORE + 10, lock_stacks, unlock_stacks);
+
+/* In the child of a fork: t is the only thread left. */
+static void after_fork(struct xeno_thread *t)
 {
 	/* The other threads' states belong to threads that do not exist here;
-	 * their memory stays (it is not worth tracking down).  The locks were
-	 * taken before the fork (xeno_fork_lock): this thread holds them. */
-	xeno_dispatch_fork_unlock();
-	xeno_hostmem_fork_unlock();
-	xeno_sig_fork_unlock();
-	pthread_mutex_unlock(&stacks_lock);
-	pthread_mutex_init(&list_lock, NULL);
+	 * their memory stays (it is not worth tracking down). */
 	xeno_trace_after_fork();
 	threads = NULL;
 	live = 0;
@@ -160,6 +163,18 @@ void xeno_threads_after_fork(struct xeno_thread *t)
 		__atomic_store_n(&own_stack->tid, t->tid, __ATOMIC_RELEASE);
 	if (xeno_thread_enable_sud(t) < 0)
 		xeno_fatal("cannot set up system call interception in a forked child");
+}
+
+pid_t xeno_fork(struct xeno_thread *t)
+{
+	xeno_trace_flush();
+	xeno_fork_lock_all();
+	pid_t pid = fork();
+	int err = errno;
+	xeno_fork_unlock_all(pid == 0);
+	if (pid == 0)
+		after_fork(t);
+	return pid < 0 ? -err : pid;
 }
 
 int xeno_thread_count(void)

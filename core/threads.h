@@ -26,12 +26,11 @@ struct xeno_thread_start {
 	unsigned id_size;
 };
 
-/* Around a fork: xeno's locks are taken before it and let go after it in
- * both processes (the child: xeno_threads_after_fork), so that the child,
- * which has only the forking thread, never inherits one held by a thread it
- * does not have. */
-void xeno_fork_lock(void);
-void xeno_fork_unlock_parent(void);
+/* Forks the process for the calling thread t: the child's pid, 0 in the
+ * child (where t is the only thread), or -errno.  Every lock registered
+ * with XENO_FORK_LOCK (core/forklock.h) is held across the fork, so the
+ * child never inherits one held by a thread it does not have. */
+pid_t xeno_fork(struct xeno_thread *t);
 
 /* Registers the calling (main) thread as the first guest thread. */
 void xeno_threads_init(struct xeno_thread *main_thread);
@@ -52,9 +51,6 @@ noreturn void xeno_thread_exited(struct xeno_thread *t);
 /* Looks up a live guest thread by id and runs fn on it under the thread-list
  * lock; -ESRCH when there is none.  id -1 runs fn on every thread. */
 int xeno_thread_with(long id, void (*fn)(struct xeno_thread *, void *), void *arg);
-
-/* In a child of fork: t is the only thread left. */
-void xeno_threads_after_fork(struct xeno_thread *t);
 
 /* Number of live guest threads. */
 int xeno_thread_count(void);

@@ -15,7 +15,7 @@
 #include "abi/freebsd/stat.h"
 #include "abi/freebsd/timespec.h"
 #include "abi/freebsd/wait.h"
-#include "core/trace_line.h"
+#include "trace/line.h"
 
 /* Decoders read their bytes through memcpy: the captured bytes carry no
  * alignment. */

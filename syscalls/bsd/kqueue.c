@@ -24,6 +24,7 @@
 
 #include "core/blocking.h"
 #include "core/fd.h"
+#include "core/forklock.h"
 #include "core/host.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/kqueue_impl.h"
@@ -91,12 +92,12 @@ static struct kq *kq_acquire(int fd)
  * registry is held across the fork, so the child sees it whole; there each
  * kqueue's descriptors are closed and its state left behind unused (the
  * other threads that might have held its lock do not exist there). */
-void xeno_kqueue_fork_lock(void)
+static void lock_registry(void)
 {
 	pthread_mutex_lock(&registry_lock);
 }
 
-void xeno_kqueue_fork_unlock(bool child)
+static void unlock_registry_after_fork(bool child)
 {
 	if (child) {
 		for (struct kq *kq = registry; kq; kq = kq->next) {
@@ -109,6 +110,8 @@ void xeno_kqueue_fork_unlock(bool child)
 	}
 	pthread_mutex_unlock(&registry_lock);
 }
+
+XENO_FORK_LOCK(kqueues, 10, lock_registry, unlock_registry_after_fork);
 
 bool kq_is_kqueue_fd(int fd)
 {

@@ -38,8 +38,6 @@ long kq_kevent(int kqfd, uint64_t changelist, int nchanges, uint64_t eventlist, 
 void xeno_kqueue_fd_closed(int fd);
 /* Around fork(): the registry held across it; in the child every kqueue is
  * gone (FreeBSD does not pass them on). */
-void xeno_kqueue_fork_lock(void);
-void xeno_kqueue_fork_unlock(bool child);
 /* The same for every descriptor in [lo, hi] (close_range, closefrom). */
 void xeno_kqueue_fds_closed(unsigned lo, unsigned hi);
 

@@ -38,9 +38,6 @@ long bsd_sys_getsockopt(struct xeno_thread *t, int s, int level, int name, uint6
 			uint64_t avalsize);
 /* Whether the socket at fd has the emulated "no SIGPIPE" option set. */
 bool bsd_socket_nosigpipe(int fd);
-/* Its table's lock, held across a fork (process.c). */
-void bsd_sockopt_fork_lock(void);
-void bsd_sockopt_fork_unlock(void);
 
 /* poll.c: waiting for descriptors */
 long bsd_sys_poll(struct xeno_thread *t, uint64_t fds, unsigned int nfds, int timeout);

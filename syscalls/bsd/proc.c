@@ -10,7 +10,7 @@
 #include "core/host.h"
 #include "core/personality.h"
 #include "core/thread.h"
-#include "core/trace.h"
+#include "core/tracehook.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
 

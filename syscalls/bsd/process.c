@@ -18,7 +18,7 @@
 #include "core/personality.h"
 #include "core/thread.h"
 #include "core/threads.h"
-#include "core/trace.h"
+#include "core/tracehook.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
 #include "syscalls/bsd/fs_util.h"
@@ -27,28 +27,11 @@
 
 long bsd_sys_fork(struct xeno_thread *t)
 {
-	xeno_trace_flush();
-	/* the personality's locks, then the core's (the order they nest in) */
-	xeno_kqueue_fork_lock();
-	bsd_sockopt_fork_lock();
-	xeno_fork_lock();
-	pid_t pid = fork();
-	int err = errno;
-	if (pid == 0) {
-		xeno_threads_after_fork(t);
-		bsd_sockopt_fork_unlock();
-		xeno_kqueue_fork_unlock(true);
-		t->have_rval2 = 1;
-		t->rval2 = 1;
-		return 0;
-	}
-	xeno_fork_unlock_parent();
-	bsd_sockopt_fork_unlock();
-	xeno_kqueue_fork_unlock(false);
+	pid_t pid = xeno_fork(t);
 	if (pid < 0)
-		return -err;
+		return pid;
 	t->have_rval2 = 1;
-	t->rval2 = 0;
+	t->rval2 = pid == 0;
 	return pid;
 }
 

@@ -19,6 +19,7 @@
 
 #include "abi/bsd/abi.h"
 #include "abi/bsd/sockopt.h"
+#include "core/forklock.h"
 #include "core/host.h"
 #include "core/personality.h"
 #include "core/thread.h"
@@ -35,15 +36,18 @@ static pthread_mutex_t nosigpipe_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct sock_id *nosigpipe;
 static size_t nosigpipe_count, nosigpipe_cap;
 
-void bsd_sockopt_fork_lock(void)
+static void lock_nosigpipe(void)
 {
 	pthread_mutex_lock(&nosigpipe_lock);
 }
 
-void bsd_sockopt_fork_unlock(void)
+static void unlock_nosigpipe(bool child)
 {
+	(void)child;
 	pthread_mutex_unlock(&nosigpipe_lock);
 }
+
+XENO_FORK_LOCK(nosigpipe, 20, lock_nosigpipe, unlock_nosigpipe);
 
 /* The socket's identity; -ENOTSOCK / -EBADF as the option calls report. */
 static long socket_id(int fd, struct sock_id *id)

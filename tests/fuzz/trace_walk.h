@@ -10,9 +10,9 @@
 #include <stdint.h>
 
 #include "core/personality.h"
-#include "core/trace_diff.h"
-#include "core/trace_format.h"
-#include "core/trace_read.h"
+#include "trace/diff.h"
+#include "trace/format.h"
+#include "trace/read.h"
 #include "loader/image.h"
 
 /* Returns the number of events read. */

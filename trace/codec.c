@@ -3,7 +3,7 @@
  * record is a type byte, the payload's length as a varint, the payload.
  * Integers are LEB128 varints; signed ones zigzag-encoded first.
  */
-#include "core/trace_codec.h"
+#include "trace/codec.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -3,14 +3,14 @@
  * bytes for the writer (trace_record.c), bytes to events for the reader
  * (trace_read.c).  Compression and files are theirs; this is the layout.
  */
-#ifndef XENO_CORE_TRACE_CODEC_H
-#define XENO_CORE_TRACE_CODEC_H
+#ifndef XENO_TRACE_CODEC_H
+#define XENO_TRACE_CODEC_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/trace_event.h"
+#include "trace/event.h"
 
 #define XT_MAGIC      "XENOTRC\n"
 #define XT_MAGIC_SIZE 8

@@ -1,4 +1,4 @@
-#include "core/trace_norm.h"
+#include "trace/norm.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,8 +4,8 @@
  * values are masked (core/trace_line.h says which is which).  One state per
  * thread of a trace, so the interleaving of threads does not matter.
  */
-#ifndef XENO_CORE_TRACE_NORM_H
-#define XENO_CORE_TRACE_NORM_H
+#ifndef XENO_TRACE_NORM_H
+#define XENO_TRACE_NORM_H
 
 #include <stddef.h>
 #include <stdint.h>

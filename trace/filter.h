@@ -4,8 +4,8 @@
  * class words), "all" or "none"; a leading "!" shows everything else.
  * Signals and the end of the process are always shown.
  */
-#ifndef XENO_CORE_TRACE_FILTER_H
-#define XENO_CORE_TRACE_FILTER_H
+#ifndef XENO_TRACE_FILTER_H
+#define XENO_TRACE_FILTER_H
 
 #include <stdbool.h>
 #include <stddef.h>

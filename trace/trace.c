@@ -1,8 +1,8 @@
 /*
- * Live tracing: the hooks of core/trace.h turn what happens into events,
+ * Live tracing: the hooks of core/tracehook.h turn what happens into events,
  * show them as lines (--trace) and hand them to the recorder (--record).
  */
-#include "core/trace.h"
+#include "trace/trace.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,14 +15,10 @@
 #include "core/personality.h"
 #include "core/syscall.h"
 #include "core/thread.h"
-#include "core/trace_capture.h"
-#include "core/trace_filter.h"
-#include "core/trace_record.h"
-
-#ifndef XENO_NO_TRACE
-bool xeno_trace_enabled;
-bool xeno_trace_host;
-#endif
+#include "core/tracehook.h"
+#include "trace/capture.h"
+#include "trace/filter.h"
+#include "trace/record.h"
 
 static struct {
 	int fd; /* the lines' file, -1 if none */
@@ -34,6 +30,8 @@ static struct {
 	struct timespec t0; /* CLOCK_MONOTONIC when the trace began */
 	bool ended;
 } tr = {.fd = -1};
+static bool tracing; /* hooks installed once the main thread is attached */
+static const struct xeno_trace_hooks hooks __attribute__((unused));
 
 static int64_t now_ns(void)
 {
@@ -98,19 +96,19 @@ int xeno_trace_setup(const struct xeno_trace_options *o, const struct xeno_perso
 	tr.show_host = o->host && o->text;
 	/* A recording keeps the host calls too: `trace show --host` shows them. */
 	tr.host_wanted = tr.show_host || o->record;
-#ifndef XENO_NO_TRACE
-	xeno_trace_enabled = o->text || o->record;
-#endif
+	tracing = o->text || o->record;
 	return 0;
 }
 
 void xeno_trace_start(struct xeno_thread *t)
 {
 #ifndef XENO_NO_TRACE
+	if (!tracing)
+		return;
 	/* From now on every thread making host calls is an attached one. */
 	xeno_trace_host = tr.host_wanted;
-	if (xeno_trace_enabled)
-		xeno_trace_thread_start(t, 0);
+	xeno_tracer = &hooks;
+	xeno_trace_thread_start(t, 0);
 #else
 	(void)t;
 #endif
@@ -175,8 +173,8 @@ static void emit(const struct xt_event *ev, bool shown)
 
 /* ---- the hooks ---- */
 
-void xeno_trace_begin(struct xeno_thread *t, const struct xeno_trap *trap,
-		      const struct xeno_sysent *e)
+static void call_begin(struct xeno_thread *t, const struct xeno_trap *trap,
+		       const struct xeno_sysent *e)
 {
 	t->trace_trap = trap;
 	t->trace_entry = e;
@@ -193,8 +191,8 @@ void xeno_trace_begin(struct xeno_thread *t, const struct xeno_trap *trap,
 	}
 }
 
-void xeno_trace_syscall(struct xeno_thread *t, const struct xeno_trap *trap,
-			const struct xeno_sysent *e, long ret)
+static void call_end(struct xeno_thread *t, const struct xeno_trap *trap,
+		     const struct xeno_sysent *e, long ret)
 {
 	t->trace_in_call = false;
 	t->trace_trap = NULL;
@@ -211,7 +209,7 @@ void xeno_trace_syscall(struct xeno_thread *t, const struct xeno_trap *trap,
 	emit(&c.ev, shown);
 }
 
-void xeno_trace_signal(struct xeno_thread *t, int sig, const siginfo_t *si)
+static void signal_delivered(struct xeno_thread *t, int sig, const siginfo_t *si)
 {
 	struct xt_capture c;
 	xt_capture_init(&c, XT_SIGNAL, (uint32_t)t->tid);
@@ -220,7 +218,7 @@ void xeno_trace_signal(struct xeno_thread *t, int sig, const siginfo_t *si)
 	emit(&c.ev, true);
 }
 
-void xeno_trace_thread_start(struct xeno_thread *t, pid_t parent)
+static void thread_start(struct xeno_thread *t, pid_t parent)
 {
 	struct xt_event ev = {.type = XT_THREAD,
 			      .tid = (uint32_t)t->tid,
@@ -243,22 +241,18 @@ static void end(struct xeno_thread *t, uint64_t kind, int value)
 	xt_record_flush(true);
 }
 
-void xeno_trace_exit(struct xeno_thread *t, int status)
+static void exited(struct xeno_thread *t, int status)
 {
-	if (xeno_trace_enabled)
-		end(t, XT_EXITED, status & 0xff);
+	end(t, XT_EXITED, status & 0xff);
 }
 
-void xeno_trace_killed(struct xeno_thread *t, int sig)
+static void killed(struct xeno_thread *t, int sig)
 {
-	if (xeno_trace_enabled)
-		end(t, XT_KILLED, sig);
+	end(t, XT_KILLED, sig);
 }
 
-void xeno_trace_before_exec(struct xeno_thread *t)
+static void before_exec(struct xeno_thread *t)
 {
-	if (!xeno_trace_enabled)
-		return;
 	if (t->trace_trap) {
 		/* If the execve succeeds, this is all the trace sees of it. */
 		struct xt_capture c;
@@ -270,12 +264,25 @@ void xeno_trace_before_exec(struct xeno_thread *t)
 	xt_record_flush(true);
 }
 
-void xeno_trace_flush(void)
+static void flush(void)
 {
 	xt_record_flush(false);
 }
 
-void xeno_trace_after_fork(void)
+static void after_fork(void)
 {
 	xt_record_forget();
 }
+
+static const struct xeno_trace_hooks hooks __attribute__((unused)) = {
+    .call_begin = call_begin,
+    .call_end = call_end,
+    .signal = signal_delivered,
+    .host_call = xt_host_call,
+    .thread_start = thread_start,
+    .exit = exited,
+    .killed = killed,
+    .before_exec = before_exec,
+    .flush = flush,
+    .after_fork = after_fork,
+};

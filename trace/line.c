@@ -1,12 +1,12 @@
 /* Building trace lines (core/trace_line.h). */
-#include "core/trace_line.h"
+#include "trace/line.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/personality.h"
-#include "core/trace_norm.h"
+#include "trace/norm.h"
 #include "core/xlat.h"
 
 void tl_init(struct xeno_tline *l, const struct xeno_personality *os, struct xt_norm *norm)

@@ -1,15 +1,15 @@
 /* Normalising and comparing traces (core/trace_diff.h). */
-#include "core/trace_diff.h"
+#include "trace/diff.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/log.h"
 #include "core/personality.h"
-#include "core/trace_filter.h"
-#include "core/trace_format.h"
-#include "core/trace_norm.h"
-#include "core/trace_read.h"
+#include "trace/filter.h"
+#include "trace/format.h"
+#include "trace/norm.h"
+#include "trace/read.h"
 
 #define NORMALISED_MAGIC "# xeno normalised trace 1"
 #define MAX_EDITS	 1000 /* beyond this many differences, no alignment */

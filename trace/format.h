@@ -2,14 +2,14 @@
  * Formatting trace events as strace-style lines: one event, however it was
  * obtained (captured live or read back from a recording), one line.
  */
-#ifndef XENO_CORE_TRACE_FORMAT_H
-#define XENO_CORE_TRACE_FORMAT_H
+#ifndef XENO_TRACE_FORMAT_H
+#define XENO_TRACE_FORMAT_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/trace_event.h"
-#include "core/trace_line.h"
+#include "trace/event.h"
+#include "trace/line.h"
 
 struct xeno_personality;
 struct xeno_flagset;

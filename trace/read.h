@@ -3,15 +3,15 @@
  * memory, then walked record by record.  Nothing a file holds can make the
  * reader overrun a buffer; a corrupt or truncated file gives one message.
  */
-#ifndef XENO_CORE_TRACE_READ_H
-#define XENO_CORE_TRACE_READ_H
+#ifndef XENO_TRACE_READ_H
+#define XENO_TRACE_READ_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/trace_codec.h"
-#include "core/trace_event.h"
+#include "trace/codec.h"
+#include "trace/event.h"
 
 /* The largest body the reader inflates (a guard against zlib bombs). */
 extern size_t xt_read_limit;

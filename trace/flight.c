@@ -1,25 +1,26 @@
 /*
- * Printing the flight recorder (core/flight.h) when the process dies.  Only
+ * Printing the flight recorder (core/flight.h) when the process dies: the
+ * report core/ calls through xeno_flight_report (core/tracehook.h).  Only
  * what the ring holds is shown — numbers and argument values, decoded by
  * their kinds — never guest memory, which may have changed since or be the
  * very thing that broke; strings and structures appear as addresses.
  * Other threads go on running meanwhile: their rings are read as they are.
  */
-#include "core/flight.h"
-
 #include <string.h>
 #include <unistd.h>
 
+#include "core/flight.h"
 #include "core/personality.h"
 #include "core/process.h"
 #include "core/thread.h"
 #include "core/threads.h"
-#include "core/trace_format.h"
+#include "core/tracehook.h"
+#include "trace/format.h"
+#include "trace/trace.h"
 
 #ifdef XENO_NO_TRACE
-void xeno_flight_dump(const char *why)
+void xeno_flight_install(void)
 {
-	(void)why;
 }
 #else
 static void write_line(const struct xeno_tline *l)
@@ -60,7 +61,7 @@ static void dump_other(struct xeno_thread *t, void *current)
 		dump_thread(t, t->os);
 }
 
-void xeno_flight_dump(const char *why)
+static void report(const char *why)
 {
 	static int once;
 	if (__atomic_exchange_n(&once, 1, __ATOMIC_ACQ_REL))
@@ -76,5 +77,10 @@ void xeno_flight_dump(const char *why)
 	if (current)
 		dump_thread(current, os);
 	xeno_threads_walk_unlocked(dump_other, current);
+}
+
+void xeno_flight_install(void)
+{
+	xeno_flight_report = report;
 }
 #endif

@@ -1,5 +1,5 @@
 /* Writing recordings (core/trace_record.h, docs/trace-format.md). */
-#include "core/trace_record.h"
+#include "trace/record.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,7 +11,7 @@
 
 #include "core/fd.h"
 #include "core/log.h"
-#include "core/trace_codec.h"
+#include "trace/codec.h"
 
 #define FLUSH_AT (64 * 1024) /* encoded bytes buffered before deflating */
 

@@ -1,5 +1,5 @@
 /* Trace events as strace-style lines (core/trace_format.h). */
-#include "core/trace_format.h"
+#include "trace/format.h"
 
 #include <stdio.h>
 #include <string.h>

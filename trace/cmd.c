@@ -4,7 +4,7 @@
  *   diff   compares two recordings (or normalised traces) after
  *          normalisation: exit 0 if they match, 1 if not, 2 on trouble
  */
-#include "core/tracecmd.h"
+#include "trace/cmd.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -12,10 +12,10 @@
 #include <string.h>
 
 #include "core/personality.h"
-#include "core/trace_diff.h"
-#include "core/trace_filter.h"
-#include "core/trace_format.h"
-#include "core/trace_read.h"
+#include "trace/diff.h"
+#include "trace/filter.h"
+#include "trace/format.h"
+#include "trace/read.h"
 
 static const char usage[] =
     "usage: xeno trace show [--host] [--time[=wall|elapsed]] [--durations]\n"

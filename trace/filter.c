@@ -1,5 +1,5 @@
 /* Trace filters (core/trace_filter.h). */
-#include "core/trace_filter.h"
+#include "trace/filter.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,11 +1,11 @@
 /* Capturing trace events from the running guest (core/trace_capture.c). */
-#ifndef XENO_CORE_TRACE_CAPTURE_H
-#define XENO_CORE_TRACE_CAPTURE_H
+#ifndef XENO_TRACE_CAPTURE_H
+#define XENO_TRACE_CAPTURE_H
 
 #include <signal.h>
 #include <stdbool.h>
 
-#include "core/trace_event.h"
+#include "trace/event.h"
 
 struct xeno_thread;
 struct xeno_trap;

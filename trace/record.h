@@ -2,12 +2,12 @@
  * Writing a recording (--record=FILE): the preamble, then the records of
  * core/trace_codec.h through zlib.  Safe to call from several threads.
  */
-#ifndef XENO_CORE_TRACE_RECORD_H
-#define XENO_CORE_TRACE_RECORD_H
+#ifndef XENO_TRACE_RECORD_H
+#define XENO_TRACE_RECORD_H
 
 #include <stdbool.h>
 
-#include "core/trace_event.h"
+#include "trace/event.h"
 
 /* Creates FILE and writes the preamble and header: 0 or -errno. */
 int xt_record_open(const char *path, const struct xt_header *h);

@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "core/thread.h"
-#include "core/trace.h"
+#include "trace/trace.h"
 #include "linux_sysnames.h"
 
 const char *xt_linux_syscall_name(uint64_t nr)
@@ -19,7 +19,7 @@ const char *xt_linux_syscall_name(uint64_t nr)
 
 /* Only attached threads get here: xeno_trace_start turns capture on once
  * the first one is, and threads make host calls only after attaching. */
-void xeno_trace_host_call(long nr, long a, long b, long c, long d, long e, long f, long ret)
+void xt_host_call(long nr, long a, long b, long c, long d, long e, long f, long ret)
 {
 	struct xeno_thread *t = xeno_current();
 	if (!t->trace_in_call)

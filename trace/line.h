@@ -8,8 +8,8 @@
  * comparison (`xeno trace diff`, the golden traces) they come out renumbered
  * or masked, so two runs of the same program give the same text.
  */
-#ifndef XENO_CORE_TRACE_LINE_H
-#define XENO_CORE_TRACE_LINE_H
+#ifndef XENO_TRACE_LINE_H
+#define XENO_TRACE_LINE_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -4,7 +4,7 @@
  * buffers, the structures of in(S)/out(S)), copied through core/uaccess.h so
  * a bad pointer is shown as an address, never a crash.
  */
-#include "core/trace_capture.h"
+#include "trace/capture.h"
 
 #include <errno.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 #include "core/personality.h"
 #include "core/syscall.h"
 #include "core/thread.h"
-#include "core/trace_format.h"
+#include "trace/format.h"
 #include "core/uaccess.h"
 
 void xt_capture_init(struct xt_capture *c, uint8_t type, uint32_t tid)

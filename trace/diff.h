@@ -4,8 +4,8 @@
  * renumbered or masked, core/trace_line.h), then the threads are compared
  * pairwise and their differences shown as unified diffs.
  */
-#ifndef XENO_CORE_TRACE_DIFF_H
-#define XENO_CORE_TRACE_DIFF_H
+#ifndef XENO_TRACE_DIFF_H
+#define XENO_TRACE_DIFF_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /* Reading recordings (core/trace_read.h). */
-#include "core/trace_read.h"
+#include "trace/read.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -6,8 +6,8 @@
  * formatter never reads guest memory: everything it shows of strings,
  * buffers and structures is in the event's blobs.
  */
-#ifndef XENO_CORE_TRACE_EVENT_H
-#define XENO_CORE_TRACE_EVENT_H
+#ifndef XENO_TRACE_EVENT_H
+#define XENO_TRACE_EVENT_H
 
 #include <stdbool.h>
 #include <stddef.h>
