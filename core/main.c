@@ -11,7 +11,6 @@
 #include "core/binfmt.h"
 #include "core/check.h"
 #include "core/crossing.h"
-#include "core/dispatch.h"
 #include "core/fd.h"
 #include "core/launch.h"
 #include "core/hostmem.h"

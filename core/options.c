@@ -8,7 +8,8 @@
 #include <string.h>
 #include <sys/auxv.h>
 
-#include "core/dispatch.h"
+#include "core/call.h"
+#include "core/stats.h"
 #include "core/process.h"
 
 #ifndef XENO_VERSION

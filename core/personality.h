@@ -19,26 +19,19 @@ struct xeno_sigaction;
 struct bsd_abi;
 struct xeno_trace_decoder;
 
-/* A system call as trapped: number and the six register arguments. */
-struct xeno_trap {
-	uint64_t nr;
-	uint64_t args[8];
-};
-
 /* Where the guest starts. */
 struct xeno_entry {
 	uint64_t rip, rsp, rdi, rsi, rdx, rbx;
 };
 
 struct xeno_personality {
-	const char *name;		     /* "freebsd": used in messages and traces */
-	const struct xeno_syscall *syscalls; /* nsysent entries each */
-	const struct xeno_sysent *sysent;
-	unsigned nsysent;
+	const char *name;		       /* "freebsd": used in messages and traces */
+	const struct xeno_calltable *syscalls; /* NULL: none (a library OS) */
 
-	/* Fills the trap from the guest registers (indirect syscalls and
-	 * stack-passed arguments are the personality's business). */
-	void (*decode_trap)(const greg_t *gregs, struct xeno_trap *trap);
+	/* Fills a trapped call's number and arguments from the guest
+	 * registers (indirect syscalls and stack-passed arguments are the
+	 * personality's business). */
+	void (*decode_trap)(const greg_t *gregs, struct xeno_call *call);
 	/* Writes a handler's result into the guest registers. */
 	void (*set_result)(struct xeno_thread *t, greg_t *gregs, long ret);
 	/* Foreign errno for a host errno, and the foreign errno's name. */

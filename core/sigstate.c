@@ -7,15 +7,15 @@
 #include <unistd.h>
 
 #include "core/crossing.h"
-#include "core/dispatch.h"
 #include "core/flight.h"
 #include "core/forklock.h"
 #include "core/host.h"
 #include "core/log.h"
 #include "core/personality.h"
 #include "core/process.h"
+#include "core/stats.h"
 #include "core/thread.h"
-#include "core/threads.h"
+#include "core/threadlist.h"
 #include "core/tracehook.h"
 
 #define NHOSTSIG 64
@@ -231,8 +231,7 @@ static void deliver(struct xeno_thread *t, int sig, siginfo_t *si, ucontext_t *u
 	t->uc = uc;
 	if (xeno_trace_enabled)
 		xeno_trace_signal(t, sig, si);
-	if (xeno_stats)
-		__atomic_add_fetch(&xeno_stats_signals, 1, __ATOMIC_RELAXED);
+	xeno_count(&xeno_counters.signals);
 	t->os->deliver_signal(t, uc, sig, si, &act, &old);
 	sigorset(&t->sigmask, &t->sigmask, &act.mask);
 	if (!(act.flags & XENO_SA_NODEFER))

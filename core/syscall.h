@@ -111,4 +111,21 @@ struct xeno_sysent {
 	struct xeno_argdesc args[8];
 };
 
+/* A table of calls: a personality's system calls (library NULL) or the
+ * functions of one of its shim libraries.  Generated. */
+struct xeno_calltable {
+	const char *library;		  /* NULL, or "libc.so.7" */
+	const struct xeno_syscall *calls; /* n entries each */
+	const struct xeno_sysent *sysent;
+	unsigned n;
+};
+
+/* A call as the guest made it: its table, its number there, and its
+ * arguments (a system call's registers, or a library function's). */
+struct xeno_call {
+	const struct xeno_calltable *table;
+	uint64_t nr;
+	uint64_t args[8];
+};
+
 #endif

@@ -18,7 +18,7 @@
 #include "core/gate.h"
 
 struct xeno_personality;
-struct xeno_trap;
+struct xeno_call;
 struct xeno_sysent;
 
 #define XENO_SCRATCH_SIZE (32 * 1024)
@@ -78,7 +78,7 @@ struct xeno_thread {
 
 	/* tracing (core/trace.c): the foreign call being traced, and the host
 	 * calls it made so far (--trace=host, --record) */
-	const struct xeno_trap *trace_trap;
+	const struct xeno_call *trace_trap;
 	const struct xeno_sysent *trace_entry;
 	int64_t trace_start; /* ns since the trace began */
 	bool trace_in_call;

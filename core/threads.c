@@ -12,13 +12,14 @@
 #include <unistd.h>
 
 #include "core/crossing.h"
-#include "core/dispatch.h"
 #include "core/forklock.h"
 #include "core/host.h"
 #include "core/hostmem.h"
 #include "core/log.h"
 #include "core/sigstate.h"
+#include "core/stats.h"
 #include "core/thread.h"
+#include "core/threadlist.h"
 #include "core/tracehook.h"
 #include "core/uaccess.h"
 
@@ -73,63 +74,10 @@ static struct host_stack *stack_take(void)
 	return s;
 }
 
-static pthread_mutex_t list_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct xeno_thread *threads;
-static int live;
-
-static void list_add(struct xeno_thread *t)
-{
-	pthread_mutex_lock(&list_lock);
-	t->next = threads;
-	threads = t;
-	live++;
-	pthread_mutex_unlock(&list_lock);
-}
-
-/* Removes t; returns how many remain. */
-static int list_remove(struct xeno_thread *t)
-{
-	pthread_mutex_lock(&list_lock);
-	for (struct xeno_thread **p = &threads; *p; p = &(*p)->next)
-		if (*p == t) {
-			*p = t->next;
-			break;
-		}
-	int left = --live;
-	pthread_mutex_unlock(&list_lock);
-	return left;
-}
-
 void xeno_threads_init(struct xeno_thread *main_thread)
 {
 	main_thread->is_main = true;
-	list_add(main_thread);
-}
-
-struct xeno_thread *xeno_threads_current(void)
-{
-	pid_t self = gettid();
-	for (struct xeno_thread *t = __atomic_load_n(&threads, __ATOMIC_ACQUIRE); t; t = t->next)
-		if (t->tid == self)
-			return t;
-	return NULL;
-}
-
-void xeno_threads_walk_unlocked(void (*fn)(struct xeno_thread *, void *), void *arg)
-{
-	for (struct xeno_thread *t = __atomic_load_n(&threads, __ATOMIC_ACQUIRE); t; t = t->next)
-		fn(t, arg);
-}
-
-static void lock_list(void)
-{
-	pthread_mutex_lock(&list_lock);
-}
-
-static void unlock_list(bool child)
-{
-	(void)child;
-	pthread_mutex_unlock(&list_lock);
+	xeno_threadlist_add(main_thread);
 }
 
 static void lock_stacks(void)
@@ -143,7 +91,6 @@ static void unlock_stacks(bool child)
 	pthread_mutex_unlock(&stacks_lock);
 }
 
-XENO_FORK_LOCK(thread_list, XENO_FORK_RANK_CORE, lock_list, unlock_list);
 XENO_FORK_LOCK(host_stacks, XENO_FORK_RANK_CORE + 10, lock_stacks, unlock_stacks);
 
 /* In the child of a fork: t is the only thread left. */
@@ -152,9 +99,7 @@ static void after_fork(struct xeno_thread *t)
 	/* The other threads' states belong to threads that do not exist here;
 	 * their memory stays (it is not worth tracking down). */
 	xeno_trace_after_fork();
-	threads = NULL;
-	live = 0;
-	list_add(t);
+	xeno_threadlist_reset(t);
 	/* The child runs on t's signal stack already, with the same GS base;
 	 * it has a thread id of its own, and Syscall User Dispatch is set up
 	 * again in case the kernel did not carry it over. */
@@ -175,29 +120,6 @@ pid_t xeno_fork(struct xeno_thread *t)
 	if (pid == 0)
 		after_fork(t);
 	return pid < 0 ? -err : pid;
-}
-
-int xeno_thread_count(void)
-{
-	pthread_mutex_lock(&list_lock);
-	int n = live;
-	pthread_mutex_unlock(&list_lock);
-	return n;
-}
-
-int xeno_thread_with(long id, void (*fn)(struct xeno_thread *, void *), void *arg)
-{
-	int found = 0;
-	pthread_mutex_lock(&list_lock);
-	for (struct xeno_thread *t = threads; t; t = t->next)
-		if (id == -1 || t->tid == id) {
-			fn(t, arg);
-			found = 1;
-			if (id != -1)
-				break;
-		}
-	pthread_mutex_unlock(&list_lock);
-	return found ? 0 : -ESRCH;
 }
 
 /* What the new thread needs to start: the creating thread does not wait for
@@ -298,7 +220,7 @@ long xeno_thread_spawn(struct xeno_thread *parent, const struct xeno_thread_star
 	}
 	s->stack = stack;
 	/* Listed before it runs: its exit counts it out. */
-	list_add(t);
+	xeno_threadlist_add(t);
 	pthread_attr_t attr;
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -307,7 +229,7 @@ long xeno_thread_spawn(struct xeno_thread *parent, const struct xeno_thread_star
 	int err = pthread_create(&th, &attr, thread_main, s);
 	pthread_attr_destroy(&attr);
 	if (err) {
-		list_remove(t);
+		xeno_threadlist_remove(t);
 		__atomic_store_n(&stack->tid, 0, __ATOMIC_RELEASE);
 		xeno_thread_free(t);
 		free(s);
@@ -326,7 +248,7 @@ long xeno_thread_spawn(struct xeno_thread *parent, const struct xeno_thread_star
 
 noreturn void xeno_thread_exit(struct xeno_thread *t)
 {
-	if (list_remove(t) == 0) {
+	if (xeno_threadlist_remove(t) == 0) {
 		xeno_host_tls(t);
 		xeno_trace_exit(t, 0);
 		xeno_stats_report();

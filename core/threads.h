@@ -48,17 +48,4 @@ noreturn void xeno_thread_exit(struct xeno_thread *t);
  * takes down its xeno state and ends the host thread. */
 noreturn void xeno_thread_exited(struct xeno_thread *t);
 
-/* Looks up a live guest thread by id and runs fn on it under the thread-list
- * lock; -ESRCH when there is none.  id -1 runs fn on every thread. */
-int xeno_thread_with(long id, void (*fn)(struct xeno_thread *, void *), void *arg);
-
-/* Number of live guest threads. */
-int xeno_thread_count(void);
-
-/* For a process that is dying (the flight recorder): the calling thread's
- * state or NULL, and a walk over the threads without the list lock, which
- * the dying thread may hold. */
-struct xeno_thread *xeno_threads_current(void);
-void xeno_threads_walk_unlocked(void (*fn)(struct xeno_thread *, void *), void *arg);
-
 #endif

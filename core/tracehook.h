@@ -14,15 +14,15 @@
 #include <sys/types.h>
 
 struct xeno_thread;
-struct xeno_trap;
+struct xeno_call;
 struct xeno_sysent;
 
 struct xeno_trace_hooks {
 	/* A foreign call is about to run (its handler may not return: exit). */
-	void (*call_begin)(struct xeno_thread *t, const struct xeno_trap *trap,
+	void (*call_begin)(struct xeno_thread *t, const struct xeno_call *trap,
 			   const struct xeno_sysent *e);
 	/* It returned ret (a host result: value or -host errno). */
-	void (*call_end)(struct xeno_thread *t, const struct xeno_trap *trap,
+	void (*call_end)(struct xeno_thread *t, const struct xeno_call *trap,
 			 const struct xeno_sysent *e, long ret);
 	/* A signal delivered to a guest handler (host number sig). */
 	void (*signal)(struct xeno_thread *t, int sig, const siginfo_t *si);

@@ -245,7 +245,7 @@ END {
 		printf("\t[%d] = {\"%s\", %d, %s, %s, {%s}},\n", nr, names[nr], nargs_[nr], retk[nr], classes_[nr], descs[nr]) > c
 	}
 	print "};\n" > c
-	printf("const unsigned %s_nsysent = %d;\n", os, maxnr + 1) > c
+	printf("const struct xeno_calltable %s_systable = {NULL, %s_syscalls, %s_sysent, %d};\n", os, os, os, maxnr + 1) > c
 }
 
 # Splits an argument list at the commas outside parentheses.

@@ -157,7 +157,7 @@ static void capture_arg(struct xt_capture *c, const struct xeno_personality *os,
 	}
 }
 
-void xt_capture_call(struct xt_capture *c, struct xeno_thread *t, const struct xeno_trap *trap,
+void xt_capture_call(struct xt_capture *c, struct xeno_thread *t, const struct xeno_call *trap,
 		     const struct xeno_sysent *e, long ret, bool unfinished)
 {
 	struct xt_event *ev = &c->ev;

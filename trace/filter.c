@@ -32,7 +32,7 @@ static bool mark(struct xt_filter *f, const struct xeno_personality *os, const c
 		for (size_t c = 0; c < sizeof classes / sizeof classes[0]; c++)
 			if (strcmp(word + 1, classes[c].name) == 0) {
 				for (unsigned nr = 0; nr < f->n; nr++)
-					if (os->sysent[nr].classes & classes[c].bit)
+					if (os->syscalls->sysent[nr].classes & classes[c].bit)
 						f->shown[nr] = 1;
 				return true;
 			}
@@ -40,7 +40,8 @@ static bool mark(struct xt_filter *f, const struct xeno_personality *os, const c
 	}
 	bool found = false;
 	for (unsigned nr = 0; nr < f->n; nr++)
-		if (os->sysent[nr].name[0] && strcmp(os->sysent[nr].name, word) == 0)
+		if (os->syscalls->sysent[nr].name[0] &&
+		    strcmp(os->syscalls->sysent[nr].name, word) == 0)
 			f->shown[nr] = 1, found = true;
 	return found;
 }
@@ -52,7 +53,7 @@ int xt_filter_parse(struct xt_filter *f, const struct xeno_personality *os, cons
 	bool negate = expr[0] == '!';
 	if (negate)
 		expr++;
-	f->n = os->nsysent;
+	f->n = os->syscalls ? os->syscalls->n : 0;
 	f->shown = calloc(f->n ? f->n : 1, 1);
 	char *copy = strdup(expr);
 	if (!f->shown || !copy) {

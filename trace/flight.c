@@ -13,7 +13,7 @@
 #include "core/personality.h"
 #include "core/process.h"
 #include "core/thread.h"
-#include "core/threads.h"
+#include "core/threadlist.h"
 #include "core/tracehook.h"
 #include "trace/format.h"
 #include "trace/trace.h"

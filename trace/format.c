@@ -30,9 +30,10 @@ const struct xeno_trace_decoder *xt_find_decoder(const struct xeno_personality *
 
 static const struct xeno_sysent *entry_of(const struct xeno_personality *os, uint64_t nr)
 {
-	if (!os || nr >= os->nsysent || !os->sysent[nr].name[0])
+	const struct xeno_calltable *tab = os ? os->syscalls : NULL;
+	if (!tab || nr >= tab->n || !tab->sysent[nr].name[0])
 		return NULL;
-	return &os->sysent[nr];
+	return &tab->sysent[nr];
 }
 
 /* Structures: one, or an array of them, from the captured bytes. */

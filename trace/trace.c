@@ -173,7 +173,7 @@ static void emit(const struct xt_event *ev, bool shown)
 
 /* ---- the hooks ---- */
 
-static void call_begin(struct xeno_thread *t, const struct xeno_trap *trap,
+static void call_begin(struct xeno_thread *t, const struct xeno_call *trap,
 		       const struct xeno_sysent *e)
 {
 	t->trace_trap = trap;
@@ -182,7 +182,7 @@ static void call_begin(struct xeno_thread *t, const struct xeno_trap *trap,
 	t->trace_nhost = 0;
 	t->trace_host_dropped = 0;
 	t->trace_in_call = true;
-	if (e && t->os->syscalls[trap->nr].call && e->ret_kind == XA_NONE) {
+	if (e && trap->table->calls[trap->nr].call && e->ret_kind == XA_NONE) {
 		/* exit, thr_exit: traced now, for they do not come back */
 		struct xt_capture c;
 		xt_capture_init(&c, XT_CALL, (uint32_t)t->tid);
@@ -191,7 +191,7 @@ static void call_begin(struct xeno_thread *t, const struct xeno_trap *trap,
 	}
 }
 
-static void call_end(struct xeno_thread *t, const struct xeno_trap *trap,
+static void call_end(struct xeno_thread *t, const struct xeno_call *trap,
 		     const struct xeno_sysent *e, long ret)
 {
 	t->trace_in_call = false;

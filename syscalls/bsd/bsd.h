@@ -16,12 +16,12 @@
 #include "syscalls/bsd/proc.h"
 
 struct xeno_thread;
-struct xeno_trap;
+struct xeno_call;
 
 /* The BSD system call convention on amd64 (FreeBSD and NetBSD alike):
  * number in RAX, syscall(0) and __syscall(198) pass it in RDI; errors set
  * the carry flag with a positive errno in RAX. */
-void bsd_decode_trap(const greg_t *g, struct xeno_trap *trap);
+void bsd_decode_trap(const greg_t *g, struct xeno_call *trap);
 void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret);
 /* A successful result that may be negative (getpriority's nice value): set
  * in the guest's registers at once; returns what the handler returns. */

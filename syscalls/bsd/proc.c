@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "abi/bsd/abi.h"
-#include "core/dispatch.h"
+#include "core/stats.h"
 #include "core/host.h"
 #include "core/personality.h"
 #include "core/thread.h"

@@ -12,7 +12,7 @@
 #define BSD_SYS___syscall 198
 #define PSL_C		  0x1 /* carry flag */
 
-void bsd_decode_trap(const greg_t *g, struct xeno_trap *trap)
+void bsd_decode_trap(const greg_t *g, struct xeno_call *trap)
 {
 	uint64_t regs[6] = {g[REG_RDI], g[REG_RSI], g[REG_RDX], g[REG_R10], g[REG_R8], g[REG_R9]};
 	unsigned first = 0;

@@ -16,7 +16,7 @@
 extern const struct xeno_personality freebsd_personality;
 extern const struct xeno_syscall freebsd_syscalls[];
 extern const struct xeno_sysent freebsd_sysent[];
-extern const unsigned freebsd_nsysent;
+extern const struct xeno_calltable freebsd_systable;
 
 /* ---- files (syscalls/freebsd/fs.c: stat and dirent forms) ---- */
 long freebsd_sys_freebsd11_fstat(struct xeno_thread *t, int fd, uint64_t sb);

@@ -28,9 +28,7 @@ static size_t freebsd_trace_siginfo(int sig, const siginfo_t *si, void *out, siz
 
 const struct xeno_personality freebsd_personality = {
     .name = "freebsd",
-    .syscalls = freebsd_syscalls,
-    .sysent = freebsd_sysent,
-    .nsysent = FREEBSD_SYS_MAXSYSCALL,
+    .syscalls = &freebsd_systable,
     .decode_trap = bsd_decode_trap,
     .set_result = bsd_set_result,
     .errno_from_host = freebsd_errno_from_host,

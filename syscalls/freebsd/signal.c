@@ -11,6 +11,7 @@
 #include "core/host.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
+#include "core/threadlist.h"
 #include "core/threads.h"
 #include "core/uaccess.h"
 #include "core/xlat.h"

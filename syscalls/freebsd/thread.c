@@ -14,6 +14,7 @@
 #include "core/blocking.h"
 #include "core/host.h"
 #include "core/thread.h"
+#include "core/threadlist.h"
 #include "core/threads.h"
 #include "core/uaccess.h"
 #include "syscalls/freebsd/freebsd.h"

@@ -11,7 +11,7 @@
 #include "abi/freebsd/time.h"
 #include "abi/freebsd/umtx.h"
 #include "core/blocking.h"
-#include "core/dispatch.h"
+#include "core/call.h"
 #include "core/host.h"
 #include "core/thread.h"
 #include "core/uaccess.h"

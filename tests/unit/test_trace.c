@@ -35,8 +35,8 @@ static void every_table_decoder_is_registered(void **state)
 	const struct xeno_personality *os = fbsd();
 	uint8_t zero[256] = {0};
 	int structs = 0, flags = 0;
-	for (unsigned nr = 0; nr < os->nsysent; nr++) {
-		const struct xeno_sysent *e = &os->sysent[nr];
+	for (unsigned nr = 0; nr < os->syscalls->n; nr++) {
+		const struct xeno_sysent *e = &os->syscalls->sysent[nr];
 		for (unsigned i = 0; e->name[0] && i < e->nargs; i++) {
 			const struct xeno_argdesc *d = &e->args[i];
 			if (d->kind == XA_FLAGS || d->kind == XA_LFLAGS) {

@@ -1,0 +1,110 @@
+#include "core/call.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+
+#include "core/forklock.h"
+#include "core/log.h"
+#include "core/personality.h"
+#include "core/sigstate.h"
+#include "core/thread.h"
+#include "core/tracehook.h"
+
+bool xeno_strict;
+
+/* One bit per call number already reported as unimplemented. */
+#define WARN_NUMBERS 4096
+static uint64_t warned[WARN_NUMBERS / 64];
+
+static bool first_report(uint64_t nr)
+{
+	if (nr >= WARN_NUMBERS)
+		nr = WARN_NUMBERS - 1;
+	uint64_t bit = 1ULL << (nr % 64);
+	return !(__atomic_fetch_or(&warned[nr / 64], bit, __ATOMIC_RELAXED) & bit);
+}
+
+/* --strict: end as a FreeBSD kernel ends a program that calls nosys(). */
+static void strict_abort(void)
+{
+	xeno_sig_die(SIGSYS);
+}
+
+static long unimplemented(const struct xeno_personality *os, const struct xeno_call *c,
+			  const struct xeno_sysent *e)
+{
+	const char *name = e && e->name[0] ? e->name : "unknown";
+	if (xeno_strict || first_report(c->nr))
+		xeno_msg("%s syscall %llu (%s) not implemented", os->name,
+			 (unsigned long long)c->nr, name);
+	if (xeno_strict)
+		strict_abort();
+	return -ENOSYS;
+}
+
+/* The operations xeno_unimplemented_op has named already. */
+static struct {
+	const char *call;
+	long op;
+} seen[64];
+static int nseen;
+static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void lock_seen(void)
+{
+	pthread_mutex_lock(&seen_lock);
+}
+
+static void unlock_seen(bool child)
+{
+	(void)child;
+	pthread_mutex_unlock(&seen_lock);
+}
+
+XENO_FORK_LOCK(unimplemented_ops, XENO_FORK_RANK_CORE + 40, lock_seen, unlock_seen);
+
+long xeno_unimplemented_op(struct xeno_thread *t, const char *call, long op)
+{
+	xeno_host_tls(t);
+	pthread_mutex_lock(&seen_lock);
+	int found = 0;
+	for (int i = 0; i < nseen; i++)
+		found |= seen[i].call == call && seen[i].op == op;
+	if (!found && nseen < 64)
+		seen[nseen].call = call, seen[nseen++].op = op;
+	pthread_mutex_unlock(&seen_lock);
+	if (!found || xeno_strict)
+		xeno_msg("%s %s operation %ld not implemented", t->os->name, call, op);
+	if (xeno_strict)
+		strict_abort();
+	return -ENOSYS;
+}
+
+/* Runs on the guest's FS base when the entry left it (core/gate.h): the
+ * handler's table entry says whether it may stay so (NOTLS). */
+long xeno_call(struct xeno_thread *t, const struct xeno_call *c)
+{
+	const struct xeno_calltable *tab = c->table;
+	const struct xeno_syscall *sc = tab && c->nr < tab->n ? &tab->calls[c->nr] : NULL;
+	if (!sc || !sc->call || !(sc->flags & XENO_SYF_NOTLS) || xeno_trace_enabled)
+		xeno_host_tls(t);
+	const struct xeno_sysent *e = sc ? &tab->sysent[c->nr] : NULL;
+	struct xeno_callrec *flight = xeno_flight_enter(&t->flight, c->nr, c->args);
+	if (__builtin_expect(xeno_trace_enabled, 0))
+		xeno_tracer->call_begin(t, c, e);
+	long ret;
+	if (sc && sc->call)
+		ret = sc->call(t, c->args);
+	else
+		ret = unimplemented(t->os, c, e);
+	if (ret == -XENO_ERESTARTSYS) {
+		xeno_host_tls(t);
+		ret = xeno_sig_queued_restart(t) ? -XENO_ERESTART : -EINTR;
+	}
+	xeno_flight_leave(flight, ret);
+	if (__builtin_expect(xeno_trace_enabled, 0))
+		xeno_tracer->call_end(t, c, e, ret);
+	return ret;
+}

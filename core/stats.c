@@ -1,0 +1,18 @@
+#include "core/stats.h"
+
+#include "core/log.h"
+
+bool xeno_stats;
+struct xeno_counters xeno_counters;
+
+static unsigned long long load(const uint64_t *counter)
+{
+	return __atomic_load_n(counter, __ATOMIC_RELAXED);
+}
+
+void xeno_stats_report(void)
+{
+	if (xeno_stats)
+		xeno_msg("%llu system calls trapped, %llu signals delivered",
+			 load(&xeno_counters.traps), load(&xeno_counters.signals));
+}
