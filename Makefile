@@ -26,11 +26,22 @@ XLDFLAGS := -static-pie -Wl,-z,now -Wl,-z,relro
 LDLIBS   := -lelf -lz -lpthread
 AWK      ?= awk
 
+# The personalities, one line each: each has a folder under syscalls/ (an OS
+# whose interface is its system calls: syscalls.master) or libs/ (an OS whose
+# interface is its libraries), and one under abi/; its brand record,
+# <os>_brand, says how its programs are recognised (core/brand.h).
 OSES     := freebsd
-SRCS     := $(wildcard core/*.c loader/*.c trace/*.c abi/*/*.c syscalls/*.c syscalls/*/*.c)
-ASMS     := $(wildcard core/*.S loader/*.S abi/*/*.S syscalls/*/*.S)
-GENSRCS  := $(foreach os,$(OSES),$(GEN)/$(os)_sysent.c)
-GENHDRS  := $(foreach os,$(OSES),$(GEN)/$(os)_sysproto.h $(GEN)/$(os)_sysnums.h) \
+OSES     += netbsd
+OSES     += openbsd
+OSES     += illumos
+OSES     += darwin
+OSES     += windows
+
+SYSCALL_OSES := $(foreach os,$(OSES),$(if $(wildcard syscalls/$(os)/syscalls.master),$(os)))
+SRCS     := $(wildcard core/*.c loader/*.c trace/*.c abi/*/*.c syscalls/*/*.c libs/*/*.c)
+ASMS     := $(wildcard core/*.S loader/*.S abi/*/*.S syscalls/*/*.S libs/*/*.S)
+GENSRCS  := $(foreach os,$(SYSCALL_OSES),$(GEN)/$(os)_sysent.c) $(GEN)/brands.c
+GENHDRS  := $(foreach os,$(SYSCALL_OSES),$(GEN)/$(os)_sysproto.h $(GEN)/$(os)_sysnums.h) \
             $(GEN)/linux_sysnames.h
 
 objs_of   = $(patsubst %.c,$(1)/%.o,$(SRCS)) $(patsubst %.S,$(1)/%.S.o,$(ASMS)) \
@@ -55,6 +66,11 @@ deps: $(DEPS_OK)
 $(GEN)/%_sysent.c $(GEN)/%_sysproto.h $(GEN)/%_sysnums.h: syscalls/%/syscalls.master tools/gensyscalls.awk core/syscall.h
 	@mkdir -p $(GEN)
 	$(AWK) -v os=$* -v out=$(GEN) -f tools/gensyscalls.awk $<
+
+# The table of brand records, from the OS list.
+$(GEN)/brands.c: Makefile tools/genbrands.sh
+	@mkdir -p $(GEN)
+	tools/genbrands.sh $(OSES) > $@
 
 # The host's system call names, for --trace=host.
 $(GEN)/linux_sysnames.h: tools/genlinuxnames.sh

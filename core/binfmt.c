@@ -1,9 +1,9 @@
 /*
  * binfmt_misc entries for xeno (Documentation/admin-guide/binfmt-misc.rst in
- * the Linux sources): one per BSD, each matching the ELF identification of a
- * 64-bit little-endian x86-64 executable (ET_EXEC or ET_DYN) whose EI_OSABI
- * byte names that BSD: FreeBSD 9, NetBSD 2, OpenBSD 12 (FreeBSD
- * sys/sys/elf_common.h; <elf.h> has the same values).
+ * the Linux sources): one per brand record (core/brand.h) with an EI_OSABI
+ * value, each matching the ELF identification of a 64-bit little-endian
+ * x86-64 executable (ET_EXEC or ET_DYN) whose EI_OSABI byte names that OS
+ * (FreeBSD 9, NetBSD 2, OpenBSD 12...: FreeBSD sys/sys/elf_common.h).
  *
  * Programs marked only by their ABI note, with EI_OSABI 0 (all of OpenBSD's,
  * many of NetBSD's), cannot be matched: binfmt_misc compares bytes at a
@@ -36,18 +36,31 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/brand.h"
+
 #define BINFMT_DIR "/proc/sys/fs/binfmt_misc"
 #define FLAGS	   "PF"
 
-static const struct {
-	const char *name;
+#define MAX_ENTRIES 16
+
+/* One entry per brand that an EI_OSABI value names, called "xeno-" and
+ * the brand's name. */
+struct entry {
+	const char *os; /* "freebsd" */
 	unsigned char osabi;
-} entries[] = {
-    {"xeno-freebsd", ELFOSABI_FREEBSD},
-    {"xeno-netbsd", ELFOSABI_NETBSD},
-    {"xeno-openbsd", ELFOSABI_OPENBSD},
 };
-#define NENTRIES (sizeof entries / sizeof entries[0])
+
+static size_t entries_of_brands(struct entry out[MAX_ENTRIES])
+{
+	size_t n = 0;
+	for (const struct xeno_brand *const *b = xeno_brands; *b && n < MAX_ENTRIES; b++) {
+		if ((*b)->format != XENO_FORMAT_ELF || !(*b)->elf_osabi)
+			continue;
+		out[n].os = (*b)->name;
+		out[n++].osabi = (*b)->elf_osabi;
+	}
+	return n;
+}
 
 /* The first 20 bytes of the ELF header: e_ident, e_type, e_machine. */
 #define MAGIC_LEN 20
@@ -112,16 +125,16 @@ static const char *permission_hint(int err)
 }
 
 /* Removes entry i if it is there: 0, or the exit status after a message. */
-static int remove_entry(size_t i, bool *was_there)
+static int remove_entry(const struct entry *e, bool *was_there)
 {
 	char path[256];
-	snprintf(path, sizeof path, BINFMT_DIR "/%s", entries[i].name);
+	snprintf(path, sizeof path, BINFMT_DIR "/xeno-%s", e->os);
 	*was_there = access(path, F_OK) == 0;
 	if (!*was_there)
 		return 0;
 	int err = write_control(path, "-1");
 	if (err) {
-		fprintf(stderr, "xeno: cannot remove %s: %s%s\n", entries[i].name, strerror(err),
+		fprintf(stderr, "xeno: cannot remove xeno-%s: %s%s\n", e->os, strerror(err),
 			permission_hint(err));
 		return 1;
 	}
@@ -142,35 +155,39 @@ static int install(void)
 			self);
 		return 1;
 	}
-	for (size_t i = 0; i < NENTRIES; i++) {
+	struct entry entries[MAX_ENTRIES];
+	size_t n_entries = entries_of_brands(entries);
+	for (const struct entry *e = entries; e < entries + n_entries; e++) {
 		bool old;
-		if (remove_entry(i, &old)) /* an older registration gives way */
+		if (remove_entry(e, &old)) /* an older registration gives way */
 			return 1;
 		unsigned char magic[MAGIC_LEN], mask[MAGIC_LEN];
 		char emagic[4 * MAGIC_LEN + 1], emask[4 * MAGIC_LEN + 1], line[4096 + 256];
-		magic_and_mask(entries[i].osabi, magic, mask);
+		magic_and_mask(e->osabi, magic, mask);
 		escape(emagic, magic, MAGIC_LEN);
 		escape(emask, mask, MAGIC_LEN);
-		snprintf(line, sizeof line, ":%s:M::%s:%s:%s:%s", entries[i].name, emagic, emask,
-			 self, FLAGS);
+		snprintf(line, sizeof line, ":xeno-%s:M::%s:%s:%s:%s", e->os, emagic, emask, self,
+			 FLAGS);
 		int err = write_control(BINFMT_DIR "/register", line);
 		if (err) {
-			fprintf(stderr, "xeno: cannot register %s: %s%s\n", entries[i].name,
+			fprintf(stderr, "xeno: cannot register xeno-%s: %s%s\n", e->os,
 				strerror(err), permission_hint(err));
 			return 1;
 		}
-		printf("%s: registered for %s, flags %s\n", entries[i].name, self, FLAGS);
+		printf("xeno-%s: registered for %s, flags %s\n", e->os, self, FLAGS);
 	}
 	return 0;
 }
 
 static int uninstall(void)
 {
-	for (size_t i = 0; i < NENTRIES; i++) {
+	struct entry entries[MAX_ENTRIES];
+	size_t n_entries = entries_of_brands(entries);
+	for (const struct entry *e = entries; e < entries + n_entries; e++) {
 		bool was_there;
-		if (remove_entry(i, &was_there))
+		if (remove_entry(e, &was_there))
 			return 1;
-		printf("%s: %s\n", entries[i].name, was_there ? "removed" : "was not registered");
+		printf("xeno-%s: %s\n", e->os, was_there ? "removed" : "was not registered");
 	}
 	return 0;
 }
@@ -179,12 +196,14 @@ static int uninstall(void)
 static int status(void)
 {
 	int missing = 0;
-	for (size_t i = 0; i < NENTRIES; i++) {
+	struct entry entries[MAX_ENTRIES];
+	size_t n_entries = entries_of_brands(entries);
+	for (const struct entry *e = entries; e < entries + n_entries; e++) {
 		char path[256], text[1024];
-		snprintf(path, sizeof path, BINFMT_DIR "/%s", entries[i].name);
+		snprintf(path, sizeof path, BINFMT_DIR "/xeno-%s", e->os);
 		FILE *f = fopen(path, "re");
 		if (!f) {
-			printf("%s: not registered\n", entries[i].name);
+			printf("xeno-%s: not registered\n", e->os);
 			missing++;
 			continue;
 		}
@@ -200,7 +219,7 @@ static int status(void)
 		p = strstr(text, "\nflags: ");
 		if (p)
 			sscanf(p + 8, "%15[^\n]", flags);
-		printf("%s: %s, interpreter %s, flags %s\n", entries[i].name, state, interp,
+		printf("xeno-%s: %s, interpreter %s, flags %s\n", e->os, state, interp,
 		       flags[0] ? flags : "none");
 		missing += strcmp(state, "enabled") != 0;
 	}

@@ -10,18 +10,18 @@
 xeno_blocking_syscall:
 	pushq	%rbx
 	pushq	%r12
-	subq	$8, %rsp
+	pushq	%r13
 	movq	%rdi, %rbx
+	XENO_THREAD_STATE %r13
 	/* open the guest's mask: rt_sigprocmask(SIG_SETMASK, &t->wait_mask, 0, 8) */
 	movl	$XENO_NR_RT_SIGPROCMASK, %eax
 	movl	$2, %edi
-	movq	%gs:XT_SELF, %rsi
-	addq	$XT_WAIT_MASK, %rsi
+	leaq	XT_WAIT_MASK(%r13), %rsi
 	xorl	%edx, %edx
 	movl	$8, %r10d
 	syscall
 xeno_blocking_window:
-	cmpb	$0, %gs:XT_SIGPENDING
+	cmpb	$0, XT_SIGPENDING(%r13)
 	jne	xeno_blocking_eintr
 	movq	0(%rbx), %rax
 	movq	8(%rbx), %rdi
@@ -41,7 +41,7 @@ xeno_blocking_window_end:		/* the syscall instruction itself */
 	movl	$8, %r10d
 	syscall
 	movq	%r12, %rax
-	addq	$8, %rsp
+	popq	%r13
 	popq	%r12
 	popq	%rbx
 	ret

@@ -8,6 +8,7 @@
 #include <elf.h>
 #include <sys/mman.h>
 
+#include "core/brand.h"
 #include "core/launch.h"
 #include "core/process.h"
 
@@ -20,18 +21,20 @@ static const char *prot_string(int prot, char buf[4])
 	return buf;
 }
 
-/* The ABI note's version in words.  FreeBSD's is __FreeBSD_version, major
- * times 100000 plus minor times 1000 plus a patch count (sys/sys/param.h). */
+/* The OS, and the version of its ABI note in words where its brand can say. */
 static void print_os(FILE *out, const struct xeno_image *img)
 {
-	fprintf(out, "os: %s (ELF OS/ABI %u", xeno_os_name(img->os), img->osabi);
-	if (img->os_version == 0)
+	const struct xeno_brand *b = img->brand;
+	fprintf(out, "os: %s (ELF OS/ABI %u", b->title, img->osabi);
+	if (img->os_version == 0) {
 		fprintf(out, ", no ABI note");
-	else if (img->os == XENO_OS_FREEBSD)
-		fprintf(out, ", ABI note %u: FreeBSD %u.%u", img->os_version,
-			img->os_version / 100000, img->os_version / 1000 % 100);
-	else
+	} else if (b->describe_version) {
+		char words[64];
+		b->describe_version(img->os_version, words, sizeof words);
+		fprintf(out, ", ABI note %u: %s", img->os_version, words);
+	} else {
 		fprintf(out, ", ABI note %u", img->os_version);
+	}
 	fprintf(out, ")\n");
 }
 

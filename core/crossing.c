@@ -12,6 +12,7 @@
 #include "core/gate.h"
 #include "core/host.h"
 #include "core/hostmem.h"
+#include "core/log.h"
 #include "core/thread.h"
 
 /* asm/prctl.h */
@@ -28,6 +29,15 @@
 #define ALTSTACK_SIZE (256 * 1024)
 
 uint8_t xeno_have_fsgsbase;
+uint8_t xeno_state_via_fs;
+/* Local-exec: xeno and its tests link libxeno.a into the executable, and the
+ * gate reads it as %fs:xeno_tls_self@tpoff. */
+__thread struct xeno_thread *xeno_tls_self __attribute__((tls_model("local-exec")));
+
+void xeno_locator_init(enum xeno_guest_segment segment)
+{
+	xeno_state_via_fs = segment == XENO_GUEST_OWNS_GS;
+}
 
 /* The gate (core/gate.S): its section bounds come from the linker. */
 extern const char __start_xeno_gate[], __stop_xeno_gate[];
@@ -128,7 +138,9 @@ int xeno_thread_attach(struct xeno_thread *t)
 {
 	if (syscall(SYS_arch_prctl, ARCH_GET_FS, &t->host_fs) < 0)
 		return -errno;
-	if (syscall(SYS_arch_prctl, ARCH_SET_GS, t) < 0)
+	if (xeno_state_via_fs)
+		xeno_tls_self = t; /* the guest's GS base is loaded on entry */
+	else if (syscall(SYS_arch_prctl, ARCH_SET_GS, t) < 0)
 		return -errno;
 	t->tid = gettid();
 	stack_t ss = {.ss_sp = t->altstack, .ss_size = t->altstack_size};
@@ -147,7 +159,7 @@ int xeno_thread_enable_sud(struct xeno_thread *t)
 	return 0;
 }
 
-noreturn void xeno_enter_guest(const struct xeno_entry *e, uint64_t fs, const sigset_t *mask)
+noreturn void xeno_enter_guest(const struct xeno_entry *e, const sigset_t *mask)
 {
 	/* What rt_sigreturn reads: a return-address slot, then the ucontext. */
 	struct {
@@ -174,5 +186,8 @@ noreturn void xeno_enter_guest(const struct xeno_entry *e, uint64_t fs, const si
 	sigset_t all;
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, NULL);
-	xeno_gate_enter(&frame.uc, fs);
+	/* xeno finds its state through FS from here on (core/gate.h) */
+	if (xeno_state_via_fs && syscall(SYS_arch_prctl, ARCH_SET_GS, e->gs) < 0)
+		xeno_fatal("cannot load the guest's GS base");
+	xeno_gate_enter(&frame.uc, e->fs);
 }

@@ -29,8 +29,13 @@ int xeno_catch_host_signal(int sig, unsigned long extra_flags);
 /* Sets a host signal's disposition to SIG_DFL or SIG_IGN (handler 0 or 1). */
 int xeno_set_host_disposition(int sig, uintptr_t handler);
 
+/* Where the thread state is found (core/gate.h), for the whole process:
+ * before the first thread attaches. */
+void xeno_locator_init(enum xeno_guest_segment segment);
+
 /* Enters guest code on the calling (attached) thread with all registers
- * zero except those in entry, FS base fs, and the host signal mask. */
-noreturn void xeno_enter_guest(const struct xeno_entry *entry, uint64_t fs, const sigset_t *mask);
+ * zero except those in entry, the segment base its guest owns, and the host
+ * signal mask. */
+noreturn void xeno_enter_guest(const struct xeno_entry *entry, const sigset_t *mask);
 
 #endif

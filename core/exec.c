@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/brand.h"
 #include "core/fd.h"
 #include "core/host.h"
 #include "core/personality.h"
@@ -20,7 +21,7 @@ static bool runs_under_xeno(const char *path)
 	struct xeno_image img;
 	int err = xeno_image_open(&img, path);
 	xeno_image_close(&img);
-	return err == 0 && xeno_personality_for(img.os) != NULL;
+	return err == 0 && img.brand && img.brand->personality;
 }
 
 static size_t count(char *const v[])

@@ -8,7 +8,7 @@
  *
  * Host signal handlers run with every asynchronous signal blocked (sa_mask),
  * so the gate itself is never interrupted by one.  Which FS base is loaded
- * while xeno runs: see core/gate.h.
+ * while xeno runs, and how the gate finds its thread's state: core/gate.h.
  */
 #include "core/gate.h"
 
@@ -16,48 +16,40 @@
 	.balign 64
 
 /* Entering xeno: with FSGSBASE, save the guest's FS base and load glibc's
- * (cheap); without, leave the guest's in place (XT_HOST_TLS says so). */
-.macro ENTER_HOST_FS
+ * (cheap); without, leave the guest's in place (XT_HOST_TLS says so).
+ * Nothing to do where the guest leaves FS to glibc.  \t: the state. */
+.macro ENTER_HOST_FS t
+	cmpb	$0, xeno_state_via_fs(%rip)
+	jne	1f
 	cmpb	$0, xeno_have_fsgsbase(%rip)
 	je	1f
 	rdfsbase %rax
-	movq	%rax, %gs:XT_GUEST_FS
-	movq	%gs:XT_HOST_FS, %rax
+	movq	%rax, XT_GUEST_FS(\t)
+	movq	XT_HOST_FS(\t), %rax
 	wrfsbase %rax
-	movb	$1, %gs:XT_HOST_TLS
+	movb	$1, XT_HOST_TLS(\t)
 1:
 .endm
 
 /* Leaving xeno: put the guest's FS base back if glibc's is loaded (the
- * guest's may have changed meanwhile: XT_GUEST_FS is the one to load). */
-.macro LEAVE_HOST_FS
-	cmpb	$0, %gs:XT_HOST_TLS
+ * guest's may have changed meanwhile: XT_GUEST_FS is the one to load).
+ * Clobbers rax, rdi, rsi, rcx, r11. */
+.macro LEAVE_HOST_FS t
+	cmpb	$0, xeno_state_via_fs(%rip)
+	jne	2f
+	cmpb	$0, XT_HOST_TLS(\t)
 	je	2f
 	cmpb	$0, xeno_have_fsgsbase(%rip)
 	je	1f
-	movq	%gs:XT_GUEST_FS, %rax
+	movq	XT_GUEST_FS(\t), %rax
 	wrfsbase %rax
 	jmp	3f
 1:	movl	$XENO_NR_ARCH_PRCTL, %eax
 	movl	$XENO_ARCH_SET_FS, %edi
-	movq	%gs:XT_GUEST_FS, %rsi
+	movq	XT_GUEST_FS(\t), %rsi
 	syscall
-3:	movb	$0, %gs:XT_HOST_TLS
+3:	movb	$0, XT_HOST_TLS(\t)
 2:
-.endm
-
-/* Entering the guest from host code (glibc's FS base loaded). */
-.macro TO_GUEST_FS
-	cmpb	$0, xeno_have_fsgsbase(%rip)
-	je	1f
-	movq	%gs:XT_GUEST_FS, %rax
-	wrfsbase %rax
-	jmp	2f
-1:	movl	$XENO_NR_ARCH_PRCTL, %eax
-	movl	$XENO_ARCH_SET_FS, %edi
-	movq	%gs:XT_GUEST_FS, %rsi
-	syscall
-2:	movb	$0, %gs:XT_HOST_TLS
 .endm
 
 /*
@@ -67,15 +59,17 @@
 	.globl	xeno_gate_signal
 	.type	xeno_gate_signal, @function
 xeno_gate_signal:
-	cmpb	$XENO_SEL_ALLOW, %gs:XT_SELECTOR
+	XENO_THREAD_STATE %r11
+	cmpb	$XENO_SEL_ALLOW, XT_SELECTOR(%r11)
 	je	.Lfrom_host
-	movb	$XENO_SEL_ALLOW, %gs:XT_SELECTOR
-	ENTER_HOST_FS
+	movb	$XENO_SEL_ALLOW, XT_SELECTOR(%r11)
+	ENTER_HOST_FS %r11
 	subq	$8, %rsp
 	call	xeno_signal_from_guest
 	addq	$8, %rsp
-	LEAVE_HOST_FS
-	movb	$XENO_SEL_BLOCK, %gs:XT_SELECTOR
+	XENO_THREAD_STATE %rdx
+	LEAVE_HOST_FS %rdx
+	movb	$XENO_SEL_BLOCK, XT_SELECTOR(%rdx)
 	ret				/* to xeno_gate_restorer */
 .Lfrom_host:
 	jmp	xeno_signal_from_host
@@ -97,15 +91,26 @@ xeno_gate_restorer:
  * noreturn void xeno_gate_enter(void *frame, uint64_t guest_fs)
  * Enters guest code: frame points at a kernel rt_sigframe's ucontext (what
  * rt_sigreturn expects at the stack pointer) holding the guest's registers and
- * signal mask.  The caller has blocked every signal.
+ * signal mask.  The caller has blocked every signal and, for a guest that
+ * owns GS, loaded its GS base; guest_fs matters where the guest owns FS.
  */
 	.globl	xeno_gate_enter
 	.type	xeno_gate_enter, @function
 xeno_gate_enter:
 	movq	%rdi, %r12
-	movq	%rsi, %gs:XT_GUEST_FS
-	TO_GUEST_FS
-	movb	$XENO_SEL_BLOCK, %gs:XT_SELECTOR
+	XENO_THREAD_STATE %rdx
+	cmpb	$0, xeno_state_via_fs(%rip)
+	jne	2f
+	movq	%rsi, XT_GUEST_FS(%rdx)
+	cmpb	$0, xeno_have_fsgsbase(%rip)
+	je	1f
+	wrfsbase %rsi
+	jmp	3f
+1:	movl	$XENO_NR_ARCH_PRCTL, %eax
+	movl	$XENO_ARCH_SET_FS, %edi
+	syscall				/* rsi: the guest's FS base; rdx survives */
+3:	movb	$0, XT_HOST_TLS(%rdx)
+2:	movb	$XENO_SEL_BLOCK, XT_SELECTOR(%rdx)
 	movq	%r12, %rsp
 	movl	$XENO_NR_RT_SIGRETURN, %eax
 	syscall

@@ -1,10 +1,17 @@
 /*
  * The crossing between guest and host: constants shared by the assembly gate
- * (core/gate.S) and C.  Only #defines here: this header is included by both.
+ * (core/gate.S, core/blocking.S) and C.  This header is included by both.
  *
- * Every host thread that runs guest code owns a struct xeno_thread and points
- * its GS base at it (no supported guest uses %gs on x86-64), so the gate can
- * find its state with %gs-relative moves before any C code runs.
+ * The locator.  Every host thread that runs guest code owns a struct
+ * xeno_thread, which the gate must find before any C code runs, whatever the
+ * guest did to the segment registers.  A guest owns one of them for its
+ * thread-local storage (core/personality.h): the BSDs and illumos own FS,
+ * macOS (pthread TSD, Go's g at %gs:0x30) and Windows (the TEB) own GS.
+ * Where the guest owns FS, xeno points the GS base at the thread's state;
+ * where it owns GS, the guest leaves FS alone, glibc's thread pointer stays
+ * loaded, and the state is found through a thread-local variable of xeno's
+ * (xeno_tls_self).  xeno_state_via_fs says which, for the whole process;
+ * XENO_THREAD_STATE (assembly) and xeno_current (C, core/thread.h) read it.
  */
 #ifndef XENO_CORE_GATE_H
 #define XENO_CORE_GATE_H
@@ -39,5 +46,20 @@
 #define XENO_NR_RT_SIGRETURN   15
 #define XENO_NR_ARCH_PRCTL     158
 #define XENO_ARCH_SET_FS       0x1002
+
+#ifdef __ASSEMBLER__
+/* clang-format off */
+/* Loads the calling thread's struct xeno_thread into \reg (flags clobbered). */
+.macro XENO_THREAD_STATE reg
+	cmpb	$0, xeno_state_via_fs(%rip)
+	jne	.Lxts_fs\@
+	movq	%gs:XT_SELF, \reg
+	jmp	.Lxts_done\@
+.Lxts_fs\@:
+	movq	%fs:xeno_tls_self@tpoff, \reg
+.Lxts_done\@:
+.endm
+/* clang-format on */
+#endif
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/brand.h"
 #include "core/log.h"
 #include "core/process.h"
 
@@ -23,14 +24,14 @@ __attribute__((format(printf, 2, 3))) static int reason(struct xeno_image *img, 
 
 int xeno_image_check_runnable(struct xeno_image *img)
 {
-	if (img->os == XENO_OS_LINUX)
+	if (img->host_program)
 		return reason(img, "a Linux program: run it directly, without xeno");
-	if (img->os == XENO_OS_UNKNOWN)
+	if (!img->brand)
 		return reason(img, "not marked for any OS xeno knows (no ELF OS/ABI, ABI note or "
 				   "interpreter says which); Linux programs run without xeno");
-	if (!xeno_personality_for(img->os))
+	if (!img->brand->personality)
 		return reason(img, "a %s program; xeno does not run %s programs yet",
-			      xeno_os_name(img->os), xeno_os_name(img->os));
+			      img->brand->title, img->brand->title);
 	if (img->interp[0])
 		return reason(img,
 			      "dynamically linked (interpreter %s); xeno runs statically linked "
@@ -67,13 +68,13 @@ int xeno_launch_prepare(struct xeno_launch *l, const char *path, char **argv, ch
 	if (!err)
 		err = xeno_image_check_runnable(img);
 	if (!err)
-		err = xeno_image_map(img);
+		err = xeno_image_map(img, img->brand->personality->pie_base);
 	if (err) {
 		xeno_msg("%s: %s", path, img->reason);
 		xeno_image_close(img);
 		return err;
 	}
-	l->os = xeno_personality_for(img->os);
+	l->os = img->brand->personality;
 	record_process(l, path);
 	err = l->os->build_stack(img, argv, envp, &l->entry);
 	xeno_image_close(img);

@@ -67,6 +67,7 @@ int main(int argc, char **argv)
 			return rc == -2 ? 2 : 126;
 		}
 	}
+	xeno_locator_init(l.os->segment);
 	struct xeno_thread *t = xeno_thread_new(l.os);
 	if (!t || (err = xeno_crossing_init()) < 0 || (err = xeno_thread_attach(t)) < 0) {
 		xeno_msg("cannot set up system call interception: %s%s", strerror(t ? -err : errno),
@@ -83,5 +84,5 @@ int main(int argc, char **argv)
 		xeno_thread_exited(t); /* the main thread ended; others go on */
 	sigset_t host;
 	memcpy(&host, &t->wait_mask, sizeof t->wait_mask);
-	xeno_enter_guest(&l.entry, 0, &host);
+	xeno_enter_guest(&l.entry, &host);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/auxv.h>
 
+#include "core/brand.h"
 #include "core/call.h"
 #include "core/stats.h"
 #include "core/process.h"
@@ -16,12 +17,13 @@
 #define XENO_VERSION "0.1.0"
 #endif
 
-const char xeno_usage[] =
+/* The usage text; the OSes it names come from the brand records. */
+static const char usage_format[] =
     "usage: xeno [OPTIONS] PROGRAM [ARGUMENTS...]\n"
     "       xeno --check PROGRAM\n"
     "       xeno --binfmt=install|uninstall|status\n"
     "       xeno trace show|diff ...   (xeno trace --help says more)\n"
-    "Runs an x86-64 program built for FreeBSD on Linux, in this process.\n"
+    "Runs an x86-64 program built for %s on Linux, in this process.\n"
     "\n"
     "Options (they end at the program's name):\n"
     "  --trace[=FILE]  print each foreign system call, strace-style, to FILE or\n"
@@ -29,8 +31,8 @@ const char xeno_usage[] =
     "  --trace=host[:FILE]  the same, with the host system calls xeno made for each\n"
     "                  call indented under it\n"
     "  --trace-filter=EXPR  trace only these calls: names and classes, comma-\n"
-    "                  separated (read,write,%file); !EXPR: all but these; classes:\n"
-    "                  %file %desc %process %signal %memory %network %ipc %clock %creds\n"
+    "                  separated (read,write,%%file); !EXPR: all but these; classes:\n"
+    "                  %%file %%desc %%process %%signal %%memory %%network %%ipc %%clock %%creds\n"
     "  --trace-time[=wall|elapsed]  start each line with the time (wall: local\n"
     "                  time of day, 12:34:56.123456; elapsed: seconds since start)\n"
     "  --trace-durations  end each line with the time the call took, <0.000012>\n"
@@ -48,7 +50,7 @@ const char xeno_usage[] =
     "                  was found (format, OS, segments, entry, stack) and exit 0,\n"
     "                  or say why it cannot run and exit 126\n"
     "  --binfmt=ACTION install, uninstall or show (status) the binfmt_misc entries\n"
-    "                  that let the kernel start FreeBSD, NetBSD and OpenBSD\n"
+    "                  that let the kernel start %s\n"
     "                  programs through xeno directly (./program)\n"
     "  -h, --help      show this help and exit\n"
     "  -V, --version   show the version and exit\n"
@@ -60,6 +62,24 @@ const char xeno_usage[] =
     "Exit status: the program's own; 126 if the file is not a program xeno can\n"
     "run (the reason is printed), 127 if it does not exist.\n";
 
+static int runs(const struct xeno_brand *b)
+{
+	return b->personality != NULL;
+}
+
+static int has_binfmt_entry(const struct xeno_brand *b)
+{
+	return b->format == XENO_FORMAT_ELF && b->elf_osabi != 0;
+}
+
+void xeno_print_usage(FILE *out)
+{
+	char run[256], binfmt[256];
+	xeno_brand_titles(run, sizeof run, runs);
+	xeno_brand_titles(binfmt, sizeof binfmt, has_binfmt_entry);
+	fprintf(out, usage_format, run, binfmt);
+}
+
 __attribute__((format(printf, 1, 2))) static _Noreturn void bad_command_line(const char *fmt, ...)
 {
 	va_list ap;
@@ -67,7 +87,8 @@ __attribute__((format(printf, 1, 2))) static _Noreturn void bad_command_line(con
 	fputs("xeno: ", stderr);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n%s", xeno_usage);
+	fputc('\n', stderr);
+	xeno_print_usage(stderr);
 	exit(2);
 }
 
@@ -169,7 +190,7 @@ void xeno_parse_options(int argc, char **argv, struct xeno_options *o)
 			i++;
 			break;
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			fputs(xeno_usage, stdout);
+			xeno_print_usage(stdout);
 			exit(0);
 		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
 			printf("xeno %s\n", XENO_VERSION);

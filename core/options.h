@@ -12,6 +12,7 @@
 #define XENO_CORE_OPTIONS_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "trace/trace.h"
 
@@ -31,6 +32,6 @@ struct xeno_options {
 void xeno_parse_options(int argc, char **argv, struct xeno_options *o);
 
 /* The usage text, for --help. */
-extern const char xeno_usage[];
+void xeno_print_usage(FILE *out);
 
 #endif

@@ -1,6 +1,8 @@
 /*
- * A personality: everything the process VM needs to know about one foreign
- * operating system.  Each OS defines one (syscalls/<os>/personality.c).
+ * A personality: everything the process VM needs to know to run the programs
+ * of one foreign operating system (FreeBSD's struct sysentvec is the model).
+ * Each OS defines one in its folder; its brand record (core/brand.h) points
+ * at it.
  */
 #ifndef XENO_CORE_PERSONALITY_H
 #define XENO_CORE_PERSONALITY_H
@@ -16,16 +18,26 @@ struct xeno_thread;
 struct xeno_image;
 struct xeno_flagset;
 struct xeno_sigaction;
-struct bsd_abi;
 struct xeno_trace_decoder;
 
-/* Where the guest starts. */
+/* Where the guest starts: registers, and the base of the segment register
+ * it owns (fs or gs, core/gate.h; the other is ignored). */
 struct xeno_entry {
 	uint64_t rip, rsp, rdi, rsi, rdx, rbx;
+	uint64_t fs, gs;
+};
+
+/* Which segment register the guest's programs own; xeno finds its own
+ * thread state through the other one (core/thread.h). */
+enum xeno_guest_segment {
+	XENO_GUEST_OWNS_FS, /* the BSDs, illumos: TLS at %fs */
+	XENO_GUEST_OWNS_GS, /* macOS (pthread TSD), Windows (TEB) at %gs */
 };
 
 struct xeno_personality {
-	const char *name;		       /* "freebsd": used in messages and traces */
+	const char *name; /* "freebsd": used in messages and traces */
+	enum xeno_guest_segment segment;
+	uint64_t pie_base;		       /* where a position-independent program is placed */
 	const struct xeno_calltable *syscalls; /* NULL: none (a library OS) */
 
 	/* Fills a trapped call's number and arguments from the guest
@@ -59,13 +71,13 @@ struct xeno_personality {
 	int (*build_stack)(const struct xeno_image *img, char *const argv[], char *const envp[],
 			   struct xeno_entry *entry);
 
-	/* Facts the shared BSD handlers need (NULL for non-BSD personalities). */
-	const struct bsd_abi *bsd;
+	/* Facts the personality's shared handlers are parameterised by (the
+	 * BSDs: struct bsd_abi, abi/bsd/abi.h); core/ does not look inside. */
+	const void *facts;
 };
 
-/* The personality for an OS the loader detected, or NULL if unsupported. */
-const struct xeno_personality *xeno_personality_for(int os);
-/* The personality called name ("freebsd"), or NULL. */
+/* The personality that runs the programs of the brand called name
+ * ("freebsd", as recordings name it), or NULL. */
 const struct xeno_personality *xeno_personality_named(const char *name);
 
 #endif

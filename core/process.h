@@ -15,9 +15,8 @@ struct xeno_process {
 	char self_exe[PATH_MAX]; /* xeno itself, to run further foreign programs */
 	char **options;		 /* xeno's own options, passed on through execve */
 	int noptions;
-	uint64_t stack_top;  /* top of the initial stack (FreeBSD kern.usrstack) */
+	uint64_t stack_top;  /* top of the initial stack */
 	uint64_t stack_base; /* its lowest address (its mapping is [base, top)) */
-	uint64_t ps_strings; /* the initial stack's struct ps_strings, if any */
 };
 
 extern struct xeno_process xeno_proc;

@@ -1,6 +1,7 @@
 /*
  * Per-thread state of the process VM.  One struct xeno_thread per host thread
- * that runs guest code; its address is the thread's GS base.
+ * that runs guest code, found through the locator (core/gate.h): the GS base
+ * where the guest owns FS, a thread-local variable where it owns GS.
  */
 #ifndef XENO_CORE_THREAD_H
 #define XENO_CORE_THREAD_H
@@ -32,7 +33,7 @@ struct xeno_altstack {
 #define XENO_TRACE_HOST_CALLS 32 /* host calls kept for one traced foreign call */
 
 struct xeno_thread {
-	/* Read by the gate and core/blocking.S through %gs: see core/gate.h. */
+	/* Read by the gate and core/blocking.S: see core/gate.h. */
 	struct xeno_thread *self;
 	uint8_t selector;
 	volatile uint8_t sigpending;
@@ -95,9 +96,16 @@ _Static_assert(offsetof(struct xeno_thread, host_fs) == XT_HOST_FS, "gate offset
 _Static_assert(offsetof(struct xeno_thread, guest_fs) == XT_GUEST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, wait_mask) == XT_WAIT_MASK, "gate offset");
 
-/* The calling thread's state.  Only valid on threads xeno attached (GS). */
+/* The locator (core/gate.h): nonzero where the guest owns GS, so that the
+ * thread's state is xeno_tls_self, reached through glibc's FS base. */
+extern uint8_t xeno_state_via_fs;
+extern __thread struct xeno_thread *xeno_tls_self;
+
+/* The calling thread's state.  Only valid on threads xeno attached. */
 static inline struct xeno_thread *xeno_current(void)
 {
+	if (__builtin_expect(xeno_state_via_fs, 0))
+		return xeno_tls_self;
 	struct xeno_thread *t;
 	__asm__ volatile("movq %%gs:%c1, %0" : "=r"(t) : "i"(XT_SELF));
 	return t;
@@ -105,7 +113,8 @@ static inline struct xeno_thread *xeno_current(void)
 
 /* Loads glibc's FS base for the calling thread if the gate left the guest's in
  * place (core/gate.h): every path that uses glibc's thread state — stdio,
- * malloc, pthread locks, errno — calls this first.  Cheap when already done. */
+ * malloc, pthread locks, errno — calls this first.  Cheap when already done,
+ * and always done where the guest leaves FS to glibc. */
 static inline void xeno_host_tls(struct xeno_thread *t)
 {
 	if (t->host_tls)

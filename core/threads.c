@@ -185,7 +185,7 @@ static void *thread_main(void *arg)
 	if (sigsetjmp(t->exit_jmp, 0) == 0) {
 		sigset_t host;
 		memcpy(&host, &t->wait_mask, sizeof t->wait_mask);
-		xeno_enter_guest(&start.entry, start.fs, &host);
+		xeno_enter_guest(&start.entry, &host);
 	}
 	xeno_thread_exited(t);
 }

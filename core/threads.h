@@ -16,9 +16,8 @@ struct xeno_thread;
 
 /* How a new guest thread starts. */
 struct xeno_thread_start {
-	struct xeno_entry entry;
-	uint64_t fs;	  /* FS base (the thread's TLS) */
-	sigset_t sigmask; /* guest mask, host numbering */
+	struct xeno_entry entry; /* with its FS or GS base (the thread's TLS) */
+	sigset_t sigmask;	 /* guest mask, host numbering */
 	/* Guest addresses the new thread id is stored to before the thread
 	 * runs (0: none), as thr_new's child_tid and parent_tid; id_size is
 	 * 4 or 8 bytes. */

@@ -2,77 +2,78 @@
 
 #include <string.h>
 
-#include "loader/image.h"
-
-const char *xeno_os_name(int os)
-{
-	switch (os) {
-	case XENO_OS_LINUX:
-		return "Linux";
-	case XENO_OS_FREEBSD:
-		return "FreeBSD";
-	case XENO_OS_NETBSD:
-		return "NetBSD";
-	case XENO_OS_OPENBSD:
-		return "OpenBSD";
-	case XENO_OS_ILLUMOS:
-		return "illumos";
-	}
-	return "an unknown OS";
-}
-
 static uint32_t be32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-const char *xeno_describe_foreign_format(const unsigned char *h, size_t n)
+int xeno_detect_format(const unsigned char *h, size_t n)
 {
+	if (n >= 4 && memcmp(h, ELFMAG, SELFMAG) == 0)
+		return XENO_FORMAT_ELF;
 	if (n >= 4) {
 		uint32_t m = be32(h);
 		if (m == 0xfeedface || m == 0xcefaedfe || m == 0xfeedfacf || m == 0xcffaedfe)
-			return "a Mach-O program (macOS), which xeno does not run yet";
+			return XENO_FORMAT_MACHO;
 		/* 0xcafebabe starts both fat Mach-O files and Java classes: a fat
 		 * header counts a few architectures, a class file has a version. */
 		if ((m == 0xcafebabe || m == 0xbebafeca) && n >= 8 && be32(h + 4) < 45)
-			return "a universal Mach-O program (macOS), which xeno does not run yet";
+			return XENO_FORMAT_MACHO;
 	}
 	if (n >= 2 && h[0] == 'M' && h[1] == 'Z')
-		return "a PE program (Windows), which xeno does not run yet";
+		return XENO_FORMAT_PE;
+	return 0;
+}
+
+const char *xeno_describe_other_format(const unsigned char *h, size_t n)
+{
 	if (n >= 2 && h[0] == '#' && h[1] == '!')
 		return "a script, not a program: run its interpreter instead";
 	return NULL;
 }
 
-/* Program interpreters that name their OS (the PT_INTERP of dynamic programs). */
-static const struct {
-	const char *prefix;
-	int os;
-} interps[] = {
-    {"/libexec/ld-elf.so", XENO_OS_FREEBSD}, {"/usr/libexec/ld.elf_so", XENO_OS_NETBSD},
-    {"/usr/libexec/ld.so", XENO_OS_OPENBSD}, {"/usr/lib/amd64/ld.so.1", XENO_OS_ILLUMOS},
-    {"/lib/amd64/ld.so.1", XENO_OS_ILLUMOS}, {"/lib64/ld-linux", XENO_OS_LINUX},
-    {"/lib/ld-linux", XENO_OS_LINUX},	     {"/lib/ld-musl", XENO_OS_LINUX},
-};
-
-/* ABI-tag notes (type 1) and the OS their owner names. */
-static const struct {
-	const char *owner;
-	int os;
-} notes[] = {
-    {"FreeBSD", XENO_OS_FREEBSD},
-    {"NetBSD", XENO_OS_NETBSD},
-    {"OpenBSD", XENO_OS_OPENBSD},
-};
+/* The host's own programs (Linux): EI_OSABI 3, the GNU ABI note, or the
+ * interpreter of glibc or musl.  xeno leaves them to the kernel. */
+#define HOST_NOTE_OWNER "GNU"
+static const char *const host_interpreters[] = {"/lib64/ld-linux", "/lib/ld-linux", "/lib/ld-musl",
+						NULL};
 
 #define NT_ABI_TAG 1
 
-/* Looks through the PT_NOTE segments for an ABI tag. */
-static int os_from_notes(Elf *elf, uint32_t *version)
+static bool starts_with_any(const char *s, const char *const *prefixes)
+{
+	for (; prefixes && *prefixes; prefixes++)
+		if (strncmp(s, *prefixes, strlen(*prefixes)) == 0)
+			return true;
+	return false;
+}
+
+/* Notes an ABI tag found in a note segment: whose it is. */
+static bool note_owner_known(struct xeno_elf_brand *r, const char *owner, const char *desc,
+			     size_t descsz)
+{
+	if (strcmp(owner, HOST_NOTE_OWNER) == 0) {
+		r->host = true;
+		return true;
+	}
+	for (const struct xeno_brand *const *b = xeno_brands; *b; b++) {
+		if ((*b)->format != XENO_FORMAT_ELF || !(*b)->note_owner ||
+		    strcmp(owner, (*b)->note_owner) != 0)
+			continue;
+		r->brand = *b;
+		if (descsz >= 4)
+			memcpy(&r->version, desc, 4);
+		return true;
+	}
+	return false;
+}
+
+/* Looks through the PT_NOTE segments for the first ABI tag xeno knows. */
+static void brand_from_notes(Elf *elf, struct xeno_elf_brand *r)
 {
 	size_t phnum;
 	if (elf_getphdrnum(elf, &phnum) != 0)
-		return XENO_OS_UNKNOWN;
+		return;
 	for (size_t i = 0; i < phnum; i++) {
 		GElf_Phdr ph;
 		if (!gelf_getphdr(elf, (int)i, &ph) || ph.p_type != PT_NOTE)
@@ -90,41 +91,46 @@ static int os_from_notes(Elf *elf, uint32_t *version)
 			const char *owner = (const char *)d->d_buf + name_off;
 			if (owner[nh.n_namesz - 1] != '\0')
 				continue;
-			if (strcmp(owner, "GNU") == 0)
-				return XENO_OS_LINUX;
-			for (size_t k = 0; k < sizeof notes / sizeof notes[0]; k++) {
-				if (strcmp(owner, notes[k].owner) != 0)
-					continue;
-				if (nh.n_descsz >= 4)
-					memcpy(version, (const char *)d->d_buf + desc_off, 4);
-				return notes[k].os;
-			}
+			if (note_owner_known(r, owner, (const char *)d->d_buf + desc_off,
+					     nh.n_descsz))
+				return;
 		}
 	}
-	return XENO_OS_UNKNOWN;
 }
 
-int xeno_detect_os(Elf *elf, const char *interp, uint32_t *version)
+static const struct xeno_brand *brand_of_osabi(unsigned char osabi)
 {
-	*version = 0;
-	int from_notes = os_from_notes(elf, version);
+	for (const struct xeno_brand *const *b = xeno_brands; *b && osabi; b++)
+		if ((*b)->format == XENO_FORMAT_ELF && (*b)->elf_osabi == osabi)
+			return *b;
+	return NULL;
+}
+
+struct xeno_elf_brand xeno_detect_elf_brand(Elf *elf, const char *interp)
+{
+	struct xeno_elf_brand r = {0};
+	brand_from_notes(elf, &r);
 	const char *ident = elf_getident(elf, NULL);
-	switch (ident ? (unsigned char)ident[EI_OSABI] : ELFOSABI_NONE) {
-	case ELFOSABI_FREEBSD:
-		return XENO_OS_FREEBSD;
-	case ELFOSABI_NETBSD:
-		return XENO_OS_NETBSD;
-	case ELFOSABI_OPENBSD:
-		return XENO_OS_OPENBSD;
-	case ELFOSABI_SOLARIS:
-		return XENO_OS_ILLUMOS;
-	case ELFOSABI_LINUX:
-		return XENO_OS_LINUX;
+	unsigned char osabi = ident ? (unsigned char)ident[EI_OSABI] : ELFOSABI_NONE;
+	const struct xeno_brand *by_osabi = brand_of_osabi(osabi);
+	if (by_osabi || osabi == ELFOSABI_LINUX) {
+		/* EI_OSABI decides; the note still gives the version. */
+		uint32_t version = r.brand == by_osabi ? r.version : 0;
+		r = (struct xeno_elf_brand){
+		    .brand = by_osabi, .host = !by_osabi, .version = version};
+		return r;
 	}
-	if (from_notes != XENO_OS_UNKNOWN)
-		return from_notes;
-	for (size_t i = 0; i < sizeof interps / sizeof interps[0]; i++)
-		if (strncmp(interp, interps[i].prefix, strlen(interps[i].prefix)) == 0)
-			return interps[i].os;
-	return XENO_OS_UNKNOWN;
+	if (r.brand || r.host)
+		return r;
+	if (starts_with_any(interp, host_interpreters)) {
+		r.host = true;
+		return r;
+	}
+	for (const struct xeno_brand *const *b = xeno_brands; *b; b++)
+		if ((*b)->format == XENO_FORMAT_ELF &&
+		    starts_with_any(interp, (*b)->interpreters)) {
+			r.brand = *b;
+			break;
+		}
+	return r;
 }

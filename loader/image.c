@@ -23,9 +23,6 @@
 #define MAX_PHDRS 512u
 /* The most address space a program's segments may span. */
 #define MAX_SPAN (1ULL << 40)
-/* Where xeno puts a position-independent program (FreeBSD's ET_DYN_LOAD_ADDR
- * for amd64 is 0x01021000; a page-aligned base near it keeps addresses low). */
-#define PIE_BASE 0x01021000ULL
 
 static uint64_t trunc_page(uint64_t a)
 {
@@ -216,13 +213,30 @@ static int scan_segments(struct xeno_image *img, Elf *elf, const char *data, siz
 	return 0;
 }
 
+/* A format other than ELF: recognised by its brand record (img->brand is
+ * set even when it cannot run), not parsed yet. */
+static int parse_other(struct xeno_image *img, int format)
+{
+	const char *what = format == XENO_FORMAT_MACHO ? "Mach-O" : "PE";
+	img->format = format;
+	img->brand = xeno_brand_of_format(format);
+	if (!img->brand)
+		return fail(img, "a %s program, which xeno does not run", what);
+	return fail(img, "a %s program (%s): xeno does not run %s programs yet", what,
+		    img->brand->title, img->brand->title);
+}
+
 int xeno_image_parse(struct xeno_image *img, const void *data, size_t size)
 {
-	const char *other = xeno_describe_foreign_format(data, size);
+	int format = xeno_detect_format(data, size);
+	if (format && format != XENO_FORMAT_ELF)
+		return parse_other(img, format);
+	const char *other = xeno_describe_other_format(data, size);
 	if (other)
 		return fail(img, "%s", other);
-	if (size < 4 || memcmp(data, ELFMAG, SELFMAG) != 0)
+	if (!format)
 		return fail(img, "not an executable xeno knows (no ELF, Mach-O or PE header)");
+	img->format = XENO_FORMAT_ELF;
 	if (elf_version(EV_CURRENT) == EV_NONE)
 		return fail(img, "libelf: %s", elf_errmsg(-1));
 	Elf *elf = elf_memory((char *)data, size);
@@ -235,8 +249,12 @@ int xeno_image_parse(struct xeno_image *img, const void *data, size_t size)
 	int err = check_header(img, elf, &eh);
 	if (!err)
 		err = scan_segments(img, elf, data, size);
-	if (!err)
-		img->os = xeno_detect_os(elf, img->interp, &img->os_version);
+	if (!err) {
+		struct xeno_elf_brand b = xeno_detect_elf_brand(elf, img->interp);
+		img->brand = b.brand;
+		img->host_program = b.host;
+		img->os_version = b.version;
+	}
 	elf_end(elf);
 	return err;
 }
@@ -316,10 +334,10 @@ static int map_segment(struct xeno_image *img, const struct xeno_segment *s)
 	return 0;
 }
 
-int xeno_image_map(struct xeno_image *img)
+int xeno_image_map(struct xeno_image *img, uint64_t pie_base)
 {
 	uint64_t span = img->hi - img->lo;
-	uint64_t want = img->is_pie ? PIE_BASE : img->lo;
+	uint64_t want = img->is_pie ? pie_base : img->lo;
 	/* Reserve the whole span first, so that nothing of xeno's is in the way
 	 * and no later segment lands on memory xeno uses. */
 	void *at = mmap((void *)want, span, PROT_NONE,

@@ -9,16 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum xeno_os {
-	XENO_OS_UNKNOWN,
-	XENO_OS_LINUX,
-	XENO_OS_FREEBSD,
-	XENO_OS_NETBSD,
-	XENO_OS_OPENBSD,
-	XENO_OS_ILLUMOS,
-};
-
-const char *xeno_os_name(int os);
+struct xeno_brand;
 
 /* Loader results, which are also xeno's exit statuses for them. */
 enum {
@@ -40,12 +31,14 @@ struct xeno_image {
 	char reason[512]; /* why loading failed: "xeno: PATH: REASON" */
 
 	/* parse */
-	int os;
-	unsigned char osabi; /* EI_OSABI as the file says */
-	uint32_t os_version; /* FreeBSD osreldate, NetBSD version; 0 if no note */
-	bool is_pie;	     /* ET_DYN: placed where xeno chooses */
-	bool exec_stack;     /* PT_GNU_STACK asks for an executable stack */
-	char interp[256];    /* PT_INTERP, "" for a static program */
+	int format;			/* XENO_FORMAT_* (core/brand.h) */
+	const struct xeno_brand *brand; /* its OS; NULL if none xeno knows */
+	bool host_program;		/* a Linux program (the kernel runs it) */
+	unsigned char osabi;		/* EI_OSABI as the file says */
+	uint32_t os_version;		/* from the ABI note (FreeBSD osreldate...); 0: none */
+	bool is_pie;			/* ET_DYN: placed where xeno chooses */
+	bool exec_stack;		/* PT_GNU_STACK asks for an executable stack */
+	char interp[256];		/* PT_INTERP, "" for a static program */
 	uint64_t entry;
 	uint64_t phoff;
 	uint16_t phnum, phentsize;
@@ -67,9 +60,10 @@ void xeno_image_init(struct xeno_image *img, const char *path);
 int xeno_image_open(struct xeno_image *img, const char *path);
 /* Parses an image already in memory (the fuzzing entry point). */
 int xeno_image_parse(struct xeno_image *img, const void *data, size_t size);
-/* Maps the segments into the process from img->fd: 0 or XENO_LOAD_BAD
- * (reason set, nothing left mapped). */
-int xeno_image_map(struct xeno_image *img);
+/* Maps the segments into the process from img->fd, a position-independent
+ * program at pie_base if that is free: 0 or XENO_LOAD_BAD (reason set,
+ * nothing left mapped). */
+int xeno_image_map(struct xeno_image *img, uint64_t pie_base);
 /* Unmaps what xeno_image_map mapped (the fuzzer maps image after image). */
 void xeno_image_unmap(struct xeno_image *img);
 void xeno_image_close(struct xeno_image *img);

@@ -1,7 +1,7 @@
 /*
  * Building a new process's initial stack: strings and vectors pushed from the
  * top of a fresh mapping downwards.  Each OS arranges them its own way
- * (loader/<os>_stack.c); these are the bricks.
+ * (its personality's stack.c); these are the bricks.
  */
 #ifndef XENO_LOADER_STACK_H
 #define XENO_LOADER_STACK_H

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs test suites and ends with one line "N passed, N failed", followed by
 # ", N skipped" when tests could not run here (each says why with a SKIP line).
-#   tests/run-all.sh [unit] [guest] [golden] [corrupt] [unit-asan] [esbuild] [lefthook] [turbo]
+#   tests/run-all.sh [layering] [unit] [guest] [golden] [corrupt] [unit-asan] [esbuild] [lefthook] [turbo]
 # Exit status 0 only if no test of any suite failed.
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -44,8 +44,12 @@ for suite in "$@"; do
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 			run_cmocka "$BUILD/asan/tests"
 		;;
-	guest | golden | esbuild | lefthook | turbo | corrupt)
+	layering | guest | golden | esbuild | lefthook | turbo | corrupt)
 		case $suite in
+		layering)
+			echo "== layering: arrows run one way"
+			res=$(tests/layering/run.sh "$BUILD/xeno")
+			;;
 		guest)
 			echo "== guest tests"
 			res=$(tests/guest/run.sh "$BUILD/xeno" "$BUILD/samples")

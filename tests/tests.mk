@@ -1,4 +1,5 @@
 # Tests (see tests/README.md):
+#   layering   the tree's arrows run one way (OS-neutral rooms, no include circle)
 #   unit       cmocka unit tests, tests/unit/test_*.c, linked against libxeno.a
 #   guest      the sample programs under xeno: output, exit status, messages
 #   unit-asan  the unit tests again, everything built with ASan+UBSan
@@ -65,10 +66,12 @@ lefthook: $(BUILD)/xeno
 	@tests/run-all.sh lefthook
 turbo: $(BUILD)/xeno
 	@tests/run-all.sh turbo
+layering:
+	@tests/run-all.sh layering
 golden: guest-build
 	@tests/run-all.sh golden
 bless: guest-build
 	@tests/golden/run.sh $(BUILD)/xeno $(BUILD)/samples --bless
 check: unit-build unit-asan-build guest-build
-	@tests/run-all.sh unit guest golden corrupt unit-asan esbuild lefthook turbo
-.PHONY: unit-build unit-asan-build guest-build esbuild lefthook turbo golden bless corrupt
+	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild lefthook turbo
+.PHONY: unit-build unit-asan-build guest-build esbuild lefthook turbo golden bless corrupt layering

@@ -1,7 +1,7 @@
 /*
  * The per-OS facts the shared BSD system call handlers (syscalls/bsd/) are
  * parameterised by.  Each BSD personality fills one struct bsd_abi from its
- * abi/<os>/ tables; handlers reach it as t->os->bsd.
+ * abi/<os>/ tables; handlers reach it as bsd_abi_of(t).
  *
  * Flag sets are struct xeno_flagset (core/xlat.h): one table serves both
  * translation directions and the tracer.  Where a translation is more than a

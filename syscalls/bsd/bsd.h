@@ -1,6 +1,6 @@
 /*
  * System call handlers the BSD personalities share.  They take their
- * per-OS facts (flag tables, struct layouts) from t->os->bsd (abi/bsd/abi.h).
+ * per-OS facts (flag tables, struct layouts) from bsd_abi_of(t) (abi/bsd/abi.h).
  */
 #ifndef XENO_SYSCALLS_BSD_H
 #define XENO_SYSCALLS_BSD_H
@@ -9,14 +9,23 @@
 #include <stdint.h>
 #include <ucontext.h>
 
+#include "core/personality.h"
+#include "core/thread.h"
+
 #include "syscalls/bsd/event.h"
 #include "syscalls/bsd/fs.h"
 #include "syscalls/bsd/mm.h"
 #include "syscalls/bsd/net.h"
 #include "syscalls/bsd/proc.h"
 
-struct xeno_thread;
 struct xeno_call;
+struct bsd_abi;
+
+/* The facts of the calling thread's BSD (abi/bsd/abi.h). */
+static inline const struct bsd_abi *bsd_abi_of(const struct xeno_thread *t)
+{
+	return (const struct bsd_abi *)t->os->facts;
+}
 
 /* The BSD system call convention on amd64 (FreeBSD and NetBSD alike):
  * number in RAX, syscall(0) and __syscall(198) pass it in RDI; errors set

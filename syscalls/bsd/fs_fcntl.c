@@ -1,5 +1,5 @@
 /* fcntl(2), shared by the BSD personalities: commands, flags and lock
- * records translate through the per-OS tables (t->os->bsd). */
+ * records translate through the per-OS tables (bsd_abi_of(t)). */
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>

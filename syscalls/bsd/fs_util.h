@@ -12,6 +12,7 @@
 #include "core/root.h"
 #include "core/personality.h"
 #include "core/thread.h"
+#include "syscalls/bsd/bsd.h"
 
 /* Room for a guest path of every BSD (PATH_MAX 1024, the NUL included) once
  * the compat root has made it a host path (Linux PATH_MAX). */
@@ -20,11 +21,6 @@
 #ifndef SYS_fchmodat2
 #define SYS_fchmodat2 452 /* Linux 6.6 */
 #endif
-
-static inline const struct bsd_abi *bsd_abi_of(const struct xeno_thread *t)
-{
-	return t->os->bsd;
-}
 
 /* Copies a guest path into buf (BSD_PATH_BUF bytes) and makes it the host
  * path to use: the one place where the compat root applies (core/root.h),

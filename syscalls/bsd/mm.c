@@ -1,6 +1,6 @@
 /*
  * Memory handlers shared by the BSD personalities.  Which arguments are
- * acceptable and what they mean is the OS's business (t->os->bsd, pure
+ * acceptable and what they mean is the OS's business (bsd_abi_of(t), pure
  * functions in abi/<os>/); this file carries the result out on the host.
  *
  * The BSDs round an unaligned address down to its page and extend the length
@@ -97,7 +97,7 @@ static long map_aligned(const struct bsd_mmap_plan *p)
 long bsd_sys_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot, int flags, int fd,
 		  int64_t pos)
 {
-	const struct bsd_abi *abi = t->os->bsd;
+	const struct bsd_abi *abi = bsd_abi_of(t);
 	struct bsd_mmap_plan p;
 	int err = abi->mmap_plan(addr, len, prot, flags, fd, pos, &p);
 	if (!err && (p.flags & MAP_FIXED)) /* it would replace what is there */
@@ -136,7 +136,7 @@ long bsd_sys_munmap(struct xeno_thread *t, uint64_t addr, size_t len)
 
 long bsd_sys_mprotect(struct xeno_thread *t, uint64_t addr, size_t len, int prot)
 {
-	int host_prot, err = t->os->bsd->prot_to_host(prot, &host_prot);
+	int host_prot, err = bsd_abi_of(t)->prot_to_host(prot, &host_prot);
 	uint64_t a = addr, n = len;
 	if (err || (err = page_range(&a, &n)) || (err = guest_owned(a, n)))
 		return err;
@@ -157,7 +157,7 @@ static long advise(uint64_t a, uint64_t n, int advice)
 
 long bsd_sys_madvise(struct xeno_thread *t, uint64_t addr, size_t len, int behav)
 {
-	int advice, err = t->os->bsd->madvise_to_host(behav, &advice);
+	int advice, err = bsd_abi_of(t)->madvise_to_host(behav, &advice);
 	uint64_t a = addr, n = len;
 	if (err || (err = page_range(&a, &n)) || (err = guest_owned(a, n)))
 		return err;
@@ -168,7 +168,7 @@ long bsd_sys_msync(struct xeno_thread *t, uint64_t addr, size_t len, int flags)
 {
 	uint64_t a = addr, n = len;
 	int host_flags, err = page_range(&a, &n);
-	if (err || (err = t->os->bsd->msync_to_host(flags, &host_flags)))
+	if (err || (err = bsd_abi_of(t)->msync_to_host(flags, &host_flags)))
 		return err;
 	return host_syscall3(SYS_msync, a, n, host_flags);
 }
@@ -177,7 +177,7 @@ long bsd_sys_minherit(struct xeno_thread *t, uint64_t addr, size_t len, int inhe
 {
 	uint64_t a = addr, n = len;
 	int advice, err = page_range(&a, &n);
-	if (err || (err = t->os->bsd->minherit_to_host(inherit, &advice)) ||
+	if (err || (err = bsd_abi_of(t)->minherit_to_host(inherit, &advice)) ||
 	    (err = guest_owned(a, n)))
 		return err;
 	long r = advise(a, n, advice);

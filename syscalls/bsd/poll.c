@@ -56,10 +56,10 @@ static long wait_args_in(struct xeno_thread *t, uint64_t ts, uint64_t set, struc
 	}
 	if (set) {
 		uint8_t buf[128];
-		size_t n = t->os->bsd->sigset_size;
+		size_t n = bsd_abi_of(t)->sigset_size;
 		if (n > sizeof buf || xeno_copy_in(buf, set, n) < 0)
 			return -EFAULT;
-		t->os->bsd->sigset_to_host(buf, &w->mask_buf);
+		bsd_abi_of(t)->sigset_to_host(buf, &w->mask_buf);
 		w->mask = &w->mask_buf;
 	}
 	return 0;
@@ -77,7 +77,7 @@ static long pollfds_to_host(struct xeno_thread *t, const struct bsd_pollfd *g, s
 		h[i].fd = g[i].fd >= 0 && xeno_fd_is_reserved(g[i].fd) ? -1 : g[i].fd;
 		invalid += h[i].fd != g[i].fd;
 		h[i].revents = 0;
-		long r = t->os->bsd->poll_events_to_host(g[i].events, &h[i].events);
+		long r = bsd_abi_of(t)->poll_events_to_host(g[i].events, &h[i].events);
 		if (r < 0)
 			return r;
 	}
@@ -118,8 +118,8 @@ static long wait_poll(struct xeno_thread *t, uint64_t fds, unsigned nfds, struct
 		for (unsigned i = 0; i < nfds; i++) {
 			if (h[i].fd != g[i].fd)
 				h[i].revents = POLLNVAL;
-			g[i].revents =
-			    (int16_t)t->os->bsd->poll_revents_from_host(h[i].revents, g[i].events);
+			g[i].revents = (int16_t)bsd_abi_of(t)->poll_revents_from_host(h[i].revents,
+										      g[i].events);
 		}
 		if (nfds && xeno_copy_out(fds, g, nfds * sizeof *g) < 0)
 			r = -EFAULT;
@@ -134,7 +134,7 @@ out:
 
 long bsd_sys_poll(struct xeno_thread *t, uint64_t fds, unsigned int nfds, int timeout)
 {
-	if (timeout == t->os->bsd->poll_inftim)
+	if (timeout == bsd_abi_of(t)->poll_inftim)
 		return wait_poll(t, fds, nfds, NULL, NULL);
 	if (timeout < 0)
 		return -EINVAL;

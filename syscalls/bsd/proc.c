@@ -120,7 +120,7 @@ static long group_list(const struct bsd_abi *abi, uint32_t **out)
 long bsd_sys_getgroups(struct xeno_thread *t, unsigned int gidsetsize, uint64_t gidset)
 {
 	uint32_t *g;
-	long n = group_list(t->os->bsd, &g);
+	long n = group_list(bsd_abi_of(t), &g);
 	if (n < 0)
 		return n;
 	long r = n;
@@ -177,7 +177,7 @@ long bsd_sys_setpgid(struct xeno_thread *t, int pid, int pgid)
  * session; the one of the controlling terminal (utmp) stands in, else "". */
 long bsd_sys_getlogin(struct xeno_thread *t, uint64_t namebuf, unsigned int namelen)
 {
-	unsigned max = t->os->bsd->maxlogname;
+	unsigned max = bsd_abi_of(t)->maxlogname;
 	char login[256] = "";
 	if (max > sizeof login)
 		max = sizeof login;

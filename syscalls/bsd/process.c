@@ -144,7 +144,7 @@ long bsd_sys_execve(struct xeno_thread *t, uint64_t fname, uint64_t argv, uint64
 int bsd_wait_status_from_host(const struct xeno_thread *t, int st)
 {
 	if (WIFCONTINUED(st))
-		return t->os->bsd->wait_continued_status;
+		return bsd_abi_of(t)->wait_continued_status;
 	if (WIFSTOPPED(st))
 		return (t->os->signal_from_host(WSTOPSIG(st)) << 8) | 0177;
 	if (WIFSIGNALED(st))
@@ -155,7 +155,7 @@ int bsd_wait_status_from_host(const struct xeno_thread *t, int st)
 long bsd_sys_wait4(struct xeno_thread *t, int pid, uint64_t status, int options, uint64_t rusage)
 {
 	uint64_t hopt;
-	if (xeno_flags_to_host(t->os->bsd->wait_options, (uint32_t)options, &hopt) < 0 ||
+	if (xeno_flags_to_host(bsd_abi_of(t)->wait_options, (uint32_t)options, &hopt) < 0 ||
 	    (hopt & ~(uint64_t)(WNOHANG | WUNTRACED | WCONTINUED | __WCLONE)))
 		return -EINVAL;
 	int st = 0;

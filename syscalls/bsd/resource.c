@@ -47,7 +47,7 @@ static long host_limit(const struct bsd_abi *abi, int which, struct bsd_rlimit *
 
 long bsd_sys_getrlimit(struct xeno_thread *t, int which, uint64_t rlp)
 {
-	const struct bsd_abi *abi = t->os->bsd;
+	const struct bsd_abi *abi = bsd_abi_of(t);
 	struct bsd_rlimit host, foreign;
 	long r = host_limit(abi, which, &host);
 	if (r < 0)
@@ -72,7 +72,7 @@ static long set_emulated(int which, struct bsd_rlimit *lim)
 
 long bsd_sys_setrlimit(struct xeno_thread *t, int which, uint64_t rlp)
 {
-	const struct bsd_abi *abi = t->os->bsd;
+	const struct bsd_abi *abi = bsd_abi_of(t);
 	struct bsd_rlimit foreign, lim;
 	int host, kind = abi->rlimit_resource_to_host(which, &host);
 	if (kind < 0 || which < 0 || which >= MAX_RESOURCES)
@@ -94,7 +94,7 @@ long bsd_sys_setrlimit(struct xeno_thread *t, int which, uint64_t rlp)
  * as on Linux (FreeBSD sys/sys/resource.h). */
 long bsd_sys_getrusage(struct xeno_thread *t, int who, uint64_t rusage)
 {
-	const struct bsd_abi *abi = t->os->bsd;
+	const struct bsd_abi *abi = bsd_abi_of(t);
 	struct rusage host;
 	unsigned char foreign[256];
 	long r = host_syscall2(SYS_getrusage, who, &host);

@@ -1,7 +1,7 @@
 /*
  * Sockets, addresses and connections, shared by the BSD personalities.
  * Semantics: FreeBSD sys/kern/uipc_syscalls.c; the per-OS values come
- * through t->os->bsd (abi/bsd/abi.h).  Like every handler that takes a
+ * through bsd_abi_of(t) (abi/bsd/abi.h).  Like every handler that takes a
  * descriptor, they refuse xeno's own (bsd_fd: EBADF), and the sockets they
  * make pass through xeno_fd_guest_new.
  */
@@ -26,11 +26,6 @@
 
 #define ADDR_MAX 256 /* room for any BSD socket address (SOCK_MAXADDRLEN 255) */
 
-static const struct bsd_abi *abi(struct xeno_thread *t)
-{
-	return t->os->bsd;
-}
-
 long bsd_sockaddr_in(struct xeno_thread *t, uint64_t addr, size_t len,
 		     struct sockaddr_storage *host, unsigned *host_len)
 {
@@ -38,15 +33,15 @@ long bsd_sockaddr_in(struct xeno_thread *t, uint64_t addr, size_t len,
 	/* The converter refuses a length over SOCK_MAXADDRLEN before reading. */
 	if (len <= sizeof buf && xeno_copy_in(buf, addr, len) < 0)
 		return -EFAULT;
-	return abi(t)->sockaddr_to_host(buf, len, host, host_len);
+	return bsd_abi_of(t)->sockaddr_to_host(buf, len, host, host_len);
 }
 
 long bsd_sockaddr_out(struct xeno_thread *t, const void *host, size_t host_len, uint64_t addr,
 		      uint64_t alen_addr, uint32_t room)
 {
 	uint8_t buf[ADDR_MAX];
-	size_t full = abi(t)->sockaddr_from_host(host, host_len, buf);
-	uint32_t n = abi(t)->sockaddr_reported_len(room, full);
+	size_t full = bsd_abi_of(t)->sockaddr_from_host(host, host_len, buf);
+	uint32_t n = bsd_abi_of(t)->sockaddr_reported_len(room, full);
 	if (n && xeno_copy_out(addr, buf, n) < 0)
 		return -EFAULT;
 	return xeno_copy_out(alen_addr, &n, sizeof n);
@@ -57,16 +52,16 @@ long bsd_sockaddr_out(struct xeno_thread *t, const void *host, size_t host_len, 
 static void inet6_default(struct xeno_thread *t, int fd, int host_domain)
 {
 	int on = 1;
-	if (host_domain == AF_INET6 && abi(t)->inet6_v6only)
+	if (host_domain == AF_INET6 && bsd_abi_of(t)->inet6_v6only)
 		host_syscall5(SYS_setsockopt, fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof on);
 }
 
 long bsd_sys_socket(struct xeno_thread *t, int domain, int type, int protocol)
 {
-	int hdomain = abi(t)->domain_to_host(domain), htype;
+	int hdomain = bsd_abi_of(t)->domain_to_host(domain), htype;
 	if (hdomain < 0)
 		return hdomain;
-	long r = abi(t)->socktype_to_host(type, &htype);
+	long r = bsd_abi_of(t)->socktype_to_host(type, &htype);
 	if (r < 0)
 		return r;
 	long fd = xeno_fd_guest_new(host_syscall3(SYS_socket, hdomain, htype, protocol));
@@ -77,10 +72,10 @@ long bsd_sys_socket(struct xeno_thread *t, int domain, int type, int protocol)
 
 long bsd_sys_socketpair(struct xeno_thread *t, int domain, int type, int protocol, uint64_t rsv)
 {
-	int hdomain = abi(t)->domain_to_host(domain), htype;
+	int hdomain = bsd_abi_of(t)->domain_to_host(domain), htype;
 	if (hdomain < 0)
 		return hdomain;
-	long r = abi(t)->socktype_to_host(type, &htype);
+	long r = bsd_abi_of(t)->socktype_to_host(type, &htype);
 	if (r < 0)
 		return r;
 	int sv[2];
@@ -126,7 +121,7 @@ static long address_at(struct xeno_thread *t, int dirfd, uint64_t name, unsigned
 		       struct sockaddr_storage *ss, unsigned *len)
 {
 	long r = bsd_sockaddr_in(t, name, namelen, ss, len);
-	if (r < 0 || dirfd == abi(t)->at_fdcwd)
+	if (r < 0 || dirfd == bsd_abi_of(t)->at_fdcwd)
 		return r;
 	if (bsd_fd(dirfd) < 0)
 		return -EBADF;
@@ -153,7 +148,7 @@ long bsd_sys_bindat(struct xeno_thread *t, int fd, int s, uint64_t name, unsigne
 
 long bsd_sys_bind(struct xeno_thread *t, int s, uint64_t name, unsigned int namelen)
 {
-	return bsd_sys_bindat(t, abi(t)->at_fdcwd, s, name, namelen);
+	return bsd_sys_bindat(t, bsd_abi_of(t)->at_fdcwd, s, name, namelen);
 }
 
 /* An interrupted connect goes on in the background and is not restarted:
@@ -168,7 +163,7 @@ long bsd_sys_connectat(struct xeno_thread *t, int fd, int s, uint64_t name, unsi
 
 long bsd_sys_connect(struct xeno_thread *t, int s, uint64_t name, unsigned int namelen)
 {
-	return bsd_sys_connectat(t, abi(t)->at_fdcwd, s, name, namelen);
+	return bsd_sys_connectat(t, bsd_abi_of(t)->at_fdcwd, s, name, namelen);
 }
 
 long bsd_sys_listen(struct xeno_thread *t, int s, int backlog)
@@ -215,7 +210,7 @@ long bsd_sys_accept(struct xeno_thread *t, int s, uint64_t name, uint64_t anamel
 long bsd_sys_accept4(struct xeno_thread *t, int s, uint64_t name, uint64_t anamelen, int flags)
 {
 	int hflags;
-	long r = abi(t)->accept_flags_to_host(flags, &hflags);
+	long r = bsd_abi_of(t)->accept_flags_to_host(flags, &hflags);
 	return r < 0 ? r : accept_common(t, s, name, anamelen, hflags);
 }
 
@@ -247,7 +242,7 @@ long bsd_sys_shutdown(struct xeno_thread *t, int s, int how)
 	uint64_t hhow;
 	if (bsd_fd(s) < 0)
 		return -EBADF;
-	if (xeno_flags_to_host(abi(t)->shutdown_how, (uint32_t)how, &hhow) < 0)
+	if (xeno_flags_to_host(bsd_abi_of(t)->shutdown_how, (uint32_t)how, &hhow) < 0)
 		return -EINVAL;
 	return host_syscall2(SYS_shutdown, s, hhow);
 }

@@ -38,11 +38,6 @@
 #define ADDR_MAX 256
 #define CMSG_BUF 4096 /* more than any control data xeno translates */
 
-static const struct bsd_abi *abi(struct xeno_thread *t)
-{
-	return t->os->bsd;
-}
-
 /* EINTR from a socket wait: restart unless the socket times that wait. */
 static long interrupted(int s, int timeout_option, long r)
 {
@@ -61,9 +56,9 @@ static long interrupted(int s, int timeout_option, long r)
  * sosend does for protocols with PR_IMPLOPCL, which is TCP). */
 static long sent(struct xeno_thread *t, int s, long r, size_t len, int flags)
 {
-	if (r == -EPIPE && !(flags & abi(t)->msg_nosignal) && !bsd_socket_nosigpipe(s))
+	if (r == -EPIPE && !(flags & bsd_abi_of(t)->msg_nosignal) && !bsd_socket_nosigpipe(s))
 		host_syscall3(SYS_tgkill, host_syscall0(SYS_getpid), t->tid, SIGPIPE);
-	if (r >= 0 && (size_t)r == len && (flags & abi(t)->msg_eof)) {
+	if (r >= 0 && (size_t)r == len && (flags & bsd_abi_of(t)->msg_eof)) {
 		int proto = 0;
 		socklen_t plen = sizeof proto;
 		if (host_syscall5(SYS_getsockopt, s, SOL_SOCKET, SO_PROTOCOL, &proto, &plen) == 0 &&
@@ -77,7 +72,7 @@ long bsd_sys_sendto(struct xeno_thread *t, int s, uint64_t buf, size_t len, int 
 		    unsigned int tolen)
 {
 	int hflags;
-	long r = abi(t)->msg_flags_to_host(flags, &hflags);
+	long r = bsd_abi_of(t)->msg_flags_to_host(flags, &hflags);
 	if (r < 0)
 		return r;
 	struct sockaddr_storage ss;
@@ -95,7 +90,7 @@ long bsd_sys_recvfrom(struct xeno_thread *t, int s, uint64_t buf, size_t len, in
 		      uint64_t from, uint64_t fromlenaddr)
 {
 	int hflags;
-	long r = abi(t)->msg_flags_to_host(flags, &hflags);
+	long r = bsd_abi_of(t)->msg_flags_to_host(flags, &hflags);
 	if (r < 0)
 		return r;
 	/* kern_recvit reports an address only when both pointers are given. */
@@ -123,7 +118,7 @@ static long msghdr_in(struct xeno_thread *t, int s, uint64_t umsg, struct bsd_ms
 {
 	if (xeno_copy_in(m, umsg, sizeof *m) < 0)
 		return -EFAULT;
-	if ((uint32_t)m->msg_iovlen > abi(t)->uio_maxiov)
+	if ((uint32_t)m->msg_iovlen > bsd_abi_of(t)->uio_maxiov)
 		return -EMSGSIZE;
 	long r = bsd_iov_in(m->msg_iov, (unsigned)m->msg_iovlen, iov, total);
 	if (r == -EINVAL && bsd_fd(s) < 0)
@@ -133,7 +128,7 @@ static long msghdr_in(struct xeno_thread *t, int s, uint64_t umsg, struct bsd_ms
 
 long bsd_sys_sendmsg(struct xeno_thread *t, int s, uint64_t umsg, int flags)
 {
-	const struct bsd_abi *a = abi(t);
+	const struct bsd_abi *a = bsd_abi_of(t);
 	struct bsd_msghdr m;
 	struct iovec iov[BSD_UIO_MAXIOV];
 	size_t total;
@@ -188,7 +183,7 @@ static void close_rights(const void *ctl, size_t len)
 static long recvmsg_out(struct xeno_thread *t, uint64_t umsg, struct bsd_msghdr *m,
 			const struct msghdr *hm, int flags)
 {
-	const struct bsd_abi *a = abi(t);
+	const struct bsd_abi *a = bsd_abi_of(t);
 	/* soreceive reports the flags it was given (but MSG_EOR) with its own */
 	int oflags = (flags & ~a->msg_eor) | a->msg_flags_from_host(hm->msg_flags);
 	if (m->msg_name) {
@@ -217,7 +212,7 @@ long bsd_sys_recvmsg(struct xeno_thread *t, int s, uint64_t umsg, int flags)
 	struct bsd_msghdr m;
 	struct iovec iov[BSD_UIO_MAXIOV];
 	int hflags;
-	long r = abi(t)->msg_flags_to_host(flags, &hflags);
+	long r = bsd_abi_of(t)->msg_flags_to_host(flags, &hflags);
 	if (r < 0 || (r = msghdr_in(t, s, umsg, &m, iov, NULL)) < 0)
 		return r;
 	struct sockaddr_storage ss;

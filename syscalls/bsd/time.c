@@ -54,7 +54,7 @@ long bsd_sys_clock_gettime(struct xeno_thread *t, int clock_id, uint64_t tp)
 {
 	struct bsd_clock c;
 	struct timespec ts;
-	long r = t->os->bsd->clock_to_host(clock_id, &c);
+	long r = bsd_abi_of(t)->clock_to_host(clock_id, &c);
 	if (r < 0 || (r = read_clock(&c, &ts)) < 0)
 		return r;
 	return xeno_copy_out(tp, &ts, sizeof ts);
@@ -66,7 +66,7 @@ long bsd_sys_clock_getres(struct xeno_thread *t, int clock_id, uint64_t tp)
 	struct timespec ts = {1, 0}; /* CLOCK_SECOND ticks once a second */
 	if (tp == 0)		     /* sys_clock_getres answers a NULL pointer before anything */
 		return 0;
-	long r = t->os->bsd->clock_to_host(clock_id, &c);
+	long r = bsd_abi_of(t)->clock_to_host(clock_id, &c);
 	if (r < 0)
 		return r;
 	if (c.kind != BSD_CLOCK_SECOND && (r = host_syscall2(SYS_clock_getres, c.host_id, &ts)) < 0)
@@ -117,7 +117,7 @@ long bsd_sys_nanosleep(struct xeno_thread *t, uint64_t rqtp, uint64_t rmtp)
 long bsd_sys_clock_nanosleep(struct xeno_thread *t, int clock_id, int flags, uint64_t rqtp,
 			     uint64_t rmtp)
 {
-	const struct bsd_abi *abi = t->os->bsd;
+	const struct bsd_abi *abi = bsd_abi_of(t);
 	struct bsd_clock c;
 	struct timespec probe;
 	long r = xeno_copy_in(&probe, rqtp, sizeof probe);
@@ -168,7 +168,7 @@ long bsd_sys_sched_getcpu(struct xeno_thread *t)
 long bsd_sys_getrandom(struct xeno_thread *t, uint64_t buf, size_t buflen, int flags)
 {
 	uint64_t host_flags;
-	if (xeno_flags_to_host(t->os->bsd->getrandom_flags, (unsigned)flags, &host_flags) < 0)
+	if (xeno_flags_to_host(bsd_abi_of(t)->getrandom_flags, (unsigned)flags, &host_flags) < 0)
 		return -EINVAL;
 	if (buflen > 0x7fffffff)
 		buflen = 0x7fffffff;

@@ -18,6 +18,13 @@ extern const struct xeno_syscall freebsd_syscalls[];
 extern const struct xeno_sysent freebsd_sysent[];
 extern const struct xeno_calltable freebsd_systable;
 
+/* ---- the process (syscalls/freebsd/stack.c) ---- */
+/* Maps and fills a FreeBSD process's initial stack: 0 or -errno. */
+int freebsd_build_stack(const struct xeno_image *img, char *const argv[], char *const envp[],
+			struct xeno_entry *entry);
+/* Where the initial stack's struct ps_strings is (kern.ps_strings). */
+extern uint64_t freebsd_ps_strings;
+
 /* ---- files (syscalls/freebsd/fs.c: stat and dirent forms) ---- */
 long freebsd_sys_freebsd11_fstat(struct xeno_thread *t, int fd, uint64_t sb);
 long freebsd_sys_freebsd11_fstatat(struct xeno_thread *t, int fd, uint64_t path, uint64_t buf,

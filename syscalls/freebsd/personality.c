@@ -7,7 +7,6 @@
 #include "abi/freebsd/trace_decode.h"
 #include "freebsd_sysnums.h"
 #include "core/personality.h"
-#include "loader/freebsd_stack.h"
 #include "loader/image.h"
 #include "syscalls/freebsd/freebsd.h"
 
@@ -28,6 +27,9 @@ static size_t freebsd_trace_siginfo(int sig, const siginfo_t *si, void *out, siz
 
 const struct xeno_personality freebsd_personality = {
     .name = "freebsd",
+    .segment = XENO_GUEST_OWNS_FS,
+    /* FreeBSD's ET_DYN_LOAD_ADDR for amd64 (sys/amd64/include/vmparam.h) */
+    .pie_base = 0x01021000,
     .syscalls = &freebsd_systable,
     .decode_trap = bsd_decode_trap,
     .set_result = bsd_set_result,
@@ -41,5 +43,5 @@ const struct xeno_personality freebsd_personality = {
     .trace_decoders = freebsd_trace_decoders,
     .trace_siginfo = freebsd_trace_siginfo,
     .build_stack = freebsd_build_stack,
-    .bsd = &freebsd_bsd_abi,
+    .facts = &freebsd_bsd_abi,
 };

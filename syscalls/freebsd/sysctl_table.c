@@ -176,7 +176,7 @@ static int h_ps_strings(const struct sysctl_node *n, const int *a, unsigned na,
 			struct freebsd_sysctl_req *req)
 {
 	(void)n, (void)a, (void)na;
-	return out_ulong(req, xeno_proc.ps_strings);
+	return out_ulong(req, freebsd_ps_strings);
 }
 
 /* The most descriptors the guest may have: its hard RLIMIT_NOFILE. */

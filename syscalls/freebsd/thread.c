@@ -38,8 +38,8 @@ long freebsd_sys_thr_new(struct xeno_thread *t, uint64_t uparam, int size)
 	struct xeno_thread_start st = {
 	    .entry = {.rip = p.start_func,
 		      .rdi = p.arg,
-		      .rsp = ((p.stack_base + p.stack_size) & ~15ULL) - 8},
-	    .fs = p.tls_base,
+		      .rsp = ((p.stack_base + p.stack_size) & ~15ULL) - 8,
+		      .fs = p.tls_base},
 	    .sigmask = t->sigmask,
 	    .tid_out = {p.child_tid, p.parent_tid},
 	    .id_size = sizeof(long),

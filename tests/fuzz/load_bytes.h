@@ -19,6 +19,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "core/brand.h"
 #include "core/launch.h"
 #include "core/process.h"
 
@@ -59,14 +60,14 @@ static int load_bytes(const uint8_t *data, size_t size, char *reason, size_t n)
 	if (!err) {
 		if ((img->fd = load_bytes_file(data, size)) < 0)
 			return -1;
-		err = xeno_image_map(img);
+		err = xeno_image_map(img, img->brand->personality->pie_base);
 		img->fd = -1; /* the memfd is kept for the next image */
 	}
 	if (err) {
 		snprintf(reason, n, "%s", img->reason);
 		return err;
 	}
-	l.os = xeno_personality_for(img->os);
+	l.os = img->brand->personality;
 	snprintf(xeno_proc.exe_path, sizeof xeno_proc.exe_path, "/loaded");
 	xeno_proc.ncpus = 1;
 	int stack_err = l.os->build_stack(img, argv, envp, &l.entry);

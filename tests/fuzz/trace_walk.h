@@ -24,7 +24,7 @@ static inline size_t xt_fuzz_walk(const uint8_t *data, size_t size)
 	if (xt_load_memory(data, size, &r) == 0 || r.have_header) {
 		const struct xeno_personality *os = xeno_personality_named(r.header.os);
 		if (!os)
-			os = xeno_personality_for(XENO_OS_FREEBSD);
+			os = xeno_personality_named("freebsd");
 		const struct xt_format f[2] = {
 		    {.show_tid = true, .time = XT_TIME_ELAPSED, .durations = true},
 		    {.time = XT_TIME_WALL,

@@ -17,7 +17,16 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "core/brand.h"
 #include "loader/image.h"
+
+/* The image was recognised as the brand called name. */
+static void assert_brand(const struct xeno_image *img, const char *name)
+{
+	assert_non_null(img->brand);
+	assert_string_equal(img->brand->name, name);
+	assert_false(img->host_program);
+}
 
 /* ---- building ELF files ---- */
 
@@ -378,7 +387,7 @@ static void minimal_freebsd(void **state)
 	struct xeno_image img;
 	minimal(&f, ELFOSABI_FREEBSD);
 	assert_int_equal(load(&f, &img), XENO_LOAD_OK);
-	assert_int_equal(img.os, XENO_OS_FREEBSD);
+	assert_brand(&img, "freebsd");
 	assert_int_equal(img.os_version, 0);
 	assert_string_equal(img.interp, "");
 	assert_false(img.is_pie);
@@ -430,7 +439,7 @@ static void freebsd_note_without_osabi(void **state)
 	minimal(&f, ELFOSABI_NONE);
 	add_abi_note(&f, "FreeBSD", 1402000);
 	assert_int_equal(load(&f, &img), XENO_LOAD_OK);
-	assert_int_equal(img.os, XENO_OS_FREEBSD);
+	assert_brand(&img, "freebsd");
 	assert_int_equal(img.os_version, 1402000);
 }
 
@@ -442,7 +451,7 @@ static void netbsd_note(void **state)
 	minimal(&f, ELFOSABI_NONE);
 	add_abi_note(&f, "NetBSD", 1000000000);
 	assert_int_equal(load(&f, &img), XENO_LOAD_OK);
-	assert_int_equal(img.os, XENO_OS_NETBSD);
+	assert_brand(&img, "netbsd");
 	assert_int_equal(img.os_version, 1000000000);
 }
 
@@ -454,7 +463,7 @@ static void freebsd_interpreter(void **state)
 	minimal(&f, ELFOSABI_NONE);
 	add_interp(&f, "/libexec/ld-elf.so.1");
 	assert_int_equal(load(&f, &img), XENO_LOAD_OK);
-	assert_int_equal(img.os, XENO_OS_FREEBSD);
+	assert_brand(&img, "freebsd");
 	assert_string_equal(img.interp, "/libexec/ld-elf.so.1");
 }
 
@@ -466,7 +475,8 @@ static void linux_gnu_note(void **state)
 	minimal(&f, ELFOSABI_NONE);
 	add_gnu_note(&f);
 	assert_int_equal(load(&f, &img), XENO_LOAD_OK);
-	assert_int_equal(img.os, XENO_OS_LINUX);
+	assert_true(img.host_program);
+	assert_null(img.brand);
 }
 
 static void linux_interpreter(void **state)
@@ -477,7 +487,8 @@ static void linux_interpreter(void **state)
 	minimal(&f, ELFOSABI_NONE);
 	add_interp(&f, "/lib64/ld-linux-x86-64.so.2");
 	assert_int_equal(load(&f, &img), XENO_LOAD_OK);
-	assert_int_equal(img.os, XENO_OS_LINUX);
+	assert_true(img.host_program);
+	assert_null(img.brand);
 }
 
 /* EI_OSABI wins over a note that says otherwise. */
@@ -489,7 +500,7 @@ static void osabi_wins_over_note(void **state)
 	minimal(&f, ELFOSABI_FREEBSD);
 	add_gnu_note(&f);
 	assert_int_equal(load(&f, &img), XENO_LOAD_OK);
-	assert_int_equal(img.os, XENO_OS_FREEBSD);
+	assert_brand(&img, "freebsd");
 }
 
 static void unknown_os(void **state)
@@ -500,7 +511,8 @@ static void unknown_os(void **state)
 	minimal(&f, ELFOSABI_NONE);
 	add_abi_note(&f, "Plan9", 4);
 	assert_int_equal(load(&f, &img), XENO_LOAD_OK);
-	assert_int_equal(img.os, XENO_OS_UNKNOWN);
+	assert_null(img.brand);
+	assert_false(img.host_program);
 	assert_int_equal(img.os_version, 0);
 }
 
@@ -515,13 +527,15 @@ static void broken_notes_are_ignored(void **state)
 	add_abi_note(&f, "FreeBSD", 1402000);
 	phdr(&f, 2)->p_offset = 0x100000;
 	assert_int_equal(load(&f, &img), XENO_LOAD_OK);
-	assert_int_equal(img.os, XENO_OS_UNKNOWN);
+	assert_null(img.brand);
+	assert_false(img.host_program);
 
 	minimal(&f, ELFOSABI_NONE);
 	add_abi_note(&f, "FreeBSD", 1402000);
 	((Elf64_Nhdr *)(f.bytes + NOTE_OFF))->n_namesz = 0x1000;
 	assert_int_equal(load(&f, &img), XENO_LOAD_OK);
-	assert_int_equal(img.os, XENO_OS_UNKNOWN);
+	assert_null(img.brand);
+	assert_false(img.host_program);
 }
 
 int main(void)

@@ -23,7 +23,7 @@
 
 static const struct xeno_personality *fbsd(void)
 {
-	return xeno_personality_for(XENO_OS_FREEBSD);
+	return xeno_personality_named("freebsd");
 }
 
 /* Every flags(SET) and in/out/inout(S) of syscalls.master names a flag set

@@ -4,8 +4,6 @@
  * exec_setregs (sys/amd64/amd64/exec_machdep.c) sets: RDI points at argc,
  * RSP = ((argc address - 8) & ~15) + 8, everything else zero.
  */
-#include "loader/freebsd_stack.h"
-
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -19,8 +17,11 @@
 #include "core/process.h"
 #include "loader/image.h"
 #include "loader/stack.h"
+#include "syscalls/freebsd/freebsd.h"
 
 #define MAX_AUXV 40
+
+uint64_t freebsd_ps_strings;
 
 struct auxv {
 	uint64_t v[MAX_AUXV * 2];
@@ -171,7 +172,7 @@ static int push_vectors(struct xeno_stack *st, const struct xeno_image *img, cha
 	pss->ps_envstr = envp_at;
 	pss->ps_nenvstr = (uint32_t)envc;
 	xeno_proc.stack_top = st->top;
-	xeno_proc.ps_strings = top.ps_strings;
+	freebsd_ps_strings = top.ps_strings;
 
 	memset(e, 0, sizeof *e);
 	e->rip = img->entry + img->bias;
