@@ -392,6 +392,23 @@ stderr_empty
 [ -z "$(ls -A "$work/badargs-scratch")" ] || fail "badargs left files behind" "$(ls -A "$work/badargs-scratch")"
 end
 
+# Mappings that crowd xeno's own memory: hints just above its heap, then a
+# MAP_FIXED over every anonymous mapping that is not the program's, after
+# xeno allocated megabytes for it; and the same where the heap cannot grow
+# at all (a soft RLIMIT_DATA of 0: xeno's allocator maps all it needs).
+for mode in heap no-heap; do
+	begin "heaproom-$mode"
+	if [ "$mode" = heap ]; then
+		run "$xeno" "$bin/heaproom"
+	else
+		run sh -c 'ulimit -S -d 0 && exec "$@"' sh "$xeno" "$bin/heaproom"
+	fi
+	status_is 0
+	stdout_is heaproom.out
+	stderr_empty
+	end
+done
+
 # Death by SIGSEGV (128 + 11), with the line written before it out, and the
 # flight recorder's account of the calls that led there.
 begin mmap-crash
