@@ -129,6 +129,12 @@ static int add_segment(struct xeno_image *img, const GElf_Phdr *ph, unsigned idx
 	if (ph->p_vaddr >= XENO_USER_END || ph->p_memsz > XENO_USER_END - ph->p_vaddr)
 		return fail(img, "segment %u: address %#llx+%#llx is outside user memory", idx,
 			    (unsigned long long)ph->p_vaddr, (unsigned long long)ph->p_memsz);
+	/* A fixed segment in page 0: no process's map holds it (FreeBSD:
+	 * security.bsd.map_at_zero is 0 by default, sys/kern/kern_exec.c, so
+	 * imgact_elf's load_section fails there), whoever runs xeno. */
+	if (!img->is_pie && ph->p_vaddr < PAGE)
+		return fail(img, "segment %u: address %#llx is in page 0, which no program may map",
+			    idx, (unsigned long long)ph->p_vaddr);
 	if ((ph->p_vaddr - ph->p_offset) % PAGE != 0)
 		return fail(
 		    img, "segment %u: address and file offset disagree modulo the page size", idx);

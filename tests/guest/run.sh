@@ -583,6 +583,10 @@ printf '\317\372\355\376\007\000\000\001rest of a Mach-O header' >"$work/macho-l
 printf 'MZ\220\000\003\000rest of a DOS header' >"$work/pe"
 printf '#!/bin/sh\necho hello\n' >"$work/script"
 mkdir "$work/directory"
+# hello with its first segment (the headers, 0x400000) at address 0: the
+# program header's p_vaddr, 8 bytes at 64 + 16
+cp "$bin/hello" "$work/page-zero"
+dd if=/dev/zero of="$work/page-zero" bs=1 seek=80 count=8 conv=notrunc 2>/dev/null
 
 linux_program=/bin/ls
 [ -f "$linux_program" ] || linux_program=$(command -v sh)
@@ -595,6 +599,7 @@ rejects reject-macho-le 126 macho-le "Mach-O"
 rejects reject-pe 126 pe "PE program"
 rejects reject-script 126 script "script"
 rejects reject-directory 126 directory "is a directory"
+rejects reject-page-zero 126 page-zero "is in page 0"
 rejects reject-missing 127 missing "No such file or directory"
 
 . "$(dirname "$0")/launch.sh"

@@ -258,6 +258,11 @@ static void wrapping_segment(struct elf_file *f)
 {
 	phdr(f, 1)->p_memsz = ~0ULL - 0x100;
 }
+/* The headers' segment at address 0 instead of BASE. */
+static void page_zero(struct elf_file *f)
+{
+	phdr(f, 0)->p_vaddr = 0;
+}
 static void bad_alignment(struct elf_file *f)
 {
 	phdr(f, 1)->p_align = 0x1800;
@@ -549,6 +554,7 @@ int main(void)
 	    BAD(entry_outside, "entry point 0x401010 lies outside every segment"),
 	    BAD(kernel_address, "outside user memory"),
 	    BAD(wrapping_segment, "outside user memory"),
+	    BAD(page_zero, "segment 0: address 0 is in page 0"),
 	    BAD(bad_alignment, "not a power of two"),
 	    BAD(too_many_loads, "more than 32 loadable segments"),
 	    BAD(interp_empty, "program interpreter"),
