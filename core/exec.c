@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/fd.h"
+#include "core/launch.h"
 #include "core/host.h"
 #include "core/personality.h"
 #include "core/process.h"
@@ -14,13 +15,51 @@
 #include "core/trace.h"
 #include "loader/image.h"
 
-/* Whether xeno (rather than the kernel) runs the file at path. */
-static bool runs_under_xeno(const char *path)
+/*
+ * Whether the loader saw a program for an OS other than Linux: an x86-64
+ * ELF file whose OS it named (EI_OSABI, ABI note or interpreter) and which
+ * is not Linux's, or a Mach-O or PE file.  The one place that decides it:
+ * what the host must never run.
+ */
+static bool foreign(const struct xeno_image *img)
+{
+	switch (img->format) {
+	case XENO_FORMAT_MACHO:
+	case XENO_FORMAT_PE:
+		return true;
+	case XENO_FORMAT_ELF:
+		return img->os != XENO_OS_UNKNOWN && img->os != XENO_OS_LINUX;
+	}
+	return false;
+}
+
+enum route { BY_KERNEL, BY_XENO };
+
+/*
+ * Who runs the file at path (already found executable): xeno, for a
+ * program it runs; the kernel, for Linux programs, scripts and anything it
+ * judges itself; or nobody: -errno for a foreign image xeno cannot run,
+ * the refusal `xeno FILE` makes with 126.  FreeBSD's kernel answers ENOEXEC
+ * for an image no activator takes or whose ELF brand it does not know
+ * (sys/kern/kern_exec.c do_execve, sys/kern/imgact_elf.c "ELF binary type
+ * not known"), and loads no image it cannot read.
+ */
+static long route(const char *path)
 {
 	struct xeno_image img;
 	int err = xeno_image_open(&img, path);
 	xeno_image_close(&img);
-	return err == 0 && xeno_personality_for(img.os) != NULL;
+	if (img.sys_errno == EACCES)
+		/* Executable but not readable: xeno cannot look inside, nor run it
+		 * (FreeBSD would: exec needs no read permission), and a foreign
+		 * program must not reach the host's execve, which would run it
+		 * natively with the wrong system calls. */
+		return -EACCES;
+	if (err == 0)
+		err = xeno_image_check_runnable(&img);
+	if (err == 0)
+		return BY_XENO;
+	return foreign(&img) ? -ENOEXEC : BY_KERNEL;
 }
 
 static size_t count(char *const v[])
@@ -62,7 +101,10 @@ long xeno_execve(struct xeno_thread *t, const char *path, char *const argv[], ch
 		return -errno;
 	char **xargv = NULL;
 	const char *target = path;
-	if (runs_under_xeno(path)) {
+	long how = route(path);
+	if (how < 0)
+		return how;
+	if (how == BY_XENO) {
 		xargv = xeno_argv(path, argv);
 		if (!xargv)
 			return -ENOMEM;

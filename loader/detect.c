@@ -26,21 +26,46 @@ static uint32_t be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* 0: not Mach-O; 1: a thin Mach-O file; 2: a universal (fat) one. */
+static int macho_kind(const unsigned char *h, size_t n)
+{
+	if (n < 4)
+		return 0;
+	uint32_t m = be32(h);
+	if (m == 0xfeedface || m == 0xcefaedfe || m == 0xfeedfacf || m == 0xcffaedfe)
+		return 1;
+	/* 0xcafebabe starts both fat Mach-O files and Java classes: a fat
+	 * header counts a few architectures, a class file has a version. */
+	if ((m == 0xcafebabe || m == 0xbebafeca) && n >= 8 && be32(h + 4) < 45)
+		return 2;
+	return 0;
+}
+
+int xeno_file_format(const unsigned char *h, size_t n)
+{
+	if (n >= 4 && memcmp(h, "\177ELF", 4) == 0)
+		return XENO_FORMAT_ELF;
+	if (macho_kind(h, n))
+		return XENO_FORMAT_MACHO;
+	if (n >= 2 && h[0] == 'M' && h[1] == 'Z')
+		return XENO_FORMAT_PE;
+	if (n >= 2 && h[0] == '#' && h[1] == '!')
+		return XENO_FORMAT_SCRIPT;
+	return XENO_FORMAT_UNKNOWN;
+}
+
 const char *xeno_describe_foreign_format(const unsigned char *h, size_t n)
 {
-	if (n >= 4) {
-		uint32_t m = be32(h);
-		if (m == 0xfeedface || m == 0xcefaedfe || m == 0xfeedfacf || m == 0xcffaedfe)
-			return "a Mach-O program (macOS), which xeno does not run yet";
-		/* 0xcafebabe starts both fat Mach-O files and Java classes: a fat
-		 * header counts a few architectures, a class file has a version. */
-		if ((m == 0xcafebabe || m == 0xbebafeca) && n >= 8 && be32(h + 4) < 45)
-			return "a universal Mach-O program (macOS), which xeno does not run yet";
-	}
-	if (n >= 2 && h[0] == 'M' && h[1] == 'Z')
+	switch (xeno_file_format(h, n)) {
+	case XENO_FORMAT_MACHO:
+		return macho_kind(h, n) == 2
+			   ? "a universal Mach-O program (macOS), which xeno does not run yet"
+			   : "a Mach-O program (macOS), which xeno does not run yet";
+	case XENO_FORMAT_PE:
 		return "a PE program (Windows), which xeno does not run yet";
-	if (n >= 2 && h[0] == '#' && h[1] == '!')
+	case XENO_FORMAT_SCRIPT:
 		return "a script, not a program: run its interpreter instead";
+	}
 	return NULL;
 }
 

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The kind of file (enum xeno_format) its first bytes say. */
+int xeno_file_format(const unsigned char *head, size_t n);
 /* Names a file that is not ELF from its first bytes ("a Mach-O program
  * (macOS)"), or NULL if nothing is recognised. */
 const char *xeno_describe_foreign_format(const unsigned char *head, size_t n);

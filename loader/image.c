@@ -71,7 +71,9 @@ static const char *machine_name(int m)
 	return "another machine";
 }
 
-static int check_header(struct xeno_image *img, Elf *elf, GElf_Ehdr *eh)
+/* *x86_64 tells whether the file was found to be a 64-bit little-endian
+ * x86-64 one, also when it is refused for something else after that. */
+static int check_header(struct xeno_image *img, Elf *elf, GElf_Ehdr *eh, bool *x86_64)
 {
 	size_t n;
 	const char *ident = elf_getident(elf, &n);
@@ -88,6 +90,7 @@ static int check_header(struct xeno_image *img, Elf *elf, GElf_Ehdr *eh)
 	if (eh->e_machine != EM_X86_64)
 		return fail(img, "a program for %s (ELF machine %d), not x86-64",
 			    machine_name(eh->e_machine), eh->e_machine);
+	*x86_64 = true;
 	switch (eh->e_type) {
 	case ET_EXEC:
 		break;
@@ -224,10 +227,11 @@ static int scan_segments(struct xeno_image *img, Elf *elf, const char *data, siz
 
 int xeno_image_parse(struct xeno_image *img, const void *data, size_t size)
 {
+	img->format = xeno_file_format(data, size);
 	const char *other = xeno_describe_foreign_format(data, size);
 	if (other)
 		return fail(img, "%s", other);
-	if (size < 4 || memcmp(data, ELFMAG, SELFMAG) != 0)
+	if (img->format != XENO_FORMAT_ELF)
 		return fail(img, "not an executable xeno knows (no ELF, Mach-O or PE header)");
 	if (elf_version(EV_CURRENT) == EV_NONE)
 		return fail(img, "libelf: %s", elf_errmsg(-1));
@@ -238,10 +242,13 @@ int xeno_image_parse(struct xeno_image *img, const void *data, size_t size)
 		return fail(img, "truncated or malformed ELF file");
 	}
 	GElf_Ehdr eh;
-	int err = check_header(img, elf, &eh);
+	bool x86_64 = false;
+	int err = check_header(img, elf, &eh, &x86_64);
 	if (!err)
 		err = scan_segments(img, elf, data, size);
-	if (!err)
+	/* Even a refused x86-64 file says which OS it is for: whoever asks
+	 * (core/exec.c) tells a damaged foreign program from a Linux one. */
+	if (x86_64)
 		img->os = xeno_detect_os(elf, img->interp, &img->os_version);
 	elf_end(elf);
 	return err;
@@ -259,7 +266,7 @@ int xeno_image_open(struct xeno_image *img, const char *path)
 	xeno_image_init(img, path);
 	img->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (img->fd < 0) {
-		int e = errno;
+		int e = img->sys_errno = errno;
 		fail(img, "%s", strerror(e));
 		return e == ENOENT || e == ENOTDIR ? XENO_LOAD_MISSING : XENO_LOAD_BAD;
 	}

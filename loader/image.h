@@ -20,6 +20,15 @@ enum xeno_os {
 
 const char *xeno_os_name(int os);
 
+/* What kind of file the loader saw, from its first bytes. */
+enum xeno_format {
+	XENO_FORMAT_UNKNOWN, /* nothing xeno recognises (a text file, ...) */
+	XENO_FORMAT_ELF,     /* ELF, of any class or machine */
+	XENO_FORMAT_MACHO,
+	XENO_FORMAT_PE,
+	XENO_FORMAT_SCRIPT, /* "#!" */
+};
+
 /* Loader results, which are also xeno's exit statuses for them. */
 enum {
 	XENO_LOAD_OK = 0,
@@ -40,6 +49,10 @@ struct xeno_image {
 	char reason[512]; /* why loading failed: "xeno: PATH: REASON" */
 
 	/* parse */
+	int sys_errno; /* why the file could not be opened or read, else 0 */
+	int format;    /* enum xeno_format */
+	/* The OS, for every 64-bit little-endian x86-64 ELF file, also one
+	 * refused for another reason; XENO_OS_UNKNOWN for anything else. */
 	int os;
 	unsigned char osabi; /* EI_OSABI as the file says */
 	uint32_t os_version; /* FreeBSD osreldate, NetBSD version; 0 if no note */

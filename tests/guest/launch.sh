@@ -268,6 +268,66 @@ stdout_is "$work/a.txt"
 stderr_empty
 end
 
+# ---- execve: who runs what the guest starts ----
+
+# An image xeno refuses (as `xeno FILE` does, with 126) but recognises as
+# foreign is refused to the guest's execve too, with FreeBSD's ENOEXEC: the
+# host never runs it natively, with the wrong system calls.
+for f in netbsd bad-align page-zero macho-le pe; do
+	cp "$work/$f" "$work/exec-$f"
+	chmod 755 "$work/exec-$f"
+	begin "exec-refused-$f"
+	run "$xeno" "$bin/spawn" exec "./exec-$f"
+	status_is 127
+	stdout_empty
+	stderr_is "spawn: ./exec-$f: ENOEXEC"
+	end
+done
+
+# Linux programs and scripts are the host's; so is a file neither knows
+# (the host's ENOEXEC).
+begin exec-linux
+run "$xeno" "$bin/spawn" exec /bin/echo from Linux
+status_is 0
+printf 'from Linux\n' | cmp -s - "$out" || fail "no output from echo" "$(cat "$out")"
+stderr_empty
+end
+
+printf '#!/bin/sh\necho "from a script: $1"\n' >"$work/exec-script"
+printf 'echo no interpreter line\n' >"$work/exec-text"
+chmod 755 "$work/exec-script" "$work/exec-text"
+begin exec-script
+run "$xeno" "$bin/spawn" exec ./exec-script one
+status_is 0
+printf 'from a script: one\n' | cmp -s - "$out" || fail "no output from the script" "$(cat "$out")"
+stderr_empty
+end
+
+begin exec-text
+run "$xeno" "$bin/spawn" exec ./exec-text
+status_is 127
+stdout_empty
+stderr_is "spawn: ./exec-text: ENOEXEC"
+end
+
+# An execute-only program (mode 111): FreeBSD runs it, and so does xeno when
+# it may read it (root may); another user's xeno cannot look inside: EACCES,
+# as `xeno FILE` says, rather than the host running it natively.
+cp "$bin/hello" "$work/exec-only"
+chmod 111 "$work/exec-only"
+begin exec-execute-only
+run "$xeno" "$bin/spawn" exec ./exec-only
+if [ "$(id -u)" -eq 0 ]; then
+	status_is 0
+	stdout_is hello.out
+	stderr_empty
+else
+	status_is 127
+	stdout_empty
+	stderr_is "spawn: ./exec-only: EACCES"
+fi
+end
+
 # ---- binfmt_misc: register, run ./program, unregister ----
 
 # In a private binfmt_misc instance: a new user and mount namespace (Linux

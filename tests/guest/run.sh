@@ -587,6 +587,12 @@ mkdir "$work/directory"
 # program header's p_vaddr, 8 bytes at 64 + 16
 cp "$bin/hello" "$work/page-zero"
 dd if=/dev/zero of="$work/page-zero" bs=1 seek=80 count=8 conv=notrunc 2>/dev/null
+# hello marked NetBSD (EI_OSABI, byte 7, is 2)
+cp "$bin/hello" "$work/netbsd"
+printf '\002' | dd of="$work/netbsd" bs=1 seek=7 conv=notrunc 2>/dev/null
+# hello with its second segment aligned to 0x1800 (p_align, at 64 + 56 + 48)
+cp "$bin/hello" "$work/bad-align"
+printf '\000\030\000\000\000\000\000\000' | dd of="$work/bad-align" bs=1 seek=168 conv=notrunc 2>/dev/null
 
 linux_program=/bin/ls
 [ -f "$linux_program" ] || linux_program=$(command -v sh)
@@ -600,6 +606,8 @@ rejects reject-pe 126 pe "PE program"
 rejects reject-script 126 script "script"
 rejects reject-directory 126 directory "is a directory"
 rejects reject-page-zero 126 page-zero "is in page 0"
+rejects reject-netbsd 126 netbsd "a NetBSD program"
+rejects reject-bad-align 126 bad-align "not a power of two"
 rejects reject-missing 127 missing "No such file or directory"
 
 . "$(dirname "$0")/launch.sh"
