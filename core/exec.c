@@ -18,8 +18,8 @@
 /*
  * Whether the loader saw a program for an OS other than Linux: an x86-64
  * ELF file whose OS it named (EI_OSABI, ABI note or interpreter) and which
- * is not Linux's, or a Mach-O or PE file.  The one place that decides it:
- * what the host must never run.
+ * is not Linux's, or a Mach-O or PE file.  The one place that decides what
+ * the host must never run (brand records will decide it later).
  */
 static bool foreign(const struct xeno_image *img)
 {
@@ -42,7 +42,7 @@ enum route { BY_KERNEL, BY_XENO };
  * the refusal `xeno FILE` makes with 126.  FreeBSD's kernel answers ENOEXEC
  * for an image no activator takes or whose ELF brand it does not know
  * (sys/kern/kern_exec.c do_execve, sys/kern/imgact_elf.c "ELF binary type
- * not known"), and loads no image it cannot read.
+ * not known").
  */
 static long route(const char *path)
 {
