@@ -68,7 +68,9 @@ static const char *machine_name(int m)
 	return "another machine";
 }
 
-static int check_header(struct xeno_image *img, Elf *elf, GElf_Ehdr *eh)
+/* *x86_64 tells whether the file was found to be a 64-bit little-endian
+ * x86-64 one, also when it is refused for something else after that. */
+static int check_header(struct xeno_image *img, Elf *elf, GElf_Ehdr *eh, bool *x86_64)
 {
 	size_t n;
 	const char *ident = elf_getident(elf, &n);
@@ -85,6 +87,7 @@ static int check_header(struct xeno_image *img, Elf *elf, GElf_Ehdr *eh)
 	if (eh->e_machine != EM_X86_64)
 		return fail(img, "a program for %s (ELF machine %d), not x86-64",
 			    machine_name(eh->e_machine), eh->e_machine);
+	*x86_64 = true;
 	switch (eh->e_type) {
 	case ET_EXEC:
 		break;
@@ -126,6 +129,12 @@ static int add_segment(struct xeno_image *img, const GElf_Phdr *ph, unsigned idx
 	if (ph->p_vaddr >= XENO_USER_END || ph->p_memsz > XENO_USER_END - ph->p_vaddr)
 		return fail(img, "segment %u: address %#llx+%#llx is outside user memory", idx,
 			    (unsigned long long)ph->p_vaddr, (unsigned long long)ph->p_memsz);
+	/* A fixed segment in page 0: no process's map holds it (FreeBSD:
+	 * security.bsd.map_at_zero is 0 by default, sys/kern/kern_exec.c, so
+	 * imgact_elf's load_section fails there), whoever runs xeno. */
+	if (!img->is_pie && ph->p_vaddr < PAGE)
+		return fail(img, "segment %u: address %#llx is in page 0, which no program may map",
+			    idx, (unsigned long long)ph->p_vaddr);
 	if ((ph->p_vaddr - ph->p_offset) % PAGE != 0)
 		return fail(
 		    img, "segment %u: address and file offset disagree modulo the page size", idx);
@@ -246,10 +255,13 @@ int xeno_image_parse(struct xeno_image *img, const void *data, size_t size)
 		return fail(img, "truncated or malformed ELF file");
 	}
 	GElf_Ehdr eh;
-	int err = check_header(img, elf, &eh);
+	bool x86_64 = false;
+	int err = check_header(img, elf, &eh, &x86_64);
 	if (!err)
 		err = scan_segments(img, elf, data, size);
-	if (!err) {
+	/* Even a refused x86-64 file says which OS it is for: whoever asks
+	 * (core/exec.c) tells a damaged foreign program from a Linux one. */
+	if (x86_64) {
 		struct xeno_elf_brand b = xeno_detect_elf_brand(elf, img->interp);
 		img->brand = b.brand;
 		img->host_program = b.host;
@@ -271,7 +283,7 @@ int xeno_image_open(struct xeno_image *img, const char *path)
 	xeno_image_init(img, path);
 	img->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (img->fd < 0) {
-		int e = errno;
+		int e = img->sys_errno = errno;
 		fail(img, "%s", strerror(e));
 		return e == ENOENT || e == ENOTDIR ? XENO_LOAD_MISSING : XENO_LOAD_BAD;
 	}

@@ -31,8 +31,12 @@ struct xeno_image {
 	char reason[512]; /* why loading failed: "xeno: PATH: REASON" */
 
 	/* parse */
+	int sys_errno;			/* why the file could not be opened, else 0 */
 	int format;			/* XENO_FORMAT_* (core/brand.h) */
-	const struct xeno_brand *brand; /* its OS; NULL if none xeno knows */
+	/* Its OS, for every 64-bit little-endian x86-64 ELF file (also one
+	 * refused for another reason) and every Mach-O or PE file; NULL if
+	 * none xeno knows. */
+	const struct xeno_brand *brand;
 	bool host_program;		/* a Linux program (the kernel runs it) */
 	unsigned char osabi;		/* EI_OSABI as the file says */
 	uint32_t os_version;		/* from the ABI note (FreeBSD osreldate...); 0: none */
