@@ -198,7 +198,9 @@ static int check_layout(struct pe_ctx *c, uint64_t section_table_end)
 	if (img->image_base % PAGE)
 		return pe_fail(img, "image base %#llx is not page-aligned",
 			       (unsigned long long)img->image_base);
-	if (img->size_of_image == 0 || img->image_base >= XENO_USER_END ||
+	if (img->size_of_image == 0)
+		return pe_fail(img, "SizeOfImage is 0");
+	if (img->image_base >= XENO_USER_END ||
 	    img->image_base + pe_align_up(img->size_of_image, PAGE) > XENO_USER_END)
 		return pe_fail(img, "image %#llx+%#x is outside user memory",
 			       (unsigned long long)img->image_base, img->size_of_image);
@@ -242,7 +244,7 @@ static int add_section(struct pe_ctx *c, const struct pe_section_header *sh, uin
 	if (s->rva + pe_align_up(s->vsize, img->section_alignment) >
 	    pe_align_up(img->size_of_image, img->section_alignment))
 		return pe_fail(img, "section %zu (%s) extends past SizeOfImage", i, s->name);
-	if (s->raw_size && ((uint64_t)s->raw_offset + s->raw_size > c->size))
+	if (sh->size_of_raw_data && (uint64_t)s->raw_offset + sh->size_of_raw_data > c->size)
 		return pe_fail(img, "section %zu (%s): raw data past the end of the file", i,
 			       s->name);
 	img->nsections++;

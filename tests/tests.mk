@@ -38,6 +38,11 @@ $(ASAN)/tests/%: tests/unit/%.c tests/unit/unit.h tests/fuzz/load_bytes.h $(ASAN
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(ASAN_FLAGS) -Itests/unit -o $@ $< $(ASAN)/libxeno.a $(TEST_LIBS)
 
+# The PE parser's test parses the Windows samples (build/samples/windows/).
+# (samples/samples.mk, included later, has the rule.)
+$(BUILD)/tests/test_pe $(ASAN)/tests/test_pe: \
+    $(patsubst samples/windows/%.c,$(BUILD)/samples/windows/%.exe,$(wildcard samples/windows/*.c))
+
 # Helpers of the guest and corruption tests, plain C programs.
 TOOL_BINS  := $(BUILD)/tests/corrupt $(BUILD)/tests/waitstatus
 $(BUILD)/tests/corrupt: tests/corrupt/corrupt.c
