@@ -116,8 +116,9 @@ struct pe_image {
 /* Whether data starts like a PE image (MZ header pointing at "PE\0\0"). */
 bool pe_probe(const void *data, size_t size);
 
-/* Parses the image in data[0..size): 0, or XENO_LOAD_BAD with img->reason
- * set and nothing left allocated.  Never prints. */
+/* Parses the image in data[0..size) into img, overwriting it (pe_free a
+ * previous result first): 0, or XENO_LOAD_BAD with img->reason set and
+ * nothing left allocated.  Never prints; data is only read. */
 int pe_parse(struct pe_image *img, const void *data, size_t size);
 
 /* Frees what pe_parse allocated; the headers and sections stay readable. */
