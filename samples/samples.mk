@@ -28,3 +28,25 @@ $(BUILD)/bench/freebsd/%: bench/freebsd/%.c $(FREEBSD_RT) samples/freebsd/mini.h
 # The README's first command: the real FreeBSD esbuild under xeno.
 demo: $(BUILD)/xeno
 	@tools/demo.sh
+
+# Windows (PE32+) samples: clang for the windows-gnu target, lld-link, and an
+# import library llvm-dlltool makes from a .def file; no C runtime, no SDK
+# (samples/windows/README.md says why this toolchain).
+WIN_CC      ?= clang
+WIN_LD      ?= lld-link
+WIN_DLLTOOL ?= llvm-dlltool
+WIN_CFLAGS  := -target x86_64-w64-windows-gnu -std=gnu11 -O2 -Wall -Wextra -Werror \
+               -ffreestanding -fno-builtin -fno-stack-protector -mno-stack-arg-probe
+WIN_LDFLAGS := /nologo /entry:start /subsystem:console /nodefaultlib /brepro
+WINDOWS_SAMPLES     := $(patsubst samples/windows/%.c,%,$(wildcard samples/windows/*.c))
+WINDOWS_SAMPLE_BINS := $(addprefix $(BUILD)/samples/windows/,$(addsuffix .exe,$(WINDOWS_SAMPLES)))
+samples: $(WINDOWS_SAMPLE_BINS)
+
+$(BUILD)/samples/windows/kernel32.lib: samples/windows/kernel32.def | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(WIN_DLLTOOL) -m i386:x86-64 -d $< -l $@
+$(BUILD)/samples/windows/%.o: samples/windows/%.c samples/windows/win.h | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(WIN_CC) $(WIN_CFLAGS) -c $< -o $@
+$(BUILD)/samples/windows/%.exe: $(BUILD)/samples/windows/%.o $(BUILD)/samples/windows/kernel32.lib
+	$(WIN_LD) $(WIN_LDFLAGS) /out:$@ $^

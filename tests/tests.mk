@@ -39,6 +39,11 @@ $(ASAN)/tests/%: tests/unit/%.c tests/unit/unit.h tests/fuzz/load_bytes.h $(ASAN
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(ASAN_FLAGS) -Itests/unit -o $@ $< $(ASAN)/libxeno.a $(TEST_LIBS)
 
+# The PE parser's test parses the Windows samples, as the PE fuzzer starts
+# from them (samples/samples.mk, included later, has their rule).
+PE_SAMPLE_EXES := $(patsubst samples/windows/%.c,$(BUILD)/samples/windows/%.exe,$(wildcard samples/windows/*.c))
+$(BUILD)/tests/test_pe $(ASAN)/tests/test_pe: $(PE_SAMPLE_EXES)
+
 # Helpers of the guest and corruption tests, plain C programs.
 TOOL_BINS  := $(BUILD)/tests/corrupt $(BUILD)/tests/waitstatus
 $(BUILD)/tests/corrupt: tests/corrupt/corrupt.c
