@@ -142,6 +142,8 @@ bool macho_probe(const void *data, size_t size);
 int macho_parse(struct macho_image *img, const void *data, size_t size);
 void macho_free(struct macho_image *img);
 
+/* The mapped segment (not __PAGEZERO) holding [addr, addr + len): its index, or -1. */
+int macho_segment_at(const struct macho_image *img, uint64_t addr, uint64_t len);
 /* "libSystem.B.dylib" style name of a bind's library for messages. */
 const char *macho_ordinal_name(const struct macho_image *img, int32_t ordinal);
 

@@ -74,8 +74,6 @@ const char *macho_keep_string(struct macho_parser *p, uint64_t off, size_t len);
 /* macho_segments.c: one LC_SEGMENT_64 and its sections; the checks over all. */
 int macho_parse_segment(struct macho_parser *p, uint64_t cmdoff, uint32_t cmdsize);
 int macho_check_segments(struct macho_parser *p);
-/* The segment holding [addr, addr + len), or -1. */
-int macho_segment_at(const struct macho_image *img, uint64_t addr, uint64_t len);
 
 /* macho_fixups.c: the LC_DYLD_INFO opcode streams. */
 int macho_parse_dyld_info(struct macho_parser *p);
