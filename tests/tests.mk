@@ -49,6 +49,8 @@ $(BUILD)/tests/waitstatus: tests/guest/waitstatus.c
 
 unit-build: $(UNIT_BINS)
 unit-asan-build: $(ASAN_BINS)
+# test_macho_fixups parses the macOS samples (samples/samples.mk).
+unit-build unit-asan-build: $(BUILD)/samples/darwin/hello $(BUILD)/samples/darwin/hello-flat
 guest-build: $(BUILD)/xeno samples $(TOOL_BINS)
 
 unit: unit-build

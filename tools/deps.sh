@@ -6,7 +6,8 @@
 #   tools/deps.sh fuzz     make fuzz: clang and its libFuzzer runtime
 set -eu
 # Libraries and tools checked as Debian packages.
-need="gcc make binutils libc6-dev libelf-dev zlib1g-dev libcmocka-dev pkg-config"
+# clang and lld-14 build the macOS samples (samples/darwin/): Mach-O programs.
+need="gcc make binutils libc6-dev libelf-dev zlib1g-dev libcmocka-dev pkg-config clang lld-14"
 if [ "${1-}" = fuzz ]; then
 	need="clang libclang-rt-dev"
 fi
