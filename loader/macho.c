@@ -21,6 +21,10 @@ int macho_fail(struct macho_parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(p->img->reason, sizeof p->img->reason, fmt, ap);
 	va_end(ap);
+	/* names come from the file: the reason stays one printable line */
+	for (char *c = p->img->reason; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			*c = '?';
 	return -1;
 }
 
@@ -467,6 +471,9 @@ static int parse_slice(struct macho_parser *p)
 	if (!img->segments || !img->sections || !img->dylibs)
 		return macho_fail(p, "out of memory");
 	if (walk_commands(p) < 0 || macho_check_segments(p) < 0 || resolve_entry(p) < 0)
+		return -1;
+	/* the tables' places, before the pool for their strings is sized from them */
+	if (macho_check_dyld_info(p) < 0 || macho_check_symtab(p) < 0)
 		return -1;
 	if (keep_command_strings(p) < 0)
 		return -1;

@@ -14,14 +14,15 @@ struct classic {
 	uint32_t nindirect;
 };
 
-static int check_tables(struct macho_parser *p)
+int macho_check_symtab(struct macho_parser *p)
 {
 	const struct macho_symtab_command *st = &p->symtab;
 	const struct macho_dysymtab_command *dt = &p->dysymtab;
-	if (!p->have_symtab)
-		return macho_fail(p, "has indirect symbols but no symbol table");
-	if (!macho_in_slice(p, dt->indirectsymoff, (uint64_t)dt->nindirectsyms * 4))
+	if (p->have_dysymtab &&
+	    !macho_in_slice(p, dt->indirectsymoff, (uint64_t)dt->nindirectsyms * 4))
 		return macho_fail(p, "its indirect symbol table runs past the end of the file");
+	if (!p->have_symtab)
+		return 0;
 	if (!macho_in_slice(p, st->symoff, (uint64_t)st->nsyms * sizeof(struct macho_nlist_64)))
 		return macho_fail(p, "its symbol table runs past the end of the file");
 	if (!macho_in_slice(p, st->stroff, st->strsize))
@@ -96,8 +97,8 @@ static int bind_section(struct macho_parser *p, const struct classic *c,
 
 int macho_parse_classic(struct macho_parser *p)
 {
-	if (check_tables(p) < 0)
-		return -1;
+	if (!p->have_symtab)
+		return macho_fail(p, "has indirect symbols but no symbol table");
 	struct classic c = {
 	    .strings = macho_keep_string(p, p->symtab.stroff, p->symtab.strsize),
 	    .nindirect = p->dysymtab.nindirectsyms,

@@ -319,30 +319,49 @@ static int parse_binds(struct macho_parser *p, struct stream *s, enum macho_bind
 	return 0;
 }
 
-/* ---- the four streams ---- */
+/* ---- the streams ---- */
 
-static int open_stream(struct macho_parser *p, uint32_t off, uint32_t size, const char *name,
-		       struct stream *s)
+struct stream_place {
+	uint32_t off, size;
+	const char *name;
+};
+
+static void stream_places(const struct macho_dyld_info_command *di, struct stream_place out[5])
 {
-	if (size && !macho_in_slice(p, off, size))
-		return macho_fail(p,
-				  "its %s stream (%u bytes at 0x%x) runs past the end of the file",
-				  name, size, off);
-	*s = (struct stream){.at = p->base + (size ? off : 0), .name = name};
-	s->end = s->at + size;
+	out[0] = (struct stream_place){di->rebase_off, di->rebase_size, "rebase"};
+	out[1] = (struct stream_place){di->bind_off, di->bind_size, "bind"};
+	out[2] = (struct stream_place){di->weak_bind_off, di->weak_bind_size, "weak-bind"};
+	out[3] = (struct stream_place){di->lazy_bind_off, di->lazy_bind_size, "lazy-bind"};
+	out[4] = (struct stream_place){di->export_off, di->export_size, "export"};
+}
+
+int macho_check_dyld_info(struct macho_parser *p)
+{
+	struct stream_place places[5];
+	if (!p->have_dyld_info)
+		return 0;
+	stream_places(&p->dyld_info, places);
+	for (int i = 0; i < 5; i++)
+		if (places[i].size && !macho_in_slice(p, places[i].off, places[i].size))
+			return macho_fail(
+			    p, "its %s stream (%u bytes at 0x%x) runs past the end of the file",
+			    places[i].name, places[i].size, places[i].off);
 	return 0;
+}
+
+/* A stream macho_check_dyld_info found inside the file. */
+static struct stream open_stream(const struct macho_parser *p, const struct stream_place *place)
+{
+	const uint8_t *at = p->base + (place->size ? place->off : 0);
+	return (struct stream){.at = at, .end = at + place->size, .name = place->name};
 }
 
 int macho_parse_dyld_info(struct macho_parser *p)
 {
-	const struct macho_dyld_info_command *di = &p->dyld_info;
-	struct stream rebase, bind, weak, lazy, exports;
-	if (open_stream(p, di->rebase_off, di->rebase_size, "rebase", &rebase) < 0 ||
-	    open_stream(p, di->bind_off, di->bind_size, "bind", &bind) < 0 ||
-	    open_stream(p, di->weak_bind_off, di->weak_bind_size, "weak-bind", &weak) < 0 ||
-	    open_stream(p, di->lazy_bind_off, di->lazy_bind_size, "lazy-bind", &lazy) < 0 ||
-	    open_stream(p, di->export_off, di->export_size, "export", &exports) < 0)
-		return -1;
+	struct stream_place places[5];
+	stream_places(&p->dyld_info, places);
+	struct stream rebase = open_stream(p, &places[0]), bind = open_stream(p, &places[1]),
+		      weak = open_stream(p, &places[2]), lazy = open_stream(p, &places[3]);
 	if (parse_rebases(p, &rebase) < 0 || parse_binds(p, &bind, MACHO_BIND_NONLAZY) < 0 ||
 	    parse_binds(p, &weak, MACHO_BIND_WEAK) < 0 ||
 	    parse_binds(p, &lazy, MACHO_BIND_LAZY) < 0)

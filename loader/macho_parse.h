@@ -75,12 +75,15 @@ const char *macho_keep_string(struct macho_parser *p, uint64_t off, size_t len);
 int macho_parse_segment(struct macho_parser *p, uint64_t cmdoff, uint32_t cmdsize);
 int macho_check_segments(struct macho_parser *p);
 
-/* macho_fixups.c: the LC_DYLD_INFO opcode streams. */
+/* macho_fixups.c: the LC_DYLD_INFO opcode streams: where they lie, what they say. */
+int macho_check_dyld_info(struct macho_parser *p);
 int macho_parse_dyld_info(struct macho_parser *p);
 /* Appends a bind, checking where it writes; 0 or -1 (reason set). */
 int macho_add_bind(struct macho_parser *p, const struct macho_bind *b);
 
-/* macho_classic.c: binds of the pointer sections through the indirect table. */
+/* macho_classic.c: where the symbol tables lie; binds of the pointer sections
+ * through the indirect table. */
+int macho_check_symtab(struct macho_parser *p);
 int macho_parse_classic(struct macho_parser *p);
 
 #endif

@@ -74,3 +74,11 @@ bless: guest-build
 check: unit-build unit-asan-build guest-build
 	@tests/run-all.sh unit guest golden corrupt unit-asan esbuild lefthook turbo
 .PHONY: unit-build unit-asan-build guest-build esbuild lefthook turbo golden bless corrupt
+
+# The Mach-O parser on real macOS programs fetched from npm (not in make check).
+$(BUILD)/tests/macho_dump: tests/macho/macho_dump.c $(BUILD)/libxeno.a | $(GENHDRS)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libxeno.a $(LDLIBS)
+macho-real: $(BUILD)/tests/macho_dump
+	@tests/macho/real.sh $(BUILD)/tests/macho_dump
+.PHONY: macho-real
