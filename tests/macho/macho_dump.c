@@ -35,8 +35,8 @@ static void print_image(const struct macho_image *img)
 	printf("rebases %zu\nbinds %zu\n", img->nrebases, img->nbinds);
 	for (size_t i = 0; i < img->nbinds; i++) {
 		const struct macho_bind *b = &img->binds[i];
-		printf("import %s %s %s%s\n", macho_ordinal_name(img, b->ordinal), b->symbol,
-		       kinds[b->kind], b->weak_import ? " weak-import" : "");
+		printf("import %s %s%s from %s\n", b->symbol, kinds[b->kind],
+		       b->weak_import ? " weak-import" : "", macho_ordinal_name(img, b->ordinal));
 	}
 }
 
