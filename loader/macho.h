@@ -66,7 +66,10 @@ struct macho_dylib {
 	uint32_t current_version, compatibility_version;
 };
 
-/* Library ordinals of binds: 1..ndylibs is dylibs[ordinal - 1], or one of these. */
+/* Library ordinals of binds: 1..ndylibs is dylibs[ordinal - 1], or one of these.
+ * A bind keeps the ordinal its stream names even in an image without
+ * MH_TWOLEVEL (Go 1.26's internal linker writes such images): how to look
+ * the symbol up then is the linker's decision (img->twolevel says which). */
 enum {
 	MACHO_ORDINAL_SELF = 0,	 /* the image itself */
 	MACHO_ORDINAL_MAIN = -1, /* the main executable */
