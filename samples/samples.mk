@@ -50,3 +50,27 @@ $(BUILD)/samples/windows/%.o: samples/windows/%.c samples/windows/win.h | $(DEPS
 	$(WIN_CC) $(WIN_CFLAGS) -c $< -o $@
 $(BUILD)/samples/windows/%.exe: $(BUILD)/samples/windows/%.o $(BUILD)/samples/windows/kernel32.lib
 	$(WIN_LD) $(WIN_LDFLAGS) /out:$@ $^
+
+# The macOS samples: Mach-O programs, compiled by clang for x86_64-apple-macos11
+# and linked by ld64.lld against samples/darwin/libSystem.tbd, a text stub of
+# libSystem written by hand (no macOS SDK: the samples declare what they use).
+# ld64.lld 14 writes LC_MAIN and LC_DYLD_INFO_ONLY (never chained fixups; it
+# cannot write LC_UNIXTHREAD).  hello-flat is hello linked with
+# -flat_namespace: no MH_TWOLEVEL, every bind a flat lookup, as Go's own
+# linker writes them.
+DARWIN_CC      ?= clang
+DARWIN_LD      ?= ld64.lld-14
+DARWIN_CFLAGS  := -target x86_64-apple-macos11 -std=gnu11 -O2 -Wall -Wextra -Werror \
+                  -ffreestanding -fno-builtin -fno-stack-protector
+DARWIN_LDFLAGS := -arch x86_64 -platform_version macos 11.0 11.0 -Lsamples/darwin -lSystem
+DARWIN_SAMPLE_BINS := $(BUILD)/samples/darwin/hello $(BUILD)/samples/darwin/hello-flat
+
+samples: $(DARWIN_SAMPLE_BINS)
+
+$(BUILD)/samples/darwin/%.o: samples/darwin/%.c | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(DARWIN_CC) $(DARWIN_CFLAGS) -c $< -o $@
+$(BUILD)/samples/darwin/%: $(BUILD)/samples/darwin/%.o samples/darwin/libSystem.tbd
+	$(DARWIN_LD) $(DARWIN_LDFLAGS) -o $@ $<
+$(BUILD)/samples/darwin/%-flat: $(BUILD)/samples/darwin/%.o samples/darwin/libSystem.tbd
+	$(DARWIN_LD) $(DARWIN_LDFLAGS) -flat_namespace -o $@ $<

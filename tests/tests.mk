@@ -55,6 +55,8 @@ $(BUILD)/tests/waitstatus: tests/guest/waitstatus.c
 
 unit-build: $(UNIT_BINS)
 unit-asan-build: $(ASAN_BINS)
+# test_macho_fixups parses the macOS samples (samples/samples.mk).
+unit-build unit-asan-build: $(BUILD)/samples/darwin/hello $(BUILD)/samples/darwin/hello-flat
 guest-build: $(BUILD)/xeno samples $(TOOL_BINS)
 
 unit: unit-build
@@ -80,3 +82,11 @@ bless: guest-build
 check: unit-build unit-asan-build guest-build
 	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild lefthook turbo
 .PHONY: unit-build unit-asan-build guest-build esbuild lefthook turbo golden bless corrupt layering
+
+# The Mach-O parser on real macOS programs fetched from npm (not in make check).
+$(BUILD)/tests/macho_dump: tests/macho/macho_dump.c $(BUILD)/libxeno.a | $(GENHDRS)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libxeno.a $(LDLIBS)
+macho-real: $(BUILD)/tests/macho_dump
+	@tests/macho/real.sh $(BUILD)/tests/macho_dump
+.PHONY: macho-real
