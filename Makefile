@@ -66,9 +66,9 @@ $(DEPS_OK): tools/deps.sh
 deps: $(DEPS_OK)
 
 # ---- the system call tables ----
-$(GEN)/%_sysent.c $(GEN)/%_sysproto.h $(GEN)/%_sysnums.h: syscalls/%/syscalls.master tools/gensyscalls.awk core/syscall.h
+$(GEN)/%_sysent.c $(GEN)/%_sysproto.h $(GEN)/%_sysnums.h: syscalls/%/syscalls.master tools/kinds.awk tools/gensyscalls.awk core/syscall.h
 	@mkdir -p $(GEN)
-	$(AWK) -v os=$* -v out=$(GEN) -f tools/gensyscalls.awk $<
+	$(AWK) -v os=$* -v out=$(GEN) -f tools/kinds.awk -f tools/gensyscalls.awk $<
 
 # The table of brand records, from the OS list.
 $(GEN)/brands.c: Makefile tools/genbrands.sh

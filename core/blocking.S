@@ -13,6 +13,9 @@ xeno_blocking_syscall:
 	pushq	%r13
 	movq	%rdi, %rbx
 	XENO_THREAD_STATE %r13
+	/* In a direct call (core/libgate.S) the guest's mask is in force. */
+	cmpb	$0, XT_DIRECT(%r13)
+	jne	xeno_blocking_window
 	/* open the guest's mask: rt_sigprocmask(SIG_SETMASK, &t->wait_mask, 0, 8) */
 	movl	$XENO_NR_RT_SIGPROCMASK, %eax
 	movl	$2, %edi
@@ -33,14 +36,16 @@ xeno_blocking_window:
 xeno_blocking_window_end:		/* the syscall instruction itself */
 	syscall
 	movq	%rax, %r12
-1:	/* close it again: every signal a handler of xeno's blocks */
+1:	cmpb	$0, XT_DIRECT(%r13)
+	jne	2f
+	/* close it again: every signal a handler of xeno's blocks */
 	movl	$XENO_NR_RT_SIGPROCMASK, %eax
 	movl	$2, %edi
 	leaq	xeno_handler_mask(%rip), %rsi
 	xorl	%edx, %edx
 	movl	$8, %r10d
 	syscall
-	movq	%r12, %rax
+2:	movq	%r12, %rax
 	popq	%r13
 	popq	%r12
 	popq	%rbx

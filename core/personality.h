@@ -23,7 +23,7 @@ struct xeno_trace_decoder;
 /* Where the guest starts: registers, and the base of the segment register
  * it owns (fs or gs, core/gate.h; the other is ignored). */
 struct xeno_entry {
-	uint64_t rip, rsp, rdi, rsi, rdx, rbx;
+	uint64_t rip, rsp, rdi, rsi, rdx, rbx, r12, r13, r14, r15;
 	uint64_t fs, gs;
 };
 

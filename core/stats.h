@@ -8,8 +8,9 @@
 extern bool xeno_stats;
 
 struct xeno_counters {
-	uint64_t traps;	  /* system calls trapped */
-	uint64_t signals; /* signals delivered to guest handlers */
+	uint64_t traps;	   /* system calls trapped */
+	uint64_t signals;  /* signals delivered to guest handlers */
+	uint64_t libcalls; /* shim library functions called directly */
 };
 extern struct xeno_counters xeno_counters;
 

@@ -17,6 +17,7 @@
 
 #include "core/uaccess.h"
 #include "loader/detect.h"
+#include "loader/elf_dyn.h"
 
 #define PAGE 4096ULL
 /* The most program headers xeno reads; real programs have about a dozen. */
@@ -167,6 +168,27 @@ static int read_interp(struct xeno_image *img, const GElf_Phdr *ph, const char *
 	return 0;
 }
 
+/* The largest TLS alignment xeno accepts (real objects ask for 8 to 64). */
+#define MAX_TLS_ALIGN 4096u
+
+static int read_tls(struct xeno_image *img, const GElf_Phdr *ph)
+{
+	uint64_t align = ph->p_align ? ph->p_align : 1;
+	if (img->tls.present)
+		return fail(img, "two TLS segments");
+	if ((align & (align - 1)) != 0 || align > MAX_TLS_ALIGN)
+		return fail(img, "TLS segment alignment %#llx is absurd",
+			    (unsigned long long)ph->p_align);
+	if (ph->p_filesz > ph->p_memsz || ph->p_memsz > (1u << 30))
+		return fail(img, "malformed TLS segment");
+	img->tls.present = true;
+	img->tls.vaddr = ph->p_vaddr;
+	img->tls.filesz = ph->p_filesz;
+	img->tls.memsz = ph->p_memsz;
+	img->tls.align = align;
+	return 0;
+}
+
 static int scan_segments(struct xeno_image *img, Elf *elf, const char *data, size_t fsize)
 {
 	size_t phnum = img->phnum;
@@ -193,6 +215,10 @@ static int scan_segments(struct xeno_image *img, Elf *elf, const char *data, siz
 			img->exec_stack = (ph.p_flags & PF_X) != 0;
 		else if (ph.p_type == PT_PHDR)
 			phdr_segment = ph.p_vaddr;
+		else if (ph.p_type == PT_DYNAMIC)
+			img->dynamic_vaddr = ph.p_vaddr, img->dynamic_size = ph.p_filesz;
+		else if (ph.p_type == PT_TLS)
+			err = read_tls(img, &ph);
 		if (err)
 			return err;
 	}
@@ -259,6 +285,8 @@ int xeno_image_parse(struct xeno_image *img, const void *data, size_t size)
 	int err = check_header(img, elf, &eh, &x86_64);
 	if (!err)
 		err = scan_segments(img, elf, data, size);
+	if (!err && img->library && (!img->is_pie || img->interp[0]))
+		err = fail(img, "not a shared library");
 	/* Even a refused x86-64 file says which OS it is for: whoever asks
 	 * (core/exec.c) tells a damaged foreign program from a Linux one. */
 	if (x86_64) {
@@ -266,6 +294,13 @@ int xeno_image_parse(struct xeno_image *img, const void *data, size_t size)
 		img->brand = b.brand;
 		img->host_program = b.host;
 		img->os_version = b.version;
+	}
+	/* What xeno links: a foreign program with an interpreter, a library. */
+	if (!err && (img->library || (img->interp[0] && img->brand))) {
+		if (!img->dynamic_vaddr)
+			err = fail(img, "no dynamic section (PT_DYNAMIC)");
+		else
+			err = xeno_elf_dyn_read(img, elf, data, size);
 	}
 	elf_end(elf);
 	return err;
@@ -278,9 +313,10 @@ void xeno_image_init(struct xeno_image *img, const char *path)
 	img->fd = -1;
 }
 
-int xeno_image_open(struct xeno_image *img, const char *path)
+static int xeno_image_open_as(struct xeno_image *img, const char *path, bool library)
 {
 	xeno_image_init(img, path);
+	img->library = library;
 	img->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (img->fd < 0) {
 		int e = img->sys_errno = errno;
@@ -306,11 +342,23 @@ int xeno_image_open(struct xeno_image *img, const char *path)
 	return err;
 }
 
+int xeno_image_open(struct xeno_image *img, const char *path)
+{
+	return xeno_image_open_as(img, path, false);
+}
+
 void xeno_image_close(struct xeno_image *img)
 {
 	if (img->fd >= 0)
 		close(img->fd);
 	img->fd = -1;
+	xeno_elf_dyn_free(img->dyn);
+	img->dyn = NULL;
+}
+
+int xeno_image_open_library(struct xeno_image *img, const char *path)
+{
+	return xeno_image_open_as(img, path, true);
 }
 
 /* Maps one segment at bias: file pages, then zeroed pages for the bss. */

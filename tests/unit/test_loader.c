@@ -469,7 +469,9 @@ static void freebsd_interpreter(void **state)
 	struct xeno_image img;
 	minimal(&f, ELFOSABI_NONE);
 	add_interp(&f, "/libexec/ld-elf.so.1");
-	assert_int_equal(load(&f, &img), XENO_LOAD_OK);
+	/* recognised, and refused: a dynamic program needs PT_DYNAMIC */
+	assert_int_equal(load(&f, &img), XENO_LOAD_BAD);
+	assert_non_null(strstr(img.reason, "no dynamic section"));
 	assert_brand(&img, "freebsd");
 	assert_string_equal(img.interp, "/libexec/ld-elf.so.1");
 }
