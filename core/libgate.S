@@ -23,12 +23,50 @@
 
 	.text
 
+.macro SAVE_ARGUMENTS
+	movq	%rdi, 8(%rsp)
+	movq	%rsi, 16(%rsp)
+	movq	%rdx, 24(%rsp)
+	movq	%rcx, 32(%rsp)
+	movq	%r8, 40(%rsp)
+	movq	%r9, 48(%rsp)
+	movdqu	%xmm0, 56(%rsp)
+	movdqu	%xmm1, 72(%rsp)
+	movdqu	%xmm2, 88(%rsp)
+	movdqu	%xmm3, 104(%rsp)
+	movdqu	%xmm4, 120(%rsp)
+	movdqu	%xmm5, 136(%rsp)
+	movdqu	%xmm6, 152(%rsp)
+	movdqu	%xmm7, 168(%rsp)
+.endm
+
+.macro RESTORE_ARGUMENTS
+	movq	8(%rsp), %rdi
+	movq	16(%rsp), %rsi
+	movq	24(%rsp), %rdx
+	movq	32(%rsp), %rcx
+	movq	40(%rsp), %r8
+	movq	48(%rsp), %r9
+	movdqu	56(%rsp), %xmm0
+	movdqu	72(%rsp), %xmm1
+	movdqu	88(%rsp), %xmm2
+	movdqu	104(%rsp), %xmm3
+	movdqu	120(%rsp), %xmm4
+	movdqu	136(%rsp), %xmm5
+	movdqu	152(%rsp), %xmm6
+	movdqu	168(%rsp), %xmm7
+.endm
+
 /*
  * xeno_lib_entry: r11 = the function's struct xeno_libfn; the guest's return
- * address at (%rsp), its arguments in rdi, rsi, rdx, rcx, r8, r9 and beyond
- * them on the stack (the System V convention).  Frame while xeno runs:
- *    0: the descriptor   8..48: rdi rsi rdx rcx r8 r9
- *   56: result   64: restart?   72: the guest's return address
+ * address at (%rsp), its arguments in rdi, rsi, rdx, rcx, r8, r9, xmm0-7 and
+ * beyond them on the stack (the System V convention; al counts the vector
+ * registers of a variadic call).  Frame while xeno runs, from rsp:
+ *      0: the descriptor
+ *      8: rdi rsi rdx rcx r8 r9, then xmm0-7: what xeno_libcall gets, laid
+ *         out as a va_list's register save area (core/libcall.h)
+ *    184: result    192: restart?    200: the guest's return address
+ *    208: the arguments on the stack
  */
 	.globl	xeno_lib_entry
 	.type	xeno_lib_entry, @function
@@ -36,27 +74,22 @@ xeno_lib_entry:
 	XENO_THREAD_STATE %r10
 	movb	$XENO_SEL_ALLOW, XT_SELECTOR(%r10)
 	movb	$1, XT_DIRECT(%r10)
-	subq	$16, %rsp
-	pushq	%r9
-	pushq	%r8
-	pushq	%rcx
-	pushq	%rdx
-	pushq	%rsi
-	pushq	%rdi
-	pushq	%r11
+	subq	$200, %rsp
+	movq	%r11, 0(%rsp)
+	SAVE_ARGUMENTS
 	movq	%r11, %rdi		/* xeno_libcall(fn, regs) */
 	leaq	8(%rsp), %rsi
 	call	xeno_libcall
-	movq	%rax, 56(%rsp)
-	movq	%rdx, 64(%rsp)
+	movq	%rax, 184(%rsp)
+	movq	%rdx, 192(%rsp)
 	XENO_THREAD_STATE %r10
 	LEAVE_HOST_FS %r10
 	movb	$0, XT_DIRECT(%r10)
 	movb	$XENO_SEL_BLOCK, XT_SELECTOR(%r10)
-	cmpq	$0, 64(%rsp)
+	cmpq	$0, 192(%rsp)
 	jne	.Lrestart
-	movq	56(%rsp), %rax
-	addq	$72, %rsp
+	movq	184(%rsp), %rax
+	addq	$200, %rsp
 	cmpb	$0, XT_SIGPENDING(%r10)
 	jne	.Ldeliver
 	ret
@@ -68,14 +101,9 @@ xeno_lib_deliver:
 /* Interrupted by a signal whose handler asked for a restart: the signal is
  * delivered first, then the function is called again with its arguments. */
 .Lrestart:
-	popq	%r11
-	popq	%rdi
-	popq	%rsi
-	popq	%rdx
-	popq	%rcx
-	popq	%r8
-	popq	%r9
-	addq	$16, %rsp
+	RESTORE_ARGUMENTS
+	movq	0(%rsp), %r11
+	addq	$200, %rsp
 	pushq	%r11
 	pushq	%rcx			/* the trap clobbers rcx and r11 */
 	syscall				/* traps: the queued signals are delivered */
@@ -121,15 +149,17 @@ xeno_guest_call:
  * Guest-side starts, entered as guest code (selector BLOCK) by
  * xeno_enter_guest with the registers named here.
  *
- * xeno_guest_start_program: rbx = a struct xeno_init_list (the initialisers
- * to run, in order, each with argc, argv and envp); then the program's entry
- * with rsp = r13, rdi = r14, rsi = r15, rip = r12, every other register zero.
+ * xeno_guest_start_program: rbx = a struct xeno_init_list (its steps run in
+ * order: each function is called with argc, argv and envp, and where a step
+ * has a place, what it returns is stored there — an IRELATIVE resolver's
+ * answer); then the program's entry with rsp = r13, rdi = r14, rsi = r15,
+ * rip = r12, every other register zero.
  */
 	.globl	xeno_guest_start_program
 	.type	xeno_guest_start_program, @function
 xeno_guest_start_program:
 	andq	$-16, %rsp
-	leaq	24(%rbx), %rbp		/* the functions, after argc, argv, envp */
+	leaq	24(%rbx), %rbp		/* the steps, after argc, argv, envp */
 1:	movq	(%rbp), %rax
 	testq	%rax, %rax
 	jz	2f
@@ -137,7 +167,11 @@ xeno_guest_start_program:
 	movq	8(%rbx), %rsi
 	movq	16(%rbx), %rdx
 	call	*%rax
-	addq	$8, %rbp
+	movq	8(%rbp), %rcx
+	testq	%rcx, %rcx
+	jz	3f
+	movq	%rax, (%rcx)
+3:	addq	$16, %rbp
 	jmp	1b
 2:	movq	%r13, %rsp
 	movq	%r14, %rdi

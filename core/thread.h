@@ -50,9 +50,10 @@ struct xeno_thread {
 	size_t altstack_size;
 	size_t map_size; /* size of the mapping holding this struct */
 	const struct xeno_personality *os;
-	ucontext_t *uc; /* the trap being handled */
-	uint64_t rval2; /* second result of a syscall (RDX) */
-	int lib_errno;	/* the guest's errno, for shim libraries (foreign value) */
+	ucontext_t *uc;		  /* the trap being handled */
+	uint64_t rval2;		  /* second result of a syscall (RDX) */
+	int lib_errno;		  /* the guest's errno, for shim libraries (foreign value) */
+	const uint64_t *lib_regs; /* the direct call's registers (core/libcall.h) */
 	int have_rval2;
 
 	/* signals (core/sigstate.c) */

@@ -18,6 +18,38 @@ $(BUILD)/samples/freebsd/%: samples/freebsd/%.c $(FREEBSD_RT) samples/freebsd/mi
 	elfedit --output-osabi FreeBSD $@.tmp
 	mv $@.tmp $@
 
+# Dynamically linked FreeBSD samples (samples/freebsd/dyn/): built by the host
+# compiler as PIEs with FreeBSD's interpreter, linked against the link-only
+# stubs of FreeBSD's libraries that tools/genlibs.awk makes from their specs
+# (build/stubs/freebsd/libc.so.7...), so every import carries its FreeBSD
+# symbol version; branded by the ABI note and EI_OSABI.
+STUBS := $(BUILD)/stubs
+define stub_rules
+$(STUBS)/$(call spec_base,$(1)).made: $(GEN)/$(call spec_base,$(1))_link.S $(GEN)/$(call spec_base,$(1))_link.map $(1) | $(DEPS_OK)
+	@mkdir -p $(STUBS)/$(word 2,$(subst /, ,$(1)))
+	$(CC) -shared -nostdlib -Wl,--hash-style=both \
+		-Wl,-soname,$$$$($(AWK) '$$$$1 == "library" { print $$$$2 }' $(1)) \
+		-Wl,--version-script=$(GEN)/$(call spec_base,$(1))_link.map \
+		-o $(STUBS)/$(word 2,$(subst /, ,$(1)))/$$$$($(AWK) '$$$$1 == "library" { print $$$$2 }' $(1)) $$<
+	@touch $$@
+endef
+$(foreach s,$(SPECS),$(eval $(call stub_rules,$(s))))
+FREEBSD_STUBS := $(foreach s,$(filter libs/freebsd/%,$(SPECS)),$(STUBS)/$(call spec_base,$(s)).made)
+
+DYN_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+              -fno-stack-protector -fPIE -fcf-protection=none -nostdlib -pie \
+              -Wl,--dynamic-linker=/libexec/ld-elf.so.1 -Wl,--hash-style=both -Wl,-z,now \
+              -Wl,--build-id=none
+FREEBSD_DYN_SAMPLES := $(patsubst samples/freebsd/dyn/%.c,%,$(wildcard samples/freebsd/dyn/*.c))
+FREEBSD_DYN_BINS := $(addprefix $(BUILD)/samples/freebsd/dyn/,$(FREEBSD_DYN_SAMPLES))
+samples: $(FREEBSD_DYN_BINS)
+$(BUILD)/samples/freebsd/dyn/%: samples/freebsd/dyn/%.c samples/freebsd/dyn/crt1.S samples/freebsd/note.S samples/freebsd/dyn/libc.h $(FREEBSD_STUBS)
+	@mkdir -p $(@D)
+	$(CC) $(DYN_CFLAGS) -Isamples/freebsd/dyn -o $@.tmp $< samples/freebsd/dyn/crt1.S \
+		samples/freebsd/note.S -L$(STUBS)/freebsd -l:libc.so.7
+	elfedit --output-osabi FreeBSD $@.tmp
+	mv $@.tmp $@
+
 # Guest programs the benchmarks run (bench/*.sh), built the same way.
 $(BUILD)/bench/freebsd/%: bench/freebsd/%.c $(FREEBSD_RT) samples/freebsd/mini.h $(GEN)/freebsd_sysnums.h | $(DEPS_OK)
 	@mkdir -p $(@D)
