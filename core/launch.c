@@ -12,6 +12,7 @@
 #include "core/libcall.h"
 #include "core/log.h"
 #include "core/process.h"
+#include "loader/formats.h"
 #include "loader/link.h"
 
 __attribute__((format(printf, 2, 3))) static int reason(struct xeno_image *img, const char *fmt,
@@ -98,12 +99,14 @@ int xeno_launch_prepare(struct xeno_launch *l, const char *path, char **argv, ch
 	l->os = img->brand->personality;
 	record_process(l, path);
 	struct xeno_link_start ls = {0};
-	if (img->interp[0] && (err = xeno_link_program(img, l->os, &ls))) {
+	l->dynamic = img->interp[0] != '\0' || img->format != XENO_FORMAT_ELF;
+	if (l->dynamic &&
+	    (err = img->format == XENO_FORMAT_ELF ? xeno_link_program(img, l->os, &ls)
+						  : xeno_link_foreign(img, l->os, &ls))) {
 		xeno_msg("%s: %s", path, img->reason);
 		xeno_image_close(img);
 		return err;
 	}
-	l->dynamic = img->interp[0] != '\0';
 	err = l->os->build_stack(img, argv, envp, &l->entry);
 	xeno_image_close(img);
 	if (err < 0) {
