@@ -1,6 +1,7 @@
 /* Formats other than ELF (loader/formats.h): dispatch by format. */
 #include "loader/formats.h"
 
+#include "core/brand.h"
 #include "loader/image.h"
 
 int xeno_link_foreign(struct xeno_image *img, const struct xeno_personality *os,
