@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/libcall.h"
 #include "core/thread.h"
@@ -65,4 +66,23 @@ long freebsd_libc_printf(struct xeno_thread *t, uint64_t format)
 	if (text != small)
 		free(text);
 	return err ? err : n;
+}
+
+long freebsd_libc_snprintf(struct xeno_thread *t, uint64_t str, size_t size, uint64_t format)
+{
+	va_list ap;
+	xeno_lib_va(t->lib_regs, 3, 0, ap);
+	int n = vsnprintf((char *)str, size, (const char *)format, ap);
+	return n < 0 ? -EINVAL : n;
+}
+
+/* The guest's va_list is the System V one, as the host's (core/libcall.c). */
+long freebsd_libc_vsnprintf(struct xeno_thread *t, uint64_t str, size_t size, uint64_t format,
+			    uint64_t ap)
+{
+	(void)t;
+	va_list copy;
+	memcpy(copy, (const void *)ap, sizeof copy);
+	int n = vsnprintf((char *)str, size, (const char *)format, copy);
+	return n < 0 ? -EINVAL : n;
 }
