@@ -241,7 +241,8 @@ long xeno_thread_spawn(struct xeno_thread *parent, const struct xeno_thread_star
 	pid_t tid = created_tid(th);
 	__atomic_store_n(&stack->tid, tid, __ATOMIC_RELEASE);
 	if (tid > 0) {
-		__atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
+		/* not t->tid directly: a short-lived thread may be gone, t freed */
+		xeno_threadlist_set_tid(t, tid);
 		store_ids(start, tid);
 	}
 	return tid;
