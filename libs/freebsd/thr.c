@@ -33,7 +33,8 @@
 
 extern const struct xeno_library freebsd_libthr_library;
 
-static struct fbsd_pthread main_thread = {.magic = FBSD_THREAD_MAGIC, .is_main = true};
+static struct fbsd_pthread main_thread = {
+    .magic = FBSD_THREAD_MAGIC, .is_main = true, .spawned = true};
 /* Threads made by pthread_create that have not ended, and the main one:
  * the last to call pthread_exit ends the process with exit(0), as
  * lib/libthr/thread/thr_exit.c has it. */
@@ -488,7 +489,13 @@ long freebsd_libthr_pthread_create(struct xeno_thread *t, uint64_t thread, uint6
 		__atomic_add_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
 		long tid = xeno_thread_spawn(t, &st);
 		if (tid >= 0) {
+			fbsd_spin_lock(&p->lock);
 			__atomic_store_n(&p->tid, (int)tid, __ATOMIC_RELEASE);
+			p->spawned = true;
+			bool gone = p->exited && p->detached;
+			fbsd_spin_unlock(&p->lock);
+			if (gone)
+				bury(p);
 			return 0;
 		}
 		__atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
@@ -511,10 +518,10 @@ long freebsd_libthr_pthread_exit(struct xeno_thread *t, uint64_t value)
 		self->result = value;
 		fbsd_spin_lock(&self->lock);
 		self->exited = true;
-		bool detached = self->detached;
+		bool gone = self->detached && self->spawned;
 		fbsd_spin_unlock(&self->lock);
 		t->exit_state = (uint64_t)&self->done;
-		if (detached)
+		if (gone)
 			bury(self);
 	}
 	xeno_thread_exit(t);
@@ -540,6 +547,9 @@ long freebsd_libthr_pthread_join(struct xeno_thread *t, uint64_t thread, uint64_
 			__atomic_store_n(&p->joining, false, __ATOMIC_RELEASE);
 			return -XENO_ERESTART;
 		}
+	/* its creator may still be finishing with it (a third thread joined) */
+	while (!__atomic_load_n(&p->spawned, __ATOMIC_ACQUIRE))
+		host_syscall0(SYS_sched_yield);
 	if (value_ptr)
 		xeno_copy_out(value_ptr, &p->result, sizeof p->result);
 	release(t, p);
@@ -555,9 +565,9 @@ long freebsd_libthr_pthread_detach(struct xeno_thread *t, uint64_t thread)
 	fbsd_spin_lock(&p->lock);
 	long err = p->detached ? -EINVAL : 0;
 	p->detached = true;
-	bool exited = p->exited;
+	bool gone = p->exited && p->spawned;
 	fbsd_spin_unlock(&p->lock);
-	if (!err && exited && !p->is_main)
+	if (!err && gone && !p->is_main)
 		bury(p);
 	reap(t);
 	return err;

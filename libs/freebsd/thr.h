@@ -32,7 +32,10 @@ struct fbsd_pthread {
 	uint32_t done;
 	int tid; /* the host's (and the guest's) thread id; 0 until known */
 	int lock;
-	bool is_main, exited, detached, joining;
+	/* under lock: spawned once its creator is done with it (the thread
+	 * may end before that); an ended detached thread is given back by
+	 * whoever of the two comes last */
+	bool is_main, spawned, exited, detached, joining;
 	int cancel_state, cancel_type; /* kept and reported: nothing cancels */
 	int aborting;		       /* abort's steps (libs/freebsd/start.c) */
 	uint64_t result;
