@@ -30,6 +30,17 @@ void freebsd_dynamic_entry(struct xeno_entry *e, uint64_t fini, uint64_t *argc, 
 /* Writes the whole of buf to the guest's descriptor fd: 0 or -errno. */
 long freebsd_write_all(struct xeno_thread *t, int fd, const void *buf, size_t n);
 
+/* ---- streams (libs/freebsd/file.c) ---- */
+/* The standard streams' variables (DATA: __stdinp...) and __isthreaded. */
+extern uint64_t freebsd_stdinp, freebsd_stdoutp, freebsd_stderrp;
+extern int32_t freebsd_isthreaded;
+/* The program's stdout and stderr now (it may have changed them). */
+uint64_t freebsd_stdout(void);
+uint64_t freebsd_stderr(void);
+/* Writes all of buf to the guest's stream fp: 0, or -errno (the stream is
+ * marked in error; -EBADF for what is not an open stream). */
+long freebsd_stream_write(struct xeno_thread *t, uint64_t fp, const void *buf, size_t n);
+
 /* exit's work before the process ends (libs/freebsd/start.c): the atexit
  * handlers, then the linked set's finalisers.  Never returns. */
 long freebsd_libc_exit(struct xeno_thread *t, int status);
