@@ -553,6 +553,20 @@ stdout_is dyn-env.out
 stderr_empty
 end
 
+# FreeBSD's FILE: the standard streams, stdin read by lines, a file written
+# and read back in work/ (and removed).
+begin dyn-stdio
+printf 'first line\nsecond line\n' >"$work/stdio-input"
+stdin=$work/stdio-input
+run "$xeno" ./dyn-stdio
+stdin=
+status_is 0
+stdout_is dyn-stdio.out
+printf 'to stderr: unbuffered\nperror: No such file or directory\n' | cmp -s - "$err" ||
+	fail "standard error differs" "$(cat "$err")"
+[ ! -e "$work/stdio-sample.txt" ] || fail "dyn-stdio left its file behind"
+end
+
 # An import no library defines: ENOSYS each call, named once.
 begin dyn-missing
 run env XENO_LIBRARY_PATH="$dynlib" "$xeno" ./dyn-missing

@@ -16,11 +16,59 @@ typedef long ssize_t;
 typedef int pid_t;
 typedef long time_t;
 
-/* <stdio.h> */
+/* <stdio.h>: FreeBSD's FILE (include/stdio.h struct __sFILE), the fields
+ * the inline character functions reach into, and room for the rest */
+typedef struct __sFILE {
+	unsigned char *_p; /* the buffer's current position */
+	int _r, _w;	   /* what getc and putc may still take and put */
+	short _flags, _file;
+	struct {
+		unsigned char *_base;
+		int _size;
+	} _bf;
+	int _lbfsize;
+	char rest_[312 - 48];
+} FILE;
+extern FILE *__stdinp, *__stdoutp, *__stderrp;
+#define stdin  __stdinp
+#define stdout __stdoutp
+#define stderr __stderrp
+#define EOF    (-1)
+int __srget(FILE *fp);
+int __swbuf(int c, FILE *fp);
+/* getc_unlocked and putc_unlocked are inline in FreeBSD's <stdio.h>: they
+ * use the buffer while _r and _w last, and call __srget and __swbuf when
+ * they run out */
+static inline int getc_unlocked(FILE *fp)
+{
+	return --fp->_r < 0 ? __srget(fp) : (int)*fp->_p++;
+}
+static inline int putc_unlocked(int c, FILE *fp)
+{
+	if (--fp->_w >= 0 || (fp->_w >= fp->_lbfsize && (char)c != '\n'))
+		return *fp->_p++ = (unsigned char)c;
+	return __swbuf(c, fp);
+}
 int printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int fprintf(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int snprintf(char *s, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int vsnprintf(char *s, size_t n, const char *fmt, va_list ap);
 int puts(const char *s);
+int fputs(const char *s, FILE *fp);
+int putc(int c, FILE *fp);
+int putchar(int c);
+size_t fwrite(const void *p, size_t size, size_t n, FILE *fp);
+size_t fread(void *p, size_t size, size_t n, FILE *fp);
+char *fgets(char *buf, int size, FILE *fp);
+int getc(FILE *fp);
+int fflush(FILE *fp);
+int fileno(FILE *fp);
+int feof(FILE *fp);
+int ferror(FILE *fp);
+void clearerr(FILE *fp);
+FILE *fopen(const char *path, const char *mode);
+int fclose(FILE *fp);
+void perror(const char *s);
 
 /* <unistd.h>, <fcntl.h> (sys/sys/fcntl.h) */
 #define O_RDONLY 0x0000
@@ -31,6 +79,7 @@ ssize_t read(int fd, void *buf, size_t n);
 int open(const char *path, int flags, ...);
 int close(int fd);
 int pipe(int fildes[2]);
+int unlink(const char *path);
 pid_t getpid(void);
 int usleep(unsigned int useconds);
 unsigned int sleep(unsigned int seconds);
