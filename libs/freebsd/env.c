@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "core/forklock.h"
 #include "freebsd_libc_proto.h"
 #include "libs/common/heap.h"
 #include "libs/freebsd/freebsd.h"

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "abi/freebsd/signal.h"
+#include "core/forklock.h"
 #include "core/libcall.h"
 #include "core/thread.h"
 #include "freebsd_libc_proto.h"
@@ -63,6 +64,14 @@ static void unlock(void)
 {
 	__atomic_store_n(&handlers_lock, 0, __ATOMIC_RELEASE);
 }
+
+static void unlock_after_fork(bool child)
+{
+	(void)child;
+	unlock();
+}
+
+XENO_FORK_LOCK(atexit_list, 30, lock, unlock_after_fork);
 
 static long add_handler(struct handler h)
 {

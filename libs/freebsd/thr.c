@@ -18,6 +18,7 @@
 #include <sys/mman.h>
 
 #include "abi/freebsd/errno.h"
+#include "core/forklock.h"
 #include "core/host.h"
 #include "core/libcall.h"
 #include "core/thread.h"
@@ -98,6 +99,7 @@ static struct {
 	uint64_t destructor;
 } keys[FREEBSD_PTHREAD_KEYS_MAX];
 static int keys_lock;
+static int atfork_lock; /* pthread_atfork's list, below */
 
 uint64_t freebsd_pthread_getspecific(int key)
 {
@@ -373,6 +375,25 @@ long freebsd_libthr_pthread_attr_getscope(struct xeno_thread *t, uint64_t attr, 
 
 static struct fbsd_pthread *dead; /* ended detached threads, not yet given back */
 static int dead_lock;
+
+/* A fork holds these spinlocks (core/forklock.h): none is held while
+ * another is taken, nor while the heap's are (rank 50). */
+static void lock_libthr(void)
+{
+	fbsd_spin_lock(&keys_lock);
+	fbsd_spin_lock(&dead_lock);
+	fbsd_spin_lock(&atfork_lock);
+}
+
+static void unlock_libthr(bool child)
+{
+	(void)child;
+	fbsd_spin_unlock(&atfork_lock);
+	fbsd_spin_unlock(&dead_lock);
+	fbsd_spin_unlock(&keys_lock);
+}
+
+XENO_FORK_LOCK(libthr, 40, lock_libthr, unlock_libthr);
 
 static void bury(struct fbsd_pthread *p)
 {
@@ -651,7 +672,6 @@ static struct {
 	uint64_t prepare, parent, child;
 } atfork[MAX_ATFORK];
 static unsigned natfork;
-static int atfork_lock;
 
 long freebsd_libthr_pthread_atfork(struct xeno_thread *t, uint64_t prepare, uint64_t parent,
 				   uint64_t child)
