@@ -43,6 +43,10 @@ struct xeno_thread {
 	uint64_t host_fs;
 	uint64_t guest_fs;
 	uint64_t wait_mask; /* kernel sigset: the guest's, made safe */
+	/* In a direct call through the Microsoft-convention entry: its frame
+	 * on the guest's stack, where the guest's registers are saved
+	 * (core/libgate_ms.h); 0 otherwise. */
+	uint64_t direct_frame;
 
 	/* Everything below is private to C. */
 	pid_t tid;	/* host thread id = the guest's thread id */
@@ -99,6 +103,7 @@ _Static_assert(offsetof(struct xeno_thread, direct) == XT_DIRECT, "gate offset")
 _Static_assert(offsetof(struct xeno_thread, host_fs) == XT_HOST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, guest_fs) == XT_GUEST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, wait_mask) == XT_WAIT_MASK, "gate offset");
+_Static_assert(offsetof(struct xeno_thread, direct_frame) == XT_DIRECT_FRAME, "gate offset");
 
 /* The locator (core/gate.h): nonzero where the guest owns GS, so that the
  * thread's state is xeno_tls_self, reached through glibc's FS base. */
