@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "core/forklock.h"
+#include "core/library.h"
 #include "core/log.h"
 #include "core/personality.h"
 #include "core/sigstate.h"
@@ -14,14 +15,15 @@
 
 bool xeno_strict;
 
-/* One bit per call number already reported as unimplemented. */
+/* One bit per call number already reported as unimplemented (a library
+ * function's: its table's address and number, folded; a collision only
+ * silences a message). */
 #define WARN_NUMBERS 4096
 static uint64_t warned[WARN_NUMBERS / 64];
 
 static bool first_report(uint64_t nr)
 {
-	if (nr >= WARN_NUMBERS)
-		nr = WARN_NUMBERS - 1;
+	nr = (nr ^ nr >> 16) % WARN_NUMBERS;
 	uint64_t bit = 1ULL << (nr % 64);
 	return !(__atomic_fetch_or(&warned[nr / 64], bit, __ATOMIC_RELAXED) & bit);
 }
@@ -36,7 +38,10 @@ static long unimplemented(const struct xeno_personality *os, const struct xeno_c
 			  const struct xeno_sysent *e)
 {
 	const char *name = e && e->name[0] ? e->name : "unknown";
-	if (xeno_strict || first_report(c->nr))
+	const char *library = c->table ? c->table->library : NULL;
+	if (library && (xeno_strict || first_report((uint64_t)c->table >> 4 ^ c->nr << 8)))
+		xeno_msg("%s: %s not implemented", library, name);
+	else if (!library && (xeno_strict || first_report(c->nr)))
 		xeno_msg("%s syscall %llu (%s) not implemented", os->name,
 			 (unsigned long long)c->nr, name);
 	if (xeno_strict)
