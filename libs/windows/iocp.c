@@ -12,12 +12,3 @@ void win_iocp_release(struct win_object *o)
 	(void)o;
 }
 
-void win_find_release(struct win_object *o)
-{
-	(void)o;
-}
-
-void win_dir_release(void *dir)
-{
-	(void)dir;
-}
