@@ -562,3 +562,47 @@ long windows_kernel32_DeviceIoControl(struct xeno_thread *t, uint64_t h, unsigne
 	    (void)returned, (void)ov;
 	return win_fail(WIN_ERROR_NOT_A_REPARSE_POINT);
 }
+
+/* FILE_INFO_BY_HANDLE_CLASS values SetFileInformationByHandle takes */
+#define FILE_BASIC_INFO_CLASS	    0
+#define FILE_DISPOSITION_INFO_CLASS 4
+#define FILE_END_OF_FILE_INFO_CLASS 6
+
+long windows_kernel32_SetFileInformationByHandle(struct xeno_thread *t, uint64_t h, int cls,
+						 uint64_t buf, unsigned int size)
+{
+	(void)t;
+	struct win_object *o = win_get_kind(h, WIN_FILE);
+	if (!o)
+		return 0;
+	long r = 1;
+	if (cls == FILE_END_OF_FILE_INFO_CLASS && size >= 8) {
+		int64_t end;
+		if (xeno_copy_in(&end, buf, 8) < 0 || ftruncate(o->file.fd, end) < 0)
+			r = win_fail_errno(-errno);
+	} else if (cls == FILE_DISPOSITION_INFO_CLASS && size >= 1) {
+		uint8_t del;
+		if (xeno_copy_in(&del, buf, 1) < 0)
+			r = win_fail(WIN_ERROR_NOACCESS);
+		else
+			o->file.delete_on_close = del != 0;
+	} else if (cls == FILE_BASIC_INFO_CLASS && size >= sizeof(struct win_file_basic_info)) {
+		struct win_file_basic_info i;
+		struct timespec ts[2] = {{0, UTIME_OMIT}, {0, UTIME_OMIT}};
+		if (xeno_copy_in(&i, buf, sizeof i) < 0)
+			r = win_fail(WIN_ERROR_NOACCESS);
+		int64_t times[2] = {i.last_access_time, i.last_write_time};
+		for (int k = 0; r && k < 2; k++)
+			if (times[k] > 0 && (uint64_t)times[k] >= WIN_EPOCH_DIFF) {
+				uint64_t u = (uint64_t)times[k] - WIN_EPOCH_DIFF;
+				ts[k].tv_sec = (time_t)(u / 10000000);
+				ts[k].tv_nsec = (long)(u % 10000000) * 100;
+			}
+		if (r && futimens(o->file.fd, ts) < 0)
+			r = win_fail_errno(-errno);
+	} else {
+		r = win_fail(WIN_ERROR_INVALID_PARAMETER);
+	}
+	win_put(o);
+	return r;
+}

@@ -48,3 +48,9 @@ long windows_ws2_32_WSASetLastError(struct xeno_thread *t, int code)
 	win_set_error((uint32_t)code);
 	return 0;
 }
+
+int win_net_ready(struct win_iocp *p, uint64_t data, uint32_t events)
+{
+	(void)p, (void)data, (void)events;
+	return 0;
+}
