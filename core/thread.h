@@ -73,6 +73,13 @@ struct xeno_thread {
 	sigjmp_buf exit_jmp;	  /* where thread exit returns to */
 	struct xeno_thread *next; /* in the process's thread list */
 	uint32_t suspend_word;	  /* futex for thr_suspend/thr_wake */
+	/* suspension by another thread (core/suspend.h) */
+	uint32_t suspend_count;	  /* runs again when 0 */
+	uint32_t suspend_seq;	  /* futex: moves on at every suspension and resumption */
+	uint32_t suspend_stopped; /* futex: 1 once suspend_regs holds where it stands */
+	bool suspend_dirty;	  /* suspend_regs changed: resume with them */
+	bool suspend_in_xeno;	  /* it stands at a call site inside xeno */
+	greg_t suspend_regs[NGREG];
 	uint64_t exit_state;	  /* guest address written when it exits */
 
 	/* Working space too big for the signal stack (a signal frame, an XSAVE

@@ -18,6 +18,7 @@
 #include "core/libgate_ms.h"
 #include "core/personality.h"
 #include "core/process.h"
+#include "core/suspend.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
 #include "libs/windows/windows.h"
@@ -160,6 +161,7 @@ long windows_ntdll___xeno_process_start(struct xeno_thread *t)
 	pp->std_output = win_std_handle(1);
 	pp->std_error = win_std_handle(2);
 	win_exceptions_init();
+	xeno_suspend_init();
 	win_kuser_start();
 	return 0;
 }
