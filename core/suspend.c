@@ -9,6 +9,7 @@
 #include "core/crossing.h"
 #include "core/host.h"
 #include "core/libgate_ms.h"
+#include "core/stats.h"
 #include "core/thread.h"
 #include "core/threadlist.h"
 
@@ -48,8 +49,10 @@ static void do_suspend(struct xeno_thread *t, void *arg)
 	uint32_t prev = __atomic_fetch_add(&t->suspend_count, 1, __ATOMIC_ACQ_REL);
 	__atomic_add_fetch(&t->suspend_seq, 1, __ATOMIC_ACQ_REL);
 	futex_wake(&t->suspend_seq);
-	if (prev == 0)
+	if (prev == 0) {
+		xeno_count(&xeno_counters.suspensions);
 		host_syscall3(SYS_tgkill, getpid(), t->tid, XENO_SIG_SUSPEND);
+	}
 	op->result = prev;
 }
 

@@ -54,3 +54,18 @@ int win_net_ready(struct win_iocp *p, uint64_t data, uint32_t events)
 	(void)p, (void)data, (void)events;
 	return 0;
 }
+
+/* The result of an overlapped transfer, from its OVERLAPPED (Internal: the
+ * status, InternalHigh: the bytes moved). */
+long windows_ws2_32_WSAGetOverlappedResult(struct xeno_thread *t, uint64_t s, uint64_t ov,
+					   uint64_t bytes, int wait, uint64_t flags)
+{
+	(void)t, (void)s, (void)wait;
+	uint64_t r[2];
+	if (xeno_copy_in(r, ov, sizeof r) < 0)
+		return win_fail(WIN_WSAEFAULT);
+	uint32_t n = (uint32_t)r[1], f = 0;
+	if ((bytes && xeno_copy_out(bytes, &n, 4) < 0) || (flags && xeno_copy_out(flags, &f, 4) < 0))
+		return win_fail(WIN_WSAEFAULT);
+	return r[0] == 0 ? 1 : win_fail(WIN_ERROR_OPERATION_ABORTED);
+}

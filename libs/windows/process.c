@@ -18,7 +18,9 @@
 #include "core/libgate_ms.h"
 #include "core/personality.h"
 #include "core/process.h"
+#include "core/stats.h"
 #include "core/suspend.h"
+#include "core/tracehook.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
 #include "libs/windows/windows.h"
@@ -168,9 +170,10 @@ long windows_ntdll___xeno_process_start(struct xeno_thread *t)
 
 long windows_kernel32_ExitProcess(struct xeno_thread *t, unsigned int code)
 {
-	(void)t;
+	xeno_trace_exit(t, (int)code);
+	xeno_stats_report();
 	fflush(NULL);
-	_exit((int)code);
+	_exit((int)(code & 0xff));
 }
 
 long windows_kernel32_TerminateProcess(struct xeno_thread *t, uint64_t h, unsigned int code)

@@ -20,6 +20,7 @@
 #include "windows_bcryptprimitives_proto.h"
 #include "windows_kernel32_proto.h"
 #include "windows_ntdll_proto.h"
+#include "windows_winmm_proto.h"
 
 static uint64_t affinity_mask(void)
 {
@@ -267,5 +268,17 @@ long windows_kernel32_LocalFree(struct xeno_thread *t, uint64_t p)
 {
 	(void)t;
 	free((void *)p);
+	return 0;
+}
+
+long windows_winmm_timeBeginPeriod(struct xeno_thread *t, unsigned int period)
+{
+	(void)t, (void)period;
+	return 0; /* TIMERR_NOERROR */
+}
+
+long windows_winmm_timeEndPeriod(struct xeno_thread *t, unsigned int period)
+{
+	(void)t, (void)period;
 	return 0;
 }
