@@ -371,14 +371,17 @@ static int copy_segment(struct xeno_image *img, const struct xeno_segment *s)
 {
 	uint64_t start = trunc_page(s->vaddr) + img->bias;
 	uint64_t end = round_page(s->vaddr + s->memsz + img->bias);
-	/* populated at once: cheaper than a fault for every page written */
 	void *p = mmap((void *)start, end - start, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | (s->filesz ? MAP_POPULATE : 0), -1,
-		       0);
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	if (p == MAP_FAILED)
 		return fail(img, "cannot map memory at %#llx: %s", (unsigned long long)start,
 			    strerror(errno));
 	char *at = (char *)(s->vaddr + img->bias);
+	/* the pages the file fills, populated at once: cheaper than a fault
+	 * for each; the zeros after them come as they are touched */
+	uint64_t filled = round_page((uint64_t)at + s->filesz) - start;
+	if (s->filesz)
+		madvise(p, filled, MADV_POPULATE_WRITE);
 	for (uint64_t done = 0; done < s->filesz;) {
 		ssize_t n = pread(img->fd, at + done, s->filesz - done, (off_t)(s->offset + done));
 		if (n <= 0)
