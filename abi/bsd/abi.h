@@ -53,6 +53,7 @@ struct timespec;
 #define BSD_F_ISUNIONSTACK   BSD_PSEUDO(7) /* libc's opendir asks: never */
 #define BSD_F_KINFO	     BSD_PSEUDO(8)
 #define BSD_F_SETLK_REMOTE   BSD_PSEUDO(9)
+#define BSD_F_CLOSEM	     BSD_PSEUDO(10) /* NetBSD: close every fd from this one */
 
 /* One directory entry as the host reported it, handed to a per-OS packer
  * (getdirentries); name holds namlen bytes, not necessarily NUL-ended. */
@@ -70,6 +71,8 @@ struct rusage;
 struct stat;
 struct sockaddr_storage;
 struct bsd_sockopt;
+struct bsd_signal_facts;
+struct bsd_families;
 
 /* ---- memory ---- */
 
@@ -136,14 +139,10 @@ struct bsd_abi {
 	size_t flock_size, oflock_size;
 	int (*flock_to_host)(const void *foreign, struct flock *host);
 	int (*flock_from_host)(const struct flock *host, void *foreign);
-	/* struct termios; to_host merges into *host, which holds the current
-	 * host state so that what the foreign side cannot say is kept. */
-	size_t termios_size;
-	int (*termios_to_host)(const void *foreign, struct termios2 *host);
-	int (*termios_from_host)(const struct termios2 *host, void *foreign);
+	/* struct termios (abi/bsd/ioctl.h): the OS's control flags */
+	const struct xeno_flagset *termios_cflags;
 	/* the two timespecs of utimensat/futimens (UTIME_NOW, UTIME_OMIT) */
-	size_t utimens_size;
-	int (*utimens_to_host)(const void *foreign, struct timespec *host);
+	int64_t utime_now, utime_omit; /* their special tv_nsec values */
 
 	/* ---- memory: mman.h (syscalls/bsd/mm.c) ---- */
 	/* The OS's mmap rules: 0 and *plan filled, or -errno. */
@@ -158,6 +157,9 @@ struct bsd_abi {
 	/* ---- processes, resources, time (syscalls/bsd/proc.c, process.c, time.c) ---- */
 	const struct xeno_flagset *wait_options; /* wait4's options */
 	int wait_continued_status;		 /* the status word of a continued child */
+	/* struct timeval's tv_usec is an int (NetBSD's suseconds_t), not a long:
+	 * only its low 32 bits count when read */
+	uint8_t timeval_usec_32;
 	/* ---- processes, resources, time (syscalls/bsd/proc.c, resource.c, time.c) ---- */
 	/* Foreign RLIMIT_* -> host: 0, 1 when the host has no such limit
 	 * (emulated), -EINVAL for an unknown one. */
@@ -176,9 +178,8 @@ struct bsd_abi {
 	unsigned maxlogname;	      /* MAXLOGNAME: getlogin's buffer, NUL included */
 	uint8_t getgroups_lists_egid; /* getgroups reports the egid first */
 
-	/* ---- signals ---- */
-	size_t sigset_size; /* bytes of a sigset_t */
-	void (*sigset_to_host)(const void *foreign, sigset_t *host);
+	/* ---- signals (syscalls/bsd/signal.c): abi/bsd/signal.h ---- */
+	const struct bsd_signal_facts *sig;
 
 	/* ---- sockets (syscalls/bsd/socket.c, sockio.c, sockopt.c, poll.c) ---- */
 	int (*domain_to_host)(int af);	 /* -EAFNOSUPPORT if unknown */
@@ -204,6 +205,10 @@ struct bsd_abi {
 	unsigned uio_maxiov; /* more iovecs is EMSGSIZE */
 	/* options: the entry for level/name (abi/bsd/sockopt.h bsd_sockopt_find) */
 	const struct bsd_sockopt *(*sockopt_find)(int level, int name, int *err);
+	/* for the tracer's shared decoders (abi/bsd/trace_decode.c) */
+	const struct bsd_families *families;
+	const struct xeno_flagset *socket_domains; /* "sockdomain" */
+	const struct xeno_flagset *poll_events;	   /* "pollevents" */
 	/* poll */
 	int (*poll_events_to_host)(int events, short *host);
 	int (*poll_revents_from_host)(int host, int requested);

@@ -27,23 +27,6 @@
 #include "abi/freebsd/sysarch.h"
 #include "abi/freebsd/time.h"
 
-/* The shared socket handlers read FreeBSD's structures in their BSD shapes. */
-_Static_assert(sizeof(struct freebsd_msghdr) == sizeof(struct bsd_msghdr), "msghdr");
-_Static_assert(offsetof(struct freebsd_msghdr, msg_iovlen) ==
-		   offsetof(struct bsd_msghdr, msg_iovlen),
-	       "msghdr");
-_Static_assert(offsetof(struct freebsd_msghdr, msg_controllen) ==
-		   offsetof(struct bsd_msghdr, msg_controllen),
-	       "msghdr");
-_Static_assert(offsetof(struct freebsd_msghdr, msg_flags) == offsetof(struct bsd_msghdr, msg_flags),
-	       "msghdr");
-_Static_assert(sizeof(struct freebsd_pollfd) == sizeof(struct bsd_pollfd), "pollfd");
-
-static void sigset_to_host(const void *foreign, sigset_t *host)
-{
-	freebsd_sigset_to_host(foreign, host);
-}
-
 const struct bsd_abi freebsd_bsd_abi = {
     /* ---- files ---- */
     .at_fdcwd = FREEBSD_AT_FDCWD,
@@ -51,28 +34,26 @@ const struct bsd_abi freebsd_bsd_abi = {
     .open_flags = &freebsd_open_flagset,
     .setfl_mask = FREEBSD_FCNTLFLAGS,
     .at_flags = &freebsd_at_flagset,
-    .access_mode = &freebsd_access_flagset,
+    .access_mode = &bsd_access_flagset,
     .whence = &freebsd_whence_flagset,
     .fcntl_cmds = &freebsd_fcntlcmd_flagset,
-    .fd_flags = &freebsd_fdflags_flagset,
+    .fd_flags = &bsd_fdflags_flagset,
     .seals = &freebsd_seals_flagset,
-    .fadvise = &freebsd_fadvise_flagset,
+    .fadvise = &bsd_fadvise_flagset,
     .close_range = &freebsd_closerange_flagset,
-    .ioctl_cmds = &freebsd_ioctl_flagset,
+    .ioctl_cmds = &bsd_ioctl_flagset,
     /* sys/kern/vfs_vnops.c vn_open_vnode: a symbolic link opened with
      * O_NOFOLLOW is EMLINK */
     .nofollow_symlink_errno = EMLINK,
     /* sys/kern/sys_generic.c kern_posix_error */
     .posix_calls_return_errno = 1,
     .flock_size = sizeof(struct freebsd_flock),
-    .oflock_size = sizeof(struct freebsd_oflock),
+    .oflock_size = sizeof(struct bsd_flock),
     .flock_to_host = freebsd_flock_to_host,
     .flock_from_host = freebsd_flock_from_host,
-    .termios_size = sizeof(struct freebsd_termios),
-    .termios_to_host = freebsd_termios_to_host,
-    .termios_from_host = freebsd_termios_from_host,
-    .utimens_size = 2 * sizeof(struct freebsd_timespec),
-    .utimens_to_host = freebsd_utimens_to_host,
+    .termios_cflags = &freebsd_cflag_flagset,
+    .utime_now = FREEBSD_UTIME_NOW,
+    .utime_omit = FREEBSD_UTIME_OMIT,
 
     /* ---- memory ---- */
     .mmap_plan = freebsd_mmap_plan,
@@ -100,8 +81,7 @@ const struct bsd_abi freebsd_bsd_abi = {
     .getgroups_lists_egid = 1, /* FreeBSD 14: cr_groups[0] is the egid */
 
     /* ---- signals ---- */
-    .sigset_size = sizeof(struct freebsd_sigset),
-    .sigset_to_host = sigset_to_host,
+    .sig = &freebsd_signal_facts,
 
     /* ---- sockets (abi/freebsd/socket.h) ---- */
     .domain_to_host = freebsd_domain_to_host,
@@ -122,10 +102,13 @@ const struct bsd_abi freebsd_bsd_abi = {
     .msg_eor = FREEBSD_MSG_EOR,
     .cmsgs_to_host = freebsd_cmsgs_to_host,
     .cmsgs_from_host = freebsd_cmsgs_from_host,
-    .cmsghdr_size = sizeof(struct freebsd_cmsghdr),
+    .cmsghdr_size = sizeof(struct bsd_cmsghdr),
     .cmsg_max = FREEBSD_MCLBYTES,
     .uio_maxiov = FREEBSD_UIO_MAXIOV,
     .sockopt_find = freebsd_sockopt_find,
+    .families = &freebsd_families,
+    .socket_domains = &freebsd_socket_domains,
+    .poll_events = &freebsd_poll_events,
     .poll_events_to_host = freebsd_poll_events_to_host,
     .poll_revents_from_host = freebsd_poll_revents_from_host,
     .poll_inftim = FREEBSD_INFTIM,
@@ -133,13 +116,13 @@ const struct bsd_abi freebsd_bsd_abi = {
 
 /* Flag sets the tracer decodes by name: flags(NAME) in syscalls.master. */
 const struct xeno_flagset *const freebsd_flagsets[] = {
-    &freebsd_sigaction_flags,  &freebsd_sigprocmask_how, &freebsd_umtx_ops,
+    &bsd_sigaction_flags,      &bsd_sigprocmask_how,	 &freebsd_umtx_ops,
     &freebsd_wait_options,     &freebsd_idtypes,	 &freebsd_open_flagset,
-    &freebsd_at_flagset,       &freebsd_access_flagset,	 &freebsd_whence_flagset,
-    &freebsd_fcntlcmd_flagset, &freebsd_fdflags_flagset, &freebsd_seals_flagset,
-    &freebsd_locktype_flagset, &freebsd_fadvise_flagset, &freebsd_closerange_flagset,
-    &freebsd_ioctl_flagset,    &freebsd_dtype_flagset,	 &freebsd_iflag_flagset,
-    &freebsd_oflag_flagset,    &freebsd_cflag_flagset,	 &freebsd_lflag_flagset,
+    &freebsd_at_flagset,       &bsd_access_flagset,	 &freebsd_whence_flagset,
+    &freebsd_fcntlcmd_flagset, &bsd_fdflags_flagset,	 &freebsd_seals_flagset,
+    &bsd_locktype_flagset,     &bsd_fadvise_flagset,	 &freebsd_closerange_flagset,
+    &bsd_ioctl_flagset,	       &freebsd_dtype_flagset,	 &bsd_iflag_flagset,
+    &bsd_oflag_flagset,	       &freebsd_cflag_flagset,	 &bsd_lflag_flagset,
     &freebsd_prot_flags,       &freebsd_mmap_flags,	 &freebsd_madv_advice,
     &freebsd_msync_flags,      &freebsd_minherit_kinds,	 &freebsd_rlimit_resources,
     &freebsd_clock_ids,	       &freebsd_getrandom_flags, &freebsd_cpu_levels,

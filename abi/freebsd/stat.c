@@ -2,6 +2,8 @@
  * (abi/freebsd/stat.h). */
 #include "abi/freebsd/stat.h"
 
+#include "abi/bsd/fcntl.h"
+
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -90,49 +92,12 @@ void freebsd11_stat_from_host(const struct statx *stx, struct freebsd11_stat *st
 	st->st_birthtim = wide.st_birthtim;
 }
 
-static int nsec_to_host(int64_t nsec, long *out)
-{
-	if (nsec == FREEBSD_UTIME_NOW)
-		*out = UTIME_NOW;
-	else if (nsec == FREEBSD_UTIME_OMIT)
-		*out = UTIME_OMIT;
-	else if (nsec < 0 || nsec >= 1000000000L)
-		return -EINVAL;
-	else
-		*out = (long)nsec;
-	return 0;
-}
-
-static int nsec_from_host(long nsec, int64_t *out)
-{
-	if (nsec == UTIME_NOW)
-		*out = FREEBSD_UTIME_NOW;
-	else if (nsec == UTIME_OMIT)
-		*out = FREEBSD_UTIME_OMIT;
-	else if (nsec < 0 || nsec >= 1000000000L)
-		return -EINVAL;
-	else
-		*out = nsec;
-	return 0;
-}
-
 int freebsd_utimens_to_host(const void *foreign, struct timespec *out)
 {
-	const struct freebsd_timespec *in = foreign;
-	for (int i = 0; i < 2; i++) {
-		out[i].tv_sec = in[i].tv_sec;
-		if (nsec_to_host(in[i].tv_nsec, &out[i].tv_nsec) < 0)
-			return -EINVAL;
-	}
-	return 0;
+	return bsd_utimens_to_host(FREEBSD_UTIME_NOW, FREEBSD_UTIME_OMIT, foreign, out);
 }
 
 int freebsd_utimens_from_host(const struct timespec *in, struct freebsd_timespec *out)
 {
-	for (int i = 0; i < 2; i++) {
-		out[i].tv_sec = in[i].tv_sec;
-		if (nsec_from_host(in[i].tv_nsec, &out[i].tv_nsec) < 0)
-			return -EINVAL;
-	}
-	return 0;
+	return bsd_utimens_from_host(FREEBSD_UTIME_NOW, FREEBSD_UTIME_OMIT, in, out);
 }

@@ -17,6 +17,7 @@
 #include "syscalls/bsd/mm.h"
 #include "syscalls/bsd/net.h"
 #include "syscalls/bsd/proc.h"
+#include "syscalls/bsd/signal.h"
 
 struct xeno_call;
 struct bsd_abi;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "abi/bsd/fcntl.h"
 #include "core/host.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
@@ -154,16 +155,14 @@ static long utimens_in(struct xeno_thread *t, uint64_t times, struct timespec *t
 		       struct timespec **tsp)
 {
 	const struct bsd_abi *abi = bsd_abi_of(t);
-	unsigned char raw[64];
+	int64_t raw[4]; /* two struct timespec */
 	*tsp = NULL;
 	if (times == 0)
 		return 0;
-	if (abi->utimens_size > sizeof raw)
-		return -EINVAL;
-	long ret = xeno_copy_in(raw, times, abi->utimens_size);
+	long ret = xeno_copy_in(raw, times, sizeof raw);
 	if (ret < 0)
 		return ret;
-	if (abi->utimens_to_host(raw, ts) < 0)
+	if (bsd_utimens_to_host(abi->utime_now, abi->utime_omit, raw, ts) < 0)
 		return -EINVAL;
 	*tsp = ts;
 	return 0;

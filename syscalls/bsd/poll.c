@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "abi/bsd/abi.h"
+#include "abi/bsd/signal.h"
 #include "abi/bsd/socket.h"
 #include "core/blocking.h"
 #include "core/fd.h"
@@ -55,11 +56,10 @@ static long wait_args_in(struct xeno_thread *t, uint64_t ts, uint64_t set, struc
 		w->timeout = &w->timeout_buf;
 	}
 	if (set) {
-		uint8_t buf[128];
-		size_t n = bsd_abi_of(t)->sigset_size;
-		if (n > sizeof buf || xeno_copy_in(buf, set, n) < 0)
+		struct bsd_sigset buf;
+		if (xeno_copy_in(&buf, set, sizeof buf) < 0)
 			return -EFAULT;
-		bsd_abi_of(t)->sigset_to_host(buf, &w->mask_buf);
+		bsd_sigset_in(t, &buf, &w->mask_buf);
 		w->mask = &w->mask_buf;
 	}
 	return 0;

@@ -68,22 +68,8 @@ int xeno_cpulist_parse(const char *list, uint8_t *mask, size_t bytes);
 
 /* ---- signals (syscalls/freebsd/signal.c, sigframe.c) ---- */
 struct xeno_sigaction;
-long freebsd_sys_sigaction(struct xeno_thread *t, int sig, uint64_t act, uint64_t oact);
-long freebsd_sys_sigprocmask(struct xeno_thread *t, int how, uint64_t set, uint64_t oset);
-long freebsd_sys_sigaltstack(struct xeno_thread *t, uint64_t ss, uint64_t oss);
-long freebsd_sys_sigpending(struct xeno_thread *t, uint64_t set);
-long freebsd_sys_sigsuspend(struct xeno_thread *t, uint64_t sigmask);
-long freebsd_sys_sigtimedwait(struct xeno_thread *t, uint64_t set, uint64_t info, uint64_t timeout);
-long freebsd_sys_sigwaitinfo(struct xeno_thread *t, uint64_t set, uint64_t info);
-long freebsd_sys_sigwait(struct xeno_thread *t, uint64_t set, uint64_t sig);
-long freebsd_sys_sigreturn(struct xeno_thread *t, uint64_t sigcntxp);
-long freebsd_sys_kill(struct xeno_thread *t, int pid, int signum);
-long freebsd_sys_sigqueue(struct xeno_thread *t, int pid, int signum, uint64_t value);
 long freebsd_sys_thr_kill(struct xeno_thread *t, long id, int sig);
 long freebsd_sys_thr_kill2(struct xeno_thread *t, int pid, long id, int sig);
-/* The FreeBSD siginfo a handler of host signal sig is given (sigframe.c). */
-struct freebsd_siginfo;
-void freebsd_siginfo_from_host(int sig, const siginfo_t *si, struct freebsd_siginfo *fsi);
 void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, const siginfo_t *si,
 			    const struct xeno_sigaction *act, const sigset_t *old_mask);
 
