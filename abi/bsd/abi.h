@@ -73,6 +73,7 @@ struct sockaddr_storage;
 struct bsd_sockopt;
 struct bsd_signal_facts;
 struct bsd_families;
+struct bsd_cmsg_facts;
 
 /* ---- memory ---- */
 
@@ -163,14 +164,9 @@ struct bsd_abi {
 	/* ---- processes, resources, time (syscalls/bsd/proc.c, resource.c, time.c) ---- */
 	/* Foreign RLIMIT_* -> host: 0, 1 when the host has no such limit
 	 * (emulated), -EINVAL for an unknown one. */
-	int (*rlimit_resource_to_host)(int resource, int *host_resource);
-	int rlimit_nofile; /* the foreign RLIMIT_NOFILE */
-	int rlim_nlimits;  /* RLIM_NLIMITS */
-	void (*rlimit_to_host)(const struct bsd_rlimit *foreign, struct bsd_rlimit *host);
-	void (*rlimit_from_host)(const struct bsd_rlimit *host, struct bsd_rlimit *foreign);
-	/* struct rusage: the foreign one is rusage_size bytes. */
-	void (*rusage_from_host)(const struct rusage *host, void *foreign);
-	unsigned rusage_size;
+	const struct xeno_flagset *rlimit_resources; /* "rlimit" */
+	int rlimit_nofile;			     /* the foreign RLIMIT_NOFILE */
+	int rlim_nlimits;			     /* RLIM_NLIMITS */
 	/* Foreign clock id -> how to read it: 0 or -EINVAL. */
 	int (*clock_to_host)(int clock_id, struct bsd_clock *clock);
 	int timer_abstime; /* clock_nanosleep's TIMER_ABSTIME */
@@ -181,38 +177,29 @@ struct bsd_abi {
 	/* ---- signals (syscalls/bsd/signal.c): abi/bsd/signal.h ---- */
 	const struct bsd_signal_facts *sig;
 
-	/* ---- sockets (syscalls/bsd/socket.c, sockio.c, sockopt.c, poll.c) ---- */
-	int (*domain_to_host)(int af);	 /* -EAFNOSUPPORT if unknown */
-	int (*domain_from_host)(int af); /* -1 if none */
-	int (*socktype_to_host)(int type, int *host);
-	int (*accept_flags_to_host)(int flags, int *host);
+	/* ---- sockets (syscalls/bsd/socket.c, sockio.c, sockopt.c, poll.c):
+	 * the tables the shared codecs of abi/bsd/socket.h read ---- */
+	const struct bsd_families *families;
+	const struct xeno_flagset *socket_domains; /* "sockdomain" */
+	const struct xeno_flagset *socket_types;   /* "socktype" */
+	int (*domain_from_host)(int af);	   /* -1 if none (for SO_DOMAIN) */
 	const struct xeno_flagset *shutdown_how;
-	int (*sockaddr_to_host)(const void *addr, size_t len, struct sockaddr_storage *host,
-				unsigned *host_len);
-	size_t (*sockaddr_from_host)(const void *host, size_t host_len, void *out);
-	uint32_t (*sockaddr_reported_len)(uint32_t room, size_t full);
 	size_t sockaddr_max; /* SOCK_MAXADDRLEN */
 	bool inet6_v6only;   /* new AF_INET6 sockets are IPV6_V6ONLY */
 	/* messages */
-	int (*msg_flags_to_host)(int flags, int *host);
-	int (*msg_flags_from_host)(int host);
-	int msg_nosignal, msg_eof, msg_eor; /* foreign bits the handlers act on */
-	long (*cmsgs_to_host)(const void *in, size_t len, void *out, size_t out_size);
-	size_t (*cmsgs_from_host)(const void *in, size_t len, void *out, size_t out_size,
-				  int *flags);
-	size_t cmsghdr_size; /* the least control data a sendmsg may pass */
-	size_t cmsg_max;     /* the most (sockargs' limit) */
-	unsigned uio_maxiov; /* more iovecs is EMSGSIZE */
-	/* options: the entry for level/name (abi/bsd/sockopt.h bsd_sockopt_find) */
-	const struct bsd_sockopt *(*sockopt_find)(int level, int name, int *err);
-	/* for the tracer's shared decoders (abi/bsd/trace_decode.c) */
-	const struct bsd_families *families;
-	const struct xeno_flagset *socket_domains; /* "sockdomain" */
-	const struct xeno_flagset *poll_events;	   /* "pollevents" */
+	const struct xeno_flagset *msg_flags; /* "msgflags" */
+	int msg_nosignal, msg_eof, msg_eor;   /* foreign bits the handlers act on */
+	const struct bsd_cmsg_facts *cmsg;    /* control message types */
+	size_t cmsghdr_size;		      /* the least control data a sendmsg may pass */
+	size_t cmsg_max;		      /* the most (sockargs' limit) */
+	unsigned uio_maxiov;		      /* more iovecs is EMSGSIZE */
+	/* options: the OS's table (abi/bsd/sockopt.h bsd_sockopt_find) */
+	const struct bsd_sockopt *sockopts;
+	const size_t *nsockopts;
 	/* poll */
-	int (*poll_events_to_host)(int events, short *host);
-	int (*poll_revents_from_host)(int host, int requested);
-	int poll_inftim; /* the one negative timeout that waits forever */
+	const struct xeno_flagset *poll_events; /* "pollevents" */
+	int poll_ignore_eof;			/* FreeBSD's POLLINIGNEOF, or 0 */
+	int poll_inftim;			/* the one negative timeout that waits forever */
 };
 
 #endif

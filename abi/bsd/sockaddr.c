@@ -191,3 +191,10 @@ int bsd_msg_flags_from_host(const struct xeno_flagset *msg_flags, int host)
 	xeno_flags_from_host(msg_flags, (uint32_t)(host & reported), &f);
 	return (int)f;
 }
+
+static const struct xeno_flag shut_how[] = {
+    XENO_ENUM("SHUT_RD", 0, SHUT_RD),
+    XENO_ENUM("SHUT_WR", 1, SHUT_WR),
+    XENO_ENUM("SHUT_RDWR", 2, SHUT_RDWR),
+};
+const struct xeno_flagset bsd_shutdown_how = XENO_FLAGSET("shuthow", shut_how, 1);

@@ -149,6 +149,9 @@ int bsd_socktype_to_host(const struct xeno_flagset *types, int type, int *host);
  * only, or -EINVAL (FreeBSD kern_accept4, NetBSD do_sys_accept). */
 int bsd_accept_flags_to_host(const struct xeno_flagset *types, int flags, int *host);
 
+/* shutdown(2)'s how: SHUT_RD 0, SHUT_WR 1, SHUT_RDWR 2 everywhere ("shuthow") */
+extern const struct xeno_flagset bsd_shutdown_how;
+
 /* ---- message flags ---- */
 
 /* A send's or receive's flags for the host (-EINVAL for unknown bits); a

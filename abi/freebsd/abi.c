@@ -13,6 +13,7 @@
 
 #include <errno.h>
 
+#include "abi/bsd/dirent.h"
 #include "abi/freebsd/dirent.h"
 #include "abi/freebsd/fcntl.h"
 #include "abi/freebsd/ioctl.h"
@@ -22,7 +23,7 @@
 
 #include "abi/freebsd/cpuset.h"
 #include "abi/freebsd/mman.h"
-#include "abi/freebsd/random.h"
+#include "abi/bsd/random.h"
 #include "abi/freebsd/resource.h"
 #include "abi/freebsd/sysarch.h"
 #include "abi/freebsd/time.h"
@@ -67,16 +68,12 @@ const struct bsd_abi freebsd_bsd_abi = {
     /* ---- processes, resources, time ---- */
     .wait_options = &freebsd_wait_options,
     .wait_continued_status = FREEBSD_WCONTINUED_STATUS,
-    .rlimit_resource_to_host = freebsd_rlimit_resource_to_host,
+    .rlimit_resources = &freebsd_rlimit_resources,
     .rlimit_nofile = FREEBSD_RLIMIT_NOFILE,
     .rlim_nlimits = FREEBSD_RLIM_NLIMITS,
-    .rlimit_to_host = freebsd_rlimit_to_host,
-    .rlimit_from_host = freebsd_rlimit_from_host,
-    .rusage_from_host = freebsd_rusage_from_host,
-    .rusage_size = sizeof(struct freebsd_rusage),
     .clock_to_host = freebsd_clock_to_host,
     .timer_abstime = FREEBSD_TIMER_ABSTIME,
-    .getrandom_flags = &freebsd_getrandom_flags,
+    .getrandom_flags = &bsd_getrandom_flags,
     .maxlogname = 33,	       /* sys/sys/param.h MAXLOGNAME */
     .getgroups_lists_egid = 1, /* FreeBSD 14: cr_groups[0] is the egid */
 
@@ -84,33 +81,26 @@ const struct bsd_abi freebsd_bsd_abi = {
     .sig = &freebsd_signal_facts,
 
     /* ---- sockets (abi/freebsd/socket.h) ---- */
-    .domain_to_host = freebsd_domain_to_host,
+    .families = &freebsd_families,
+    .socket_domains = &freebsd_socket_domains,
+    .socket_types = &freebsd_socket_types,
     .domain_from_host = freebsd_domain_from_host,
-    .socktype_to_host = freebsd_socktype_to_host,
-    .accept_flags_to_host = freebsd_accept_flags_to_host,
-    .shutdown_how = &freebsd_shutdown_how,
-    .sockaddr_to_host = freebsd_sockaddr_to_host,
-    .sockaddr_from_host = freebsd_sockaddr_from_host,
-    .sockaddr_reported_len = freebsd_sockaddr_reported_len,
+    .shutdown_how = &bsd_shutdown_how,
     .sockaddr_max = FREEBSD_SOCK_MAXADDRLEN,
     /* sys/netinet6/in6_proto.c: net.inet6.ip6.v6only defaults to 1 */
     .inet6_v6only = true,
-    .msg_flags_to_host = freebsd_msg_flags_to_host,
-    .msg_flags_from_host = freebsd_msg_flags_from_host,
+    .msg_flags = &freebsd_msg_flags,
     .msg_nosignal = FREEBSD_MSG_NOSIGNAL,
     .msg_eof = FREEBSD_MSG_EOF,
     .msg_eor = FREEBSD_MSG_EOR,
-    .cmsgs_to_host = freebsd_cmsgs_to_host,
-    .cmsgs_from_host = freebsd_cmsgs_from_host,
+    .cmsg = &freebsd_cmsg_facts,
     .cmsghdr_size = sizeof(struct bsd_cmsghdr),
     .cmsg_max = FREEBSD_MCLBYTES,
     .uio_maxiov = FREEBSD_UIO_MAXIOV,
-    .sockopt_find = freebsd_sockopt_find,
-    .families = &freebsd_families,
-    .socket_domains = &freebsd_socket_domains,
+    .sockopts = freebsd_sockopts,
+    .nsockopts = &freebsd_nsockopts,
     .poll_events = &freebsd_poll_events,
-    .poll_events_to_host = freebsd_poll_events_to_host,
-    .poll_revents_from_host = freebsd_poll_revents_from_host,
+    .poll_ignore_eof = FREEBSD_POLLINIGNEOF,
     .poll_inftim = FREEBSD_INFTIM,
 };
 
@@ -121,14 +111,14 @@ const struct xeno_flagset *const freebsd_flagsets[] = {
     &freebsd_at_flagset,       &bsd_access_flagset,	 &freebsd_whence_flagset,
     &freebsd_fcntlcmd_flagset, &bsd_fdflags_flagset,	 &freebsd_seals_flagset,
     &bsd_locktype_flagset,     &bsd_fadvise_flagset,	 &freebsd_closerange_flagset,
-    &bsd_ioctl_flagset,	       &freebsd_dtype_flagset,	 &bsd_iflag_flagset,
+    &bsd_ioctl_flagset,	       &bsd_dtype_flagset,	 &bsd_iflag_flagset,
     &bsd_oflag_flagset,	       &freebsd_cflag_flagset,	 &bsd_lflag_flagset,
     &freebsd_prot_flags,       &freebsd_mmap_flags,	 &freebsd_madv_advice,
     &freebsd_msync_flags,      &freebsd_minherit_kinds,	 &freebsd_rlimit_resources,
-    &freebsd_clock_ids,	       &freebsd_getrandom_flags, &freebsd_cpu_levels,
+    &freebsd_clock_ids,	       &bsd_getrandom_flags,	 &freebsd_cpu_levels,
     &freebsd_cpu_whiches,      &freebsd_sysarch_ops,	 &freebsd_kqueuex_flags,
     &freebsd_kevent_filters,   &freebsd_kevent_flags,	 &freebsd_note_rw_flags,
     &freebsd_note_timer_flags, &freebsd_note_proc_flags, &freebsd_note_user_flags,
     &freebsd_socket_domains,   &freebsd_socket_types,	 &freebsd_msg_flags,
-    &freebsd_shutdown_how,     &freebsd_poll_events,	 NULL,
+    &bsd_shutdown_how,	       &freebsd_poll_events,	 NULL,
 };

@@ -41,13 +41,6 @@ static const struct xeno_flag msg_flags[] = {
 };
 const struct xeno_flagset freebsd_msg_flags = XENO_FLAGSET("msgflags", msg_flags, 0);
 
-static const struct xeno_flag shut_how[] = {
-    XENO_ENUM("SHUT_RD", FREEBSD_SHUT_RD, SHUT_RD),
-    XENO_ENUM("SHUT_WR", FREEBSD_SHUT_WR, SHUT_WR),
-    XENO_ENUM("SHUT_RDWR", FREEBSD_SHUT_RDWR, SHUT_RDWR),
-};
-const struct xeno_flagset freebsd_shutdown_how = XENO_FLAGSET("shuthow", shut_how, 1);
-
 const struct bsd_families freebsd_families = {
     FREEBSD_AF_UNIX,
     FREEBSD_AF_INET,

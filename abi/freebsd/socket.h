@@ -86,7 +86,6 @@
 extern const struct xeno_flagset freebsd_socket_domains;
 extern const struct xeno_flagset freebsd_socket_types;
 extern const struct xeno_flagset freebsd_msg_flags;
-extern const struct xeno_flagset freebsd_shutdown_how;
 extern const struct xeno_flagset freebsd_poll_events;
 
 /* The address families and control messages of the shared codecs. */

@@ -3,6 +3,7 @@
 #include "abi/freebsd/stat.h"
 
 #include "abi/bsd/fcntl.h"
+#include "abi/bsd/stat.h"
 
 #include <errno.h>
 #include <string.h>
@@ -21,25 +22,6 @@ void freebsd_dev_to_host(uint64_t dev, uint32_t *major, uint32_t *minor)
 	*minor = (uint32_t)(((dev >> 24) & 0xff00) | (dev & 0xffff00ff));
 }
 
-static struct freebsd_timespec timestamp(const struct statx_timestamp *ts)
-{
-	return (struct freebsd_timespec){ts->tv_sec, ts->tv_nsec};
-}
-
-/* Linux keeps a few BSD-style file flags as statx attributes. */
-static uint32_t file_flags(const struct statx *stx)
-{
-	uint64_t attrs = stx->stx_attributes & stx->stx_attributes_mask;
-	uint32_t flags = 0;
-	if (attrs & STATX_ATTR_NODUMP)
-		flags |= FREEBSD_UF_NODUMP;
-	if (attrs & STATX_ATTR_IMMUTABLE)
-		flags |= FREEBSD_SF_IMMUTABLE;
-	if (attrs & STATX_ATTR_APPEND)
-		flags |= FREEBSD_SF_APPEND;
-	return flags;
-}
-
 /* FreeBSD's vn_stat reports at least a page as the I/O block size. */
 #define FREEBSD_MIN_BLKSIZE 4096
 
@@ -53,18 +35,18 @@ void freebsd12_stat_from_host(const struct statx *stx, struct freebsd12_stat *st
 	st->st_uid = stx->stx_uid;
 	st->st_gid = stx->stx_gid;
 	st->st_rdev = freebsd_dev_from_host(stx->stx_rdev_major, stx->stx_rdev_minor);
-	st->st_atim = timestamp(&stx->stx_atime);
-	st->st_mtim = timestamp(&stx->stx_mtime);
-	st->st_ctim = timestamp(&stx->stx_ctime);
+	st->st_atim = bsd_stat_time(&stx->stx_atime);
+	st->st_mtim = bsd_stat_time(&stx->stx_mtime);
+	st->st_ctim = bsd_stat_time(&stx->stx_ctime);
 	if (stx->stx_mask & STATX_BTIME)
-		st->st_birthtim = timestamp(&stx->stx_btime);
+		st->st_birthtim = bsd_stat_time(&stx->stx_btime);
 	else
-		st->st_birthtim = (struct freebsd_timespec){-1, 0};
+		st->st_birthtim = (struct bsd_timespec){-1, 0};
 	st->st_size = (int64_t)stx->stx_size;
 	st->st_blocks = (int64_t)stx->stx_blocks;
 	st->st_blksize = stx->stx_blksize > FREEBSD_MIN_BLKSIZE ? (int32_t)stx->stx_blksize
 								: FREEBSD_MIN_BLKSIZE;
-	st->st_flags = file_flags(stx);
+	st->st_flags = bsd_stat_file_flags(stx);
 	st->st_gen = 0; /* FreeBSD shows it to privileged callers only */
 }
 
@@ -97,7 +79,7 @@ int freebsd_utimens_to_host(const void *foreign, struct timespec *out)
 	return bsd_utimens_to_host(FREEBSD_UTIME_NOW, FREEBSD_UTIME_OMIT, foreign, out);
 }
 
-int freebsd_utimens_from_host(const struct timespec *in, struct freebsd_timespec *out)
+int freebsd_utimens_from_host(const struct timespec *in, struct bsd_timespec *out)
 {
 	return bsd_utimens_from_host(FREEBSD_UTIME_NOW, FREEBSD_UTIME_OMIT, in, out);
 }

@@ -77,7 +77,8 @@ static long pollfds_to_host(struct xeno_thread *t, const struct bsd_pollfd *g, s
 		h[i].fd = g[i].fd >= 0 && xeno_fd_is_reserved(g[i].fd) ? -1 : g[i].fd;
 		invalid += h[i].fd != g[i].fd;
 		h[i].revents = 0;
-		long r = bsd_abi_of(t)->poll_events_to_host(g[i].events, &h[i].events);
+		long r =
+		    bsd_poll_events_to_host(bsd_abi_of(t)->poll_events, g[i].events, &h[i].events);
 		if (r < 0)
 			return r;
 	}
@@ -118,8 +119,9 @@ static long wait_poll(struct xeno_thread *t, uint64_t fds, unsigned nfds, struct
 		for (unsigned i = 0; i < nfds; i++) {
 			if (h[i].fd != g[i].fd)
 				h[i].revents = POLLNVAL;
-			g[i].revents = (int16_t)bsd_abi_of(t)->poll_revents_from_host(h[i].revents,
-										      g[i].events);
+			g[i].revents = (int16_t)bsd_poll_revents_from_host(
+			    bsd_abi_of(t)->poll_events, bsd_abi_of(t)->poll_ignore_eof,
+			    h[i].revents, g[i].events);
 		}
 		if (nfds && xeno_copy_out(fds, g, nfds * sizeof *g) < 0)
 			r = -EFAULT;

@@ -122,7 +122,9 @@ static const struct bsd_sockopt *socket_option(struct xeno_thread *t, int s, int
 		return NULL;
 	}
 	int find_err;
-	const struct bsd_sockopt *o = bsd_abi_of(t)->sockopt_find(level, name, &find_err);
+	const struct bsd_abi *abi = bsd_abi_of(t);
+	const struct bsd_sockopt *o =
+	    bsd_sockopt_find(abi->sockopts, *abi->nsockopts, level, name, &find_err);
 	if (!o)
 		*err = find_err;
 	return o;

@@ -38,10 +38,6 @@ long freebsd_sys_fstatat(struct xeno_thread *t, int fd, uint64_t path, uint64_t 
 long freebsd_sys_getdirentries(struct xeno_thread *t, int fd, uint64_t buf, size_t count,
 			       uint64_t basep);
 
-/* ---- memory (syscalls/freebsd/compat.c: calls kept for old binaries) ---- */
-long freebsd_sys_freebsd6_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot,
-			       int flags, int fd, int pad, int64_t pos);
-
 /* ---- events (syscalls/freebsd/event.c) ---- */
 long freebsd_sys_kqueuex(struct xeno_thread *t, int flags);
 long freebsd_sys_kevent(struct xeno_thread *t, int fd, uint64_t changelist, int nchanges,

@@ -85,7 +85,7 @@ static int h_boottime(const struct sysctl_node *n, const int *a, unsigned na,
 	clock_gettime(CLOCK_REALTIME, &now);
 	clock_gettime(CLOCK_MONOTONIC, &up);
 	long long ns = (now.tv_sec - up.tv_sec) * 1000000000LL + (now.tv_nsec - up.tv_nsec);
-	struct freebsd_timeval tv = {ns / 1000000000LL, (ns % 1000000000LL) / 1000};
+	struct bsd_timeval tv = {ns / 1000000000LL, (ns % 1000000000LL) / 1000};
 	if (tv.tv_usec < 0) {
 		tv.tv_sec--;
 		tv.tv_usec += 1000000;
