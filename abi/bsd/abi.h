@@ -182,7 +182,6 @@ struct bsd_abi {
 	const struct bsd_families *families;
 	const struct xeno_flagset *socket_domains; /* "sockdomain" */
 	const struct xeno_flagset *socket_types;   /* "socktype" */
-	int (*domain_from_host)(int af);	   /* -1 if none (for SO_DOMAIN) */
 	const struct xeno_flagset *shutdown_how;
 	size_t sockaddr_max; /* SOCK_MAXADDRLEN */
 	bool inet6_v6only;   /* new AF_INET6 sockets are IPV6_V6ONLY */

@@ -1,6 +1,8 @@
 /* Socket option values, both ways (abi/bsd/sockopt.h). */
 #include "abi/bsd/sockopt.h"
 
+#include "abi/bsd/socket.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -84,7 +86,7 @@ size_t bsd_sockopt_value_from_host(const struct bsd_sockopt *o, const void *host
 		v = v > 0 ? x->errno_from_host(v) : 0;
 		break;
 	case BSD_OPT_DOMAIN:
-		v = x->domain_from_host(v);
+		v = bsd_domain_from_host(x->domains, v);
 		if (v < 0)
 			v = 0;
 		break;

@@ -115,7 +115,7 @@ _Static_assert(sizeof(struct bsd_timeval) == 16, "struct timeval layout (amd64)"
 /* Translators a value may need (the personality's). */
 struct bsd_sockopt_xlat {
 	int (*errno_from_host)(int host_errno);
-	int (*domain_from_host)(int host_af); /* -1: none */
+	const struct xeno_flagset *domains; /* "sockdomain": SO_DOMAIN's answer */
 };
 
 /* The option at level/name, or NULL with *err set: -EINVAL for a level no

@@ -84,7 +84,6 @@ const struct bsd_abi freebsd_bsd_abi = {
     .families = &freebsd_families,
     .socket_domains = &freebsd_socket_domains,
     .socket_types = &freebsd_socket_types,
-    .domain_from_host = freebsd_domain_from_host,
     .shutdown_how = &bsd_shutdown_how,
     .sockaddr_max = FREEBSD_SOCK_MAXADDRLEN,
     /* sys/netinet6/in6_proto.c: net.inet6.ip6.v6only defaults to 1 */
