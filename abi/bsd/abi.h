@@ -142,6 +142,14 @@ struct bsd_abi {
 	int (*flock_from_host)(const struct flock *host, void *foreign);
 	/* struct termios (abi/bsd/ioctl.h): the OS's control flags */
 	const struct xeno_flagset *termios_cflags;
+	/* __getcwd: FreeBSD fills the buffer and returns 0, a buffer under 2
+	 * bytes being EINVAL and one too short ENOMEM (sys/kern/vfs_cache.c);
+	 * NetBSD returns the length used, NUL included, and says ERANGE for
+	 * both (sys/kern/vfs_getcwd.c sys___getcwd, getcwd_common), looking
+	 * at no more than four times MAXPATHLEN. */
+	uint8_t getcwd_returns_length;
+	int getcwd_small_errno, getcwd_short_errno; /* host errnos */
+	size_t getcwd_max;
 	/* the two timespecs of utimensat/futimens (UTIME_NOW, UTIME_OMIT) */
 	int64_t utime_now, utime_omit; /* their special tv_nsec values */
 

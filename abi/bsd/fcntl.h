@@ -19,7 +19,8 @@
 struct flock;
 struct timespec;
 
-#define BSD_AT_FDCWD (-100)
+#define BSD_AT_FDCWD		(-100)
+#define BSD_AT_SYMLINK_NOFOLLOW 0x0200
 
 /* The open flags every BSD has, in the order a table lists them. */
 #define BSD_OPEN_FLAGS_SHARED                                                                      \

@@ -53,6 +53,10 @@ const struct bsd_abi freebsd_bsd_abi = {
     .flock_to_host = freebsd_flock_to_host,
     .flock_from_host = freebsd_flock_from_host,
     .termios_cflags = &freebsd_cflag_flagset,
+    .getcwd_returns_length = 0,
+    .getcwd_small_errno = EINVAL,
+    .getcwd_short_errno = ENOMEM,
+    .getcwd_max = 1024, /* PATH_MAX */
     .utime_now = FREEBSD_UTIME_NOW,
     .utime_omit = FREEBSD_UTIME_OMIT,
 

@@ -36,6 +36,9 @@ void bsd_decode_trap(const greg_t *g, struct xeno_call *trap);
  * - 1)); the table of trap->table says how many arguments a call has. */
 void bsd_decode_trap_masked(const greg_t *g, struct xeno_call *trap, uint64_t nr_mask);
 void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret);
+/* The same, RDX cleared on success unless the call set a second result
+ * (NetBSD). */
+void bsd_set_result_rdx_zeroed(struct xeno_thread *t, greg_t *g, long ret);
 /* pad.c: the calls with a padding slot before a 64-bit offset */
 long bsd_sys_mmap_pad(struct xeno_thread *t, uint64_t addr, size_t len, int prot, int flags, int fd,
 		      long pad, int64_t pos);

@@ -18,6 +18,7 @@
 #include "abi/bsd/abi.h"
 #include "abi/bsd/signal.h"
 #include "abi/bsd/socket.h"
+#include "abi/bsd/sockopt.h"
 #include "core/blocking.h"
 #include "core/fd.h"
 #include "core/host.h"
@@ -205,12 +206,10 @@ static long wait_select(struct xeno_thread *t, int nd, uint64_t in, uint64_t ou,
 long bsd_sys_select(struct xeno_thread *t, int nd, uint64_t in, uint64_t ou, uint64_t ex,
 		    uint64_t tv)
 {
-	struct {
-		int64_t tv_sec, tv_usec;
-	} gtv;
+	struct bsd_timeval gtv;
 	struct timespec ts, *tsp = NULL;
 	if (tv) {
-		if (xeno_copy_in(&gtv, tv, sizeof gtv) < 0)
+		if (bsd_copy_in_timeval(t, tv, &gtv) < 0)
 			return -EFAULT;
 		if (gtv.tv_sec < 0 || gtv.tv_usec < 0 || gtv.tv_usec >= 1000000)
 			return -EINVAL;

@@ -79,6 +79,8 @@ static int lay_out(struct xeno_stack *st, const struct xeno_image *img, char *co
 	return 0;
 }
 
+uint64_t bsd_ps_strings;
+
 int bsd_build_stack(const struct xeno_image *img, char *const argv[], char *const envp[],
 		    const struct bsd_stack_os *os, void *ctx, struct bsd_initial_stack *out)
 {
@@ -91,5 +93,7 @@ int bsd_build_stack(const struct xeno_image *img, char *const argv[], char *cons
 	err = lay_out(&st, img, argv, envp, os, ctx, out);
 	if (err)
 		munmap((void *)st.base, st.top - st.base);
+	else
+		bsd_ps_strings = out->ps_strings;
 	return err;
 }

@@ -54,6 +54,10 @@ struct bsd_stack_os {
 			 size_t argc, size_t envc, uint64_t ps_strings, void *ctx);
 };
 
+/* Where the initial stack's struct ps_strings is (FreeBSD's
+ * kern.ps_strings; what NetBSD's kern.proc_args reads). */
+extern uint64_t bsd_ps_strings;
+
 /* Maps the stack (xeno_proc.stack_base/top are set) and lays it out: 0 or
  * -errno (nothing left mapped). */
 int bsd_build_stack(const struct xeno_image *img, char *const argv[], char *const envp[],

@@ -50,7 +50,10 @@ void bsd_decode_trap(const greg_t *g, struct xeno_call *trap)
 	bsd_decode_trap_masked(g, trap, ~0ULL);
 }
 
-void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret)
+/* FreeBSD keeps RDX unless a call sets a second result (td_retval[1]
+ * starts as the frame's RDX, cpu_fetch_syscall_args); NetBSD clears it
+ * (sy_invoke sets rval[1] = 0, syscall() copies it to RDX). */
+static inline void set_result(struct xeno_thread *t, greg_t *g, long ret, bool rdx_zeroed)
 {
 	if (ret == -XENO_EJUSTRETURN)
 		return;
@@ -66,7 +69,19 @@ void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret)
 	g[REG_RAX] = ret;
 	if (t->have_rval2)
 		g[REG_RDX] = (greg_t)t->rval2;
+	else if (rdx_zeroed)
+		g[REG_RDX] = 0;
 	g[REG_EFL] &= ~PSL_C;
+}
+
+void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret)
+{
+	set_result(t, g, ret, false);
+}
+
+void bsd_set_result_rdx_zeroed(struct xeno_thread *t, greg_t *g, long ret)
+{
+	set_result(t, g, ret, true);
 }
 
 long bsd_return_value(struct xeno_thread *t, long value)

@@ -22,8 +22,6 @@ extern const struct xeno_calltable freebsd_systable;
 /* Maps and fills a FreeBSD process's initial stack: 0 or -errno. */
 int freebsd_build_stack(const struct xeno_image *img, char *const argv[], char *const envp[],
 			struct xeno_entry *entry);
-/* Where the initial stack's struct ps_strings is (kern.ps_strings). */
-extern uint64_t freebsd_ps_strings;
 
 /* ---- files (syscalls/freebsd/fs.c: stat and dirent forms) ---- */
 long freebsd_sys_freebsd11_fstat(struct xeno_thread *t, int fd, uint64_t sb);

@@ -15,20 +15,8 @@
 #include "core/threads.h"
 #include "core/uaccess.h"
 #include "core/xlat.h"
+#include "syscalls/bsd/thread.h"
 #include "syscalls/freebsd/freebsd.h"
-
-struct kill_arg {
-	int sig;
-	long result;
-};
-
-static void kill_one(struct xeno_thread *t, void *arg)
-{
-	struct kill_arg *k = arg;
-	long r = host_syscall3(SYS_tgkill, getpid(), t->tid, k->sig);
-	if (r < 0)
-		k->result = r;
-}
 
 /* thr_kill(-1, sig) signals every thread of the process (kern_thr.c). */
 long freebsd_sys_thr_kill(struct xeno_thread *t, long id, int sig)
@@ -38,9 +26,7 @@ long freebsd_sys_thr_kill(struct xeno_thread *t, long id, int sig)
 		return -EINVAL;
 	if (id != -1 && id <= 0)
 		return -ESRCH;
-	struct kill_arg k = {hsig, 0};
-	int err = xeno_thread_with(id, kill_one, &k);
-	return err ? err : k.result;
+	return bsd_thread_kill(id, hsig);
 }
 
 long freebsd_sys_thr_kill2(struct xeno_thread *t, int pid, long id, int sig)

@@ -17,8 +17,6 @@
 #include "syscalls/bsd/stack.h"
 #include "syscalls/freebsd/freebsd.h"
 
-uint64_t freebsd_ps_strings;
-
 /* CPUID leaf 1: EDX and ECX, the feature words FreeBSD hands out as
  * AT_HWCAP and AT_HWCAP2 on x86. */
 static void cpu_features(uint64_t *edx, uint64_t *ecx)
@@ -109,7 +107,6 @@ int freebsd_build_stack(const struct xeno_image *img, char *const argv[], char *
 	uint64_t *auxv = (uint64_t *)is.auxv_at;
 	auxv[top.argv_slot] = is.argv_at;
 	auxv[top.envv_slot] = is.envp_at;
-	freebsd_ps_strings = is.ps_strings;
 
 	memset(e, 0, sizeof *e);
 	e->rip = img->entry + img->bias;

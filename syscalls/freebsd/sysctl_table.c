@@ -23,6 +23,7 @@
 #include "abi/freebsd/time.h"
 #include "core/fd.h"
 #include "core/process.h"
+#include "syscalls/bsd/stack.h"
 #include "syscalls/freebsd/freebsd.h"
 #include "syscalls/freebsd/sysctl.h"
 
@@ -58,7 +59,7 @@ static int h_ps_strings(const struct bsd_sysctl_node *n, const int *a, unsigned 
 			struct bsd_sysctl_req *req)
 {
 	(void)n, (void)a, (void)na;
-	unsigned long v = freebsd_ps_strings;
+	unsigned long v = bsd_ps_strings;
 	return bsd_sysctl_out(req, &v, sizeof v);
 }
 
