@@ -1,6 +1,7 @@
 #!/bin/sh
-# Guest tests: the sample FreeBSD programs (samples/freebsd/) run under xeno,
-# and xeno's own command line and loader rejections.
+# Guest tests: the sample FreeBSD and NetBSD programs (samples/freebsd/,
+# samples/netbsd/, samples/bsd/) run under xeno, and xeno's own command line
+# and loader rejections.
 #
 #   tests/guest/run.sh XENO SAMPLES_DIR
 #
@@ -22,6 +23,7 @@ die() {
 expected=$(cd "$(dirname "$0")/expected" && pwd) || die "no expected/ directory"
 xeno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 waitstatus=$(dirname "$xeno")/tests/waitstatus # how a command ended, exactly
+samples=$2
 bin=$(cd "$2/freebsd" && pwd) || die "no $2/freebsd"
 [ -x "$xeno" ] || die "$xeno is not executable"
 
@@ -496,6 +498,10 @@ probe() {
 }
 probe fsprobe
 probe sysprobe
+
+# ---- the NetBSD samples ----
+
+. "$(dirname "$0")/netbsd.sh"
 
 # ---- xeno's command line ----
 
