@@ -7,6 +7,7 @@
 #              re-records them after an intended change)
 #   corrupt    hundreds of damaged copies of a sample given to xeno --check
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
+#   esbuild-netbsd  the same cases with esbuild's NetBSD builds
 #   lefthook   another (lefthook, from npm): git hooks, running other programs
 #   turbo      another (turbo 1.4.7, from npm): a monorepo task runner
 # `make check` runs them all through tests/run-all.sh, which ends with one
@@ -62,6 +63,8 @@ corrupt: guest-build
 	@tests/run-all.sh corrupt
 esbuild: $(BUILD)/xeno
 	@tests/run-all.sh esbuild
+esbuild-netbsd: $(BUILD)/xeno
+	@tests/run-all.sh esbuild-netbsd
 lefthook: $(BUILD)/xeno
 	@tests/run-all.sh lefthook
 turbo: $(BUILD)/xeno
@@ -73,5 +76,5 @@ golden: guest-build
 bless: guest-build
 	@tests/golden/run.sh $(BUILD)/xeno $(BUILD)/samples --bless
 check: unit-build unit-asan-build guest-build
-	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild lefthook turbo
-.PHONY: unit-build unit-asan-build guest-build esbuild lefthook turbo golden bless corrupt layering
+	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild esbuild-netbsd lefthook turbo
+.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd lefthook turbo golden bless corrupt layering
