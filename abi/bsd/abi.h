@@ -160,8 +160,8 @@ struct bsd_abi {
 	int mmap_occupied_errno; /* host errno for a MAP_FIXED without replace on used space */
 	int (*prot_to_host)(int prot, int *host_prot);
 	int (*msync_to_host)(int flags, int *host_flags);
-	int (*madvise_to_host)(int behav, int *host_advice);
-	int (*minherit_to_host)(int inherit, int *host_advice);
+	const struct xeno_flagset *madv_advice;	   /* "madv": bsd_madvise_to_host */
+	const struct xeno_flagset *minherit_kinds; /* "minherit": bsd_minherit_to_host */
 
 	/* ---- processes, resources, time (syscalls/bsd/proc.c, process.c, time.c) ---- */
 	const struct xeno_flagset *wait_options; /* wait4's options */

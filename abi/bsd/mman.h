@@ -8,6 +8,21 @@
 
 #include "core/xlat.h"
 
+/* madvise advice 0..4 and minherit kinds 0..2, which the BSDs number
+ * alike (FreeBSD and NetBSD sys/sys/mman.h), each OS's table starting with
+ * them.  MADV_DONTNEED keeps the contents on both (a hint to page out
+ * first; Linux's would zero anonymous memory): MADV_COLD is the hint.
+ * Sharing a private mapping with a child has no Linux twin. */
+#define BSD_MADV_ADVICE_SHARED                                                                     \
+	XENO_ENUM("MADV_NORMAL", 0, MADV_NORMAL), XENO_ENUM("MADV_RANDOM", 1, MADV_RANDOM),        \
+	    XENO_ENUM("MADV_SEQUENTIAL", 2, MADV_SEQUENTIAL),                                      \
+	    XENO_ENUM("MADV_WILLNEED", 3, MADV_WILLNEED),                                          \
+	    XENO_ENUM("MADV_DONTNEED", 4, 20 /* MADV_COLD */)
+#define BSD_MINHERIT_KINDS_SHARED(prefix)                                                          \
+	XENO_ENUM_FOREIGN(prefix "INHERIT_SHARE", 0),                                              \
+	    XENO_ENUM(prefix "INHERIT_COPY", 1, MADV_DOFORK),                                      \
+	    XENO_ENUM(prefix "INHERIT_NONE", 2, MADV_DONTFORK)
+
 /* A flag word through set s into an int: 0 or -EINVAL. */
 int bsd_flags_to_host_int(const struct xeno_flagset *s, int v, int *host);
 /* madvise advice through the enum set s: the host advice, BSD_MADV_NOOP

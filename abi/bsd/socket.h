@@ -196,6 +196,15 @@ size_t bsd_cmsgs_from_host(const struct bsd_cmsg_facts *f, const void *in, size_
 #define BSD_POLLRDBAND 0x0080
 #define BSD_POLLWRBAND 0x0100
 #define BSD_INFTIM     (-1)
+/* The message flags every BSD numbers alike (sys/sys/socket.h: MSG_OOB
+ * 0x1 to MSG_DONTWAIT 0x80); each OS's table adds its own. */
+#define BSD_MSG_FLAGS_SHARED                                                                       \
+	XENO_FLAG("MSG_OOB", 0x0001, MSG_OOB), XENO_FLAG("MSG_PEEK", 0x0002, MSG_PEEK),            \
+	    XENO_FLAG("MSG_DONTROUTE", 0x0004, MSG_DONTROUTE),                                     \
+	    XENO_FLAG("MSG_EOR", 0x0008, MSG_EOR), XENO_FLAG("MSG_TRUNC", 0x0010, MSG_TRUNC),      \
+	    XENO_FLAG("MSG_CTRUNC", 0x0020, MSG_CTRUNC),                                           \
+	    XENO_FLAG("MSG_WAITALL", 0x0040, MSG_WAITALL),                                         \
+	    XENO_FLAG("MSG_DONTWAIT", 0x0080, MSG_DONTWAIT)
 #define BSD_POLL_EVENTS_SHARED                                                                     \
 	XENO_FLAG("POLLIN", BSD_POLLIN, POLLIN), XENO_FLAG("POLLPRI", BSD_POLLPRI, POLLPRI),       \
 	    XENO_FLAG("POLLOUT", BSD_POLLOUT, POLLOUT),                                            \

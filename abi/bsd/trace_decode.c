@@ -434,6 +434,16 @@ static void format_pollfd(struct xeno_tline *l, const uint8_t *p, size_t n)
 	tl_puts(l, "}");
 }
 
+/* A thread id a call wrote: a long (FreeBSD's thr_self) or an int
+ * (NetBSD's lwpid_t), as the decoder's size says. */
+static void format_tid(struct xeno_tline *l, const uint8_t *p, size_t n)
+{
+	tl_puts(l, "[");
+	tl_tid(l, n >= sizeof(int64_t) ? LOAD(int64_t, p) : LOAD(int32_t, p));
+	tl_puts(l, "]");
+}
+#define format_lwpid format_tid
+
 #define DECODER(dname, size, fn)                                                                   \
 	const struct xeno_trace_decoder bsd_dec_##fn = {dname, size, 0, false, format_##fn}
 
@@ -450,6 +460,8 @@ DECODER("sigset", sizeof(struct bsd_sigset), sigset);
 /* struct sigaction: 32 bytes on every BSD, whatever the field order */
 DECODER("sigaction", 32, sigaction);
 DECODER("pollfd", sizeof(struct bsd_pollfd), pollfd);
+DECODER("tid", sizeof(int64_t), tid);
+DECODER("lwpid", sizeof(int32_t), lwpid);
 
 /* sa_len says how long an address is: read as much as the guest has, at
  * least the two bytes of sa_len and sa_family; the largest address

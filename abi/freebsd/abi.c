@@ -66,8 +66,8 @@ const struct bsd_abi freebsd_bsd_abi = {
     .mmap_occupied_errno = ENOMEM,
     .prot_to_host = freebsd_prot_to_host,
     .msync_to_host = freebsd_msync_to_host,
-    .madvise_to_host = freebsd_madvise_to_host,
-    .minherit_to_host = freebsd_minherit_to_host,
+    .madv_advice = &freebsd_madv_advice,
+    .minherit_kinds = &freebsd_minherit_kinds,
 
     /* ---- processes, resources, time ---- */
     .wait_options = &freebsd_wait_options,

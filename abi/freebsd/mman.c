@@ -296,13 +296,7 @@ int freebsd_msync_from_host(int host_flags, int *flags)
 /* ---- madvise, minherit ---- */
 
 static const struct xeno_flag madv_advice[] = {
-    XENO_ENUM("MADV_NORMAL", FREEBSD_MADV_NORMAL, MADV_NORMAL),
-    XENO_ENUM("MADV_RANDOM", FREEBSD_MADV_RANDOM, MADV_RANDOM),
-    XENO_ENUM("MADV_SEQUENTIAL", FREEBSD_MADV_SEQUENTIAL, MADV_SEQUENTIAL),
-    XENO_ENUM("MADV_WILLNEED", FREEBSD_MADV_WILLNEED, MADV_WILLNEED),
-    /* FreeBSD's DONTNEED keeps the contents (a hint to page out first);
-     * Linux's would zero anonymous memory.  MADV_COLD is the hint. */
-    XENO_ENUM("MADV_DONTNEED", FREEBSD_MADV_DONTNEED, MADV_COLD),
+    BSD_MADV_ADVICE_SHARED,
     XENO_ENUM("MADV_FREE", FREEBSD_MADV_FREE, MADV_FREE),
     XENO_ENUM_FOREIGN("MADV_NOSYNC", FREEBSD_MADV_NOSYNC),
     XENO_ENUM_FOREIGN("MADV_AUTOSYNC", FREEBSD_MADV_AUTOSYNC),
@@ -312,20 +306,8 @@ static const struct xeno_flag madv_advice[] = {
 };
 const struct xeno_flagset freebsd_madv_advice = XENO_FLAGSET("madv", madv_advice, 1);
 
-int freebsd_madvise_to_host(int behav, int *host_advice)
-{
-	return bsd_madvise_to_host(&freebsd_madv_advice, behav, host_advice);
-}
-
 static const struct xeno_flag minherit_kinds[] = {
-    XENO_ENUM_FOREIGN("INHERIT_SHARE", FREEBSD_INHERIT_SHARE),
-    XENO_ENUM("INHERIT_COPY", FREEBSD_INHERIT_COPY, MADV_DOFORK),
-    XENO_ENUM("INHERIT_NONE", FREEBSD_INHERIT_NONE, MADV_DONTFORK),
+    BSD_MINHERIT_KINDS_SHARED(""),
     XENO_ENUM("INHERIT_ZERO", FREEBSD_INHERIT_ZERO, MADV_WIPEONFORK),
 };
 const struct xeno_flagset freebsd_minherit_kinds = XENO_FLAGSET("minherit", minherit_kinds, 1);
-
-int freebsd_minherit_to_host(int inherit, int *host_advice)
-{
-	return bsd_minherit_to_host(&freebsd_minherit_kinds, inherit, host_advice);
-}

@@ -25,33 +25,19 @@ void freebsd_dev_to_host(uint64_t dev, uint32_t *major, uint32_t *minor)
 /* FreeBSD's vn_stat reports at least a page as the I/O block size. */
 #define FREEBSD_MIN_BLKSIZE 4096
 
-void freebsd12_stat_from_host(const struct statx *stx, struct freebsd12_stat *st)
+void freebsd12_stat_from_host(const struct statx *stx, void *out)
 {
+	struct freebsd12_stat *st = out;
 	memset(st, 0, sizeof *st);
-	st->st_dev = freebsd_dev_from_host(stx->stx_dev_major, stx->stx_dev_minor);
-	st->st_ino = stx->stx_ino;
-	st->st_nlink = stx->stx_nlink;
-	st->st_mode = stx->stx_mode;
-	st->st_uid = stx->stx_uid;
-	st->st_gid = stx->stx_gid;
-	st->st_rdev = freebsd_dev_from_host(stx->stx_rdev_major, stx->stx_rdev_minor);
-	st->st_atim = bsd_stat_time(&stx->stx_atime);
-	st->st_mtim = bsd_stat_time(&stx->stx_mtime);
-	st->st_ctim = bsd_stat_time(&stx->stx_ctime);
-	if (stx->stx_mask & STATX_BTIME)
-		st->st_birthtim = bsd_stat_time(&stx->stx_btime);
-	else
-		st->st_birthtim = (struct bsd_timespec){-1, 0};
-	st->st_size = (int64_t)stx->stx_size;
-	st->st_blocks = (int64_t)stx->stx_blocks;
+	BSD_STAT_FILL(st, stx, freebsd_dev_from_host, -1);
 	st->st_blksize = stx->stx_blksize > FREEBSD_MIN_BLKSIZE ? (int32_t)stx->stx_blksize
 								: FREEBSD_MIN_BLKSIZE;
-	st->st_flags = bsd_stat_file_flags(stx);
 	st->st_gen = 0; /* FreeBSD shows it to privileged callers only */
 }
 
-void freebsd11_stat_from_host(const struct statx *stx, struct freebsd11_stat *st)
+void freebsd11_stat_from_host(const struct statx *stx, void *out)
 {
+	struct freebsd11_stat *st = out;
 	struct freebsd12_stat wide;
 	freebsd12_stat_from_host(stx, &wide);
 	memset(st, 0, sizeof *st);

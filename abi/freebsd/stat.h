@@ -98,11 +98,11 @@ void freebsd_dev_to_host(uint64_t dev, uint32_t *major, uint32_t *minor);
 
 /* struct stat from a host statx (STATX_BASIC_STATS, STATX_BTIME if the file
  * system keeps it: otherwise the birth time is -1 s as FreeBSD reports it). */
-void freebsd12_stat_from_host(const struct statx *stx, struct freebsd12_stat *st);
+void freebsd12_stat_from_host(const struct statx *stx, void *out);
 /* struct freebsd11_stat: the same, with device, inode and link numbers cut
  * to their narrow fields as FreeBSD's freebsd11_cvtstat does by default
  * (vfs.ino64_trunc_error=0). */
-void freebsd11_stat_from_host(const struct statx *stx, struct freebsd11_stat *st);
+void freebsd11_stat_from_host(const struct statx *stx, void *out);
 
 /* The two times (in[0], in[1]) of utimensat/futimens, both ways (UTIME_NOW and UTIME_OMIT
  * differ): 0, or -EINVAL for a tv_nsec out of range that is neither.  The

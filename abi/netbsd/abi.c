@@ -31,7 +31,7 @@ const struct bsd_abi netbsd_bsd_abi = {
     .whence = &netbsd_whence_flagset,
     .fcntl_cmds = &netbsd_fcntlcmd_flagset,
     .fd_flags = &bsd_fdflags_flagset,
-    .seals = NULL,	 /* no F_ADD_SEALS in the table */
+    .seals = NULL, /* no F_ADD_SEALS in the table */
     .fadvise = &bsd_fadvise_flagset,
     .close_range = NULL, /* no close_range call */
     .ioctl_cmds = &bsd_ioctl_flagset,
@@ -58,8 +58,8 @@ const struct bsd_abi netbsd_bsd_abi = {
     .mmap_occupied_errno = ENOMEM,
     .prot_to_host = netbsd_prot_to_host,
     .msync_to_host = netbsd_msync_to_host,
-    .madvise_to_host = netbsd_madvise_to_host,
-    .minherit_to_host = netbsd_minherit_to_host,
+    .madv_advice = &netbsd_madv_advice,
+    .minherit_kinds = &netbsd_minherit_kinds,
 
     /* ---- processes, resources, time ---- */
     .wait_options = &netbsd_wait_options,
@@ -105,17 +105,17 @@ const struct bsd_abi netbsd_bsd_abi = {
 
 /* Flag sets the tracer decodes by name: flags(NAME) in syscalls.master. */
 const struct xeno_flagset *const netbsd_flagsets[] = {
-    &netbsd_sigaction_flags, &bsd_sigprocmask_how,   &netbsd_wait_options,
-    &netbsd_open_flagset,    &netbsd_at_flagset,     &bsd_access_flagset,
+    &netbsd_sigaction_flags, &bsd_sigprocmask_how,     &netbsd_wait_options,
+    &netbsd_open_flagset,    &netbsd_at_flagset,       &bsd_access_flagset,
     &netbsd_whence_flagset,  &netbsd_fcntlcmd_flagset, &bsd_fdflags_flagset,
-    &bsd_locktype_flagset,   &bsd_fadvise_flagset,   &bsd_ioctl_flagset,
-    &bsd_dtype_flagset,	     &bsd_iflag_flagset,     &bsd_oflag_flagset,
-    &netbsd_cflag_flagset,   &bsd_lflag_flagset,     &netbsd_prot_flags,
-    &netbsd_mmap_flags,	     &netbsd_madv_advice,    &netbsd_msync_flags,
+    &bsd_locktype_flagset,   &bsd_fadvise_flagset,     &bsd_ioctl_flagset,
+    &bsd_dtype_flagset,	     &bsd_iflag_flagset,       &bsd_oflag_flagset,
+    &netbsd_cflag_flagset,   &bsd_lflag_flagset,       &netbsd_prot_flags,
+    &netbsd_mmap_flags,	     &netbsd_madv_advice,      &netbsd_msync_flags,
     &netbsd_minherit_kinds,  &netbsd_rlimit_resources, &netbsd_clock_ids,
-    &bsd_getrandom_flags,    &netbsd_kqueue1_flags,  &netbsd_kevent_filters,
-    &netbsd_kevent_flags,    &netbsd_note_rw_flags,  &netbsd_note_timer_flags,
-    &netbsd_note_proc_flags, &netbsd_note_user_flags, &netbsd_socket_domains,
-    &netbsd_socket_types,    &netbsd_msg_flags,	     &bsd_shutdown_how,
-    &netbsd_poll_events,     &netbsd_lwpcreate_flags, NULL,
+    &bsd_getrandom_flags,    &netbsd_kqueue1_flags,    &netbsd_kevent_filters,
+    &netbsd_kevent_flags,    &netbsd_note_rw_flags,    &netbsd_note_timer_flags,
+    &netbsd_note_proc_flags, &netbsd_note_user_flags,  &netbsd_socket_domains,
+    &netbsd_socket_types,    &netbsd_msg_flags,	       &bsd_shutdown_how,
+    &netbsd_poll_events,     &netbsd_lwpcreate_flags,  NULL,
 };

@@ -31,18 +31,14 @@ static const struct xeno_errno_alias aliases[] = {
 };
 
 const struct xeno_errno_table netbsd_errno_table = {
-    errnos,	    sizeof errnos / sizeof errnos[0], aliases, sizeof aliases / sizeof aliases[0],
+    errnos,	sizeof errnos / sizeof errnos[0],
+    aliases,	sizeof aliases / sizeof aliases[0],
     BSD_EINVAL, &bsd_errno_table,
 };
 
 int netbsd_errno_from_host(int host)
 {
 	return xeno_errno_from_host(&netbsd_errno_table, host);
-}
-
-int netbsd_errno_to_host(int foreign)
-{
-	return xeno_errno_to_host(&netbsd_errno_table, foreign);
 }
 
 const char *netbsd_errno_name(int foreign)

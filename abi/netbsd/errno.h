@@ -27,7 +27,6 @@ enum {
 extern const struct xeno_errno_table netbsd_errno_table;
 
 int netbsd_errno_from_host(int host);
-int netbsd_errno_to_host(int foreign);
 const char *netbsd_errno_name(int foreign);
 
 #endif

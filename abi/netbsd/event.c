@@ -26,8 +26,8 @@ const struct xeno_flagset netbsd_kevent_filters = XENO_FLAGSET("kevfilter", filt
 #define EV(name) XENO_FLAG(#name, NETBSD_##name, KQ_##name)
 
 static const struct xeno_flag evflags[] = {
-    EV(EV_ADD),	    EV(EV_DELETE),  EV(EV_ENABLE), EV(EV_DISABLE), EV(EV_ONESHOT),
-    EV(EV_CLEAR),   EV(EV_RECEIPT), EV(EV_DISPATCH), EV(EV_EOF),    EV(EV_ERROR),
+    EV(EV_ADD),	  EV(EV_DELETE),  EV(EV_ENABLE),   EV(EV_DISABLE), EV(EV_ONESHOT),
+    EV(EV_CLEAR), EV(EV_RECEIPT), EV(EV_DISPATCH), EV(EV_EOF),	   EV(EV_ERROR),
 };
 const struct xeno_flagset netbsd_kevent_flags = XENO_FLAGSET("kevflags", evflags, 0);
 
@@ -55,7 +55,7 @@ const struct xeno_flagset netbsd_note_proc_flags = XENO_FLAGSET("kevnote_proc", 
 #define USERCTL(name)                                                                              \
 	XENO_FIELD(#name, NETBSD_NOTE_FFCTRLMASK, NETBSD_##name, KQ_NOTE_FFCTRLMASK, KQ_##name)
 static const struct xeno_flag note_user[] = {
-    EV(NOTE_TRIGGER),	 USERCTL(NOTE_FFAND), USERCTL(NOTE_FFOR),
+    EV(NOTE_TRIGGER),	  USERCTL(NOTE_FFAND), USERCTL(NOTE_FFOR),
     USERCTL(NOTE_FFCOPY), USERCTL(NOTE_FFNOP),
 };
 const struct xeno_flagset netbsd_note_user_flags = XENO_FLAGSET("kevnote_user", note_user, 0);

@@ -128,30 +128,16 @@ int netbsd_msync_to_host(int flags, int *host_flags)
 /* MADV_DONTNEED keeps the contents on NetBSD too (uvm_map_advice: a hint
  * to deactivate the pages); MADV_SPACEAVAIL reserves nothing here. */
 static const struct xeno_flag madv_advice[] = {
-    XENO_ENUM("MADV_NORMAL", NETBSD_MADV_NORMAL, MADV_NORMAL),
-    XENO_ENUM("MADV_RANDOM", NETBSD_MADV_RANDOM, MADV_RANDOM),
-    XENO_ENUM("MADV_SEQUENTIAL", NETBSD_MADV_SEQUENTIAL, MADV_SEQUENTIAL),
-    XENO_ENUM("MADV_WILLNEED", NETBSD_MADV_WILLNEED, MADV_WILLNEED),
-    XENO_ENUM("MADV_DONTNEED", NETBSD_MADV_DONTNEED, 20 /* MADV_COLD */),
+    BSD_MADV_ADVICE_SHARED,
     XENO_ENUM_FOREIGN("MADV_SPACEAVAIL", NETBSD_MADV_SPACEAVAIL),
     XENO_ENUM("MADV_FREE", NETBSD_MADV_FREE, MADV_FREE),
 };
 const struct xeno_flagset netbsd_madv_advice = XENO_FLAGSET("madv", madv_advice, 1);
 
-int netbsd_madvise_to_host(int behav, int *host_advice)
-{
-	return bsd_madvise_to_host(&netbsd_madv_advice, behav, host_advice);
-}
-
 static const struct xeno_flag minherit_kinds[] = {
-    XENO_ENUM_FOREIGN("MAP_INHERIT_SHARE", NETBSD_MAP_INHERIT_SHARE),
-    XENO_ENUM("MAP_INHERIT_COPY", NETBSD_MAP_INHERIT_COPY, MADV_DOFORK),
-    XENO_ENUM("MAP_INHERIT_NONE", NETBSD_MAP_INHERIT_NONE, MADV_DONTFORK),
+    BSD_MINHERIT_KINDS_SHARED("MAP_"),
+    /* a copy whose pages the parent gives up: a copy here */
+    XENO_ENUM("MAP_INHERIT_DONATE_COPY", NETBSD_MAP_INHERIT_DONATE_COPY, MADV_DOFORK),
     XENO_ENUM("MAP_INHERIT_ZERO", NETBSD_MAP_INHERIT_ZERO, MADV_WIPEONFORK),
 };
 const struct xeno_flagset netbsd_minherit_kinds = XENO_FLAGSET("minherit", minherit_kinds, 1);
-
-int netbsd_minherit_to_host(int inherit, int *host_advice)
-{
-	return bsd_minherit_to_host(&netbsd_minherit_kinds, inherit, host_advice);
-}

@@ -31,16 +31,9 @@
 #define NETBSD_MS_SYNC	     0x04
 
 enum {
-	NETBSD_MADV_NORMAL = 0,
-	NETBSD_MADV_RANDOM = 1,
-	NETBSD_MADV_SEQUENTIAL = 2,
-	NETBSD_MADV_WILLNEED = 3,
-	NETBSD_MADV_DONTNEED = 4,
+	/* beyond the shared ones (abi/bsd/mman.h) */
 	NETBSD_MADV_SPACEAVAIL = 5,
 	NETBSD_MADV_FREE = 6,
-	NETBSD_MAP_INHERIT_SHARE = 0,
-	NETBSD_MAP_INHERIT_COPY = 1,
-	NETBSD_MAP_INHERIT_NONE = 2,
 	NETBSD_MAP_INHERIT_DONATE_COPY = 3,
 	NETBSD_MAP_INHERIT_ZERO = 4,
 };
@@ -65,7 +58,5 @@ int netbsd_mmap_plan(uint64_t addr, uint64_t len, int prot, int flags, int fd, i
 		     struct bsd_mmap_plan *plan);
 int netbsd_prot_to_host(int prot, int *host_prot);
 int netbsd_msync_to_host(int flags, int *host_flags);
-int netbsd_madvise_to_host(int behav, int *host_advice);
-int netbsd_minherit_to_host(int inherit, int *host_advice);
 
 #endif

@@ -84,9 +84,14 @@ static void sigaction_out(const struct bsd_sigaction *sa, void *foreign)
 static void siginfo_in(const void *foreign, struct bsd_siginfo *si)
 {
 	const struct netbsd_siginfo *n = foreign;
-	*si = (struct bsd_siginfo){n->signo, n->code, n->err, n->reason.child.pid,
-				   n->reason.child.uid, n->reason.child.status,
-				   n->reason.fault.addr, n->reason.rt.value};
+	*si = (struct bsd_siginfo){n->signo,
+				   n->code,
+				   n->err,
+				   n->reason.child.pid,
+				   n->reason.child.uid,
+				   n->reason.child.status,
+				   n->reason.fault.addr,
+				   n->reason.rt.value};
 }
 
 static void siginfo_out(const struct bsd_siginfo *si, void *foreign)

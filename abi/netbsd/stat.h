@@ -52,6 +52,6 @@ uint64_t netbsd_dev_from_host(uint32_t major, uint32_t minor);
 
 /* struct stat from a host statx; without a birth time (STATX_BTIME) the
  * field reads 0, as NetBSD's file systems that keep none report it. */
-void netbsd_stat_from_host(const struct statx *stx, struct netbsd_stat *st);
+void netbsd_stat_from_host(const struct statx *stx, void *out);
 
 #endif

@@ -13,19 +13,19 @@
 #define NETBSD_SYSCTL_NAMELEN 32 /* longest name of a node */
 
 /* Types (SYSCTL_TYPE) and flags of a node's sysctl_flags. */
-#define NETBSD_CTLTYPE_NODE	  1
-#define NETBSD_CTLTYPE_INT	  2
-#define NETBSD_CTLTYPE_STRING	  3
-#define NETBSD_CTLTYPE_QUAD	  4
-#define NETBSD_CTLTYPE_STRUCT	  5
-#define NETBSD_CTLTYPE_BOOL	  6
-#define NETBSD_CTLFLAG_READONLY	  0x00000000U
-#define NETBSD_CTLFLAG_READWRITE  0x00000070U
-#define NETBSD_CTLFLAG_ANYWRITE	  0x00000080U
-#define NETBSD_CTLFLAG_PERMANENT  0x00000200U
-#define NETBSD_CTLFLAG_IMMEDIATE  0x00000800U
-#define NETBSD_SYSCTL_VERS_MASK	  0xff000000U
-#define NETBSD_SYSCTL_VERS_1	  0x01000000U /* SYSCTL_VERSION */
+#define NETBSD_CTLTYPE_NODE	 1
+#define NETBSD_CTLTYPE_INT	 2
+#define NETBSD_CTLTYPE_STRING	 3
+#define NETBSD_CTLTYPE_QUAD	 4
+#define NETBSD_CTLTYPE_STRUCT	 5
+#define NETBSD_CTLTYPE_BOOL	 6
+#define NETBSD_CTLFLAG_READONLY	 0x00000000U
+#define NETBSD_CTLFLAG_READWRITE 0x00000070U
+#define NETBSD_CTLFLAG_ANYWRITE	 0x00000080U
+#define NETBSD_CTLFLAG_PERMANENT 0x00000200U
+#define NETBSD_CTLFLAG_IMMEDIATE 0x00000800U
+#define NETBSD_SYSCTL_VERS_MASK	 0xff000000U
+#define NETBSD_SYSCTL_VERS_1	 0x01000000U /* SYSCTL_VERSION */
 
 /* The operations a negative last component asks of the node before it. */
 #define NETBSD_CTL_QUERY    (-2) /* enumerates children of a node */
@@ -89,12 +89,12 @@ enum {
 #define NETBSD_USER_CS_PATH 1
 
 /* Values behind fixed nodes. */
-#define NETBSD_BSD	      199506 /* sys/sys/param.h BSD */
-#define NETBSD_ARG_MAX	      (256 * 1024) /* sys/sys/syslimits.h */
-#define NETBSD_NGROUPS_MAX    16	   /* sys/sys/syslimits.h */
-#define NETBSD_MACHINE	      "amd64"
-#define NETBSD_MACHINE_ARCH   "x86_64" /* sys/arch/amd64/include/param.h */
-#define NETBSD_ALIGNBYTES     7	       /* sys/arch/amd64/include/param.h ALIGNBYTES */
+#define NETBSD_BSD	    199506	 /* sys/sys/param.h BSD */
+#define NETBSD_ARG_MAX	    (256 * 1024) /* sys/sys/syslimits.h */
+#define NETBSD_NGROUPS_MAX  16		 /* sys/sys/syslimits.h */
+#define NETBSD_MACHINE	    "amd64"
+#define NETBSD_MACHINE_ARCH "x86_64" /* sys/arch/amd64/include/param.h */
+#define NETBSD_ALIGNBYTES   7	     /* sys/arch/amd64/include/param.h ALIGNBYTES */
 
 /* struct sysctlnode: every pointer and size in a 64-bit slot
  * (__sysc_pad). */

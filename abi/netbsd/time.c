@@ -19,7 +19,7 @@ static const struct xeno_flag clock_ids[] = {
 const struct xeno_flagset netbsd_clock_ids = XENO_FLAGSET("clockid", clock_ids, 1);
 
 static const struct bsd_clock_ids special = {
-    NETBSD_CLOCK_VIRTUAL, NETBSD_CLOCK_PROF, -1, NETBSD_CLOCK_PROCESS_CPUTIME_ID,
+    NETBSD_CLOCK_VIRTUAL,	    NETBSD_CLOCK_PROF, -1, NETBSD_CLOCK_PROCESS_CPUTIME_ID,
     NETBSD_CLOCK_THREAD_CPUTIME_ID,
 };
 

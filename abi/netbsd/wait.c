@@ -3,10 +3,11 @@
 
 #include <sys/wait.h>
 
+#include "abi/bsd/wait.h"
+
 /* WALTSIG is Linux's __WCLONE (NetBSD says so); WALLSIG __WALL. */
 static const struct xeno_flag options[] = {
-    XENO_FLAG("WNOHANG", 0x1, WNOHANG),
-    XENO_FLAG("WUNTRACED", 0x2, WUNTRACED),
+    BSD_WAIT_OPTIONS_SHARED,
     XENO_FLAG("WALTSIG", 0x4, __WCLONE),
     XENO_FLAG("WALLSIG", 0x8, __WALL),
     XENO_FLAG("WCONTINUED", 0x10, WCONTINUED),

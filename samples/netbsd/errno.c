@@ -103,10 +103,10 @@ static void descriptors(void)
 
 static void others(void)
 {
-	mini_expect_error("mmap(MAP_SHARED|MAP_PRIVATE)",
-			  SYS7(mmap, NULL, 4096, PROT_READ, MAP_ANON | MAP_SHARED | MAP_PRIVATE, -1,
-			       0, 0),
-			  "EINVAL");
+	mini_expect_error(
+	    "mmap(MAP_SHARED|MAP_PRIVATE)",
+	    SYS7(mmap, NULL, 4096, PROT_READ, MAP_ANON | MAP_SHARED | MAP_PRIVATE, -1, 0, 0),
+	    "EINVAL");
 	/* modctl(2) loads a kernel module: something xeno will never do. */
 	mini_expect_error("modctl(unimplemented)", SYS2(modctl, 0, NULL), "ENOSYS");
 	char cwd[2];
@@ -116,10 +116,10 @@ static void others(void)
 	mini_expect_error("_lwp_wakeup(not parked)", SYS1(_lwp_wakeup, SYS0(_lwp_self)), "ENODEV");
 	/* sys/kern/sys_sig.c sigaction1: a handler needs a trampoline */
 	struct sigaction sa = {.handler = (void *)others};
-	mini_expect_error("__sigaction_sigtramp(no trampoline)",
-			  SYS5(__sigaction_sigtramp, SIGUSR1, &sa, NULL, NULL,
-			       SIGTRAMP_SIGINFO_VERSION),
-			  "EINVAL");
+	mini_expect_error(
+	    "__sigaction_sigtramp(no trampoline)",
+	    SYS5(__sigaction_sigtramp, SIGUSR1, &sa, NULL, NULL, SIGTRAMP_SIGINFO_VERSION),
+	    "EINVAL");
 }
 
 static void clean_up(void)

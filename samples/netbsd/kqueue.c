@@ -10,8 +10,8 @@
 
 #define WNOHANG 1
 
-static struct kevent ev_set(unsigned long ident, unsigned filter, unsigned flags,
-			    unsigned fflags, long data, void *udata)
+static struct kevent ev_set(unsigned long ident, unsigned filter, unsigned flags, unsigned fflags,
+			    long data, void *udata)
 {
 	return (struct kevent){ident, filter, flags, fflags, data, udata};
 }
@@ -41,6 +41,9 @@ int main(int argc, char **argv, char **envp)
 	long kq = SYS1(kqueue1, O_CLOEXEC);
 	mini_check("kqueue1(O_CLOEXEC)", kq >= 0 && SYS2(fcntl, kq, F_GETFD) == FD_CLOEXEC);
 	mini_check("kqueue1(bad flag)", SYS1(kqueue1, O_APPEND) == -EINVAL);
+	long nb = SYS1(kqueue1, O_NONBLOCK);
+	mini_check("kqueue1(O_NONBLOCK)", nb >= 0 && (SYS2(fcntl, nb, F_GETFL) & O_NONBLOCK));
+	SYS1(close, nb);
 
 	struct kevent ev[4];
 	mini_check("empty queue", poll_events(kq, ev, 4) == 0);
@@ -65,8 +68,8 @@ int main(int argc, char **argv, char **envp)
 	/* an error is a receipt when there is room for it */
 	struct kevent bad = ev_set(12345, EVFILT_READ, EV_ADD, 0, 0, NULL);
 	n = kevent(kq, &bad, 1, ev, 4, &zero);
-	mini_check("EV_ERROR receipt",
-		   n == 1 && (ev[0].flags & EV_ERROR) && ev[0].data == EBADF && ev[0].ident == 12345);
+	mini_check("EV_ERROR receipt", n == 1 && (ev[0].flags & EV_ERROR) && ev[0].data == EBADF &&
+					   ev[0].ident == 12345);
 	mini_check("error without room", kevent(kq, &bad, 1, NULL, 0, &zero) == -EBADF);
 	mini_check("EV_DELETE of nothing",
 		   change(kq, ev_set(5, EVFILT_USER, EV_DELETE, 0, 0, NULL)) == -ENOENT);

@@ -60,7 +60,8 @@ static long read_entries(int fd)
 			if (reclen < DIRENT_NAME + namlen + 1 || reclen % 8 || off + reclen > n ||
 			    d[DIRENT_NAME + namlen] != '\0')
 				return -EINVAL;
-			if (get(d, 8) != 0 && add(d + DIRENT_NAME, namlen, d[DIRENT_TYPE] == DT_DIR) < 0)
+			if (get(d, 8) != 0 &&
+			    add(d + DIRENT_NAME, namlen, d[DIRENT_TYPE] == DT_DIR) < 0)
 				return -ENOMEM;
 			off += reclen;
 		}

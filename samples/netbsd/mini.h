@@ -54,16 +54,16 @@ long nbsd_syscall2(long nr, long *second, long a1, long a2, long a3);
 #define SEEK_CUR 1
 #define SEEK_END 2
 /* sys/sys/mman.h */
-#define PROT_NONE	     0
-#define PROT_READ	     1
-#define PROT_WRITE	     2
-#define PROT_EXEC	     4
-#define MAP_SHARED	     0x0001
-#define MAP_PRIVATE	     0x0002
-#define MAP_FIXED	     0x0010
-#define MAP_ANON	     0x1000
-#define MAP_ALIGNED(n)	     ((n) << 24)
-#define MAP_FAILED	     ((void *)-1)
+#define PROT_NONE      0
+#define PROT_READ      1
+#define PROT_WRITE     2
+#define PROT_EXEC      4
+#define MAP_SHARED     0x0001
+#define MAP_PRIVATE    0x0002
+#define MAP_FIXED      0x0010
+#define MAP_ANON       0x1000
+#define MAP_ALIGNED(n) ((n) << 24)
+#define MAP_FAILED     ((void *)-1)
 /* sys/sys/dirent.h */
 #define DT_DIR 4
 /* sys/arch/amd64/include/param.h */
@@ -81,26 +81,26 @@ long nbsd_syscall2(long nr, long *second, long a1, long a2, long a3);
 
 /* sys/sys/errno.h: the numbers the samples compare results with (the names
  * of all of them: mini_errname). */
-#define EPERM	      1
-#define ENOENT	      2
-#define ESRCH	      3
-#define EINTR	      4
-#define EBADF	      9
-#define ECHILD	      10
-#define ENOMEM	      12
-#define EFAULT	      14
-#define EEXIST	      17
-#define ENODEV	      19
-#define ENOTDIR	      20
-#define EINVAL	      22
-#define ENOTTY	      25
-#define EPIPE	      32
-#define EAGAIN	      35
-#define EALREADY      37
-#define ETIMEDOUT     60
-#define ECONNREFUSED  61
-#define ENOSYS	      78
-#define EFTYPE	      79
+#define EPERM	     1
+#define ENOENT	     2
+#define ESRCH	     3
+#define EINTR	     4
+#define EBADF	     9
+#define ECHILD	     10
+#define ENOMEM	     12
+#define EFAULT	     14
+#define EEXIST	     17
+#define ENODEV	     19
+#define ENOTDIR	     20
+#define EINVAL	     22
+#define ENOTTY	     25
+#define EPIPE	     32
+#define EAGAIN	     35
+#define EALREADY     37
+#define ETIMEDOUT    60
+#define ECONNREFUSED 61
+#define ENOSYS	     78
+#define EFTYPE	     79
 
 /* sys/sys/timespec.h; sys/sys/time.h: tv_usec is a 32-bit suseconds_t */
 struct timespec {
@@ -117,15 +117,15 @@ struct iovec {
 };
 
 /* sys/sys/signal.h, sys/sys/sigtypes.h: signals 1..63 in four words */
-#define SIGINT	   2
-#define SIGSEGV	   11
-#define SIGPIPE	   13
-#define SIGALRM	   14
-#define SIGTERM	   15
-#define SIGCHLD	   20
-#define SIGUSR1	   30
-#define SIGUSR2	   31
-#define SIGPWR	   32
+#define SIGINT	     2
+#define SIGSEGV	     11
+#define SIGPIPE	     13
+#define SIGALRM	     14
+#define SIGTERM	     15
+#define SIGCHLD	     20
+#define SIGUSR1	     30
+#define SIGUSR2	     31
+#define SIGPWR	     32
 #define SA_ONSTACK   0x0001
 #define SA_RESTART   0x0002
 #define SA_RESETHAND 0x0004
@@ -236,9 +236,33 @@ struct sockaddr_un {
 #define UC_CPU	   0x04
 #define UC_TLSBASE 0x00080000
 enum {
-	REG_RDI = 0, REG_RSI, REG_RDX, REG_RCX, REG_R8, REG_R9, REG_R10, REG_R11, REG_R12,
-	REG_R13, REG_R14, REG_R15, REG_RBP, REG_RBX, REG_RAX, REG_GS, REG_FS, REG_ES, REG_DS,
-	REG_TRAPNO, REG_ERR, REG_RIP, REG_CS, REG_RFLAGS, REG_RSP, REG_SS, NGREG
+	REG_RDI = 0,
+	REG_RSI,
+	REG_RDX,
+	REG_RCX,
+	REG_R8,
+	REG_R9,
+	REG_R10,
+	REG_R11,
+	REG_R12,
+	REG_R13,
+	REG_R14,
+	REG_R15,
+	REG_RBP,
+	REG_RBX,
+	REG_RAX,
+	REG_GS,
+	REG_FS,
+	REG_ES,
+	REG_DS,
+	REG_TRAPNO,
+	REG_ERR,
+	REG_RIP,
+	REG_CS,
+	REG_RFLAGS,
+	REG_RSP,
+	REG_SS,
+	NGREG
 };
 struct ucontext {
 	unsigned flags;
@@ -251,8 +275,8 @@ struct ucontext {
 };
 _Static_assert(sizeof(struct ucontext) == 784, "ucontext_t");
 /* sys/sys/siginfo.h: the 128-byte siginfo_t */
-#define SI_USER 0
-#define SI_LWP	(-5)
+#define SI_USER	    0
+#define SI_LWP	    (-5)
 #define SEGV_MAPERR 1
 struct siginfo {
 	int signo, code, err, pad_;

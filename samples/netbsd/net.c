@@ -17,8 +17,8 @@ static unsigned short htons(unsigned short v)
 
 static struct sockaddr_in loopback(unsigned short port)
 {
-	return (struct sockaddr_in){sizeof(struct sockaddr_in), AF_INET, htons(port),
-				    0x0100007f /* 127.0.0.1 */, {0}};
+	return (struct sockaddr_in){
+	    sizeof(struct sockaddr_in), AF_INET, htons(port), 0x0100007f /* 127.0.0.1 */, {0}};
 }
 
 static void tcp(void)
@@ -106,8 +106,8 @@ static void unix_socket(const char *path)
 	r = r ?: SYS3(connect, c, &sun, sun.len);
 	long s = SYS3(accept, ls, NULL, NULL);
 	char buf[8];
-	mini_check("unix socket at a path", r == 0 && s >= 0 && SYS3(write, c, "hi", 2) == 2 &&
-						 SYS3(read, s, buf, 2) == 2);
+	mini_check("unix socket at a path",
+		   r == 0 && s >= 0 && SYS3(write, c, "hi", 2) == 2 && SYS3(read, s, buf, 2) == 2);
 	SYS1(close, s);
 	SYS1(close, c);
 	SYS1(close, ls);
@@ -133,8 +133,9 @@ static void unix_socket(const char *path)
 	long n = SYS3(recvmsg, sv[1], &m2, 0);
 	char c2 = 0;
 	mini_check("SCM_RIGHTS passes a descriptor",
-		   n == 1 && in.h.type == SCM_RIGHTS && in.h.len == 20 && in.fd >= 0 && SYS3(write, p[1], "z", 1) == 1 &&
-		       SYS3(read, in.fd, &c2, 1) == 1 && c2 == 'z');
+		   n == 1 && in.h.type == SCM_RIGHTS && in.h.len == 20 && in.fd >= 0 &&
+		       SYS3(write, p[1], "z", 1) == 1 && SYS3(read, in.fd, &c2, 1) == 1 &&
+		       c2 == 'z');
 	SYS1(close, sv[0]);
 	SYS1(close, sv[1]);
 	SYS1(close, p[1]);

@@ -38,8 +38,7 @@ static void usr1(int sig, struct siginfo *si, struct ucontext *uc)
 {
 	usr1_count++;
 	usr1_ok = sig == SIGUSR1 && si->signo == SIGUSR1 && si->code == SI_LWP && uc != NULL &&
-		  (uc->flags & UC_CPU) && (uc->flags & UC_SIGMASK) &&
-		  uc->gregs[REG_RIP] != 0;
+		  (uc->flags & UC_CPU) && (uc->flags & UC_SIGMASK) && uc->gregs[REG_RIP] != 0;
 }
 
 static void segv(int sig, struct siginfo *si, struct ucontext *uc)

@@ -65,7 +65,7 @@ int main(int argc, char **argv, char **envp)
 	long rfd = nbsd_syscall2(NETBSD_SYS_pipe, &wfd, 0, 0, 0);
 	char c = 0;
 	mini_check("pipe's two results", rfd >= 0 && wfd >= 0 && rfd != wfd &&
-					      SYS3(write, wfd, "x", 1) == 1 &&
-					      SYS3(read, rfd, &c, 1) == 1 && c == 'x');
+					     SYS3(write, wfd, "x", 1) == 1 &&
+					     SYS3(read, rfd, &c, 1) == 1 && c == 'x');
 	return mini_failures ? 1 : 0;
 }

@@ -13,11 +13,11 @@
 
 static char stacks[NTHREADS][STACK] __attribute__((aligned(16)));
 static struct {
-	void *self;    /* %fs:0, as the ELF TLS ABI has it */
-	int index;     /* what the thread finds through %fs */
-	int lid;       /* _lwp_create stored it here before the thread ran */
-	long sum;      /* 1 + 2 + ... + 1000 * (index + 1) */
-	int ids_ok;    /* its _lwp_self and %fs agreed */
+	void *self; /* %fs:0, as the ELF TLS ABI has it */
+	int index;  /* what the thread finds through %fs */
+	int lid;    /* _lwp_create stored it here before the thread ran */
+	long sum;   /* 1 + 2 + ... + 1000 * (index + 1) */
+	int ids_ok; /* its _lwp_self and %fs agreed */
 	volatile int done;
 } slot[NTHREADS];
 static int main_lid;

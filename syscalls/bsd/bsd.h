@@ -49,8 +49,8 @@ long bsd_sys_pwrite_pad(struct xeno_thread *t, int fd, uint64_t buf, size_t nbyt
 			int64_t offset);
 long bsd_sys_preadv_pad(struct xeno_thread *t, int fd, uint64_t iovp, unsigned int iovcnt, int pad,
 			int64_t offset);
-long bsd_sys_pwritev_pad(struct xeno_thread *t, int fd, uint64_t iovp, unsigned int iovcnt,
-			 int pad, int64_t offset);
+long bsd_sys_pwritev_pad(struct xeno_thread *t, int fd, uint64_t iovp, unsigned int iovcnt, int pad,
+			 int64_t offset);
 long bsd_sys_truncate_pad(struct xeno_thread *t, uint64_t path, int pad, int64_t length);
 long bsd_sys_ftruncate_pad(struct xeno_thread *t, int fd, int pad, int64_t length);
 

@@ -40,8 +40,8 @@ long bsd_sys_preadv_pad(struct xeno_thread *t, int fd, uint64_t iovp, unsigned i
 	return bsd_sys_preadv(t, fd, iovp, iovcnt, offset);
 }
 
-long bsd_sys_pwritev_pad(struct xeno_thread *t, int fd, uint64_t iovp, unsigned int iovcnt,
-			 int pad, int64_t offset)
+long bsd_sys_pwritev_pad(struct xeno_thread *t, int fd, uint64_t iovp, unsigned int iovcnt, int pad,
+			 int64_t offset)
 {
 	(void)pad;
 	return bsd_sys_pwritev(t, fd, iovp, iovcnt, offset);

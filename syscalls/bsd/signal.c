@@ -270,3 +270,12 @@ long bsd_sys_sigqueue(struct xeno_thread *t, int pid, int sig, uint64_t value)
 	si.si_value.sival_ptr = (void *)value;
 	return host_syscall3(SYS_rt_sigqueueinfo, pid, hsig, &si);
 }
+
+uint64_t bsd_signal_frame_top(const struct xeno_thread *t, const struct xeno_sigaction *act,
+			      uint64_t sp, bool *on_alt)
+{
+	*on_alt = xeno_sig_on_altstack(t, sp);
+	if ((act->flags & XENO_SA_ONSTACK) && t->sigstack.enabled && !*on_alt)
+		return t->sigstack.sp + t->sigstack.size;
+	return sp - 128; /* the red zone */
+}

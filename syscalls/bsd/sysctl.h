@@ -40,8 +40,8 @@ struct bsd_sysctl_req {
 struct bsd_sysctl_node;
 /* A node's value source: writes its answer with bsd_sysctl_out().
  * args/nargs are the MIB components after a node with a handler. */
-typedef int (*bsd_sysctl_handler)(const struct bsd_sysctl_node *n, const int *args,
-				  unsigned nargs, struct bsd_sysctl_req *req);
+typedef int (*bsd_sysctl_handler)(const struct bsd_sysctl_node *n, const int *args, unsigned nargs,
+				  struct bsd_sysctl_req *req);
 
 struct bsd_sysctl_node {
 	const char *name; /* dotted: "kern.ostype" */

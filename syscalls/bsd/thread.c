@@ -42,8 +42,9 @@ long bsd_thread_park(struct xeno_thread *t, const struct timespec *deadline, int
 		return -EALREADY;
 	if (!cas(w, PARK_IDLE, PARK_PARKED)) {
 		/* an unpark or an interrupt came in between */
-		return __atomic_exchange_n(w, PARK_IDLE, __ATOMIC_ACQ_REL) == PARK_PENDING ? -EALREADY
-											 : -EINTR;
+		return __atomic_exchange_n(w, PARK_IDLE, __ATOMIC_ACQ_REL) == PARK_PENDING
+			   ? -EALREADY
+			   : -EINTR;
 	}
 	int op = FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG |
 		 (clock == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0);

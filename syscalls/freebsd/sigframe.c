@@ -67,12 +67,8 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 {
 	greg_t *g = uc->uc_mcontext.gregs;
 	const char *fp = (const char *)uc->uc_mcontext.fpregs;
-	uint64_t sp = (uint64_t)g[REG_RSP];
-	bool on_alt = xeno_sig_on_altstack(t, sp);
-	if ((act->flags & XENO_SA_ONSTACK) && t->sigstack.enabled && !on_alt)
-		sp = t->sigstack.sp + t->sigstack.size;
-	else
-		sp -= 128; /* the red zone */
+	bool on_alt;
+	uint64_t sp = bsd_signal_frame_top(t, act, (uint64_t)g[REG_RSP], &on_alt);
 
 	size_t xlen = bsd_host_xstate_extra(fp);
 	sp = (sp - xlen) & ~63ULL;

@@ -70,7 +70,8 @@ int freebsd_sysctl_name(const struct bsd_sysctl_node *self, const int *name, uns
 	int err = 0;
 	int known = 1; /* the components so far are in the table */
 	for (unsigned i = 0; i < namelen && !err; i++) {
-		const struct bsd_sysctl_node *n = known && i < 4 ? bsd_sysctl_node_at(TREE, name, i + 1) : NULL;
+		const struct bsd_sysctl_node *n =
+		    known && i < 4 ? bsd_sysctl_node_at(TREE, name, i + 1) : NULL;
 		char num[16];
 		const char *part = n ? bsd_sysctl_leaf_name(n) : num;
 		if (!n) {

@@ -160,4 +160,4 @@ static const struct bsd_sysctl_node nodes[] = {
 };
 /* clang-format on */
 const struct bsd_sysctl_tree freebsd_sysctl_tree = {nodes, sizeof nodes / sizeof nodes[0],
-						   FREEBSD_CTL_MAXNAME};
+						    FREEBSD_CTL_MAXNAME};

@@ -12,11 +12,8 @@
 
 long netbsd_sys_kqueue1(struct xeno_thread *t, int flags)
 {
-	uint64_t host;
 	(void)t;
-	if (xeno_flags_to_host(&netbsd_kqueue1_flags, (uint32_t)flags, &host) < 0)
-		return -EINVAL;
-	return kq_create((int)host);
+	return kq_create_flags(&netbsd_kqueue1_flags, flags);
 }
 
 /* nchanges and nevents are size_t: more than an int holds is EINVAL. */

@@ -20,44 +20,26 @@
 #include "syscalls/bsd/fs_util.h"
 #include "syscalls/netbsd/netbsd.h"
 
-static long stat_out(long ret, const struct statx *stx, uint64_t sb)
-{
-	struct netbsd_stat st;
-	if (ret < 0)
-		return ret;
-	netbsd_stat_from_host(stx, &st);
-	return xeno_copy_out(sb, &st, sizeof st);
-}
+static const struct bsd_stat_form stat50 = {sizeof(struct netbsd_stat), netbsd_stat_from_host};
 
 long netbsd_sys___stat50(struct xeno_thread *t, uint64_t path, uint64_t ub)
 {
-	struct statx stx;
-	if (!path)
-		return -EFAULT;
-	return stat_out(bsd_stat_at(t, BSD_AT_FDCWD, path, 0, &stx), &stx, ub);
+	return bsd_stat_path(t, &stat50, BSD_AT_FDCWD, path, 0, ub);
 }
 
 long netbsd_sys___lstat50(struct xeno_thread *t, uint64_t path, uint64_t ub)
 {
-	struct statx stx;
-	if (!path)
-		return -EFAULT;
-	return stat_out(bsd_stat_at(t, BSD_AT_FDCWD, path, BSD_AT_SYMLINK_NOFOLLOW, &stx), &stx,
-			ub);
+	return bsd_stat_path(t, &stat50, BSD_AT_FDCWD, path, BSD_AT_SYMLINK_NOFOLLOW, ub);
 }
 
 long netbsd_sys___fstat50(struct xeno_thread *t, int fd, uint64_t sb)
 {
-	struct statx stx;
-	return stat_out(bsd_stat_at(t, fd, 0, 0, &stx), &stx, sb);
+	return bsd_stat_fd(t, &stat50, fd, sb);
 }
 
 long netbsd_sys_fstatat(struct xeno_thread *t, int fd, uint64_t path, uint64_t buf, int flag)
 {
-	struct statx stx;
-	if (!path)
-		return -EFAULT;
-	return stat_out(bsd_stat_at(t, fd, path, flag, &stx), &stx, buf);
+	return bsd_stat_path(t, &stat50, fd, path, flag, buf);
 }
 
 /* getdents keeps no base pointer: the offset is the descriptor's. */

@@ -133,12 +133,8 @@ void netbsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, const
 			   const struct xeno_sigaction *act, const sigset_t *old_mask)
 {
 	greg_t *g = uc->uc_mcontext.gregs;
-	uint64_t sp = (uint64_t)g[REG_RSP];
-	bool on_alt = xeno_sig_on_altstack(t, sp);
-	if ((act->flags & XENO_SA_ONSTACK) && t->sigstack.enabled && !on_alt)
-		sp = t->sigstack.sp + t->sigstack.size;
-	else
-		sp -= 128; /* the red zone */
+	bool on_alt;
+	uint64_t sp = bsd_signal_frame_top(t, act, (uint64_t)g[REG_RSP], &on_alt);
 	sp -= sizeof(struct netbsd_sigframe_siginfo);
 	uint64_t fp = (sp & ~15ULL) - 8; /* as if called: the ABI's alignment */
 

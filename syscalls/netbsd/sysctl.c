@@ -230,8 +230,8 @@ int netbsd_sysctl(const int *name, unsigned namelen, struct bsd_sysctl_req *req)
 	return n->handler(n, NULL, 0, req);
 }
 
-long netbsd_sys___sysctl(struct xeno_thread *t, uint64_t name, unsigned int namelen,
-			 uint64_t oldv, uint64_t oldlenp, uint64_t newv, size_t newlen)
+long netbsd_sys___sysctl(struct xeno_thread *t, uint64_t name, unsigned int namelen, uint64_t oldv,
+			 uint64_t oldlenp, uint64_t newv, size_t newlen)
 {
 	int mib[NETBSD_CTL_MAXNAME];
 	if (namelen > NETBSD_CTL_MAXNAME || namelen < 1)

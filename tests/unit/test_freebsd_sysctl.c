@@ -204,8 +204,7 @@ static void meta_nodes(void **state)
 	assert_int_equal(freebsd_sysctl_retval(&req), 2 * sizeof(int));
 	assert_int_equal(oid[0], 1);
 	assert_int_equal(oid[1], 1);
-	req =
-	    (struct bsd_sysctl_req){.old = oid, .oldlen = sizeof oid, .new = "x", .newlen = 0};
+	req = (struct bsd_sysctl_req){.old = oid, .oldlen = sizeof oid, .new = "x", .newlen = 0};
 	assert_int_equal(freebsd_sysctl(name2oid, 2, &req), ENOENT);
 	static char longname[FREEBSD_MAXPATHLEN];
 	memset(longname, 'a', sizeof longname);
