@@ -21,10 +21,13 @@ struct xeno_sigaction;
 struct xeno_trace_decoder;
 struct xeno_library;
 
-/* Where the guest starts: registers, and the base of the segment register
- * it owns (fs or gs, core/gate.h; the other is ignored). */
+/* Where the guest starts: registers (the ones not named are zero, unless a
+ * thread call hands over a whole register set, as NetBSD's _lwp_create
+ * does), and the base of the segment register it owns (fs or gs,
+ * core/gate.h; the other is ignored). */
 struct xeno_entry {
-	uint64_t rip, rsp, rdi, rsi, rdx, rbx, r12, r13, r14, r15;
+	uint64_t rip, rsp, rdi, rsi, rdx, rbx;
+	uint64_t rax, rcx, rbp, r8, r9, r10, r11, r12, r13, r14, r15;
 	uint64_t fs, gs;
 };
 

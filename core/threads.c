@@ -180,6 +180,7 @@ static void *thread_main(void *arg)
 	 * it and its creator stores them first (the same values). */
 	store_ids(&start, t->tid);
 	t->sigmask = start.sigmask;
+	t->sigstack = start.sigstack;
 	xeno_sig_apply_mask(t);
 	if (xeno_trace_enabled)
 		xeno_trace_thread_start(t, parent_tid);

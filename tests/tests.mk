@@ -7,6 +7,7 @@
 #              re-records them after an intended change)
 #   corrupt    hundreds of damaged copies of a sample given to xeno --check
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
+#   esbuild-netbsd  the same cases with esbuild's NetBSD builds
 #   esbuild-windows  the same suite with esbuild.exe (Windows, PE) under xeno
 #   lefthook   another (lefthook, from npm): git hooks, running other programs
 #   turbo      another (turbo 1.4.7, from npm): a monorepo task runner
@@ -70,6 +71,8 @@ corrupt: guest-build
 	@tests/run-all.sh corrupt
 esbuild: $(BUILD)/xeno
 	@tests/run-all.sh esbuild
+esbuild-netbsd: $(BUILD)/xeno
+	@tests/run-all.sh esbuild-netbsd
 esbuild-windows: $(BUILD)/xeno
 	@tests/run-all.sh esbuild-windows
 lefthook: $(BUILD)/xeno
@@ -83,8 +86,8 @@ golden: guest-build
 bless: guest-build
 	@tests/golden/run.sh $(BUILD)/xeno $(BUILD)/samples --bless
 check: unit-build unit-asan-build guest-build
-	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild lefthook turbo
-.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-windows lefthook turbo golden bless corrupt layering
+	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild esbuild-netbsd lefthook turbo
+.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd esbuild-windows lefthook turbo golden bless corrupt layering
 
 # The Mach-O parser on real macOS programs fetched from npm (not in make check).
 $(BUILD)/tests/macho_dump: tests/macho/macho_dump.c $(BUILD)/libxeno.a | $(GENHDRS)

@@ -86,8 +86,8 @@ long freebsd_libc_getcwd(struct xeno_thread *t, uint64_t buf, size_t size)
 /* gen/isatty.c: whether tcgetattr works; 0 and errno when not. */
 long freebsd_libc_isatty(struct xeno_thread *t, int fd)
 {
-	struct freebsd_termios tio;
-	long r = bsd_sys_ioctl(t, fd, FREEBSD_TIOCGETA, (uint64_t)&tio);
+	struct bsd_termios tio;
+	long r = bsd_sys_ioctl(t, fd, BSD_TIOCGETA, (uint64_t)&tio);
 	if (r < 0) {
 		t->lib_errno = t->os->errno_from_host((int)-r);
 		return 0;

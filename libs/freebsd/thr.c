@@ -116,10 +116,10 @@ int freebsd_pthread_setspecific(int key, uint64_t value)
 	unsigned k = (unsigned)key - 1;
 	struct fbsd_pthread *p = current();
 	if (k >= FREEBSD_PTHREAD_KEYS_MAX || !p)
-		return FREEBSD_EINVAL;
+		return BSD_EINVAL;
 	uint32_t seq = __atomic_load_n(&keys[k].seq, __ATOMIC_ACQUIRE);
 	if (!(seq & 1))
-		return FREEBSD_EINVAL;
+		return BSD_EINVAL;
 	p->specific[k] = (struct fbsd_specific){value, seq};
 	return 0;
 }

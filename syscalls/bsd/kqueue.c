@@ -24,6 +24,7 @@
 
 #include "core/blocking.h"
 #include "core/fd.h"
+#include "core/xlat.h"
 #include "core/forklock.h"
 #include "core/host.h"
 #include "core/uaccess.h"
@@ -184,6 +185,18 @@ long kq_create(int host_flags)
 	pthread_mutex_unlock(&registry_lock);
 	if (stale)
 		kq_release(stale);
+	return fd;
+}
+
+long kq_create_flags(const struct xeno_flagset *s, int flags)
+{
+	uint64_t host;
+	if (xeno_flags_to_host(s, (uint32_t)flags, &host) < 0)
+		return -EINVAL;
+	long fd = kq_create((int)(host & EPOLL_CLOEXEC));
+	/* NetBSD's O_NONBLOCK: kept by the descriptor, which kevent ignores */
+	if (fd >= 0 && (host & O_NONBLOCK))
+		host_syscall3(SYS_fcntl, fd, F_SETFL, O_NONBLOCK);
 	return fd;
 }
 

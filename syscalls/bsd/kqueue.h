@@ -17,6 +17,9 @@
 
 /* A new kqueue (host_flags: 0 or EPOLL_CLOEXEC): its descriptor, or -errno. */
 long kq_create(int host_flags);
+/* kqueue1/kqueuex: a new kqueue with the OS's creation flags (set s),
+ * EINVAL for a flag it does not have. */
+long kq_create_flags(const struct xeno_flagset *s, int flags);
 
 /*
  * kevent(2).  changelist and eventlist are guest addresses of arrays in

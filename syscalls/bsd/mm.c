@@ -23,6 +23,7 @@
 #include <sys/mman.h>
 
 #include "abi/bsd/abi.h"
+#include "abi/bsd/mman.h"
 #include "core/fd.h"
 #include "core/host.h"
 #include "core/hostmem.h"
@@ -169,7 +170,7 @@ static long advise(uint64_t a, uint64_t n, int advice)
 
 long bsd_sys_madvise(struct xeno_thread *t, uint64_t addr, size_t len, int behav)
 {
-	int advice, err = bsd_abi_of(t)->madvise_to_host(behav, &advice);
+	int advice, err = bsd_madvise_to_host(bsd_abi_of(t)->madv_advice, behav, &advice);
 	uint64_t a = addr, n = len;
 	if (err || (err = page_range(&a, &n)) || (err = guest_owned(a, n)))
 		return err;
@@ -189,7 +190,7 @@ long bsd_sys_minherit(struct xeno_thread *t, uint64_t addr, size_t len, int inhe
 {
 	uint64_t a = addr, n = len;
 	int advice, err = page_range(&a, &n);
-	if (err || (err = bsd_abi_of(t)->minherit_to_host(inherit, &advice)) ||
+	if (err || (err = bsd_minherit_to_host(bsd_abi_of(t)->minherit_kinds, inherit, &advice)) ||
 	    (err = guest_owned(a, n)))
 		return err;
 	long r = advise(a, n, advice);

@@ -14,68 +14,40 @@
 #include "syscalls/bsd/fs_util.h"
 #include "syscalls/freebsd/freebsd.h"
 
-static long stat12_out(long ret, const struct statx *stx, uint64_t sb)
-{
-	struct freebsd12_stat st;
-	if (ret < 0)
-		return ret;
-	freebsd12_stat_from_host(stx, &st);
-	return xeno_copy_out(sb, &st, sizeof st);
-}
-
-static long stat11_out(long ret, const struct statx *stx, uint64_t sb)
-{
-	struct freebsd11_stat st;
-	if (ret < 0)
-		return ret;
-	freebsd11_stat_from_host(stx, &st);
-	return xeno_copy_out(sb, &st, sizeof st);
-}
+static const struct bsd_stat_form stat12 = {sizeof(struct freebsd12_stat),
+					    freebsd12_stat_from_host};
+static const struct bsd_stat_form stat11 = {sizeof(struct freebsd11_stat),
+					    freebsd11_stat_from_host};
 
 long freebsd_sys_fstat(struct xeno_thread *t, int fd, uint64_t sb)
 {
-	struct statx stx;
-	return stat12_out(bsd_stat_at(t, fd, 0, 0, &stx), &stx, sb);
+	return bsd_stat_fd(t, &stat12, fd, sb);
 }
 
 long freebsd_sys_fstatat(struct xeno_thread *t, int fd, uint64_t path, uint64_t buf, int flag)
 {
-	struct statx stx;
-	if (!path)
-		return -EFAULT;
-	return stat12_out(bsd_stat_at(t, fd, path, flag, &stx), &stx, buf);
+	return bsd_stat_path(t, &stat12, fd, path, flag, buf);
 }
 
 long freebsd_sys_freebsd11_stat(struct xeno_thread *t, uint64_t path, uint64_t ub)
 {
-	struct statx stx;
-	if (!path)
-		return -EFAULT;
-	return stat11_out(bsd_stat_at(t, FREEBSD_AT_FDCWD, path, 0, &stx), &stx, ub);
+	return bsd_stat_path(t, &stat11, FREEBSD_AT_FDCWD, path, 0, ub);
 }
 
 long freebsd_sys_freebsd11_lstat(struct xeno_thread *t, uint64_t path, uint64_t ub)
 {
-	struct statx stx;
-	if (!path)
-		return -EFAULT;
-	return stat11_out(bsd_stat_at(t, FREEBSD_AT_FDCWD, path, FREEBSD_AT_SYMLINK_NOFOLLOW, &stx),
-			  &stx, ub);
+	return bsd_stat_path(t, &stat11, FREEBSD_AT_FDCWD, path, FREEBSD_AT_SYMLINK_NOFOLLOW, ub);
 }
 
 long freebsd_sys_freebsd11_fstat(struct xeno_thread *t, int fd, uint64_t sb)
 {
-	struct statx stx;
-	return stat11_out(bsd_stat_at(t, fd, 0, 0, &stx), &stx, sb);
+	return bsd_stat_fd(t, &stat11, fd, sb);
 }
 
 long freebsd_sys_freebsd11_fstatat(struct xeno_thread *t, int fd, uint64_t path, uint64_t buf,
 				   int flag)
 {
-	struct statx stx;
-	if (!path)
-		return -EFAULT;
-	return stat11_out(bsd_stat_at(t, fd, path, flag, &stx), &stx, buf);
+	return bsd_stat_path(t, &stat11, fd, path, flag, buf);
 }
 
 /* *basep is an off_t in the FreeBSD 12 call, a long in the old one: both

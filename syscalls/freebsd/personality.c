@@ -20,12 +20,9 @@ static bool freebsd_host_signal_default_ignored(int sig)
 
 static size_t freebsd_trace_siginfo(int sig, const siginfo_t *si, void *out, size_t size)
 {
-	struct freebsd_siginfo fsi;
-	if (size < sizeof fsi)
-		return 0;
-	freebsd_siginfo_from_host(sig, si, &fsi);
-	memcpy(out, &fsi, sizeof fsi);
-	return sizeof fsi;
+	return size < sizeof(struct freebsd_siginfo)
+		   ? 0
+		   : bsd_siginfo_write(&freebsd_signal_facts, sig, si, out);
 }
 
 const struct xeno_personality freebsd_personality = {

@@ -12,6 +12,7 @@
 #include "core/sigstate.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
+#include "syscalls/bsd/fpstate.h"
 #include "syscalls/freebsd/freebsd.h"
 
 void freebsd_sigcode(void);
@@ -28,44 +29,6 @@ void freebsd_sigcode(void);
  * GUDATA_SEL 7, at privilege level 3). */
 #define FREEBSD_UCODESEL 0x43
 #define FREEBSD_UDATASEL 0x3b
-
-/* The XSAVE area of a Linux signal frame: FXSAVE image, then (when the magic
- * in its software-reserved bytes says so) the XSAVE header and components
- * (asm/sigcontext.h struct _fpx_sw_bytes at offset 464). */
-#define FP_XSTATE_MAGIC1 0x46505853U
-struct fpx_sw_bytes {
-	uint32_t magic1, extended_size;
-	uint64_t xfeatures;
-	uint32_t xstate_size, padding[7];
-};
-
-/* Bytes of XSAVE state beyond the FXSAVE image in the host frame. */
-static size_t host_xstate_extra(const void *fp)
-{
-	const struct fpx_sw_bytes *sw = (const void *)((const char *)fp + 464);
-	if (!fp || sw->magic1 != FP_XSTATE_MAGIC1 || sw->xstate_size <= 512 ||
-	    sw->xstate_size > 64 * 1024)
-		return 0;
-	return sw->xstate_size - 512;
-}
-
-void freebsd_siginfo_from_host(int sig, const siginfo_t *si, struct freebsd_siginfo *fsi)
-{
-	memset(fsi, 0, sizeof *fsi);
-	fsi->signo = freebsd_signal_from_host(sig);
-	fsi->err = si->si_errno;
-	fsi->code = freebsd_si_code_from_host(sig, si->si_code);
-	if (si->si_code > 0 &&
-	    (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP)) {
-		fsi->addr = (uint64_t)si->si_addr;
-	} else {
-		fsi->pid = si->si_pid;
-		fsi->uid = si->si_uid;
-		fsi->value = (uint64_t)si->si_value.sival_ptr;
-		if (sig == SIGCHLD)
-			fsi->status = si->si_status;
-	}
-}
 
 static void fill_mcontext(struct freebsd_mcontext *mc, const struct xeno_thread *t, const greg_t *g)
 {
@@ -104,14 +67,10 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 {
 	greg_t *g = uc->uc_mcontext.gregs;
 	const char *fp = (const char *)uc->uc_mcontext.fpregs;
-	uint64_t sp = (uint64_t)g[REG_RSP];
-	bool on_alt = xeno_sig_on_altstack(t, sp);
-	if ((act->flags & XENO_SA_ONSTACK) && t->sigstack.enabled && !on_alt)
-		sp = t->sigstack.sp + t->sigstack.size;
-	else
-		sp -= 128; /* the red zone */
+	bool on_alt;
+	uint64_t sp = bsd_signal_frame_top(t, act, (uint64_t)g[REG_RSP], &on_alt);
 
-	size_t xlen = host_xstate_extra(fp);
+	size_t xlen = bsd_host_xstate_extra(fp);
 	sp = (sp - xlen) & ~63ULL;
 	uint64_t xsave_at = sp;
 	sp = (sp - sizeof(struct freebsd_sigframe)) & ~15ULL;
@@ -122,8 +81,8 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 	freebsd_sigset_from_host(old_mask, &sf->sf_uc.uc_sigmask);
 	sf->sf_uc.uc_stack.ss_sp = t->sigstack.sp;
 	sf->sf_uc.uc_stack.ss_size = t->sigstack.size;
-	sf->sf_uc.uc_stack.ss_flags = !t->sigstack.enabled ? FREEBSD_SS_DISABLE
-				      : on_alt		   ? FREEBSD_SS_ONSTACK
+	sf->sf_uc.uc_stack.ss_flags = !t->sigstack.enabled ? BSD_SS_DISABLE
+				      : on_alt		   ? BSD_SS_ONSTACK
 							   : 0;
 	struct freebsd_mcontext *mc = &sf->sf_uc.uc_mcontext;
 	fill_mcontext(mc, t, g);
@@ -135,7 +94,7 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 		mc->mc_xfpustate = xsave_at;
 		mc->mc_xfpustate_len = xlen;
 	}
-	freebsd_siginfo_from_host(sig, si, &sf->sf_si);
+	bsd_siginfo_write(&freebsd_signal_facts, sig, si, &sf->sf_si);
 
 	if (xeno_copy_out(sp, sf, sizeof *sf) < 0 ||
 	    (xlen && xeno_copy_out(xsave_at, fp + 512, xlen) < 0))
@@ -159,7 +118,7 @@ static int restore_fpstate(struct xeno_thread *t, ucontext_t *uc, const struct f
 	char *fp = (char *)uc->uc_mcontext.fpregs;
 	if (!fp)
 		return 0;
-	size_t host_extra = host_xstate_extra(fp);
+	size_t host_extra = bsd_host_xstate_extra(fp);
 	if ((mc->mc_flags & FREEBSD_MC_HASFPXSTATE) && mc->mc_xfpustate_len) {
 		/* after the ucontext sigreturn keeps at the start of the scratch */
 		char *buf = (char *)t->scratch + 1024;
@@ -169,7 +128,7 @@ static int restore_fpstate(struct xeno_thread *t, ucontext_t *uc, const struct f
 		if (xeno_copy_in(buf, mc->mc_xfpustate, mc->mc_xfpustate_len) < 0)
 			return -EFAULT;
 		/* The XSAVE header: only features the host saved, standard form. */
-		const struct fpx_sw_bytes *sw = (const void *)(fp + 464);
+		const struct bsd_fpx_sw_bytes *sw = bsd_host_fpx_sw(fp);
 		uint64_t xstate_bv, xcomp_bv;
 		memcpy(&xstate_bv, buf, 8);
 		memcpy(&xcomp_bv, buf + 8, 8);
@@ -177,13 +136,7 @@ static int restore_fpstate(struct xeno_thread *t, ucontext_t *uc, const struct f
 			return -EINVAL;
 		memcpy(fp + 512, buf, mc->mc_xfpustate_len);
 	}
-	memcpy(fp, mc->mc_fpstate, 464); /* keep the host's software bytes */
-	if (host_extra) {
-		uint64_t bv;
-		memcpy(&bv, fp + 512, 8);
-		bv |= 3; /* x87 and SSE state come from the image just written */
-		memcpy(fp + 512, &bv, 8);
-	}
+	bsd_fxsave_to_host(fp, mc->mc_fpstate);
 	return 0;
 }
 

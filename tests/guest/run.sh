@@ -1,6 +1,7 @@
 #!/bin/sh
-# Guest tests: the sample FreeBSD programs (samples/freebsd/) run under xeno,
-# and xeno's own command line and loader rejections.
+# Guest tests: the sample FreeBSD and NetBSD programs (samples/freebsd/,
+# samples/netbsd/, samples/bsd/) run under xeno, and xeno's own command line
+# and loader rejections.
 #
 #   tests/guest/run.sh XENO SAMPLES_DIR
 #
@@ -22,6 +23,7 @@ die() {
 expected=$(cd "$(dirname "$0")/expected" && pwd) || die "no expected/ directory"
 xeno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 waitstatus=$(dirname "$xeno")/tests/waitstatus # how a command ended, exactly
+samples=$2
 bin=$(cd "$2/freebsd" && pwd) || die "no $2/freebsd"
 [ -x "$xeno" ] || die "$xeno is not executable"
 
@@ -616,6 +618,10 @@ stdout_empty
 stderr_is "xeno: ./dyn-libs: libgreet.so.1, needed by ./dyn-libs, is neither built into xeno nor found on XENO_LIBRARY_PATH or under the compat root"
 end
 
+# ---- the NetBSD samples ----
+
+. "$(dirname "$0")/netbsd.sh"
+
 # ---- xeno's command line ----
 
 begin help
@@ -689,9 +695,9 @@ mkdir "$work/directory"
 # program header's p_vaddr, 8 bytes at 64 + 16
 cp "$bin/hello" "$work/page-zero"
 dd if=/dev/zero of="$work/page-zero" bs=1 seek=80 count=8 conv=notrunc 2>/dev/null
-# hello marked NetBSD (EI_OSABI, byte 7, is 2)
-cp "$bin/hello" "$work/netbsd"
-printf '\002' | dd of="$work/netbsd" bs=1 seek=7 conv=notrunc 2>/dev/null
+# hello for another machine: e_machine (2 bytes at 18) is aarch64's 183
+cp "$bin/hello" "$work/arm64"
+printf '\267\000' | dd of="$work/arm64" bs=1 seek=18 conv=notrunc 2>/dev/null
 # hello with its second segment aligned to 0x1800 (p_align, at 64 + 56 + 48)
 cp "$bin/hello" "$work/bad-align"
 printf '\000\030\000\000\000\000\000\000' | dd of="$work/bad-align" bs=1 seek=168 conv=notrunc 2>/dev/null
@@ -708,7 +714,7 @@ rejects reject-pe 126 pe "without a PE signature"
 rejects reject-script 126 script "script"
 rejects reject-directory 126 directory "is a directory"
 rejects reject-page-zero 126 page-zero "is in page 0"
-rejects reject-netbsd 126 netbsd "a NetBSD program"
+rejects reject-arm64 126 arm64 "not x86-64"
 rejects reject-bad-align 126 bad-align "not a power of two"
 rejects reject-missing 127 missing "No such file or directory"
 

@@ -117,7 +117,7 @@ static void format_sockaddr_inet6_and_unix(void **state)
 {
 	(void)state;
 	const struct xeno_trace_decoder *dec = xt_find_decoder(fbsd(), "sockaddr");
-	struct freebsd_sockaddr_in6 sin6 = {
+	struct bsd_sockaddr_in6 sin6 = {
 	    .sin6_len = 28, .sin6_family = FREEBSD_AF_INET6, .sin6_port = __builtin_bswap16(8080)};
 	sin6.sin6_addr[15] = 1;
 	struct xeno_tline l;
@@ -125,7 +125,7 @@ static void format_sockaddr_inet6_and_unix(void **state)
 	dec->format(&l, (const uint8_t *)&sin6, sizeof sin6);
 	assert_string_equal(l.buf, "{sa_len=28, sa_family=AF_INET6, sin6_port=htons(8080), "
 				   "sin6_addr=\"::1\", sin6_flowinfo=0, sin6_scope_id=0}");
-	struct freebsd_sockaddr_un sun = {.sun_len = 2 + 8, .sun_family = FREEBSD_AF_UNIX};
+	struct bsd_sockaddr_un sun = {.sun_len = 2 + 8, .sun_family = FREEBSD_AF_UNIX};
 	memcpy(sun.sun_path, "/tmp/s.k", 8);
 	tl_init(&l, fbsd(), NULL);
 	dec->format(&l, (const uint8_t *)&sun, sun.sun_len);
@@ -135,7 +135,7 @@ static void format_sockaddr_inet6_and_unix(void **state)
 static void format_sigset_and_signal_line(void **state)
 {
 	(void)state;
-	struct freebsd_siginfo si = {.signo = FREEBSD_SIGURG, .code = FREEBSD_SI_LWP, .pid = 42};
+	struct freebsd_siginfo si = {.signo = BSD_SIGURG, .code = FREEBSD_SI_LWP, .pid = 42};
 	struct xt_event ev = {.type = XT_SIGNAL, .tid = 42, .nr = SIGURG, .nblobs = 1};
 	ev.blobs[0] = (struct xt_blob){
 	    .arg = XT_BLOB_SIGINFO, .len = sizeof si, .data = (const uint8_t *)&si};
