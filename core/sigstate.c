@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "core/personality.h"
 #include "core/process.h"
+#include "core/spinlock.h"
 #include "core/stats.h"
 #include "core/thread.h"
 #include "core/threadlist.h"
@@ -27,13 +28,12 @@ static int actions_lock;
 
 static void lock_actions(void)
 {
-	while (__atomic_exchange_n(&actions_lock, 1, __ATOMIC_ACQUIRE))
-		__builtin_ia32_pause();
+	xeno_spin_lock(&actions_lock);
 }
 
 static void unlock_actions(void)
 {
-	__atomic_store_n(&actions_lock, 0, __ATOMIC_RELEASE);
+	xeno_spin_unlock(&actions_lock);
 }
 
 static void unlock_actions_after_fork(bool child)
