@@ -11,13 +11,14 @@ xeno_blocking_syscall:
 	pushq	%rbx
 	pushq	%r12
 	pushq	%r13
+	subq	$16, %rsp		/* the mask to go back to */
 	movq	%rdi, %rbx
 	XENO_THREAD_STATE %r13
-	/* open the guest's mask: rt_sigprocmask(SIG_SETMASK, &t->wait_mask, 0, 8) */
+	/* open the guest's mask: rt_sigprocmask(SIG_SETMASK, &t->wait_mask, &old, 8) */
 	movl	$XENO_NR_RT_SIGPROCMASK, %eax
 	movl	$2, %edi
 	leaq	XT_WAIT_MASK(%r13), %rsi
-	xorl	%edx, %edx
+	movq	%rsp, %rdx
 	movl	$8, %r10d
 	syscall
 xeno_blocking_window:
@@ -33,14 +34,16 @@ xeno_blocking_window:
 xeno_blocking_window_end:		/* the syscall instruction itself */
 	syscall
 	movq	%rax, %r12
-1:	/* close it again: every signal a handler of xeno's blocks */
+1:	/* close it again: the mask before (in a trap's handler, every signal
+	 * a handler of xeno's blocks; on a patched site's call, the guest's) */
 	movl	$XENO_NR_RT_SIGPROCMASK, %eax
 	movl	$2, %edi
-	leaq	xeno_handler_mask(%rip), %rsi
+	movq	%rsp, %rsi
 	xorl	%edx, %edx
 	movl	$8, %r10d
 	syscall
 	movq	%r12, %rax
+	addq	$16, %rsp
 	popq	%r13
 	popq	%r12
 	popq	%rbx

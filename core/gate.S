@@ -15,43 +15,6 @@
 	.section xeno_gate, "ax", @progbits
 	.balign 64
 
-/* Entering xeno: with FSGSBASE, save the guest's FS base and load glibc's
- * (cheap); without, leave the guest's in place (XT_HOST_TLS says so).
- * Nothing to do where the guest leaves FS to glibc.  \t: the state. */
-.macro ENTER_HOST_FS t
-	cmpb	$0, xeno_state_via_fs(%rip)
-	jne	1f
-	cmpb	$0, xeno_have_fsgsbase(%rip)
-	je	1f
-	rdfsbase %rax
-	movq	%rax, XT_GUEST_FS(\t)
-	movq	XT_HOST_FS(\t), %rax
-	wrfsbase %rax
-	movb	$1, XT_HOST_TLS(\t)
-1:
-.endm
-
-/* Leaving xeno: put the guest's FS base back if glibc's is loaded (the
- * guest's may have changed meanwhile: XT_GUEST_FS is the one to load).
- * Clobbers rax, rdi, rsi, rcx, r11. */
-.macro LEAVE_HOST_FS t
-	cmpb	$0, xeno_state_via_fs(%rip)
-	jne	2f
-	cmpb	$0, XT_HOST_TLS(\t)
-	je	2f
-	cmpb	$0, xeno_have_fsgsbase(%rip)
-	je	1f
-	movq	XT_GUEST_FS(\t), %rax
-	wrfsbase %rax
-	jmp	3f
-1:	movl	$XENO_NR_ARCH_PRCTL, %eax
-	movl	$XENO_ARCH_SET_FS, %edi
-	movq	XT_GUEST_FS(\t), %rsi
-	syscall
-3:	movb	$0, XT_HOST_TLS(\t)
-2:
-.endm
-
 /*
  * void xeno_gate_signal(int sig, siginfo_t *info, ucontext_t *uc)
  * The handler of every host signal xeno catches (SA_SIGINFO|SA_ONSTACK).

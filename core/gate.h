@@ -24,6 +24,31 @@
 #define XT_HOST_FS    16 /* uint64_t: glibc's thread pointer for this thread */
 #define XT_GUEST_FS   24 /* uint64_t: the guest's FS base */
 #define XT_WAIT_MASK  32 /* uint64_t: host signal mask while blocked for the guest */
+#define XT_DIRECT     64 /* struct xeno_direct: a patched site's call (core/direct.h) */
+
+/* Inside struct xeno_direct: the guest's registers (a ucontext_t's gregs,
+ * glibc's REG_* order) and its FP/vector state (an XSAVE area). */
+#define XD_GREGS  48
+#define XD_FPU	  1024
+#define XT_G(reg) (XT_DIRECT + XD_GREGS + 8 * (reg))
+#define XG_R8	  0
+#define XG_R9	  1
+#define XG_R10	  2
+#define XG_R11	  3
+#define XG_R12	  4
+#define XG_R13	  5
+#define XG_R14	  6
+#define XG_R15	  7
+#define XG_RDI	  8
+#define XG_RSI	  9
+#define XG_RBP	  10
+#define XG_RBX	  11
+#define XG_RDX	  12
+#define XG_RAX	  13
+#define XG_RCX	  14
+#define XG_RSP	  15
+#define XG_RIP	  16
+#define XG_EFL	  17
 
 /*
  * The FS base.  The guest owns it while it runs; glibc's thread-local state
@@ -58,6 +83,42 @@
 .Lxts_fs\@:
 	movq	%fs:xeno_tls_self@tpoff, \reg
 .Lxts_done\@:
+.endm
+/* Entering xeno: with FSGSBASE, save the guest's FS base and load glibc's
+ * (cheap); without, leave the guest's in place (XT_HOST_TLS says so).
+ * Nothing to do where the guest leaves FS to glibc.  \t: the state. */
+.macro ENTER_HOST_FS t
+	cmpb	$0, xeno_state_via_fs(%rip)
+	jne	1f
+	cmpb	$0, xeno_have_fsgsbase(%rip)
+	je	1f
+	rdfsbase %rax
+	movq	%rax, XT_GUEST_FS(\t)
+	movq	XT_HOST_FS(\t), %rax
+	wrfsbase %rax
+	movb	$1, XT_HOST_TLS(\t)
+1:
+.endm
+
+/* Leaving xeno: put the guest's FS base back if glibc's is loaded (the
+ * guest's may have changed meanwhile: XT_GUEST_FS is the one to load).
+ * Clobbers rax, rdi, rsi, rcx, r11. */
+.macro LEAVE_HOST_FS t
+	cmpb	$0, xeno_state_via_fs(%rip)
+	jne	2f
+	cmpb	$0, XT_HOST_TLS(\t)
+	je	2f
+	cmpb	$0, xeno_have_fsgsbase(%rip)
+	je	1f
+	movq	XT_GUEST_FS(\t), %rax
+	wrfsbase %rax
+	jmp	3f
+1:	movl	$XENO_NR_ARCH_PRCTL, %eax
+	movl	$XENO_ARCH_SET_FS, %edi
+	movq	XT_GUEST_FS(\t), %rsi
+	syscall
+3:	movb	$0, XT_HOST_TLS(\t)
+2:
 .endm
 /* clang-format on */
 #endif

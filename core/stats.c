@@ -13,6 +13,8 @@ static unsigned long long load(const uint64_t *counter)
 void xeno_stats_report(void)
 {
 	if (xeno_stats)
-		xeno_msg("%llu system calls trapped, %llu signals delivered",
-			 load(&xeno_counters.traps), load(&xeno_counters.signals));
+		xeno_msg("%llu system calls trapped, %llu made through %llu patched sites, "
+			 "%llu signals delivered",
+			 load(&xeno_counters.traps), load(&xeno_counters.direct),
+			 load(&xeno_counters.sites), load(&xeno_counters.signals));
 }

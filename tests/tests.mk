@@ -9,6 +9,7 @@
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
 #   lefthook   another (lefthook, from npm): git hooks, running other programs
 #   turbo      another (turbo 1.4.7, from npm): a monorepo task runner
+# SUITE-nopatch: SUITE again with XENO_PATCH=0 (no call site patched).
 # `make check` runs them all through tests/run-all.sh, which ends with one
 # "N passed, N failed" line (and ", N skipped" when a test could not run here).
 
@@ -72,6 +73,9 @@ golden: guest-build
 	@tests/run-all.sh golden
 bless: guest-build
 	@tests/golden/run.sh $(BUILD)/xeno $(BUILD)/samples --bless
+# The suites that run guest programs run twice: with call sites patched (the
+# default) and with every call trapped (XENO_PATCH=0).
 check: unit-build unit-asan-build guest-build
-	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild lefthook turbo
+	@tests/run-all.sh layering unit guest guest-nopatch golden golden-nopatch corrupt unit-asan \
+		esbuild esbuild-nopatch lefthook lefthook-nopatch turbo turbo-nopatch
 .PHONY: unit-build unit-asan-build guest-build esbuild lefthook turbo golden bless corrupt layering
