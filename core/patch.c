@@ -5,6 +5,7 @@
 
 #include "core/direct.h"
 #include "core/forklock.h"
+#include "core/host.h"
 #include "core/patchsite.h"
 #include "core/patchtext.h"
 #include "core/spinlock.h"
@@ -59,7 +60,9 @@ static int lock_word;
 
 static void lock(void)
 {
-	xeno_spin_lock(&lock_word);
+	/* the holder may be preempted while it writes: give way */
+	while (__atomic_exchange_n(&lock_word, 1, __ATOMIC_ACQUIRE))
+		xeno_raw_syscall4(SYS_sched_yield, 0, 0, 0, 0);
 }
 
 static void unlock(void)
@@ -227,7 +230,10 @@ static void patch(struct xeno_thread *t, const ucontext_t *uc, uint64_t start, u
 		__atomic_store_n(&span_lo, start, __ATOMIC_RELAXED);
 	if (syscall > span_hi)
 		__atomic_store_n(&span_hi, syscall, __ATOMIC_RELAXED);
-	if (xeno_text_poke5(start, jmp, !xeno_thread_alone()) < 0) {
+	bool alone = xeno_thread_alone();
+	if (alone) /* cheap now, an RCU grace period once there are threads */
+		xeno_text_sync_ready();
+	if (xeno_text_poke5(start, jmp, !alone) < 0) {
 		xeno_text_write(start, e->site.code, XENO_JMP_LEN);
 		set_state(e, SITE_UNPATCHED);
 		xeno_patching = false;

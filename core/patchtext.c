@@ -74,15 +74,21 @@ int xeno_text_write(uint64_t addr, const void *bytes, size_t n)
 
 /* Every CPU running one of the process's threads executes a serialising
  * instruction before it runs user code again. */
+int xeno_text_sync_ready(void)
+{
+	if (synced)
+		return 0;
+	long r = xeno_raw_syscall4(SYS_membarrier,
+				   MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE, 0, 0, 0);
+	synced = r == 0;
+	return (int)r;
+}
+
 static int sync_cores(void)
 {
-	if (!synced) {
-		long r = xeno_raw_syscall4(
-		    SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE, 0, 0, 0);
-		if (r < 0)
-			return (int)r;
-		synced = true;
-	}
+	int err = xeno_text_sync_ready();
+	if (err)
+		return err;
 	return (int)xeno_raw_syscall4(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE, 0,
 				      0, 0);
 }
@@ -91,15 +97,16 @@ int xeno_text_poke5(uint64_t addr, const uint8_t *new5, bool threads)
 {
 	if (!threads) /* no one else runs this code: the thread itself does not */
 		return xeno_text_write(addr, new5, 5);
+	/* As text_poke_bp: no CPU may see the old first byte with the new
+	 * others, so the int3 is everywhere before they change, and they are
+	 * everywhere before the first byte does.  (A CPU that still sees the
+	 * int3 after that traps, and core/patch.c sends it on.) */
 	static const uint8_t int3 = 0xcc;
-	int err = sync_cores(); /* registered before anything changes */
-	if (err)
+	int err = xeno_text_sync_ready();
+	if (err || (err = xeno_text_write(addr, &int3, 1)) || (err = sync_cores()) ||
+	    (err = xeno_text_write(addr + 1, new5 + 1, 4)) || (err = sync_cores()))
 		return err;
-	if ((err = xeno_text_write(addr, &int3, 1)) || (err = sync_cores()) ||
-	    (err = xeno_text_write(addr + 1, new5 + 1, 4)) || (err = sync_cores()) ||
-	    (err = xeno_text_write(addr, new5, 1)))
-		return err;
-	return sync_cores();
+	return xeno_text_write(addr, new5, 1);
 }
 
 /* ---- which pages may be patched: /proc/self/maps ---- */
@@ -203,29 +210,49 @@ void xeno_text_forget(uint64_t addr, uint64_t len)
 
 /* ---- trampoline pages ---- */
 
-/* A page at addr (MAP_FIXED_NOREPLACE: nothing is ever mapped over). */
-static bool map_page_at(uint64_t addr)
+/* A page at addr (MAP_FIXED_NOREPLACE: nothing is ever mapped over), or,
+ * with fixed false, wherever the kernel puts one asked for there. */
+static uint64_t map_page(uint64_t addr, bool fixed)
 {
 	long r = xeno_raw_syscall(SYS_mmap, (long)addr, PAGE, PROT_READ | PROT_EXEC,
-				  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-	if (r >= 0 && (uint64_t)r != addr) { /* a kernel before 4.17 */
+				  MAP_PRIVATE | MAP_ANONYMOUS | (fixed ? MAP_FIXED_NOREPLACE : 0),
+				  -1, 0);
+	if (r < 0)
+		return 0;
+	if (fixed && (uint64_t)r != addr) { /* a kernel before 4.17 */
 		xeno_raw_syscall4(SYS_munmap, r, PAGE, 0, 0);
-		return false;
+		return 0;
 	}
-	return r >= 0;
+	return (uint64_t)r;
+}
+
+static bool within(uint64_t a, uint64_t b, uint64_t reach)
+{
+	return (a > b ? a - b : b - a) < reach;
 }
 
 uint64_t xeno_text_tramp_page(uint64_t near, uint64_t entry)
 {
-	/* Below the site first: above a program's data may lie its heap. */
 	const uint64_t step = 64 * 1024, reach = (1ULL << 31) - (1ULL << 20), low = 1ULL << 20;
+	for (unsigned i = 0; i < nknown; i++) /* from the start of the site's mapping */
+		if (near >= known[i].lo && near < known[i].hi)
+			near = known[i].lo;
 	uint64_t base = near & ~(step - 1), page = 0;
-	for (uint64_t d = step; d < reach && !page; d += d < (16ULL << 20) ? step : d) {
-		if (base > low + d && map_page_at(base - d))
-			page = base - d;
-		else if (base + d + PAGE < XENO_USER_END && d >= (4ULL << 20) &&
-			 map_page_at(base + d))
-			page = base + d;
+	/* Right below the site's mapping (above a program's data may lie its
+	 * heap); else where the kernel puts a page asked for there; else the
+	 * first free place further down or up. */
+	if (base > low + step)
+		page = map_page(base - step, true);
+	if (!page && (page = map_page(base > low + step ? base - step : base, false)) &&
+	    !within(page, near, reach)) {
+		xeno_raw_syscall4(SYS_munmap, (long)page, PAGE, 0, 0);
+		page = 0;
+	}
+	for (uint64_t d = 2 * step; d < reach && !page; d += d < (16ULL << 20) ? step : d) {
+		if (base > low + d)
+			page = map_page(base - d, true);
+		if (!page && d >= (4ULL << 20) && base + d + PAGE < XENO_USER_END)
+			page = map_page(base + d, true);
 	}
 	if (!page)
 		return 0;

@@ -23,6 +23,10 @@ void xeno_text_after_fork(void);
 
 /* Writes n bytes at addr whatever the page's protection: 0 or -errno. */
 int xeno_text_write(uint64_t addr, const void *bytes, size_t n);
+/* Registers the process for membarrier SYNC_CORE (again in a forked
+ * child): cheap while it has one thread, an RCU grace period (milliseconds)
+ * once it has more, so done with the first patch.  0 or -errno. */
+int xeno_text_sync_ready(void);
 /* Replaces the 5 bytes at addr with new5 so that a thread executing them
  * meanwhile sees either the old or the new instruction or an int3 (when
  * threads says others may run): 0 or -errno. */
