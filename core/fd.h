@@ -15,6 +15,7 @@
 #define XENO_CORE_FD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #define XENO_FDS 32 /* descriptors reserved for xeno itself */
 
 /* Raises the process's soft RLIMIT_NOFILE so that xeno has room above the
@@ -40,6 +41,10 @@ int xeno_fd_guest_limits(unsigned long *cur, unsigned long *max);
  * that still has XENO_FDS to spare above cur.  0 or -errno (EPERM when the
  * hard limit would rise without the privilege to). */
 int xeno_fd_set_guest_limits(unsigned long cur, unsigned long max);
+
+/* "/proc/self/fd/FD" into buf, without glibc's formatting (for handlers on
+ * the guest's FS base): its length, 0 if it does not fit. */
+size_t xeno_fd_proc_path(char *buf, size_t size, long fd);
 
 /* Around execve: the new program starts with the guest's soft limit, as it
  * would have on the guest's own system, not the one xeno raised for its own
