@@ -26,7 +26,6 @@
 #include "core/fd.h"
 #include "core/forklock.h"
 #include "core/host.h"
-#include "core/thread.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/kqueue_impl.h"
 
@@ -204,11 +203,15 @@ static void drop_fd_knotes(struct kq *kq, int fd)
 	pthread_mutex_unlock(&kq->lock);
 }
 
+bool xeno_kqueues_exist(void)
+{
+	return __atomic_load_n(&registry_count, __ATOMIC_ACQUIRE) != 0;
+}
+
 void xeno_kqueue_fd_closed(int fd)
 {
 	if (__atomic_load_n(&registry_count, __ATOMIC_ACQUIRE) == 0)
 		return;
-	xeno_host_tls(xeno_current()); /* close runs on the guest's FS base (NOTLS) */
 	/* Each kqueue is visited with the registry unlocked: the engine takes
 	 * a kqueue's lock first and the registry's second, never the other
 	 * way round. */
