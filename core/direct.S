@@ -114,13 +114,12 @@ xeno_direct_tail:
 	movq	XT_G(XG_RSP)(%r11), %rsp
 	movq	XT_G(XG_RIP)(%r11), %rcx
 	movq	XT_G(XG_R11)(%r11), %r11
-xeno_direct_tail_end:
 	jmp	*%rcx
-
 /* A signal was queued on the way out: back into xeno's state, the FP state
  * (restored already) saved again, and out through rt_sigreturn. */
 .Llate:
 	movb	$XENO_SEL_ALLOW, XT_SELECTOR(%r11)
+xeno_direct_tail_end:			/* (the tail ends before here) */
 	movq	%r11, %rbx
 	ENTER_HOST_FS %rbx
 	SAVE_FPU

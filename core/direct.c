@@ -182,7 +182,7 @@ enum xeno_direct_fix xeno_direct_fix_context(struct xeno_thread *t, ucontext_t *
 		g[REG_RIP] = g[REG_RCX] - 2; /* the site's syscall */
 		return XENO_DIRECT_REWOUND;
 	}
-	if (rip >= (uint64_t)xeno_direct_tail && rip <= (uint64_t)xeno_direct_tail_end) {
+	if (rip >= (uint64_t)xeno_direct_tail && rip < (uint64_t)xeno_direct_tail_end) {
 		returned(t, uc);
 		if (t->sigpending) {
 			xeno_host_tls(t);
