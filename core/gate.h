@@ -24,13 +24,13 @@
 #define XT_HOST_FS    16 /* uint64_t: glibc's thread pointer for this thread */
 #define XT_GUEST_FS   24 /* uint64_t: the guest's FS base */
 #define XT_WAIT_MASK  32 /* uint64_t: host signal mask while blocked for the guest */
-#define XT_DIRECT     64 /* struct xeno_direct: a patched site's call (core/direct.h) */
+#define XT_SITECALL   64 /* struct xeno_sitecall: a patched site's call (core/sitecall.h) */
 
-/* Inside struct xeno_direct: the guest's registers (a ucontext_t's gregs,
+/* Inside struct xeno_sitecall: the guest's registers (a ucontext_t's gregs,
  * glibc's REG_* order) and its FP/vector state (an XSAVE area). */
-#define XD_GREGS  48
-#define XD_FPU	  1024
-#define XT_G(reg) (XT_DIRECT + XD_GREGS + 8 * (reg))
+#define XS_GREGS  48
+#define XS_FPU	  1024
+#define XT_G(reg) (XT_SITECALL + XS_GREGS + 8 * (reg))
 #define XG_R8	  0
 #define XG_R9	  1
 #define XG_R10	  2

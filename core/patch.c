@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "core/direct.h"
+#include "core/sitecall.h"
 #include "core/forklock.h"
 #include "core/host.h"
 #include "core/patchsite.h"
@@ -140,7 +140,7 @@ static struct tramp *tramp_for(uint64_t start, uint64_t syscall)
 	if (ntramps == MAX_TRAMPS)
 		return NULL;
 	uint64_t entry =
-	    (uint64_t)(xeno_state_via_fs ? xeno_direct_entry_fs : xeno_direct_entry_gs);
+	    (uint64_t)(xeno_state_via_fs ? xeno_sitecall_entry_fs : xeno_sitecall_entry_gs);
 	uint64_t base = xeno_text_tramp_page(start, entry);
 	if (!base || !reach(base, syscall))
 		return NULL; /* (a page out of reach stays unused) */
@@ -182,7 +182,7 @@ static uint64_t new_slot(struct site_entry *e)
 /* What the first patch needs, once: false turns patching off. */
 static bool set_up(struct xeno_thread *t, const ucontext_t *uc)
 {
-	if (!xeno_direct_learn_fpu(uc))
+	if (!xeno_sitecall_learn_fpu(uc))
 		return false;
 	xeno_host_tls(t); /* opening the descriptor and reading the vDSO use glibc */
 	if (!xeno_text_open())
@@ -344,22 +344,22 @@ static bool int3(uint64_t site_start, uint64_t *resume)
 #define SI_KERNEL_CODE	0x80
 #define TRAP_BRKPT_CODE 1
 
-enum xeno_direct_fix xeno_patch_fix_signal(struct xeno_thread *t, int sig, const siginfo_t *si,
-					   ucontext_t *uc)
+enum xeno_sitecall_fix xeno_patch_fix_signal(struct xeno_thread *t, int sig, const siginfo_t *si,
+					     ucontext_t *uc)
 {
-	enum xeno_direct_fix fix = xeno_direct_fix_context(t, uc);
+	enum xeno_sitecall_fix fix = xeno_sitecall_fix_context(t, uc);
 	greg_t *g = uc->uc_mcontext.gregs;
 	uint64_t rip = (uint64_t)g[REG_RIP], to;
-	if (fix != XENO_DIRECT_GUEST)
+	if (fix != XENO_SITECALL_GUEST)
 		return fix;
 	if (guest_rip(rip, &to)) {
 		g[REG_RIP] = (greg_t)to;
-		return XENO_DIRECT_REWOUND;
+		return XENO_SITECALL_REWOUND;
 	}
 	if (sig == SIGTRAP && (si->si_code == SI_KERNEL_CODE || si->si_code == TRAP_BRKPT_CODE) &&
 	    int3(rip - 1, &to)) {
 		g[REG_RIP] = (greg_t)to;
-		return XENO_DIRECT_RESUMED;
+		return XENO_SITECALL_RESUMED;
 	}
-	return XENO_DIRECT_GUEST;
+	return XENO_SITECALL_GUEST;
 }

@@ -7,7 +7,7 @@
  * reach of a rel32 jump, then replaces the first 5 bytes of that instruction
  * with `jmp trampoline`.  The trampoline runs the displaced instructions,
  * loads RCX with the address after the syscall and jumps to the patched-site
- * adapter (core/direct.h); later executions of the site never trap.
+ * adapter (core/sitecall.h); later executions of the site never trap.
  *
  * The bytes are written through /proc/self/mem, which leaves the pages'
  * protections alone.  While other threads may be running, the jump goes in
@@ -32,7 +32,7 @@
 #include <stdint.h>
 #include <ucontext.h>
 
-#include "core/direct.h"
+#include "core/sitecall.h"
 
 struct xeno_thread;
 
@@ -56,9 +56,9 @@ void xeno_patch_mem_end(bool begun);
  * BLOCK, core/signal.c): makes uc the context the guest would have had at
  * its site when the signal came inside a trampoline (the displaced
  * instruction it copies, or the syscall once they ran) or at the edges of
- * the patched-site adapter (core/direct.h), and resumes a thread that met
+ * the patched-site adapter (core/sitecall.h), and resumes a thread that met
  * one of xeno's int3s. */
-enum xeno_direct_fix xeno_patch_fix_signal(struct xeno_thread *t, int sig, const siginfo_t *si,
-					   ucontext_t *uc);
+enum xeno_sitecall_fix xeno_patch_fix_signal(struct xeno_thread *t, int sig, const siginfo_t *si,
+					     ucontext_t *uc);
 
 #endif

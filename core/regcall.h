@@ -1,6 +1,6 @@
 /*
  * What both system-call adapters share (the trap adapter, core/dispatch.c,
- * and the patched-site one, core/direct.c): a call made of a ucontext's
+ * and the patched-site one, core/sitecall.c): a call made of a ucontext's
  * registers, through the personality's decode_trap and set_result.
  */
 #ifndef XENO_CORE_REGCALL_H

@@ -29,7 +29,7 @@ void xeno_signal_from_guest(int sig, siginfo_t *si, ucontext_t *uc)
 	}
 	/* a signal in a patched site's trampoline, or at the edges of its
 	 * way into xeno and out: delivered as if it came at the site */
-	if (xeno_patch_fix_signal(t, sig, si, uc) == XENO_DIRECT_RESUMED)
+	if (xeno_patch_fix_signal(t, sig, si, uc) == XENO_SITECALL_RESUMED)
 		return;
 	xeno_host_tls(t);
 	xeno_sig_from_guest(t, sig, si, uc);

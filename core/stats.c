@@ -15,6 +15,6 @@ void xeno_stats_report(void)
 	if (xeno_stats)
 		xeno_msg("%llu system calls trapped, %llu made through %llu patched sites, "
 			 "%llu signals delivered",
-			 load(&xeno_counters.traps), load(&xeno_counters.direct),
+			 load(&xeno_counters.traps), load(&xeno_counters.patched),
 			 load(&xeno_counters.sites), load(&xeno_counters.signals));
 }

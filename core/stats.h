@@ -9,7 +9,7 @@ extern bool xeno_stats;
 
 struct xeno_counters {
 	uint64_t traps;	  /* system calls trapped */
-	uint64_t direct;  /* system calls made through patched sites */
+	uint64_t patched; /* system calls made through patched sites */
 	uint64_t sites;	  /* syscall sites patched (core/patch.h) */
 	uint64_t signals; /* signals delivered to guest handlers */
 };

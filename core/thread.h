@@ -15,7 +15,7 @@
 #include <sys/types.h>
 #include <ucontext.h>
 
-#include "core/directframe.h"
+#include "core/sitecallframe.h"
 #include "core/flight.h"
 #include "core/gate.h"
 
@@ -43,8 +43,8 @@ struct xeno_thread {
 	uint64_t host_fs;
 	uint64_t guest_fs;
 	uint64_t wait_mask; /* kernel sigset: the guest's, made safe */
-	/* a patched site's call: read and written by core/direct.S */
-	struct xeno_direct direct;
+	/* a patched site's call: read and written by core/sitecall.S */
+	struct xeno_sitecall sitecall;
 
 	/* Everything below is private to C. */
 	pid_t tid;	/* host thread id = the guest's thread id */
@@ -98,9 +98,9 @@ _Static_assert(offsetof(struct xeno_thread, host_tls) == XT_HOST_TLS, "gate offs
 _Static_assert(offsetof(struct xeno_thread, host_fs) == XT_HOST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, guest_fs) == XT_GUEST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, wait_mask) == XT_WAIT_MASK, "gate offset");
-_Static_assert(offsetof(struct xeno_thread, direct) == XT_DIRECT, "gate offset");
-_Static_assert(offsetof(struct xeno_direct, uc.uc_mcontext.gregs) == XD_GREGS, "gate offset");
-_Static_assert(offsetof(struct xeno_direct, fpu) == XD_FPU, "gate offset");
+_Static_assert(offsetof(struct xeno_thread, sitecall) == XT_SITECALL, "gate offset");
+_Static_assert(offsetof(struct xeno_sitecall, uc.uc_mcontext.gregs) == XS_GREGS, "gate offset");
+_Static_assert(offsetof(struct xeno_sitecall, fpu) == XS_FPU, "gate offset");
 
 /* The locator (core/gate.h): nonzero where the guest owns GS, so that the
  * thread's state is xeno_tls_self, reached through glibc's FS base. */

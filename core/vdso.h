@@ -1,6 +1,6 @@
 /*
  * The host's vDSO, for answers given without a system call (the clock
- * reads of patched sites: core/direct.h).  Found through the auxiliary
+ * reads of patched sites: core/sitecall.h).  Found through the auxiliary
  * vector (AT_SYSINFO_EHDR) and read with libelf.
  */
 #ifndef XENO_CORE_VDSO_H

@@ -1,7 +1,7 @@
 /*
  * Reading the clocks again and again, as Go's runtime does: under xeno,
  * once the call site is patched, most reads are answered from the host's
- * vDSO without entering the dispatcher (syscalls/bsd/time_direct.c).
+ * vDSO without entering the dispatcher (syscalls/bsd/time_sitecall.c).
  * Checks that the monotonic clocks never go back, that the wall clock and
  * gettimeofday agree, and that what is unusual (a CPU-time clock, a time
  * zone, a bad pointer, an unknown clock) still gets FreeBSD's answers.

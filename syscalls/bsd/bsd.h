@@ -39,11 +39,11 @@ void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret);
 long bsd_return_value(struct xeno_thread *t, long value);
 
 /* Clock reads at patched sites, from the host's vDSO (syscalls/bsd/
- * time_direct.c): the personality's direct_fast (core/personality.h) for
+ * time_sitecall.c): the personality's sitecall_fast (core/personality.h) for
  * its numbers of clock_gettime and gettimeofday; general-regs-only. */
-bool bsd_direct_clock(greg_t *g, struct xeno_callrec *rec, uint64_t nr_clock_gettime,
-		      uint64_t nr_gettimeofday) __attribute__((target("general-regs-only")));
+bool bsd_sitecall_clock(greg_t *g, struct xeno_callrec *rec, uint64_t nr_clock_gettime,
+			uint64_t nr_gettimeofday) __attribute__((target("general-regs-only")));
 /* What the ordinary handler found a foreign clock id to be, for the above. */
-void bsd_direct_clock_learn(int clock_id, const struct bsd_clock *c);
+void bsd_sitecall_clock_learn(int clock_id, const struct bsd_clock *c);
 
 #endif

@@ -1,5 +1,5 @@
-/* The patched-site adapter, C side: see core/direct.h. */
-#include "core/direct.h"
+/* The patched-site adapter, C side: see core/sitecall.h. */
+#include "core/sitecall.h"
 
 #include <string.h>
 #include <sys/syscall.h>
@@ -35,11 +35,11 @@ _Static_assert(sizeof(struct fpx_sw_bytes) == 48, "asm/sigcontext.h");
 #define UC_STRICT_RESTORE_SS 0x4
 
 /* The kernel's, from the first frame it built; the features XSAVE saves
- * (read by core/direct.S). */
+ * (read by core/sitecall.S). */
 static struct fpx_sw_bytes fpu_template;
-uint64_t xeno_direct_xfeatures;
+uint64_t xeno_sitecall_xfeatures;
 
-bool xeno_direct_learn_fpu(const ucontext_t *uc)
+bool xeno_sitecall_learn_fpu(const ucontext_t *uc)
 {
 	const char *fp = (const char *)uc->uc_mcontext.fpregs;
 	struct fpx_sw_bytes sw;
@@ -47,16 +47,16 @@ bool xeno_direct_learn_fpu(const ucontext_t *uc)
 		return false;
 	memcpy(&sw, fp + FPX_SW_BYTES, sizeof sw);
 	if (sw.magic1 != FP_XSTATE_MAGIC1 || sw.xstate_size < 576 ||
-	    sw.xstate_size + sizeof(uint32_t) > XENO_DIRECT_FPU_SIZE)
+	    sw.xstate_size + sizeof(uint32_t) > XENO_SITECALL_FPU_SIZE)
 		return false;
 	fpu_template = sw;
-	xeno_direct_xfeatures = sw.xfeatures;
+	xeno_sitecall_xfeatures = sw.xfeatures;
 	return true;
 }
 
 /* Makes the thread's XSAVE area one the kernel and the personality's
  * signal code take for a signal frame's. */
-static void fpu_as_frame(struct xeno_direct *d)
+static void fpu_as_frame(struct xeno_sitecall *d)
 {
 	uint32_t magic2 = FP_XSTATE_MAGIC2;
 	memcpy(d->fpu + FPX_SW_BYTES, &fpu_template, sizeof fpu_template);
@@ -87,15 +87,15 @@ GENERAL_REGS_ONLY static void note(struct xeno_flight *f, const struct xeno_call
 #endif
 }
 
-GENERAL_REGS_ONLY int xeno_direct_fast(struct xeno_thread *t)
+GENERAL_REGS_ONLY int xeno_sitecall_fast(struct xeno_thread *t)
 {
 	const struct xeno_personality *os = t->os;
 	struct xeno_callrec rec;
-	if (xeno_trace_enabled || !os->direct_fast ||
-	    !os->direct_fast(t, t->direct.uc.uc_mcontext.gregs, &rec))
+	if (xeno_trace_enabled || !os->sitecall_fast ||
+	    !os->sitecall_fast(t, t->sitecall.uc.uc_mcontext.gregs, &rec))
 		return 0;
 	note(&t->flight, &rec);
-	xeno_count(&xeno_counters.direct);
+	xeno_count(&xeno_counters.patched);
 	return 1;
 }
 
@@ -108,10 +108,10 @@ static void block_signals(void)
 }
 
 /* The slow way back: queued signals delivered, the ucontext completed into
- * a frame rt_sigreturn takes (core/direct.S enters it). */
+ * a frame rt_sigreturn takes (core/sitecall.S enters it). */
 static int slow(struct xeno_thread *t)
 {
-	struct xeno_direct *d = &t->direct;
+	struct xeno_sitecall *d = &t->sitecall;
 	ucontext_t *uc = &d->uc;
 	block_signals();
 	if (t->sigpending || t->has_saved_mask) {
@@ -130,16 +130,16 @@ static int slow(struct xeno_thread *t)
 	return 1;
 }
 
-int xeno_direct_call(struct xeno_thread *t)
+int xeno_sitecall_call(struct xeno_thread *t)
 {
-	struct xeno_direct *d = &t->direct;
+	struct xeno_sitecall *d = &t->sitecall;
 	ucontext_t *uc = &d->uc;
 	greg_t *g = uc->uc_mcontext.gregs;
 	d->ret_addr = (uint64_t)g[REG_RIP];
 	d->mask = t->wait_mask; /* the host's mask while the guest runs */
 	memcpy(&uc->uc_sigmask, &d->mask, sizeof d->mask);
 	fpu_as_frame(d);
-	xeno_count(&xeno_counters.direct);
+	xeno_count(&xeno_counters.patched);
 	long ret = xeno_regs_call(t, uc);
 	uint64_t mask;
 	memcpy(&mask, &uc->uc_sigmask, sizeof mask);
@@ -152,20 +152,20 @@ int xeno_direct_call(struct xeno_thread *t)
 	return 0;
 }
 
-/* A signal was queued after xeno_direct_call chose the fast way. */
-void xeno_direct_late(struct xeno_thread *t)
+/* A signal was queued after xeno_sitecall_call chose the fast way. */
+void xeno_sitecall_late(struct xeno_thread *t)
 {
-	fpu_as_frame(&t->direct);
+	fpu_as_frame(&t->sitecall);
 	slow(t);
 }
 
-extern const char xeno_direct_entered[], xeno_direct_tail[], xeno_direct_tail_end[];
+extern const char xeno_sitecall_entered[], xeno_sitecall_tail[], xeno_sitecall_tail_end[];
 
 /* The call's result as the guest would have had it: the registers the
  * tail was loading. */
 static void returned(struct xeno_thread *t, ucontext_t *uc)
 {
-	const greg_t *from = t->direct.uc.uc_mcontext.gregs;
+	const greg_t *from = t->sitecall.uc.uc_mcontext.gregs;
 	greg_t *to = uc->uc_mcontext.gregs;
 	static const int regs[] = {REG_R8,  REG_R9,  REG_R10, REG_R11, REG_R12, REG_R13,
 				   REG_R14, REG_R15, REG_RDI, REG_RSI, REG_RBP, REG_RBX,
@@ -174,21 +174,21 @@ static void returned(struct xeno_thread *t, ucontext_t *uc)
 		to[regs[i]] = from[regs[i]];
 }
 
-enum xeno_direct_fix xeno_direct_fix_context(struct xeno_thread *t, ucontext_t *uc)
+enum xeno_sitecall_fix xeno_sitecall_fix_context(struct xeno_thread *t, ucontext_t *uc)
 {
 	greg_t *g = uc->uc_mcontext.gregs;
 	uint64_t rip = (uint64_t)g[REG_RIP];
-	if (rip >= (uint64_t)xeno_direct_entry_gs && rip < (uint64_t)xeno_direct_entered) {
+	if (rip >= (uint64_t)xeno_sitecall_entry_gs && rip < (uint64_t)xeno_sitecall_entered) {
 		g[REG_RIP] = g[REG_RCX] - 2; /* the site's syscall */
-		return XENO_DIRECT_REWOUND;
+		return XENO_SITECALL_REWOUND;
 	}
-	if (rip >= (uint64_t)xeno_direct_tail && rip < (uint64_t)xeno_direct_tail_end) {
+	if (rip >= (uint64_t)xeno_sitecall_tail && rip < (uint64_t)xeno_sitecall_tail_end) {
 		returned(t, uc);
 		if (t->sigpending) {
 			xeno_host_tls(t);
 			xeno_sig_deliver_queued(t, uc);
 		}
-		return XENO_DIRECT_RETURNED;
+		return XENO_SITECALL_RETURNED;
 	}
-	return XENO_DIRECT_GUEST;
+	return XENO_SITECALL_GUEST;
 }

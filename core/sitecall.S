@@ -1,14 +1,14 @@
 /*
- * The entry of patched system call sites (core/direct.h): from a site's
+ * The entry of patched system call sites (core/sitecall.h): from a site's
  * trampoline into xeno_call and back, without a signal.
  *
  * It lives in the gate's section: on the slow way back, its rt_sigreturn
  * runs after the selector says BLOCK again.  Until the selector says ALLOW
  * (the entry's first two instructions) nothing but RIP, RCX and R11 differs
  * from the guest's context at its syscall; once it says BLOCK again on the
- * way out (xeno_direct_tail onwards) the call's result is final in the
+ * way out (xeno_sitecall_tail onwards) the call's result is final in the
  * thread's ucontext.  A signal landing at either edge is given that
- * context instead (xeno_direct_fix_context, core/direct.c).
+ * context instead (xeno_sitecall_fix_context, core/sitecall.c).
  *
  * On entry: every guest register as the site's syscall would see it, RCX the
  * address after that syscall, R11 free.
@@ -16,36 +16,36 @@
 #include "core/gate.h"
 
 /* The guest's FP/vector state into the thread's XSAVE area (the features
- * the kernel's own signal frames hold, core/direct.c), and xeno's defaults
+ * the kernel's own signal frames hold, core/sitecall.c), and xeno's defaults
  * for its own code: x87 and SSE control words.  %rbx: the state. */
 .macro SAVE_FPU
-	movl	xeno_direct_xfeatures(%rip), %eax
-	movl	xeno_direct_xfeatures+4(%rip), %edx
-	xsaveopt XT_DIRECT+XD_FPU(%rbx)
+	movl	xeno_sitecall_xfeatures(%rip), %eax
+	movl	xeno_sitecall_xfeatures+4(%rip), %edx
+	xsaveopt XT_SITECALL+XS_FPU(%rbx)
 	fninit
 	ldmxcsr	.Lmxcsr_default(%rip)
 .endm
 .macro RESTORE_FPU
-	movl	xeno_direct_xfeatures(%rip), %eax
-	movl	xeno_direct_xfeatures+4(%rip), %edx
-	xrstor	XT_DIRECT+XD_FPU(%rbx)
+	movl	xeno_sitecall_xfeatures(%rip), %eax
+	movl	xeno_sitecall_xfeatures+4(%rip), %edx
+	xrstor	XT_SITECALL+XS_FPU(%rbx)
 .endm
 
 	.section xeno_gate, "ax", @progbits
 	.balign	64
 
-	.globl	xeno_direct_entry_gs, xeno_direct_entry_fs, xeno_direct_entered
-	.globl	xeno_direct_tail, xeno_direct_tail_end
+	.globl	xeno_sitecall_entry_gs, xeno_sitecall_entry_fs, xeno_sitecall_entered
+	.globl	xeno_sitecall_tail, xeno_sitecall_tail_end
 /* Where the guest owns FS: the state is at the GS base. */
-xeno_direct_entry_gs:
+xeno_sitecall_entry_gs:
 	movq	%gs:XT_SELF, %r11
 	movb	$XENO_SEL_ALLOW, XT_SELECTOR(%r11)
-	jmp	xeno_direct_entered
+	jmp	xeno_sitecall_entered
 /* Where the guest owns GS: glibc's FS base stays loaded. */
-xeno_direct_entry_fs:
+xeno_sitecall_entry_fs:
 	movq	%fs:xeno_tls_self@tpoff, %r11
 	movb	$XENO_SEL_ALLOW, XT_SELECTOR(%r11)
-xeno_direct_entered:
+xeno_sitecall_entered:
 	/* The guest's registers into the thread's ucontext; syscall leaves
 	 * RCX = the return address and R11 = the flags, so they do too. */
 	movq	%rax, XT_G(XG_RAX)(%r11)
@@ -78,12 +78,12 @@ xeno_direct_entered:
 	/* Calls the personality answers without the dispatcher (a clock
 	 * read from the vDSO) touch no FP/vector register. */
 	movq	%rbx, %rdi
-	call	xeno_direct_fast
+	call	xeno_sitecall_fast
 	testl	%eax, %eax
 	jnz	.Lleave
 	SAVE_FPU
 	movq	%rbx, %rdi
-	call	xeno_direct_call	/* 0: the fast way back */
+	call	xeno_sitecall_call	/* 0: the fast way back */
 	testl	%eax, %eax
 	jnz	.Lslow
 	RESTORE_FPU
@@ -91,9 +91,9 @@ xeno_direct_entered:
 	LEAVE_HOST_FS %rbx
 	movq	%rbx, %r11
 	movb	$XENO_SEL_BLOCK, XT_SELECTOR(%r11)
-xeno_direct_tail:
+xeno_sitecall_tail:
 	/* A signal queued before the selector changed is delivered the slow
-	 * way; one that comes from here on finds the call done (core/direct.c). */
+	 * way; one that comes from here on finds the call done (core/sitecall.c). */
 	cmpb	$0, XT_SIGPENDING(%r11)
 	jne	.Llate
 	pushq	XT_G(XG_EFL)(%r11)
@@ -119,19 +119,19 @@ xeno_direct_tail:
  * (restored already) saved again, and out through rt_sigreturn. */
 .Llate:
 	movb	$XENO_SEL_ALLOW, XT_SELECTOR(%r11)
-xeno_direct_tail_end:			/* (the tail ends before here) */
+xeno_sitecall_tail_end:			/* (the tail ends before here) */
 	movq	%r11, %rbx
 	ENTER_HOST_FS %rbx
 	SAVE_FPU
 	movq	%rbx, %rdi
-	call	xeno_direct_late
-/* The slow way: every asynchronous signal is blocked (core/direct.c) and
+	call	xeno_sitecall_late
+/* The slow way: every asynchronous signal is blocked (core/sitecall.c) and
  * the ucontext is a complete frame; rt_sigreturn sets registers, FP state
  * and signal mask at once. */
 .Lslow:
 	LEAVE_HOST_FS %rbx
 	movb	$XENO_SEL_BLOCK, XT_SELECTOR(%rbx)
-	leaq	XT_DIRECT+8(%rbx), %rsp	/* the ucontext, after pretcode */
+	leaq	XT_SITECALL+8(%rbx), %rsp	/* the ucontext, after pretcode */
 	movl	$XENO_NR_RT_SIGRETURN, %eax
 	syscall
 	ud2

@@ -1,5 +1,5 @@
 /*
- * Clock reads at patched sites (core/direct.h), answered from the host's
+ * Clock reads at patched sites (core/sitecall.h), answered from the host's
  * vDSO (core/vdso.h) before the dispatcher is entered: Go reads the clock
  * about 80 times just to start.  Everything here runs before the guest's
  * FP state is saved, so it is built general-regs-only and calls nothing
@@ -27,7 +27,7 @@
 /* foreign clock id -> host clock id + 1, for the clocks the vDSO reads */
 static int8_t learnt[LEARNT];
 
-void bsd_direct_clock_learn(int clock_id, const struct bsd_clock *c)
+void bsd_sitecall_clock_learn(int clock_id, const struct bsd_clock *c)
 {
 	if (clock_id < 0 || clock_id >= LEARNT || c->kind != BSD_CLOCK_HOST)
 		return;
@@ -64,8 +64,8 @@ GENERAL_REGS_ONLY static bool read_clock(uint64_t nr, greg_t *g, uint64_t nr_clo
 	return false;
 }
 
-GENERAL_REGS_ONLY bool bsd_direct_clock(greg_t *g, struct xeno_callrec *rec,
-					uint64_t nr_clock_gettime, uint64_t nr_gettimeofday)
+GENERAL_REGS_ONLY bool bsd_sitecall_clock(greg_t *g, struct xeno_callrec *rec,
+					  uint64_t nr_clock_gettime, uint64_t nr_gettimeofday)
 {
 	uint64_t nr = (uint64_t)g[REG_RAX];
 	if (!xeno_vdso_clock_gettime || !read_clock(nr, g, nr_clock_gettime, nr_gettimeofday))
