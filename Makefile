@@ -22,7 +22,10 @@ WARN     := -Wall -Wextra -Werror
 # starts about a millisecond sooner (measured: bench/README.md).
 XCFLAGS  := -std=gnu11 $(WARN) -D_GNU_SOURCE -I. -I$(GEN) -DXENO_VERSION='"$(VERSION)"' -MMD -MP \
             -fno-stack-protector
-XLDFLAGS := -static-pie -Wl,-z,now -Wl,-z,relro
+# glibc's own mappings (malloc's, when its heap cannot grow) go through
+# core/hostmem.c, which records them as xeno's memory.
+XLDFLAGS := -static-pie -Wl,-z,now -Wl,-z,relro \
+            -Wl,--wrap=__mmap -Wl,--wrap=__munmap -Wl,--wrap=__mremap
 LDLIBS   := -lelf -lz -lpthread
 AWK      ?= awk
 
@@ -38,10 +41,17 @@ OSES     += darwin
 OSES     += windows
 
 SYSCALL_OSES := $(foreach os,$(OSES),$(if $(wildcard syscalls/$(os)/syscalls.master),$(os)))
+# Shim libraries: libs/<os>/<lib>.spec each (tools/genlibs.awk).
+SPECS        := $(foreach os,$(OSES),$(wildcard libs/$(os)/*.spec))
+LIB_OSES     := $(sort $(foreach s,$(SPECS),$(word 2,$(subst /, ,$(s)))))
+spec_base     = $(word 2,$(subst /, ,$(1)))_$(basename $(notdir $(1)))
 SRCS     := $(wildcard core/*.c loader/*.c trace/*.c abi/*/*.c syscalls/*/*.c libs/*/*.c)
 ASMS     := $(wildcard core/*.S loader/*.S abi/*/*.S syscalls/*/*.S libs/*/*.S)
-GENSRCS  := $(foreach os,$(SYSCALL_OSES),$(GEN)/$(os)_sysent.c) $(GEN)/brands.c
+GENSRCS  := $(foreach os,$(SYSCALL_OSES),$(GEN)/$(os)_sysent.c) $(GEN)/brands.c \
+            $(foreach s,$(SPECS),$(GEN)/$(call spec_base,$(s))_lib.c) \
+            $(foreach os,$(LIB_OSES),$(GEN)/$(os)_libraries.c)
 GENHDRS  := $(foreach os,$(SYSCALL_OSES),$(GEN)/$(os)_sysproto.h $(GEN)/$(os)_sysnums.h) \
+            $(foreach s,$(SPECS),$(GEN)/$(call spec_base,$(s))_proto.h) \
             $(GEN)/linux_sysnames.h
 
 objs_of   = $(patsubst %.c,$(1)/%.o,$(SRCS)) $(patsubst %.S,$(1)/%.S.o,$(ASMS)) \
@@ -63,9 +73,25 @@ $(DEPS_OK): tools/deps.sh
 deps: $(DEPS_OK)
 
 # ---- the system call tables ----
-$(GEN)/%_sysent.c $(GEN)/%_sysproto.h $(GEN)/%_sysnums.h: syscalls/%/syscalls.master tools/gensyscalls.awk core/syscall.h
+$(GEN)/%_sysent.c $(GEN)/%_sysproto.h $(GEN)/%_sysnums.h: syscalls/%/syscalls.master tools/kinds.awk tools/gensyscalls.awk core/syscall.h
 	@mkdir -p $(GEN)
-	$(AWK) -v os=$* -v out=$(GEN) -f tools/gensyscalls.awk $<
+	$(AWK) -v os=$* -v out=$(GEN) -f tools/kinds.awk -f tools/gensyscalls.awk $<
+
+# A shim library from its spec (tools/genlibs.awk): its tables, entries and
+# prototypes, and a link-only stub of it for building samples.
+define spec_rules
+$(GEN)/$(call spec_base,$(1))_lib.c $(GEN)/$(call spec_base,$(1))_proto.h \
+$(GEN)/$(call spec_base,$(1))_link.S $(GEN)/$(call spec_base,$(1))_link.map: $(1) tools/kinds.awk tools/genlibs.awk core/syscall.h
+	@mkdir -p $(GEN)
+	$(AWK) -v os=$(word 2,$(subst /, ,$(1))) -v lib=$(basename $(notdir $(1))) -v out=$(GEN) \
+		-f tools/kinds.awk -f tools/genlibs.awk $(1)
+endef
+$(foreach s,$(SPECS),$(eval $(call spec_rules,$(s))))
+
+# Each OS's list of its shim libraries (the personality's .libraries).
+$(GEN)/%_libraries.c: Makefile tools/genlibraries.sh $(SPECS)
+	@mkdir -p $(GEN)
+	tools/genlibraries.sh $* $(foreach s,$(filter libs/$*/%,$(SPECS)),$(basename $(notdir $(s)))) > $@
 
 # The table of brand records, from the OS list.
 $(GEN)/brands.c: Makefile tools/genbrands.sh

@@ -14,6 +14,11 @@ xeno_blocking_syscall:
 	subq	$16, %rsp		/* the mask to go back to */
 	movq	%rdi, %rbx
 	XENO_THREAD_STATE %r13
+	/* With the guest's mask in force, and it the one to wait with (a
+	 * direct call, core/libgate.S; a patched site's call, core/sitecall.S;
+	 * XT_DIRECT says so), there is nothing to open. */
+	cmpb	$0, XT_DIRECT(%r13)
+	jne	xeno_blocking_window
 	/* open the guest's mask: rt_sigprocmask(SIG_SETMASK, &t->wait_mask, &old, 8) */
 	movl	$XENO_NR_RT_SIGPROCMASK, %eax
 	movl	$2, %edi
@@ -34,15 +39,18 @@ xeno_blocking_window:
 xeno_blocking_window_end:		/* the syscall instruction itself */
 	syscall
 	movq	%rax, %r12
-1:	/* close it again: the mask before (in a trap's handler, every signal
-	 * a handler of xeno's blocks; on a patched site's call, the guest's) */
+1:	cmpb	$0, XT_DIRECT(%r13)
+	jne	2f
+	/* close it again: the mask before (in a trap's handler, every signal
+	 * a handler of xeno's blocks; in a direct or patched-site call whose
+	 * mask changed meanwhile, the guest's) */
 	movl	$XENO_NR_RT_SIGPROCMASK, %eax
 	movl	$2, %edi
 	movq	%rsp, %rsi
 	xorl	%edx, %edx
 	movl	$8, %r10d
 	syscall
-	movq	%r12, %rax
+2:	movq	%r12, %rax
 	addq	$16, %rsp
 	popq	%r13
 	popq	%r12

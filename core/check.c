@@ -11,6 +11,7 @@
 #include "core/brand.h"
 #include "core/launch.h"
 #include "core/process.h"
+#include "loader/link.h"
 
 static const char *prot_string(int prot, char buf[4])
 {
@@ -66,4 +67,6 @@ void xeno_check_report(FILE *out, const char *path, const struct xeno_launch *l)
 		(unsigned long long)(xeno_proc.stack_top - xeno_proc.stack_base),
 		prot_string(PROT_READ | PROT_WRITE | (img->exec_stack ? PROT_EXEC : 0), prot));
 	fprintf(out, "initial rsp: %#llx\n", (unsigned long long)l->entry.rsp);
+	if (l->dynamic)
+		xeno_link_report(out);
 }

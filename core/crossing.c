@@ -175,6 +175,10 @@ noreturn void xeno_enter_guest(const struct xeno_entry *e, const sigset_t *mask)
 	g[REG_RSI] = (greg_t)e->rsi;
 	g[REG_RDX] = (greg_t)e->rdx;
 	g[REG_RBX] = (greg_t)e->rbx;
+	g[REG_R12] = (greg_t)e->r12;
+	g[REG_R13] = (greg_t)e->r13;
+	g[REG_R14] = (greg_t)e->r14;
+	g[REG_R15] = (greg_t)e->r15;
 	g[REG_EFL] = 0x202; /* IF and the always-one bit, as a fresh process has */
 	uint16_t cs, ss;
 	__asm__("mov %%cs, %0; mov %%ss, %1" : "=r"(cs), "=r"(ss));

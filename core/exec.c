@@ -8,6 +8,7 @@
 
 #include "core/brand.h"
 #include "core/fd.h"
+#include "core/launch.h"
 #include "core/host.h"
 #include "core/personality.h"
 #include "core/process.h"
@@ -15,13 +16,44 @@
 #include "core/tracehook.h"
 #include "loader/image.h"
 
-/* Whether xeno (rather than the kernel) runs the file at path. */
-static bool runs_under_xeno(const char *path)
+/*
+ * Whether the loader saw a program for an OS other than Linux: one a brand
+ * record claims (an x86-64 ELF file by its EI_OSABI, ABI note or
+ * interpreter, a Mach-O or PE file).  The one place that decides what the
+ * host must never run.
+ */
+static bool foreign(const struct xeno_image *img)
+{
+	return img->brand != NULL;
+}
+
+enum route { BY_KERNEL, BY_XENO };
+
+/*
+ * Who runs the file at path (already found executable): xeno, for a
+ * program it runs; the kernel, for Linux programs, scripts and anything it
+ * judges itself; or nobody: -errno for a foreign image xeno cannot run,
+ * the refusal `xeno FILE` makes with 126.  FreeBSD's kernel answers ENOEXEC
+ * for an image no activator takes or whose ELF brand it does not know
+ * (sys/kern/kern_exec.c do_execve, sys/kern/imgact_elf.c "ELF binary type
+ * not known").
+ */
+static long route(const char *path)
 {
 	struct xeno_image img;
 	int err = xeno_image_open(&img, path);
 	xeno_image_close(&img);
-	return err == 0 && img.brand && img.brand->personality;
+	if (img.sys_errno == EACCES)
+		/* Executable but not readable: xeno cannot look inside, nor run it
+		 * (FreeBSD would: exec needs no read permission), and a foreign
+		 * program must not reach the host's execve, which would run it
+		 * natively with the wrong system calls. */
+		return -EACCES;
+	if (err == 0)
+		err = xeno_image_check_runnable(&img);
+	if (err == 0)
+		return BY_XENO;
+	return foreign(&img) ? -ENOEXEC : BY_KERNEL;
 }
 
 static size_t count(char *const v[])
@@ -63,7 +95,10 @@ long xeno_execve(struct xeno_thread *t, const char *path, char *const argv[], ch
 		return -errno;
 	char **xargv = NULL;
 	const char *target = path;
-	if (runs_under_xeno(path)) {
+	long how = route(path);
+	if (how < 0)
+		return how;
+	if (how == BY_XENO) {
 		xargv = xeno_argv(path, argv);
 		if (!xargv)
 			return -ENOMEM;

@@ -18,10 +18,31 @@ static unsigned long xeno_floor = 0;
  * limit left no room above the guest's. */
 static int owned[XENO_FDS];
 static unsigned owned_count;
-/* Where xeno's own descriptors go: XENO_FDS below the host's soft limit. */
+unsigned long xeno_fd_reserved_below(unsigned long limit)
+{
+	unsigned long r = limit / 8;
+	if (r < XENO_FDS_MIN)
+		r = XENO_FDS_MIN;
+	if (r > XENO_FDS)
+		r = XENO_FDS;
+	return limit > r + 3 ? r : limit > 3 ? limit - 3 : 0;
+}
+
+/* Where xeno's own descriptors go: the top of the host's soft limit. */
 static void set_floor(rlim_t host_soft)
 {
-	xeno_floor = host_soft > 2 * XENO_FDS ? host_soft - XENO_FDS : 3;
+	xeno_floor = host_soft - xeno_fd_reserved_below(host_soft);
+}
+
+/* The smallest host limit that leaves the guest n (host units). */
+static rlim_t host_limit_for(unsigned long n)
+{
+	if (n >= RLIM_INFINITY - XENO_FDS)
+		return RLIM_INFINITY;
+	rlim_t h = n;
+	while (h - xeno_fd_reserved_below(h) < n)
+		h++;
+	return h;
 }
 
 void xeno_fd_init(void)
@@ -120,16 +141,10 @@ int xeno_fd_guest_limits(unsigned long *cur, unsigned long *max)
 	struct rlimit rl;
 	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
 		return -errno;
-	*max = rl.rlim_max == RLIM_INFINITY || rl.rlim_max <= XENO_FDS ? rl.rlim_max
-								       : rl.rlim_max - XENO_FDS;
+	*max = rl.rlim_max == RLIM_INFINITY ? rl.rlim_max
+					    : rl.rlim_max - xeno_fd_reserved_below(rl.rlim_max);
 	*cur = guest_limit < *max ? guest_limit : *max;
 	return 0;
-}
-
-/* n + XENO_FDS, saturating at infinity. */
-static rlim_t with_room(unsigned long n)
-{
-	return n >= RLIM_INFINITY - XENO_FDS ? RLIM_INFINITY : n + XENO_FDS;
 }
 
 int xeno_fd_set_guest_limits(unsigned long cur, unsigned long max)
@@ -139,7 +154,7 @@ int xeno_fd_set_guest_limits(unsigned long cur, unsigned long max)
 		return -EINVAL;
 	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
 		return -errno;
-	rlim_t hard = with_room(max), soft = with_room(cur);
+	rlim_t hard = host_limit_for(max), soft = host_limit_for(cur);
 	if (soft < rl.rlim_cur)
 		soft = rl.rlim_cur; /* xeno's descriptors may sit up there already */
 	if (soft > hard)

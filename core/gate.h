@@ -24,6 +24,7 @@
 #define XT_HOST_FS    16 /* uint64_t: glibc's thread pointer for this thread */
 #define XT_GUEST_FS   24 /* uint64_t: the guest's FS base */
 #define XT_WAIT_MASK  32 /* uint64_t: host signal mask while blocked for the guest */
+#define XT_DIRECT     11 /* uint8_t: in a direct call (core/libgate.S), signals not blocked */
 #define XT_SITECALL   64 /* struct xeno_sitecall: a patched site's call (core/sitecall.h) */
 
 /* Inside struct xeno_sitecall: the guest's registers (a ucontext_t's gregs,
@@ -84,6 +85,7 @@
 	movq	%fs:xeno_tls_self@tpoff, \reg
 .Lxts_done\@:
 .endm
+
 /* Entering xeno: with FSGSBASE, save the guest's FS base and load glibc's
  * (cheap); without, leave the guest's in place (XT_HOST_TLS says so).
  * Nothing to do where the guest leaves FS to glibc.  \t: the state. */

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <malloc.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -96,6 +97,110 @@ void xeno_hostmem_remove(uint64_t start, uint64_t len)
 	unlock();
 }
 
+/*
+ * What glibc maps for itself through its internal __mmap: malloc's fallback
+ * when the brk heap cannot grow (something in the way, or RLIMIT_DATA), and
+ * a few rarer buffers.  The link wraps __mmap, __munmap and __mremap
+ * (Makefile, XLDFLAGS: --wrap), and the wrappers record here what those
+ * calls map and forget what they unmap.  They run inside malloc, holding its
+ * arena lock, where taking `lock` could deadlock against a fork (which holds
+ * `lock` while glibc takes malloc's locks): so this table takes no lock.
+ * A slot is free while its end is 0; a writer claims it by moving end from
+ * 0 to 1 (an empty range), stores start, and stores end last; a reader that
+ * sees end change under it reads the slot again.
+ */
+#define MAX_LIBC_MAPS 1024
+static struct range libc_maps[MAX_LIBC_MAPS];
+static unsigned libc_used; /* slots ever claimed: readers look no further */
+
+static void libc_map_add(uint64_t start, uint64_t len)
+{
+	for (unsigned i = 0; i < MAX_LIBC_MAPS; i++) {
+		uint64_t free_end = 0;
+		if (!__atomic_compare_exchange_n(&libc_maps[i].end, &free_end, 1, false,
+						 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+			continue;
+		__atomic_store_n(&libc_maps[i].start, start, __ATOMIC_RELAXED);
+		__atomic_store_n(&libc_maps[i].end, start + len, __ATOMIC_RELEASE);
+		unsigned used = __atomic_load_n(&libc_used, __ATOMIC_RELAXED);
+		while (used <= i &&
+		       !__atomic_compare_exchange_n(&libc_used, &used, i + 1, true,
+						    __ATOMIC_RELEASE, __ATOMIC_RELAXED))
+			;
+		return;
+	}
+	/* Full (a thousand live mappings of glibc's own: not seen in practice):
+	 * the mapping goes unrecorded, as all of them did before. */
+}
+
+/* Forgets the recorded mappings [start, start + len) covers whole; one it
+ * covers in part stays recorded whole (coarser, never wrong). */
+static void libc_map_remove(uint64_t start, uint64_t len)
+{
+	unsigned used = __atomic_load_n(&libc_used, __ATOMIC_ACQUIRE);
+	for (unsigned i = 0; i < used; i++) {
+		uint64_t end = __atomic_load_n(&libc_maps[i].end, __ATOMIC_ACQUIRE);
+		uint64_t lo = __atomic_load_n(&libc_maps[i].start, __ATOMIC_RELAXED);
+		if (end > 1 && start <= lo && end - start <= len)
+			__atomic_compare_exchange_n(&libc_maps[i].end, &end, 0, false,
+						    __ATOMIC_RELEASE, __ATOMIC_RELAXED);
+	}
+}
+
+static bool libc_maps_overlap(uint64_t start, uint64_t end)
+{
+	unsigned used = __atomic_load_n(&libc_used, __ATOMIC_ACQUIRE);
+	for (unsigned i = 0; i < used; i++) {
+		uint64_t hi, lo;
+		do {
+			hi = __atomic_load_n(&libc_maps[i].end, __ATOMIC_ACQUIRE);
+			lo = __atomic_load_n(&libc_maps[i].start, __ATOMIC_ACQUIRE);
+		} while (hi != __atomic_load_n(&libc_maps[i].end, __ATOMIC_ACQUIRE));
+		if (hi > 1 && lo < end && start < hi)
+			return true;
+	}
+	return false;
+}
+
+/* The wrappers the link puts in place of glibc's own calls (ld --wrap):
+ * the same system calls, recorded.  Declared here only: nothing calls them
+ * by name. */
+void *__wrap___mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off);
+int __wrap___munmap(void *addr, size_t len);
+void *__wrap___mremap(void *old, size_t old_len, size_t new_len, int flags, ...);
+
+void *__wrap___mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	long r = syscall(SYS_mmap, addr, len, prot, flags, fd, off);
+	if (r == -1)
+		return MAP_FAILED;
+	libc_map_add((uint64_t)r, len);
+	return (void *)r;
+}
+
+int __wrap___munmap(void *addr, size_t len)
+{
+	libc_map_remove((uint64_t)addr, len);
+	return (int)syscall(SYS_munmap, addr, len);
+}
+
+void *__wrap___mremap(void *old, size_t old_len, size_t new_len, int flags, ...)
+{
+	void *new_addr = NULL;
+	if (flags & MREMAP_FIXED) {
+		va_list ap;
+		va_start(ap, flags);
+		new_addr = va_arg(ap, void *);
+		va_end(ap);
+	}
+	long r = syscall(SYS_mremap, old, old_len, new_len, flags, new_addr);
+	if (r == -1)
+		return MAP_FAILED;
+	libc_map_remove((uint64_t)old, old_len);
+	libc_map_add((uint64_t)r, new_len);
+	return (void *)r;
+}
+
 bool xeno_hostmem_overlaps(uint64_t start, uint64_t len)
 {
 	uint64_t end = start + len < start ? UINT64_MAX : start + len;
@@ -104,7 +209,7 @@ bool xeno_hostmem_overlaps(uint64_t start, uint64_t len)
 	for (unsigned i = 0; i < nranges && !hit; i++)
 		hit = ranges[i].start < end && start < ranges[i].end;
 	unlock();
-	return hit;
+	return hit || libc_maps_overlap(start, end);
 }
 
 void *xeno_hostmem_map(size_t len)

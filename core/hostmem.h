@@ -6,9 +6,12 @@
  * binary, heap, stack, vDSO, read from /proc/self/maps before the guest is
  * loaded) and what it maps for itself afterwards (thread states, signal
  * stacks, host thread stacks).  glibc's own allocations are kept inside
- * that record: malloc uses the brk heap only (one arena, no mmap'd chunks),
- * and host thread stacks are xeno's (core/threads.c).  The memory handlers
- * refuse guest operations that overlap it (syscalls/bsd/mm.c).
+ * that record: malloc uses the brk heap (one arena, no mmap'd chunks), with
+ * room above it to grow into; what glibc maps itself when the heap cannot
+ * grow is recorded as it is mapped (the link wraps glibc's internal __mmap);
+ * host thread stacks are xeno's (core/threads.c).  The memory handlers
+ * refuse guest operations that overlap it, and take no guest hint into it
+ * (syscalls/bsd/mm.c).
  *
  * xeno_hostmem_overlaps runs on the guest's FS base (NOTLS handlers): it
  * uses no glibc state, only a spinlock.

@@ -9,8 +9,11 @@
 #include <unistd.h>
 
 #include "core/brand.h"
+#include "core/libcall.h"
 #include "core/log.h"
 #include "core/process.h"
+#include "loader/formats.h"
+#include "loader/link.h"
 
 __attribute__((format(printf, 2, 3))) static int reason(struct xeno_image *img, const char *fmt,
 							...)
@@ -32,11 +35,11 @@ int xeno_image_check_runnable(struct xeno_image *img)
 	if (!img->brand->personality)
 		return reason(img, "a %s program; xeno does not run %s programs yet",
 			      img->brand->title, img->brand->title);
-	if (img->interp[0])
+	if (img->interp[0] && !img->brand->personality->libraries)
 		return reason(img,
 			      "dynamically linked (interpreter %s); xeno runs statically linked "
-			      "programs only for now",
-			      img->interp);
+			      "%s programs only for now",
+			      img->interp, img->brand->title);
 	return 0;
 }
 
@@ -61,6 +64,25 @@ static void record_process(const struct xeno_launch *l, const char *path)
 	xeno_proc.self_exe[n > 0 ? n : 0] = '\0';
 }
 
+/* A dynamically linked program starts at xeno_guest_start_program, which
+ * runs the IRELATIVE resolvers and the initialisers as guest code, then
+ * enters the program as its personality's interpreter would. */
+static void start_dynamic(struct xeno_launch *l, struct xeno_link_start *ls)
+{
+	struct xeno_entry e = l->entry;
+	uint64_t argc = 0, argv = 0, envp = 0;
+	l->os->dynamic_entry(&e, ls->fini, &argc, &argv, &envp);
+	xeno_link_set_args(ls, argc, argv, envp);
+	l->entry = (struct xeno_entry){.rip = (uint64_t)xeno_guest_start_program,
+				       .rsp = e.rsp,
+				       .rbx = (uint64_t)ls->inits,
+				       .r12 = e.rip,
+				       .r13 = e.rsp,
+				       .r14 = e.rdi,
+				       .r15 = e.rsi,
+				       .fs = ls->tp};
+}
+
 int xeno_launch_prepare(struct xeno_launch *l, const char *path, char **argv, char **envp)
 {
 	struct xeno_image *img = &l->img;
@@ -76,11 +98,22 @@ int xeno_launch_prepare(struct xeno_launch *l, const char *path, char **argv, ch
 	}
 	l->os = img->brand->personality;
 	record_process(l, path);
+	struct xeno_link_start ls = {0};
+	l->dynamic = img->interp[0] != '\0' || img->format != XENO_FORMAT_ELF;
+	if (l->dynamic &&
+	    (err = img->format == XENO_FORMAT_ELF ? xeno_link_program(img, l->os, &ls)
+						  : xeno_link_foreign(img, l->os, &ls))) {
+		xeno_msg("%s: %s", path, img->reason);
+		xeno_image_close(img);
+		return err;
+	}
 	err = l->os->build_stack(img, argv, envp, &l->entry);
 	xeno_image_close(img);
 	if (err < 0) {
 		xeno_msg("%s: cannot build the initial stack: %s", path, strerror(-err));
 		return XENO_LOAD_BAD;
 	}
+	if (l->dynamic)
+		start_dynamic(l, &ls);
 	return 0;
 }

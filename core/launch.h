@@ -8,6 +8,8 @@
 #ifndef XENO_CORE_LAUNCH_H
 #define XENO_CORE_LAUNCH_H
 
+#include <stdbool.h>
+
 #include "core/personality.h"
 #include "loader/image.h"
 
@@ -15,6 +17,7 @@ struct xeno_launch {
 	struct xeno_image img;
 	const struct xeno_personality *os;
 	struct xeno_entry entry;
+	bool dynamic; /* linked by xeno (loader/link.h) */
 };
 
 /* Whether xeno can run the parsed image (its OS, whether it is dynamically

@@ -20,11 +20,12 @@ struct xeno_flagset;
 struct xeno_sigaction;
 struct xeno_trace_decoder;
 struct xeno_callrec;
+struct xeno_library;
 
 /* Where the guest starts: registers, and the base of the segment register
  * it owns (fs or gs, core/gate.h; the other is ignored). */
 struct xeno_entry {
-	uint64_t rip, rsp, rdi, rsi, rdx, rbx;
+	uint64_t rip, rsp, rdi, rsi, rdx, rbx, r12, r13, r14, r15;
 	uint64_t fs, gs;
 };
 
@@ -78,6 +79,23 @@ struct xeno_personality {
 	/* Builds the initial stack for the loaded image; fills *entry. */
 	int (*build_stack)(const struct xeno_image *img, char *const argv[], char *const envp[],
 			   struct xeno_entry *entry);
+
+	/* Dynamically linked programs (loader/link.h).  The shim libraries,
+	 * NULL-terminated (NULL: none); the TLS layout, variant II (the
+	 * thread pointer points at a TCB of tcb_size bytes, the static TLS
+	 * blocks lie below it), and what a new TCB holds (init_tcb gets the
+	 * thread pointer and its DTV); the function a dynamic program's entry
+	 * is handed to run the finalisers at exit (an export of one of the
+	 * libraries, e.g. FreeBSD's _start(ap, cleanup)), or NULL. */
+	const struct xeno_library *const *libraries;
+	size_t tcb_size;
+	void (*init_tcb)(uint64_t tp, uint64_t dtv);
+	const char *exit_hook;
+	/* Sets the entry registers of a dynamically linked program where its
+	 * entry finds the finaliser hook (FreeBSD: RSI, _start's cleanup), and
+	 * says where argc, argv and envp are (for the initialisers). */
+	void (*dynamic_entry)(struct xeno_entry *e, uint64_t fini, uint64_t *argc, uint64_t *argv,
+			      uint64_t *envp);
 
 	/* Facts the personality's shared handlers are parameterised by (the
 	 * BSDs: struct bsd_abi, abi/bsd/abi.h); core/ does not look inside. */

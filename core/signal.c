@@ -9,6 +9,7 @@
 #include "core/blocking.h"
 #include "core/patch.h"
 #include "core/dispatch.h"
+#include "core/libcall.h"
 #include "core/log.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
@@ -24,6 +25,11 @@ void xeno_signal_from_guest(int sig, siginfo_t *si, ucontext_t *uc)
 {
 	struct xeno_thread *t = xeno_current();
 	if (sig == SIGSYS && si->si_code == SYS_USER_DISPATCH) {
+		if (xeno_libgate_trapped(uc)) { /* a direct call's way back */
+			xeno_host_tls(t);
+			xeno_sig_deliver_queued(t, uc);
+			return;
+		}
 		xeno_dispatch(t, uc);
 		return;
 	}

@@ -131,6 +131,9 @@ void xeno_sig_apply_mask(struct xeno_thread *t)
 	for (unsigned i = 0; i < sizeof never / sizeof never[0]; i++)
 		sigdelset(&host, never[i]);
 	memcpy(&t->wait_mask, &host, sizeof t->wait_mask);
+	/* in a direct or patched-site call, the mask in force is no longer
+	 * the one to wait with (core/blocking.S) */
+	t->direct = 0;
 	if (t->uc)
 		t->uc->uc_sigmask = host;
 }

@@ -68,6 +68,7 @@ xeno_sitecall_entered:
 	 * where its state begins (core/crossing.c xeno_thread_new).  A host
 	 * signal arriving from here on is pushed below, on the same stack. */
 	movq	%r11, %rsp
+	movb	$1, XT_DIRECT(%r11)	/* the guest's mask stays in force */
 	pushfq
 	popq	%rax
 	movq	%rax, XT_G(XG_EFL)(%r11)
@@ -90,6 +91,7 @@ xeno_sitecall_entered:
 .Lleave:
 	LEAVE_HOST_FS %rbx
 	movq	%rbx, %r11
+	movb	$0, XT_DIRECT(%r11)
 	movb	$XENO_SEL_BLOCK, XT_SELECTOR(%r11)
 xeno_sitecall_tail:
 	/* A signal queued before the selector changed is delivered the slow

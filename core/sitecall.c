@@ -114,6 +114,7 @@ static int slow(struct xeno_thread *t)
 	struct xeno_sitecall *d = &t->sitecall;
 	ucontext_t *uc = &d->uc;
 	block_signals();
+	t->direct = 0; /* the guest's mask is no longer in force */
 	if (t->sigpending || t->has_saved_mask) {
 		xeno_host_tls(t);
 		xeno_sig_deliver_queued(t, uc);

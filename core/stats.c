@@ -14,7 +14,8 @@ void xeno_stats_report(void)
 {
 	if (xeno_stats)
 		xeno_msg("%llu system calls trapped, %llu made through %llu patched sites, "
-			 "%llu signals delivered",
+			 "%llu library calls, %llu signals delivered",
 			 load(&xeno_counters.traps), load(&xeno_counters.patched),
-			 load(&xeno_counters.sites), load(&xeno_counters.signals));
+			 load(&xeno_counters.sites), load(&xeno_counters.libcalls),
+			 load(&xeno_counters.signals));
 }

@@ -114,7 +114,8 @@ struct xeno_sysent {
 /* A table of calls: a personality's system calls (library NULL) or the
  * functions of one of its shim libraries.  Generated. */
 struct xeno_calltable {
-	const char *library;		  /* NULL, or "libc.so.7" */
+	const char *library; /* NULL, or "libc.so.7" */
+	unsigned id;	     /* 0, or the library's (core/library.h) */
 	const struct xeno_syscall *calls; /* n entries each */
 	const struct xeno_sysent *sysent;
 	unsigned n;

@@ -39,7 +39,8 @@ struct xeno_thread {
 	uint8_t selector;
 	volatile uint8_t sigpending;
 	volatile uint8_t host_tls; /* XT_HOST_TLS: glibc's FS base is loaded */
-	uint8_t pad_[5];
+	uint8_t direct;		   /* XT_DIRECT: in a direct call (core/libgate.S) */
+	uint8_t pad_[4];
 	uint64_t host_fs;
 	uint64_t guest_fs;
 	uint64_t wait_mask; /* kernel sigset: the guest's, made safe */
@@ -52,8 +53,10 @@ struct xeno_thread {
 	size_t altstack_size;
 	size_t map_size; /* size of the mapping holding this struct */
 	const struct xeno_personality *os;
-	ucontext_t *uc; /* the trap being handled */
-	uint64_t rval2; /* second result of a syscall (RDX) */
+	ucontext_t *uc;		  /* the trap being handled */
+	uint64_t rval2;		  /* second result of a syscall (RDX) */
+	int lib_errno;		  /* the guest's errno, for shim libraries (foreign value) */
+	const uint64_t *lib_regs; /* the direct call's registers (core/libcall.h) */
 	int have_rval2;
 
 	/* signals (core/sigstate.c) */
@@ -95,6 +98,7 @@ _Static_assert(offsetof(struct xeno_thread, self) == XT_SELF, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, selector) == XT_SELECTOR, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, sigpending) == XT_SIGPENDING, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, host_tls) == XT_HOST_TLS, "gate offset");
+_Static_assert(offsetof(struct xeno_thread, direct) == XT_DIRECT, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, host_fs) == XT_HOST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, guest_fs) == XT_GUEST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, wait_mask) == XT_WAIT_MASK, "gate offset");

@@ -17,6 +17,8 @@
 
 #include "core/uaccess.h"
 #include "loader/detect.h"
+#include "loader/elf_dyn.h"
+#include "loader/formats.h"
 
 #define PAGE 4096ULL
 /* The most program headers xeno reads; real programs have about a dozen. */
@@ -68,7 +70,9 @@ static const char *machine_name(int m)
 	return "another machine";
 }
 
-static int check_header(struct xeno_image *img, Elf *elf, GElf_Ehdr *eh)
+/* *x86_64 tells whether the file was found to be a 64-bit little-endian
+ * x86-64 one, also when it is refused for something else after that. */
+static int check_header(struct xeno_image *img, Elf *elf, GElf_Ehdr *eh, bool *x86_64)
 {
 	size_t n;
 	const char *ident = elf_getident(elf, &n);
@@ -85,6 +89,7 @@ static int check_header(struct xeno_image *img, Elf *elf, GElf_Ehdr *eh)
 	if (eh->e_machine != EM_X86_64)
 		return fail(img, "a program for %s (ELF machine %d), not x86-64",
 			    machine_name(eh->e_machine), eh->e_machine);
+	*x86_64 = true;
 	switch (eh->e_type) {
 	case ET_EXEC:
 		break;
@@ -126,6 +131,12 @@ static int add_segment(struct xeno_image *img, const GElf_Phdr *ph, unsigned idx
 	if (ph->p_vaddr >= XENO_USER_END || ph->p_memsz > XENO_USER_END - ph->p_vaddr)
 		return fail(img, "segment %u: address %#llx+%#llx is outside user memory", idx,
 			    (unsigned long long)ph->p_vaddr, (unsigned long long)ph->p_memsz);
+	/* A fixed segment in page 0: no process's map holds it (FreeBSD:
+	 * security.bsd.map_at_zero is 0 by default, sys/kern/kern_exec.c, so
+	 * imgact_elf's load_section fails there), whoever runs xeno. */
+	if (!img->is_pie && ph->p_vaddr < PAGE)
+		return fail(img, "segment %u: address %#llx is in page 0, which no program may map",
+			    idx, (unsigned long long)ph->p_vaddr);
 	if ((ph->p_vaddr - ph->p_offset) % PAGE != 0)
 		return fail(
 		    img, "segment %u: address and file offset disagree modulo the page size", idx);
@@ -158,6 +169,27 @@ static int read_interp(struct xeno_image *img, const GElf_Phdr *ph, const char *
 	return 0;
 }
 
+/* The largest TLS alignment xeno accepts (real objects ask for 8 to 64). */
+#define MAX_TLS_ALIGN 4096u
+
+static int read_tls(struct xeno_image *img, const GElf_Phdr *ph)
+{
+	uint64_t align = ph->p_align ? ph->p_align : 1;
+	if (img->tls.present)
+		return fail(img, "two TLS segments");
+	if ((align & (align - 1)) != 0 || align > MAX_TLS_ALIGN)
+		return fail(img, "TLS segment alignment %#llx is absurd",
+			    (unsigned long long)ph->p_align);
+	if (ph->p_filesz > ph->p_memsz || ph->p_memsz > (1u << 30))
+		return fail(img, "malformed TLS segment");
+	img->tls.present = true;
+	img->tls.vaddr = ph->p_vaddr;
+	img->tls.filesz = ph->p_filesz;
+	img->tls.memsz = ph->p_memsz;
+	img->tls.align = align;
+	return 0;
+}
+
 static int scan_segments(struct xeno_image *img, Elf *elf, const char *data, size_t fsize)
 {
 	size_t phnum = img->phnum;
@@ -184,6 +216,10 @@ static int scan_segments(struct xeno_image *img, Elf *elf, const char *data, siz
 			img->exec_stack = (ph.p_flags & PF_X) != 0;
 		else if (ph.p_type == PT_PHDR)
 			phdr_segment = ph.p_vaddr;
+		else if (ph.p_type == PT_DYNAMIC)
+			img->dynamic_vaddr = ph.p_vaddr, img->dynamic_size = ph.p_filesz;
+		else if (ph.p_type == PT_TLS)
+			err = read_tls(img, &ph);
 		if (err)
 			return err;
 	}
@@ -215,22 +251,25 @@ static int scan_segments(struct xeno_image *img, Elf *elf, const char *data, siz
 
 /* A format other than ELF: recognised by its brand record (img->brand is
  * set even when it cannot run), not parsed yet. */
-static int parse_other(struct xeno_image *img, int format)
+static int parse_other(struct xeno_image *img, int format, const void *data, size_t size)
 {
 	const char *what = format == XENO_FORMAT_MACHO ? "Mach-O" : "PE";
 	img->format = format;
 	img->brand = xeno_brand_of_format(format);
 	if (!img->brand)
 		return fail(img, "a %s program, which xeno does not run", what);
-	return fail(img, "a %s program (%s): xeno does not run %s programs yet", what,
-		    img->brand->title, img->brand->title);
+	if (!img->brand->personality)
+		return fail(img, "a %s program (%s): xeno does not run %s programs yet", what,
+			    img->brand->title, img->brand->title);
+	return format == XENO_FORMAT_MACHO ? xeno_macho_image(img, data, size)
+					   : xeno_pe_image(img, data, size);
 }
 
 int xeno_image_parse(struct xeno_image *img, const void *data, size_t size)
 {
 	int format = xeno_detect_format(data, size);
 	if (format && format != XENO_FORMAT_ELF)
-		return parse_other(img, format);
+		return parse_other(img, format, data, size);
 	const char *other = xeno_describe_other_format(data, size);
 	if (other)
 		return fail(img, "%s", other);
@@ -246,14 +285,26 @@ int xeno_image_parse(struct xeno_image *img, const void *data, size_t size)
 		return fail(img, "truncated or malformed ELF file");
 	}
 	GElf_Ehdr eh;
-	int err = check_header(img, elf, &eh);
+	bool x86_64 = false;
+	int err = check_header(img, elf, &eh, &x86_64);
 	if (!err)
 		err = scan_segments(img, elf, data, size);
-	if (!err) {
+	if (!err && img->library && (!img->is_pie || img->interp[0]))
+		err = fail(img, "not a shared library");
+	/* Even a refused x86-64 file says which OS it is for: whoever asks
+	 * (core/exec.c) tells a damaged foreign program from a Linux one. */
+	if (x86_64) {
 		struct xeno_elf_brand b = xeno_detect_elf_brand(elf, img->interp);
 		img->brand = b.brand;
 		img->host_program = b.host;
 		img->os_version = b.version;
+	}
+	/* What xeno links: a foreign program with an interpreter, a library. */
+	if (!err && (img->library || (img->interp[0] && img->brand))) {
+		if (!img->dynamic_vaddr)
+			err = fail(img, "no dynamic section (PT_DYNAMIC)");
+		else
+			err = xeno_elf_dyn_read(img, elf, data, size);
 	}
 	elf_end(elf);
 	return err;
@@ -266,12 +317,13 @@ void xeno_image_init(struct xeno_image *img, const char *path)
 	img->fd = -1;
 }
 
-int xeno_image_open(struct xeno_image *img, const char *path)
+static int xeno_image_open_as(struct xeno_image *img, const char *path, bool library)
 {
 	xeno_image_init(img, path);
+	img->library = library;
 	img->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (img->fd < 0) {
-		int e = errno;
+		int e = img->sys_errno = errno;
 		fail(img, "%s", strerror(e));
 		return e == ENOENT || e == ENOTDIR ? XENO_LOAD_MISSING : XENO_LOAD_BAD;
 	}
@@ -294,11 +346,24 @@ int xeno_image_open(struct xeno_image *img, const char *path)
 	return err;
 }
 
+int xeno_image_open(struct xeno_image *img, const char *path)
+{
+	return xeno_image_open_as(img, path, false);
+}
+
 void xeno_image_close(struct xeno_image *img)
 {
 	if (img->fd >= 0)
 		close(img->fd);
 	img->fd = -1;
+	xeno_elf_dyn_free(img->dyn);
+	img->dyn = NULL;
+	xeno_format_data_free(img);
+}
+
+int xeno_image_open_library(struct xeno_image *img, const char *path)
+{
+	return xeno_image_open_as(img, path, true);
 }
 
 /* Maps one segment at bias: file pages, then zeroed pages for the bss. */

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 struct xeno_brand;
+struct xeno_elf_dyn;
 
 /* Loader results, which are also xeno's exit statuses for them. */
 enum {
@@ -31,14 +32,18 @@ struct xeno_image {
 	char reason[512]; /* why loading failed: "xeno: PATH: REASON" */
 
 	/* parse */
-	int format;			/* XENO_FORMAT_* (core/brand.h) */
-	const struct xeno_brand *brand; /* its OS; NULL if none xeno knows */
-	bool host_program;		/* a Linux program (the kernel runs it) */
-	unsigned char osabi;		/* EI_OSABI as the file says */
-	uint32_t os_version;		/* from the ABI note (FreeBSD osreldate...); 0: none */
-	bool is_pie;			/* ET_DYN: placed where xeno chooses */
-	bool exec_stack;		/* PT_GNU_STACK asks for an executable stack */
-	char interp[256];		/* PT_INTERP, "" for a static program */
+	int sys_errno; /* why the file could not be opened, else 0 */
+	int format;    /* XENO_FORMAT_* (core/brand.h) */
+	/* Its OS, for every 64-bit little-endian x86-64 ELF file (also one
+	 * refused for another reason) and every Mach-O or PE file; NULL if
+	 * none xeno knows. */
+	const struct xeno_brand *brand;
+	bool host_program;   /* a Linux program (the kernel runs it) */
+	unsigned char osabi; /* EI_OSABI as the file says */
+	uint32_t os_version; /* from the ABI note (FreeBSD osreldate...); 0: none */
+	bool is_pie;	     /* ET_DYN: placed where xeno chooses */
+	bool exec_stack;     /* PT_GNU_STACK asks for an executable stack */
+	char interp[256];    /* PT_INTERP, "" for a static program */
 	uint64_t entry;
 	uint64_t phoff;
 	uint16_t phnum, phentsize;
@@ -46,7 +51,19 @@ struct xeno_image {
 	uint32_t e_flags;
 	struct xeno_segment seg[XENO_MAX_SEGMENTS];
 	unsigned nseg;
-	uint64_t lo, hi; /* page-rounded span of the segments */
+	uint64_t lo, hi;		      /* page-rounded span of the segments */
+	uint64_t dynamic_vaddr, dynamic_size; /* PT_DYNAMIC, 0 if none */
+	struct {
+		bool present;
+		uint64_t vaddr, filesz, memsz, align; /* PT_TLS: the template */
+	} tls;
+	/* read for a program with an interpreter and for a library
+	 * (xeno_image_open_library): loader/elf_dyn.h */
+	struct xeno_elf_dyn *dyn;
+	/* Mach-O and PE: the format's own description (loader/formats.h),
+	 * freed by xeno_image_close */
+	void *format_data;
+	bool library; /* opened as a shared library: no interpreter, ET_DYN */
 
 	/* map */
 	uint64_t bias; /* added to every address of the file */
@@ -66,6 +83,10 @@ int xeno_image_parse(struct xeno_image *img, const void *data, size_t size);
 int xeno_image_map(struct xeno_image *img, uint64_t pie_base);
 /* Unmaps what xeno_image_map mapped (the fuzzer maps image after image). */
 void xeno_image_unmap(struct xeno_image *img);
+/* Closes the file and frees the dynamic description (a linker that keeps
+ * it takes img->dyn first). */
 void xeno_image_close(struct xeno_image *img);
+/* Parses the shared library at path (ET_DYN, its dynamic section read). */
+int xeno_image_open_library(struct xeno_image *img, const char *path);
 
 #endif

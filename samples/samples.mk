@@ -18,6 +18,38 @@ $(BUILD)/samples/freebsd/%: samples/freebsd/%.c $(FREEBSD_RT) samples/freebsd/mi
 	elfedit --output-osabi FreeBSD $@.tmp
 	mv $@.tmp $@
 
+# Dynamically linked FreeBSD samples (samples/freebsd/dyn/): built by the host
+# compiler as PIEs with FreeBSD's interpreter, linked against the link-only
+# stubs of FreeBSD's libraries that tools/genlibs.awk makes from their specs
+# (build/stubs/freebsd/libc.so.7...), so every import carries its FreeBSD
+# symbol version; branded by the ABI note and EI_OSABI.
+STUBS := $(BUILD)/stubs
+define stub_rules
+$(STUBS)/$(call spec_base,$(1)).made: $(GEN)/$(call spec_base,$(1))_link.S $(GEN)/$(call spec_base,$(1))_link.map $(1) | $(DEPS_OK)
+	@mkdir -p $(STUBS)/$(word 2,$(subst /, ,$(1)))
+	$(CC) -shared -nostdlib -Wl,--hash-style=both \
+		-Wl,-soname,$$$$($(AWK) '$$$$1 == "library" { print $$$$2 }' $(1)) \
+		-Wl,--version-script=$(GEN)/$(call spec_base,$(1))_link.map \
+		-o $(STUBS)/$(word 2,$(subst /, ,$(1)))/$$$$($(AWK) '$$$$1 == "library" { print $$$$2 }' $(1)) $$<
+	@touch $$@
+endef
+$(foreach s,$(SPECS),$(eval $(call stub_rules,$(s))))
+FREEBSD_STUBS := $(foreach s,$(filter libs/freebsd/%,$(SPECS)),$(STUBS)/$(call spec_base,$(s)).made)
+
+DYN_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+              -fno-stack-protector -fPIE -fcf-protection=none -nostdlib -pie \
+              -Wl,--dynamic-linker=/libexec/ld-elf.so.1 -Wl,--hash-style=both -Wl,-z,now \
+              -Wl,--build-id=none
+FREEBSD_DYN_SAMPLES := $(patsubst samples/freebsd/dyn/%.c,%,$(wildcard samples/freebsd/dyn/*.c))
+FREEBSD_DYN_BINS := $(addprefix $(BUILD)/samples/freebsd/dyn/,$(FREEBSD_DYN_SAMPLES))
+samples: $(FREEBSD_DYN_BINS)
+$(BUILD)/samples/freebsd/dyn/%: samples/freebsd/dyn/%.c samples/freebsd/dyn/crt1.S samples/freebsd/note.S samples/freebsd/dyn/libc.h $(FREEBSD_STUBS)
+	@mkdir -p $(@D)
+	$(CC) $(DYN_CFLAGS) -Isamples/freebsd/dyn -o $@.tmp $< samples/freebsd/dyn/crt1.S \
+		samples/freebsd/note.S -L$(STUBS)/freebsd -l:libc.so.7
+	elfedit --output-osabi FreeBSD $@.tmp
+	mv $@.tmp $@
+
 # Guest programs the benchmarks run (bench/*.sh), built the same way.
 $(BUILD)/bench/freebsd/%: bench/freebsd/%.c $(FREEBSD_RT) samples/freebsd/mini.h $(GEN)/freebsd_sysnums.h | $(DEPS_OK)
 	@mkdir -p $(@D)
@@ -28,3 +60,49 @@ $(BUILD)/bench/freebsd/%: bench/freebsd/%.c $(FREEBSD_RT) samples/freebsd/mini.h
 # The README's first command: the real FreeBSD esbuild under xeno.
 demo: $(BUILD)/xeno
 	@tools/demo.sh
+
+# Windows (PE32+) samples: clang for the windows-gnu target, lld-link, and an
+# import library llvm-dlltool makes from a .def file; no C runtime, no SDK
+# (samples/windows/README.md says why this toolchain).
+WIN_CC      ?= clang
+WIN_LD      ?= lld-link
+WIN_DLLTOOL ?= llvm-dlltool
+WIN_CFLAGS  := -target x86_64-w64-windows-gnu -std=gnu11 -O2 -Wall -Wextra -Werror \
+               -ffreestanding -fno-builtin -fno-stack-protector -mno-stack-arg-probe
+WIN_LDFLAGS := /nologo /entry:start /subsystem:console /nodefaultlib /brepro
+WINDOWS_SAMPLES     := $(patsubst samples/windows/%.c,%,$(wildcard samples/windows/*.c))
+WINDOWS_SAMPLE_BINS := $(addprefix $(BUILD)/samples/windows/,$(addsuffix .exe,$(WINDOWS_SAMPLES)))
+samples: $(WINDOWS_SAMPLE_BINS)
+
+$(BUILD)/samples/windows/kernel32.lib: samples/windows/kernel32.def | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(WIN_DLLTOOL) -m i386:x86-64 -d $< -l $@
+$(BUILD)/samples/windows/%.o: samples/windows/%.c samples/windows/win.h | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(WIN_CC) $(WIN_CFLAGS) -c $< -o $@
+$(BUILD)/samples/windows/%.exe: $(BUILD)/samples/windows/%.o $(BUILD)/samples/windows/kernel32.lib
+	$(WIN_LD) $(WIN_LDFLAGS) /out:$@ $^
+
+# The macOS samples: Mach-O programs, compiled by clang for x86_64-apple-macos11
+# and linked by ld64.lld against samples/darwin/libSystem.tbd, a text stub of
+# libSystem written by hand (no macOS SDK: the samples declare what they use).
+# ld64.lld 14 writes LC_MAIN and LC_DYLD_INFO_ONLY (never chained fixups; it
+# cannot write LC_UNIXTHREAD).  hello-flat is hello linked with
+# -flat_namespace: no MH_TWOLEVEL, every bind a flat lookup, as Go's own
+# linker writes them.
+DARWIN_CC      ?= clang
+DARWIN_LD      ?= ld64.lld-14
+DARWIN_CFLAGS  := -target x86_64-apple-macos11 -std=gnu11 -O2 -Wall -Wextra -Werror \
+                  -ffreestanding -fno-builtin -fno-stack-protector
+DARWIN_LDFLAGS := -arch x86_64 -platform_version macos 11.0 11.0 -Lsamples/darwin -lSystem
+DARWIN_SAMPLE_BINS := $(BUILD)/samples/darwin/hello $(BUILD)/samples/darwin/hello-flat
+
+samples: $(DARWIN_SAMPLE_BINS)
+
+$(BUILD)/samples/darwin/%.o: samples/darwin/%.c | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(DARWIN_CC) $(DARWIN_CFLAGS) -c $< -o $@
+$(BUILD)/samples/darwin/%: $(BUILD)/samples/darwin/%.o samples/darwin/libSystem.tbd
+	$(DARWIN_LD) $(DARWIN_LDFLAGS) -o $@ $<
+$(BUILD)/samples/darwin/%-flat: $(BUILD)/samples/darwin/%.o samples/darwin/libSystem.tbd
+	$(DARWIN_LD) $(DARWIN_LDFLAGS) -flat_namespace -o $@ $<

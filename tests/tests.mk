@@ -40,6 +40,11 @@ $(ASAN)/tests/%: tests/unit/%.c tests/unit/unit.h tests/fuzz/load_bytes.h $(ASAN
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(ASAN_FLAGS) -Itests/unit -o $@ $< $(ASAN)/libxeno.a $(TEST_LIBS)
 
+# The PE parser's test parses the Windows samples, as the PE fuzzer starts
+# from them (samples/samples.mk, included later, has their rule).
+PE_SAMPLE_EXES := $(patsubst samples/windows/%.c,$(BUILD)/samples/windows/%.exe,$(wildcard samples/windows/*.c))
+$(BUILD)/tests/test_pe $(ASAN)/tests/test_pe: $(PE_SAMPLE_EXES)
+
 # Helpers of the guest and corruption tests, plain C programs.
 TOOL_BINS  := $(BUILD)/tests/corrupt $(BUILD)/tests/waitstatus
 $(BUILD)/tests/corrupt: tests/corrupt/corrupt.c
@@ -51,6 +56,8 @@ $(BUILD)/tests/waitstatus: tests/guest/waitstatus.c
 
 unit-build: $(UNIT_BINS)
 unit-asan-build: $(ASAN_BINS)
+# test_macho_fixups parses the macOS samples (samples/samples.mk).
+unit-build unit-asan-build: $(BUILD)/samples/darwin/hello $(BUILD)/samples/darwin/hello-flat
 guest-build: $(BUILD)/xeno samples $(TOOL_BINS)
 
 unit: unit-build
@@ -79,3 +86,11 @@ check: unit-build unit-asan-build guest-build
 	@tests/run-all.sh layering unit guest guest-nopatch golden golden-nopatch corrupt unit-asan \
 		esbuild esbuild-nopatch lefthook lefthook-nopatch turbo turbo-nopatch
 .PHONY: unit-build unit-asan-build guest-build esbuild lefthook turbo golden bless corrupt layering
+
+# The Mach-O parser on real macOS programs fetched from npm (not in make check).
+$(BUILD)/tests/macho_dump: tests/macho/macho_dump.c $(BUILD)/libxeno.a | $(GENHDRS)
+	@mkdir -p $(@D)
+	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libxeno.a $(LDLIBS)
+macho-real: $(BUILD)/tests/macho_dump
+	@tests/macho/real.sh $(BUILD)/tests/macho_dump
+.PHONY: macho-real

@@ -5,8 +5,10 @@
 #   tools/deps.sh          the build and make check
 #   tools/deps.sh fuzz     make fuzz: clang and its libFuzzer runtime
 set -eu
-# Libraries and tools checked as Debian packages.
-need="gcc make binutils libc6-dev libelf-dev zlib1g-dev libcmocka-dev pkg-config"
+# Libraries and tools checked as Debian packages; clang, lld (ld64.lld and
+# lld-link) and llvm build the macOS and Windows samples (samples/darwin/,
+# samples/windows/README.md).
+need="gcc make binutils libc6-dev libelf-dev zlib1g-dev libcmocka-dev pkg-config clang lld lld-14 llvm"
 if [ "${1-}" = fuzz ]; then
 	need="clang libclang-rt-dev"
 fi

@@ -198,13 +198,15 @@ static int alignment_of(unsigned flags, uint64_t size, uint64_t *align, uint8_t 
 	return 0;
 }
 
-/* The address checks: MAP_FIXED must fit user space (and the low 2 GiB with
- * MAP_32BIT); a hint too high for MAP_32BIT is dropped. */
+/* The address checks: MAP_FIXED must fit the process's map, page 0 not
+ * included (kern_mmap: vm_map_range_valid), and the low 2 GiB with
+ * MAP_32BIT; a hint too high for MAP_32BIT is dropped. */
 static int check_address(unsigned flags, uint64_t *addr, uint64_t size, uint64_t pageoff)
 {
 	if (flags & FREEBSD_MAP_FIXED) {
 		uint64_t a = *addr - pageoff;
-		if ((a & PAGE_MASK) || a + size < a || a + size > FREEBSD_VM_MAXUSER_ADDRESS)
+		if ((a & PAGE_MASK) || a < FREEBSD_VM_MIN_ADDRESS || a + size < a ||
+		    a + size > FREEBSD_VM_MAXUSER_ADDRESS)
 			return -EINVAL;
 		if ((flags & FREEBSD_MAP_32BIT) && a + size > FREEBSD_MAP_32BIT_MAX_ADDR)
 			return -EINVAL;

@@ -80,6 +80,11 @@ enum {
  * for 4-level paging). */
 #define FREEBSD_PAGE_SIZE	   4096ULL
 #define FREEBSD_VM_MAXUSER_ADDRESS 0x800000000000ULL
+/* The lowest address of a process's map: page 0 stays out of it unless
+ * security.bsd.map_at_zero is set, which it is not by default
+ * (sys/kern/kern_exec.c: map_at_zero = 0; exec_new_vmspace makes the map
+ * start at MAX(sv_minuser, PAGE_SIZE)). */
+#define FREEBSD_VM_MIN_ADDRESS FREEBSD_PAGE_SIZE
 
 extern const struct xeno_flagset freebsd_prot_flags;	 /* "prot" */
 extern const struct xeno_flagset freebsd_mmap_flags;	 /* "mmap" */

@@ -223,6 +223,16 @@ static void sizes(long fd)
 	mini_expect_call_error("mmap", "length 0",
 			       SYS6(mmap, 0, 0, PROT_READ, MAP_ANON | MAP_PRIVATE, -1, 0),
 			       "EINVAL");
+	/* kern_mmap, vm_map_range_valid: page 0 is outside the map
+	 * (kern_exec.c: security.bsd.map_at_zero is 0), for root too */
+	mini_expect_call_error(
+	    "mmap", "MAP_FIXED at page 0",
+	    SYS6(mmap, 0, PAGE_SIZE, PROT_READ, MAP_ANON | MAP_PRIVATE | MAP_FIXED, -1, 0),
+	    "EINVAL");
+	mini_expect_call_error("mmap", "MAP_FIXED|MAP_EXCL over page 0",
+			       SYS6(mmap, 0, 2 * PAGE_SIZE, PROT_READ,
+				    MAP_ANON | MAP_PRIVATE | MAP_FIXED | MAP_EXCL, -1, 0),
+			       "EINVAL");
 	mini_expect_call_error("munmap", "length SIZE_MAX", SYS2(munmap, buf, -1L), "EINVAL");
 	/* kern_sysctl.c sys___sysctl: namelen beyond CTL_MAXNAME or below 2 */
 	int mib[2] = {CTL_KERN, KERN_OSTYPE};

@@ -13,6 +13,10 @@
  * MAP_FIXED, kern_munmap and kern_madvise check vm_map_range_valid).
  * mprotect and minherit take the same answer rather than silently doing
  * nothing there.  msync, mlock and mincore cannot harm it and are let be.
+ * The address of a mapping without MAP_FIXED is only a hint (kern_mmap
+ * moves one that falls in the room of the data segment elsewhere, and
+ * vm_map_find searches on past an occupied one): one that falls in xeno's
+ * memory, the room its heap grows into included, is dropped.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -101,10 +105,13 @@ long bsd_sys_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot, in
 	const struct bsd_abi *abi = bsd_abi_of(t);
 	struct bsd_mmap_plan p;
 	int err = abi->mmap_plan(addr, len, prot, flags, fd, pos, &p);
+	bool fixed = p.flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
 	if (!err && (p.flags & MAP_FIXED)) /* it would replace what is there */
 		err = guest_owned(p.addr, p.len);
 	if (err)
 		return err;
+	if (!fixed && p.addr && xeno_hostmem_overlaps(p.addr, p.len + p.align))
+		p.addr = 0; /* a hint into xeno's memory: anywhere else will do */
 	if (p.fd >= 0 && xeno_fd_is_reserved(p.fd))
 		return -EBADF; /* xeno's own descriptors are not the guest's */
 	if (p.file_untyped)    /* the descriptor is looked at first */
@@ -123,6 +130,11 @@ long bsd_sys_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot, in
 	}
 	if (r < 0)
 		return r;
+	if (!fixed && xeno_hostmem_overlaps((uint64_t)r, p.len)) {
+		/* the host found room only in what xeno keeps for itself */
+		host_syscall2(SYS_munmap, r, p.len);
+		return -ENOMEM;
+	}
 	if (p.nocore)
 		host_syscall3(SYS_madvise, r, p.len, MADV_DONTDUMP);
 	return r + (long)p.pageoff;

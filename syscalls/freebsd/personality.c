@@ -8,7 +8,10 @@
 #include "freebsd_sysnums.h"
 #include "core/personality.h"
 #include "loader/image.h"
+#include "libs/freebsd/freebsd.h"
 #include "syscalls/freebsd/freebsd.h"
+
+extern const struct xeno_library *const freebsd_libraries[];
 
 static bool freebsd_host_signal_default_ignored(int sig)
 {
@@ -52,5 +55,10 @@ const struct xeno_personality freebsd_personality = {
     .trace_decoders = freebsd_trace_decoders,
     .trace_siginfo = freebsd_trace_siginfo,
     .build_stack = freebsd_build_stack,
+    .libraries = freebsd_libraries,
+    .tcb_size = 32, /* struct tcb: self, dtv, thread (lib/libthr pthread_md.h), 16-aligned */
+    .init_tcb = freebsd_init_tcb,
+    .exit_hook = "__xeno_rtld_exit",
+    .dynamic_entry = freebsd_dynamic_entry,
     .facts = &freebsd_bsd_abi,
 };

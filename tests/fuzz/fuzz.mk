@@ -1,6 +1,8 @@
 # Fuzzing with libFuzzer (clang): tests/fuzz/README.md.
 #   make fuzz                  the loader: a bounded campaign, FUZZ_SECONDS (600) on FUZZ_JOBS (2) cores
 #   make fuzz-trace            the recording reader: FUZZ_TRACE_SECONDS (300)
+#   make fuzz-pe               the PE parser: FUZZ_PE_SECONDS (600) on FUZZ_JOBS (2) cores
+#   make fuzz-macho            the Mach-O parser: FUZZ_MACHO_SECONDS (600) on FUZZ_JOBS cores
 #   make fuzz-build            only build the fuzzers
 # A crash leaves its input in build/fuzz/findings/ (loader) or
 # build/fuzz/trace-findings/ (reader): fix it, then add the input to
@@ -14,6 +16,8 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 600
 FUZZ_JOBS    ?= 2
 FUZZ_TRACE_SECONDS ?= 300
+FUZZ_PE_SECONDS ?= 600
+FUZZ_MACHO_SECONDS ?= 600
 FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
 FUZZ_OBJS    := $(filter-out $(FUZZ)/obj/core/main.o,$(call objs_of,$(FUZZ)/obj))
@@ -40,12 +44,46 @@ $(FUZZ)/fuzz-loader: tests/fuzz/fuzz_loader.c tests/fuzz/load_bytes.h $(FUZZ)/li
 $(FUZZ)/fuzz-trace-reader: tests/fuzz/fuzz_trace_reader.c tests/fuzz/trace_walk.h $(FUZZ)/libxeno.a
 	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ)/libxeno.a $(LDLIBS)
 
-fuzz-build: $(FUZZ)/fuzz-loader $(FUZZ)/fuzz-trace-reader
+# The Mach-O parser: its seeds are made here, at build time (crafted by
+# make_macho_seeds from tests/fuzz/macho_build.h, and the macOS samples).
+$(FUZZ)/fuzz-macho: tests/fuzz/fuzz_macho.c $(FUZZ)/libxeno.a
+	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ)/libxeno.a $(LDLIBS)
+$(BUILD)/tests/make_macho_seeds: tests/fuzz/make_macho_seeds.c tests/fuzz/macho_build.h loader/macho_format.h
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARN) -I. -O1 -o $@ $<
+$(FUZZ)/macho-seeds.made: $(BUILD)/tests/make_macho_seeds $(BUILD)/samples/darwin/hello $(BUILD)/samples/darwin/hello-flat
+	@mkdir -p $(FUZZ)/macho-seeds
+	$(BUILD)/tests/make_macho_seeds $(FUZZ)/macho-seeds
+	cp $(BUILD)/samples/darwin/hello $(FUZZ)/macho-seeds/sample-hello
+	cp $(BUILD)/samples/darwin/hello-flat $(FUZZ)/macho-seeds/sample-hello-flat
+	@touch $@
+
+
+$(FUZZ)/fuzz-pe: tests/fuzz/fuzz_pe.c tests/fuzz/pe_check.h $(FUZZ)/libxeno.a
+	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ)/libxeno.a $(LDLIBS)
+
+# The PE fuzzer's seeds, made at build time, never committed: crafted images
+# (tests/fuzz/make_pe_seeds.c) and the Windows samples.
+$(BUILD)/tests/make_pe_seeds: tests/fuzz/make_pe_seeds.c tests/fuzz/pe_build.h loader/pe_format.h
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARN) -I. -O1 -o $@ $<
+$(FUZZ)/pe-seeds/.made: $(BUILD)/tests/make_pe_seeds $(PE_SAMPLE_EXES)
+	rm -rf $(@D) && mkdir -p $(@D)
+	$(BUILD)/tests/make_pe_seeds $(@D)
+	cp $(PE_SAMPLE_EXES) $(@D)/
+	touch $@
+
+fuzz-build: $(FUZZ)/fuzz-loader $(FUZZ)/fuzz-trace-reader $(FUZZ)/fuzz-pe $(FUZZ)/fuzz-macho
 fuzz: $(FUZZ)/fuzz-loader
 	@tests/fuzz/run-loader.sh $(FUZZ)/fuzz-loader $(FUZZ_SECONDS) $(FUZZ_JOBS)
 fuzz-trace: $(FUZZ)/fuzz-trace-reader
 	@tests/fuzz/run-trace.sh $(FUZZ)/fuzz-trace-reader $(FUZZ_TRACE_SECONDS)
-.PHONY: fuzz fuzz-trace fuzz-build
+fuzz-pe: $(FUZZ)/fuzz-pe $(FUZZ)/pe-seeds/.made
+	@tests/fuzz/run-pe.sh $(FUZZ)/fuzz-pe $(FUZZ_PE_SECONDS) $(FUZZ_JOBS)
+
+fuzz-macho: $(FUZZ)/fuzz-macho $(FUZZ)/macho-seeds.made
+	@tests/fuzz/run-macho.sh $(FUZZ)/fuzz-macho $(FUZZ)/macho-seeds $(FUZZ_MACHO_SECONDS) $(FUZZ_JOBS)
+.PHONY: fuzz fuzz-trace fuzz-pe fuzz-macho fuzz-build
 
 # The seed corpus, made again: the crafted files and copies of two samples.
 # (The regression files of past findings, regress-*, stay as they are.)

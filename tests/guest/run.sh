@@ -392,6 +392,23 @@ stderr_empty
 [ -z "$(ls -A "$work/badargs-scratch")" ] || fail "badargs left files behind" "$(ls -A "$work/badargs-scratch")"
 end
 
+# Mappings that crowd xeno's own memory: hints just above its heap, then a
+# MAP_FIXED over every anonymous mapping that is not the program's, after
+# xeno allocated megabytes for it; and the same where the heap cannot grow
+# at all (a soft RLIMIT_DATA of 0: xeno's allocator maps all it needs).
+for mode in heap no-heap; do
+	begin "heaproom-$mode"
+	if [ "$mode" = heap ]; then
+		run "$xeno" "$bin/heaproom"
+	else
+		run sh -c 'ulimit -S -d 0 && exec "$@"' sh "$xeno" "$bin/heaproom"
+	fi
+	status_is 0
+	stdout_is heaproom.out
+	stderr_empty
+	end
+done
+
 # Death by SIGSEGV (128 + 11), with the line written before it out, and the
 # flight recorder's account of the calls that led there.
 begin mmap-crash
@@ -573,6 +590,16 @@ probe() {
 probe fsprobe
 probe sysprobe
 
+# ---- dynamically linked programs (samples/freebsd/dyn/): xeno links them ----
+
+ln -s "$bin/dyn/hello" "$work/dyn-hello"
+begin dyn-hello
+run "$xeno" ./dyn-hello one
+status_is 3
+stdout_is dyn-hello.out
+stderr_empty
+end
+
 # ---- xeno's command line ----
 
 begin help
@@ -642,6 +669,16 @@ printf '\317\372\355\376\007\000\000\001rest of a Mach-O header' >"$work/macho-l
 printf 'MZ\220\000\003\000rest of a DOS header' >"$work/pe"
 printf '#!/bin/sh\necho hello\n' >"$work/script"
 mkdir "$work/directory"
+# hello with its first segment (the headers, 0x400000) at address 0: the
+# program header's p_vaddr, 8 bytes at 64 + 16
+cp "$bin/hello" "$work/page-zero"
+dd if=/dev/zero of="$work/page-zero" bs=1 seek=80 count=8 conv=notrunc 2>/dev/null
+# hello marked NetBSD (EI_OSABI, byte 7, is 2)
+cp "$bin/hello" "$work/netbsd"
+printf '\002' | dd of="$work/netbsd" bs=1 seek=7 conv=notrunc 2>/dev/null
+# hello with its second segment aligned to 0x1800 (p_align, at 64 + 56 + 48)
+cp "$bin/hello" "$work/bad-align"
+printf '\000\030\000\000\000\000\000\000' | dd of="$work/bad-align" bs=1 seek=168 conv=notrunc 2>/dev/null
 
 linux_program=/bin/ls
 [ -f "$linux_program" ] || linux_program=$(command -v sh)
@@ -654,6 +691,9 @@ rejects reject-macho-le 126 macho-le "Mach-O"
 rejects reject-pe 126 pe "PE program"
 rejects reject-script 126 script "script"
 rejects reject-directory 126 directory "is a directory"
+rejects reject-page-zero 126 page-zero "is in page 0"
+rejects reject-netbsd 126 netbsd "a NetBSD program"
+rejects reject-bad-align 126 bad-align "not a power of two"
 rejects reject-missing 127 missing "No such file or directory"
 
 . "$(dirname "$0")/launch.sh"

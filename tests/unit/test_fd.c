@@ -40,6 +40,19 @@ static void guest_limit_and_reserved(void **state)
 	assert_int_equal(fcntl(xeno_fd, F_GETFD), FD_CLOEXEC);
 }
 
+/* The room xeno keeps below a limit it cannot raise (core/fd.h): an eighth,
+ * between 4 and 32, and never the guest's standard three. */
+static void room_below_a_limit(void **state)
+{
+	(void)state;
+	static const unsigned long want[][2] = {
+	    {0, 0},  {3, 0},  {4, 1},	 {5, 2},    {8, 4},    {20, 4},	   {33, 4},
+	    {40, 5}, {64, 8}, {100, 12}, {255, 31}, {256, 32}, {1024, 32}, {1UL << 20, 32},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_int_equal(xeno_fd_reserved_below(want[i][0]), want[i][1]);
+}
+
 struct runs {
 	unsigned count, last_hi;
 	int covers_xeno_fd;
@@ -104,6 +117,7 @@ static void new_descriptors_stay_below_the_limit(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(room_below_a_limit),
 	    cmocka_unit_test(guest_limit_and_reserved),
 	    cmocka_unit_test(runs_skip_reserved),
 	    cmocka_unit_test(runs_stop_on_error),

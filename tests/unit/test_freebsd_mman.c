@@ -136,6 +136,11 @@ static void mmap_fixed_excl(void **state)
 	assert_int_equal(plan(0x20000010, 4096, 3, 0x1002 | 0x10, -1, 0, &p), -EINVAL);
 	assert_int_equal(plan(0x7ffffffff000, 8192, 3, 0x1002 | 0x10, -1, 0, &p), -EINVAL);
 	assert_int_equal(plan(0x7fff0000, 1 << 20, 3, 0x1002 | 0x10 | 0x80000, -1, 0, &p), -EINVAL);
+	/* Page 0 is outside the map (security.bsd.map_at_zero is 0), with or
+	 * without MAP_EXCL; the page above it is not. */
+	assert_int_equal(plan(0, 4096, 3, 0x1002 | 0x10, -1, 0, &p), -EINVAL);
+	assert_int_equal(plan(0, 8192, 3, 0x1002 | 0x10 | 0x4000, -1, 0, &p), -EINVAL);
+	assert_int_equal(plan(0x1000, 4096, 3, 0x1002 | 0x10, -1, 0, &p), 0);
 	/* Without MAP_FIXED, a hint too high for MAP_32BIT is dropped. */
 	assert_int_equal(plan(0x90000000, 4096, 3, 0x1002 | 0x80000, -1, 0, &p), 0);
 	assert_int_equal(p.addr, 0);

@@ -267,6 +267,11 @@ static void wrapping_segment(struct elf_file *f)
 {
 	phdr(f, 1)->p_memsz = ~0ULL - 0x100;
 }
+/* The headers' segment at address 0 instead of BASE. */
+static void page_zero(struct elf_file *f)
+{
+	phdr(f, 0)->p_vaddr = 0;
+}
 static void bad_alignment(struct elf_file *f)
 {
 	phdr(f, 1)->p_align = 0x1800;
@@ -358,14 +363,15 @@ static void not_elf(void **state)
 		const char *bytes;
 		size_t n;
 		const char *reason;
+		int format;
 	} files[] = {
-	    {"", 0, "empty file"},
-	    {"hello, world\n", 13, "not an executable"},
-	    {"\177EL", 3, "not an executable"},
-	    {"\177ELF\2\1\1", 7, "truncated"},
-	    {"\xfe\xed\xfa\xcf\0\0\0\7", 8, "Mach-O"},
-	    {"MZ\x90\0", 4, "PE program"},
-	    {"#!/bin/sh\n", 10, "script"},
+	    {"", 0, "empty file", 0 /* none */},
+	    {"hello, world\n", 13, "not an executable", 0 /* none */},
+	    {"\177EL", 3, "not an executable", 0 /* none */},
+	    {"\177ELF\2\1\1", 7, "truncated", XENO_FORMAT_ELF},
+	    {"\xfe\xed\xfa\xcf\0\0\0\7", 8, "Mach-O", XENO_FORMAT_MACHO},
+	    {"MZ\x90\0", 4, "PE program", XENO_FORMAT_PE},
+	    {"#!/bin/sh\n", 10, "script", 0 /* none */},
 	};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		struct xeno_image img;
@@ -375,6 +381,7 @@ static void not_elf(void **state)
 		if (!strstr(img.reason, files[i].reason))
 			fail_msg("file %zu: reason \"%s\" does not say \"%s\"", i, img.reason,
 				 files[i].reason);
+		assert_int_equal(img.format, files[i].format);
 	}
 }
 
@@ -462,7 +469,9 @@ static void freebsd_interpreter(void **state)
 	struct xeno_image img;
 	minimal(&f, ELFOSABI_NONE);
 	add_interp(&f, "/libexec/ld-elf.so.1");
-	assert_int_equal(load(&f, &img), XENO_LOAD_OK);
+	/* recognised, and refused: a dynamic program needs PT_DYNAMIC */
+	assert_int_equal(load(&f, &img), XENO_LOAD_BAD);
+	assert_non_null(strstr(img.reason, "no dynamic section"));
 	assert_brand(&img, "freebsd");
 	assert_string_equal(img.interp, "/libexec/ld-elf.so.1");
 }
@@ -538,6 +547,29 @@ static void broken_notes_are_ignored(void **state)
 	assert_false(img.host_program);
 }
 
+/* A refused x86-64 file still says which OS it is for (core/exec.c keeps a
+ * damaged foreign program from the host); another machine's says none. */
+static void refused_files_keep_their_os(void **state)
+{
+	(void)state;
+	struct elf_file f;
+	struct xeno_image img;
+	minimal(&f, ELFOSABI_FREEBSD);
+	bad_alignment(&f);
+	assert_int_equal(load(&f, &img), XENO_LOAD_BAD);
+	assert_int_equal(img.format, XENO_FORMAT_ELF);
+	assert_brand(&img, "freebsd");
+	minimal(&f, ELFOSABI_NONE);
+	add_abi_note(&f, "NetBSD", 1000000000);
+	make_object(&f);
+	assert_int_equal(load(&f, &img), XENO_LOAD_BAD);
+	assert_brand(&img, "netbsd");
+	minimal(&f, ELFOSABI_FREEBSD);
+	make_aarch64(&f);
+	assert_int_equal(load(&f, &img), XENO_LOAD_BAD);
+	assert_null(img.brand);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -563,6 +595,7 @@ int main(void)
 	    BAD(entry_outside, "entry point 0x401010 lies outside every segment"),
 	    BAD(kernel_address, "outside user memory"),
 	    BAD(wrapping_segment, "outside user memory"),
+	    BAD(page_zero, "segment 0: address 0 is in page 0"),
 	    BAD(bad_alignment, "not a power of two"),
 	    BAD(too_many_loads, "more than 32 loadable segments"),
 	    BAD(interp_empty, "program interpreter"),
@@ -583,6 +616,7 @@ int main(void)
 	    cmocka_unit_test(osabi_wins_over_note),
 	    cmocka_unit_test(unknown_os),
 	    cmocka_unit_test(broken_notes_are_ignored),
+	    cmocka_unit_test(refused_files_keep_their_os),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -64,7 +64,7 @@ static long sys_exit(struct xeno_thread *t, const uint64_t *a)
 static const struct xeno_syscall calls[] = {{sys_note, 0}, {sys_exit, 0}};
 static const struct xeno_sysent ents[] = {{.name = "note", .nargs = 1},
 					  {.name = "exit", .nargs = 0}};
-static const struct xeno_calltable table = {NULL, calls, ents, 2};
+static const struct xeno_calltable table = {NULL, 0, calls, ents, 2};
 
 static void decode(const greg_t *g, struct xeno_call *c)
 {

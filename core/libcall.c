@@ -1,0 +1,68 @@
+/* The C side of the direct-call entry (core/libgate.S, core/libcall.h). */
+#include "core/libcall.h"
+
+#include <string.h>
+
+#include "core/call.h"
+#include "core/library.h"
+#include "core/personality.h"
+#include "core/stats.h"
+#include "core/thread.h"
+
+extern const char xeno_lib_deliver[], xeno_lib_restart[];
+
+bool xeno_libgate_trapped(const ucontext_t *uc)
+{
+	uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+	return rip == (uint64_t)xeno_lib_deliver || rip == (uint64_t)xeno_lib_restart;
+}
+
+/* A handler's result as the function's convention gives it to the guest. */
+static long convert(struct xeno_thread *t, const struct xeno_libfn *fn, long r)
+{
+	if (fn->conv == XENO_CONV_VALUE || r >= 0 || r < -4095)
+		return r;
+	int foreign = t->os->errno_from_host((int)-r);
+	switch (fn->conv) {
+	case XENO_CONV_RET:
+		return foreign;
+	case XENO_CONV_PTR:
+		t->lib_errno = foreign;
+		return 0;
+	default:
+		t->lib_errno = foreign;
+		return -1;
+	}
+}
+
+struct xeno_libret xeno_libcall(const struct xeno_libfn *fn, const uint64_t *regs)
+{
+	struct xeno_thread *t = xeno_current();
+	struct xeno_call c = {.table = fn->table, .nr = fn->nr};
+	memcpy(c.args, regs, 6 * sizeof *regs);
+	/* beyond six: on the guest's stack */
+	for (unsigned i = 6; i < fn->nargs && i < 8; i++)
+		c.args[i] = regs[XENO_LIBREGS_STACK + i - 6];
+	t->lib_regs = regs;
+	xeno_count(&xeno_counters.libcalls);
+	long r = xeno_call(t, &c);
+	if (r == -XENO_ERESTART)
+		return (struct xeno_libret){0, 1};
+	return (struct xeno_libret){convert(t, fn, r), 0};
+}
+
+/* The System V va_list (AMD64 psABI 3.5.7): one of these, by reference. */
+struct sysv_va {
+	unsigned gp_offset, fp_offset;
+	void *overflow_arg_area, *reg_save_area;
+};
+_Static_assert(sizeof(va_list) == sizeof(struct sysv_va), "the x86-64 va_list");
+
+void xeno_lib_va(const uint64_t *regs, unsigned named_gp, unsigned named_fp, va_list ap)
+{
+	struct sysv_va v = {.gp_offset = 8 * named_gp,
+			    .fp_offset = 48 + 16 * named_fp,
+			    .overflow_arg_area = (void *)(regs + XENO_LIBREGS_STACK),
+			    .reg_save_area = (void *)regs};
+	memcpy(ap, &v, sizeof v);
+}

@@ -1,0 +1,210 @@
+/*
+ * The direct-call crossing: the library layer's adapter of xeno_call
+ * (core/library.h, core/libcall.c), and the ways xeno calls guest code.
+ *
+ * A guest's call of a shim function lands in its entry stub (generated from
+ * the library's spec), which loads the function's struct xeno_libfn into r11
+ * and jumps to xeno_lib_entry: no trap, no signal.  The entry puts the thread
+ * in xeno's state as the SIGSYS gate does — the selector ALLOW, so that
+ * xeno's own system calls reach the kernel — but leaves the host signal mask
+ * as it is (the guest's): a signal arriving meanwhile lands in the gate with
+ * the selector ALLOW and is queued, and XT_DIRECT tells core/blocking.S that
+ * the guest's mask is already in force.  On the way back the selector says
+ * BLOCK again, the guest's FS base is back if glibc's was loaded, and what was
+ * queued is delivered: a `syscall` at xeno_lib_deliver traps like any guest
+ * system call, and core/signal.c, seeing where it came from, delivers the
+ * queued signals on the context it has there instead of running a call.  The
+ * guest's handler returns to the instruction after it, a plain `ret`.
+ *
+ * This code is outside the gate's section on purpose: that `syscall` must
+ * trap.  Everything else it does with the selector ALLOW.
+ */
+#include "core/gate.h"
+
+	.text
+
+.macro SAVE_ARGUMENTS
+	movq	%rdi, 8(%rsp)
+	movq	%rsi, 16(%rsp)
+	movq	%rdx, 24(%rsp)
+	movq	%rcx, 32(%rsp)
+	movq	%r8, 40(%rsp)
+	movq	%r9, 48(%rsp)
+	movdqu	%xmm0, 56(%rsp)
+	movdqu	%xmm1, 72(%rsp)
+	movdqu	%xmm2, 88(%rsp)
+	movdqu	%xmm3, 104(%rsp)
+	movdqu	%xmm4, 120(%rsp)
+	movdqu	%xmm5, 136(%rsp)
+	movdqu	%xmm6, 152(%rsp)
+	movdqu	%xmm7, 168(%rsp)
+.endm
+
+.macro RESTORE_ARGUMENTS
+	movq	8(%rsp), %rdi
+	movq	16(%rsp), %rsi
+	movq	24(%rsp), %rdx
+	movq	32(%rsp), %rcx
+	movq	40(%rsp), %r8
+	movq	48(%rsp), %r9
+	movdqu	56(%rsp), %xmm0
+	movdqu	72(%rsp), %xmm1
+	movdqu	88(%rsp), %xmm2
+	movdqu	104(%rsp), %xmm3
+	movdqu	120(%rsp), %xmm4
+	movdqu	136(%rsp), %xmm5
+	movdqu	152(%rsp), %xmm6
+	movdqu	168(%rsp), %xmm7
+.endm
+
+/*
+ * xeno_lib_entry: r11 = the function's struct xeno_libfn; the guest's return
+ * address at (%rsp), its arguments in rdi, rsi, rdx, rcx, r8, r9, xmm0-7 and
+ * beyond them on the stack (the System V convention; al counts the vector
+ * registers of a variadic call).  Frame while xeno runs, from rsp:
+ *      0: the descriptor
+ *      8: rdi rsi rdx rcx r8 r9, then xmm0-7: what xeno_libcall gets, laid
+ *         out as a va_list's register save area (core/libcall.h)
+ *    184: result    192: restart?    200: the guest's return address
+ *    208: the arguments on the stack
+ */
+	.globl	xeno_lib_entry
+	.type	xeno_lib_entry, @function
+xeno_lib_entry:
+	XENO_THREAD_STATE %r10
+	movb	$XENO_SEL_ALLOW, XT_SELECTOR(%r10)
+	movb	$1, XT_DIRECT(%r10)
+	subq	$200, %rsp
+	movq	%r11, 0(%rsp)
+	SAVE_ARGUMENTS
+	movq	%r11, %rdi		/* xeno_libcall(fn, regs) */
+	leaq	8(%rsp), %rsi
+	call	xeno_libcall
+	movq	%rax, 184(%rsp)
+	movq	%rdx, 192(%rsp)
+	XENO_THREAD_STATE %r10
+	LEAVE_HOST_FS %r10
+	movb	$0, XT_DIRECT(%r10)
+	movb	$XENO_SEL_BLOCK, XT_SELECTOR(%r10)
+	cmpq	$0, 192(%rsp)
+	jne	.Lrestart
+	movq	184(%rsp), %rax
+	addq	$200, %rsp
+	cmpb	$0, XT_SIGPENDING(%r10)
+	jne	.Ldeliver
+	ret
+.Ldeliver:
+	syscall				/* traps: the queued signals are delivered */
+	.globl	xeno_lib_deliver
+xeno_lib_deliver:
+	ret
+/* Interrupted by a signal whose handler asked for a restart: the signal is
+ * delivered first, then the function is called again with its arguments. */
+.Lrestart:
+	RESTORE_ARGUMENTS
+	movq	0(%rsp), %r11
+	addq	$200, %rsp
+	pushq	%r11
+	pushq	%rcx			/* the trap clobbers rcx and r11 */
+	syscall				/* traps: the queued signals are delivered */
+	.globl	xeno_lib_restart
+xeno_lib_restart:
+	popq	%rcx
+	popq	%r11
+	jmp	xeno_lib_entry
+	.size	xeno_lib_entry, .-xeno_lib_entry
+
+/*
+ * uint64_t xeno_guest_call(const struct xeno_guest_call *gc)
+ * Calls guest code from a handler running in a direct call (a qsort
+ * comparator, an atexit function, a destructor): gc->fn with gc->args[0..5],
+ * on the current stack (the guest's), as a System V call.  While it runs
+ * the thread is the guest's: the selector BLOCK, the guest's FS base, its
+ * signals delivered at once.  Returns what it returned.
+ */
+	.globl	xeno_guest_call
+	.type	xeno_guest_call, @function
+xeno_guest_call:
+	pushq	%rbx
+	movq	%rdi, %rbx
+	XENO_THREAD_STATE %r10
+	LEAVE_HOST_FS %r10
+	movb	$0, XT_DIRECT(%r10)
+	movb	$XENO_SEL_BLOCK, XT_SELECTOR(%r10)
+	movq	8(%rbx), %rdi
+	movq	16(%rbx), %rsi
+	movq	24(%rbx), %rdx
+	movq	32(%rbx), %rcx
+	movq	40(%rbx), %r8
+	movq	48(%rbx), %r9
+	call	*0(%rbx)
+	XENO_THREAD_STATE %r10
+	movb	$XENO_SEL_ALLOW, XT_SELECTOR(%r10)
+	movb	$1, XT_DIRECT(%r10)
+	popq	%rbx
+	ret
+	.size	xeno_guest_call, .-xeno_guest_call
+
+/*
+ * Guest-side starts, entered as guest code (selector BLOCK) by
+ * xeno_enter_guest with the registers named here.
+ *
+ * xeno_guest_start_program: rbx = a struct xeno_init_list (its steps run in
+ * order: each function is called with argc, argv and envp, and where a step
+ * has a place, what it returns is stored there — an IRELATIVE resolver's
+ * answer); then the program's entry with rsp = r13, rdi = r14, rsi = r15,
+ * rip = r12, every other register zero.
+ */
+	.globl	xeno_guest_start_program
+	.type	xeno_guest_start_program, @function
+xeno_guest_start_program:
+	andq	$-16, %rsp
+	leaq	24(%rbx), %rbp		/* the steps, after argc, argv, envp */
+1:	movq	(%rbp), %rax
+	testq	%rax, %rax
+	jz	2f
+	movq	0(%rbx), %rdi
+	movq	8(%rbx), %rsi
+	movq	16(%rbx), %rdx
+	call	*%rax
+	movq	8(%rbp), %rcx
+	testq	%rcx, %rcx
+	jz	3f
+	movq	%rax, (%rcx)
+3:	addq	$16, %rbp
+	jmp	1b
+2:	movq	%r13, %rsp
+	movq	%r14, %rdi
+	movq	%r15, %rsi
+	movq	%r12, %rax
+	xorl	%ebx, %ebx
+	xorl	%ecx, %ecx
+	xorl	%edx, %edx
+	xorl	%ebp, %ebp
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	xorl	%r10d, %r10d
+	xorl	%r11d, %r11d
+	xorl	%r12d, %r12d
+	xorl	%r13d, %r13d
+	xorl	%r14d, %r14d
+	xorl	%r15d, %r15d
+	jmp	*%rax
+	.size	xeno_guest_start_program, .-xeno_guest_start_program
+
+/*
+ * xeno_guest_start_thread: a thread made by a shim's thread-create call:
+ * rbx = its start routine, rdi = its argument, r12 = the function that ends
+ * the thread with the routine's result (never returns).
+ */
+	.globl	xeno_guest_start_thread
+	.type	xeno_guest_start_thread, @function
+xeno_guest_start_thread:
+	andq	$-16, %rsp
+	call	*%rbx
+	movq	%rax, %rdi
+	call	*%r12
+	ud2
+	.size	xeno_guest_start_thread, .-xeno_guest_start_thread
+
+	.section .note.GNU-stack, "", @progbits

@@ -1,0 +1,120 @@
+/*
+ * Imports nothing defines.  A function gets a stub of its own that enters
+ * xeno like a shim function (core/libgate.S) with a call table of one entry
+ * and no handler: the first call names it (`xeno: libc.so.7: kqueuex not
+ * implemented`) and each fails as the OS would, -1 and ENOSYS (--strict ends
+ * the program instead, core/call.c).  A data object gets zeroed memory of its
+ * size.  --check lists them all.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "core/hostmem.h"
+#include "core/library.h"
+#include "loader/link_impl.h"
+
+/* Each stub: movabs $fn, %r11; movabs $xeno_lib_entry, %r10; jmp *%r10. */
+#define STUB_SIZE 32
+#define PAGE	  4096
+
+void xeno_lib_entry(void);
+
+/* What one missing function needs, in one allocation. */
+struct missing {
+	struct xeno_calltable table;
+	struct xeno_syscall call;
+	struct xeno_sysent ent;
+	struct xeno_libfn fn;
+	char library[64];
+	struct missing *next;
+};
+
+static struct missing *all;
+
+/* A missing data object: what --check names. */
+struct missing_data {
+	char name[64], library[64];
+	struct missing_data *next;
+};
+static struct missing_data *all_data;
+static unsigned char *stubs; /* the current page of stubs */
+static unsigned stubs_used = PAGE;
+
+static unsigned char *new_stub(void)
+{
+	if (stubs_used + STUB_SIZE > PAGE) {
+		stubs = xeno_hostmem_map(PAGE); /* xeno's: the guest may not unmap it */
+		if (!stubs)
+			return NULL;
+		stubs_used = 0;
+	}
+	unsigned char *s = stubs + stubs_used;
+	stubs_used += STUB_SIZE;
+	return s;
+}
+
+static void write_stub(unsigned char *s, const struct xeno_libfn *fn)
+{
+	uint64_t a = (uint64_t)fn, b = (uint64_t)xeno_lib_entry;
+	unsigned char *page = (unsigned char *)((uint64_t)s & ~(uint64_t)(PAGE - 1));
+	mprotect(page, PAGE, PROT_READ | PROT_WRITE);
+	s[0] = 0x49, s[1] = 0xbb; /* movabs $a, %r11 */
+	memcpy(s + 2, &a, 8);
+	s[10] = 0x49, s[11] = 0xba; /* movabs $b, %r10 */
+	memcpy(s + 12, &b, 8);
+	s[20] = 0x41, s[21] = 0xff, s[22] = 0xe2; /* jmp *%r10 */
+	memset(s + 23, 0xcc, STUB_SIZE - 23);
+	mprotect(page, PAGE, PROT_READ | PROT_EXEC);
+}
+
+uint64_t link_missing_function(const char *library, const char *name)
+{
+	struct missing *m = calloc(1, sizeof *m);
+	unsigned char *s = m ? new_stub() : NULL;
+	if (!s) {
+		free(m);
+		return 0;
+	}
+	snprintf(m->library, sizeof m->library, "%s", library);
+	snprintf(m->ent.name, sizeof m->ent.name, "%s", name);
+	m->ent.ret_kind = XA_LONG;
+	m->table = (struct xeno_calltable){m->library, 0xffff, &m->call, &m->ent, 1};
+	m->fn = (struct xeno_libfn){&m->table, 0, XENO_CONV_ERRNO, 0};
+	write_stub(s, &m->fn);
+	m->next = all;
+	all = m;
+	return (uint64_t)s;
+}
+
+uint64_t link_missing_data(const char *library, const char *name, uint64_t size)
+{
+	struct missing_data *d = calloc(1, sizeof *d);
+	void *object = calloc(1, size > 8 ? size : 8);
+	if (!d || !object) {
+		free(d);
+		free(object);
+		return 0;
+	}
+	snprintf(d->name, sizeof d->name, "%s", name);
+	snprintf(d->library, sizeof d->library, "%s", library);
+	d->next = all_data;
+	all_data = d;
+	return (uint64_t)object;
+}
+
+void link_missing_report(FILE *out)
+{
+	unsigned n = 0;
+	for (const struct missing *m = all; m; m = m->next)
+		n++;
+	for (const struct missing_data *d = all_data; d; d = d->next)
+		n++;
+	fprintf(out, "unresolved imports: %u\n", n);
+	for (const struct missing *m = all; m; m = m->next)
+		fprintf(out, "unresolved: function %s (%s): named when called, fails with ENOSYS\n",
+			m->ent.name, m->library);
+	for (const struct missing_data *d = all_data; d; d = d->next)
+		fprintf(out, "unresolved: data %s (%s): zeroed memory\n", d->name, d->library);
+}

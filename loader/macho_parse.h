@@ -1,0 +1,89 @@
+/*
+ * What the parts of the Mach-O parser share (loader/macho.c, macho_segments.c,
+ * macho_fixups.c, macho_classic.c): the state of one parse and the checked
+ * reads they all go through.  Not for use outside loader/macho*.c.
+ */
+#ifndef XENO_LOADER_MACHO_PARSE_H
+#define XENO_LOADER_MACHO_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "loader/macho.h"
+#include "loader/macho_format.h"
+
+#define MACHO_PAGE    4096u
+#define MACHO_PTRSIZE 8u
+/* The highest user address of x86-64 Linux (and macOS): 47 bits. */
+#define MACHO_USER_END 0x800000000000ull
+
+/* Where a string of the file lies, before it is copied out. */
+struct macho_str {
+	uint64_t off; /* in the slice */
+	size_t len;
+};
+
+struct macho_parser {
+	struct macho_image *img;
+	const uint8_t *base; /* the slice */
+	size_t size;
+	struct macho_header_64 hdr;
+
+	bool have_dyld_info, have_symtab, have_dysymtab, have_entry;
+	struct macho_dyld_info_command dyld_info;
+	struct macho_symtab_command symtab;
+	struct macho_dysymtab_command dysymtab;
+	struct macho_str dylinker;
+	struct macho_str dylib_names[MACHO_MAX_DYLIBS];
+	uint64_t main_entryoff; /* LC_MAIN, resolved once the segments are known */
+
+	size_t strings_used, strings_cap;
+	size_t rebases_cap, binds_cap;
+};
+
+/* Sets the reason; returns -1. */
+int macho_fail(struct macho_parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* True if [off, off + len) lies in the slice (no overflow). */
+static inline bool macho_in_slice(const struct macho_parser *p, uint64_t off, uint64_t len)
+{
+	return off <= p->size && len <= p->size - off;
+}
+
+/* Copies a checked range of the slice into *out (the caller checked it). */
+static inline void macho_read(const struct macho_parser *p, uint64_t off, void *out, size_t len)
+{
+	memcpy(out, p->base + off, len);
+}
+
+/* A NUL-terminated string at off in the slice, ending before end: its length,
+ * or -1 if no NUL comes first. */
+static inline long macho_strlen(const struct macho_parser *p, uint64_t off, uint64_t end)
+{
+	if (off >= end || end > p->size)
+		return -1;
+	const void *nul = memchr(p->base + off, '\0', end - off);
+	return nul ? (const uint8_t *)nul - (p->base + off) : -1;
+}
+
+/* Copies len bytes of the slice at off into the image's strings, NUL-terminated. */
+const char *macho_keep_string(struct macho_parser *p, uint64_t off, size_t len);
+
+/* macho_segments.c: one LC_SEGMENT_64 and its sections; the checks over all. */
+int macho_parse_segment(struct macho_parser *p, uint64_t cmdoff, uint32_t cmdsize);
+int macho_check_segments(struct macho_parser *p);
+
+/* macho_fixups.c: the LC_DYLD_INFO opcode streams: where they lie, what they say. */
+int macho_check_dyld_info(struct macho_parser *p);
+int macho_parse_dyld_info(struct macho_parser *p);
+/* Appends a bind, checking where it writes; 0 or -1 (reason set). */
+int macho_add_bind(struct macho_parser *p, const struct macho_bind *b);
+
+/* macho_classic.c: where the symbol tables lie; binds of the pointer sections
+ * through the indirect table. */
+int macho_check_symtab(struct macho_parser *p);
+int macho_parse_classic(struct macho_parser *p);
+
+#endif

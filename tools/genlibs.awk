@@ -1,0 +1,310 @@
+# Generates a shim library from its spec, libs/<os>/<lib>.spec.
+#
+#   awk -v os=freebsd -v lib=libc -v out=build/gen -f tools/kinds.awk -f tools/genlibs.awk \
+#       libs/freebsd/libc.spec
+#
+# writes, under $out:
+#   $os_$lib_lib.c     its functions' thunks, call table and descriptions (as
+#                      for system calls), their entry stubs, its exports and
+#                      its struct xeno_library ($os_$lib_library)
+#   $os_$lib_proto.h   the handlers' prototypes (a handler that disagrees with
+#                      its line does not compile)
+#   $os_$lib_link.S    a link-only stub of the library for building samples:
+#   $os_$lib_link.map  every export with its version, nothing inside
+#
+# The spec's lines:
+#   library SONAME ID            its file name and its number in traces
+#   versions V1 V2 ...           its version definitions, each inheriting the one before
+#   NAME VERSION STATUS HANDLER RETURN [%class...] [ARGUMENTS]
+# VERSION is "-" for an unversioned export.  A name listed twice is exported
+# in both versions; the later line is the default one (name@@VERSION).
+# STATUS:
+#   STD[|NOTLS][|ERRNO|PTR|RET]  a handler: HANDLER "-" is $os_$lib_NAME,
+#                      "=bsd_sys_read" forwards to a system call's handler;
+#                      NOTLS: it may run on the guest's FS base; how a
+#                      negative host errno reaches the guest: ERRNO -1 and
+#                      errno, PTR NULL and errno, RET the foreign errno as
+#                      the result (pthreads); none: the value as it is
+#   STUB[|ERRNO|PTR|RET]  not implemented: named once when called, ENOSYS
+#   HOST               bound straight to the host function HANDLER (pure
+#                      functions only: no thread state, no system call)
+#   DATA               the object HANDLER; RETURN is its size in bytes
+
+function c_ident(s) {
+	gsub(/[^A-Za-z0-9_]/, "_", s)
+	return s
+}
+
+BEGIN {
+	init_kinds()
+	if (os == "" || lib == "" || out == "")
+		die("usage: awk -v os=NAME -v lib=NAME -v out=DIR -f kinds.awk -f genlibs.awk SPEC")
+	P = os "_" c_ident(lib)
+	nfn = 0
+	nexp = 0
+	nver = 0
+}
+
+/^[ \t]*(#|$)/ { next }
+
+$1 == "library" {
+	if (NF != 3 || $3 !~ /^[0-9]+$/ || $3 + 0 < 1 || $3 + 0 > 65535)
+		die("expected: library SONAME ID (1 to 65535)")
+	soname = $2
+	libid = $3 + 0
+	next
+}
+
+$1 == "versions" {
+	for (i = 2; i <= NF; i++) {
+		if ($i in is_version)
+			die("version " $i " defined twice")
+		is_version[$i] = 1
+		versions[++nver] = $i
+	}
+	next
+}
+
+{
+	if (soname == "")
+		die("the spec must begin with: library SONAME ID")
+	if (NF < 5)
+		die("expected: name version status handler return [arguments]")
+	name = $1; version = $2; status = $3; handler = $4; ret = $5
+	if (version != "-" && !(version in is_version))
+		die("version " version " is not in the versions line")
+	conv = "XENO_CONV_VALUE"
+	flags = "0"
+	nflags = split(status, sf, "|")
+	status = sf[1]
+	for (i = 2; i <= nflags; i++) {
+		if (sf[i] == "NOTLS")
+			flags = flags "|XENO_SYF_NOTLS"
+		else if (sf[i] == "ERRNO")
+			conv = "XENO_CONV_ERRNO"
+		else if (sf[i] == "PTR")
+			conv = "XENO_CONV_PTR"
+		else if (sf[i] == "RET")
+			conv = "XENO_CONV_RET"
+		else
+			die("unknown status flag '" sf[i] "'")
+	}
+	if (status != "STD" && status != "STUB" && status != "HOST" && status != "DATA")
+		die("bad status '" status "'")
+	if (nflags > 1 && status != "STD" && status != "STUB")
+		die(status " takes no flags")
+	if (flags != "0" && status != "STD")
+		die("only STD functions take NOTLS")
+	if (length(name) >= SYSNAME_SIZE)
+		die("name " name " is longer than " SYSNAME_SIZE - 1)
+
+	key = name
+	if (key in default_of)
+		hidden_exp[default_of[key]] = 1
+	default_of[key] = nexp
+	exp_name[nexp] = name
+	exp_version[nexp] = version
+
+	if (status == "DATA") {
+		if (ret !~ /^[0-9]+$/ || ret + 0 == 0)
+			die("DATA: the fifth field is the object's size in bytes")
+		if (handler == "-")
+			die("DATA: the fourth field names the object")
+		exp_kind[nexp] = "DATA"
+		exp_size[nexp] = ret + 0
+		exp_obj[nexp] = handler
+		nexp++
+		next
+	}
+
+	parse_kind(ret)
+	if (PARAM != "")
+		die("a return kind takes no parameter")
+	retkind = akind[KIND]
+	retptr = KIND == "ptr" || KIND == "str"
+	read_signature($0, 5)
+	if (conv == "XENO_CONV_ERRNO" && retptr)
+		die("a function returning a pointer fails with PTR, not ERRNO")
+
+	exp_kind[nexp] = status == "HOST" ? "HOST" : "FUNC"
+	exp_fn[nexp] = nfn
+	if (status == "HOST") {
+		if (handler == "-")
+			die("HOST: the fourth field names the host function")
+		exp_obj[nexp] = handler
+	}
+	nexp++
+
+	fn_name[nfn] = name
+	fn_nargs[nfn] = NARGS
+	fn_ret[nfn] = retkind
+	fn_classes[nfn] = CLASSES
+	fn_desc[nfn] = DESC
+	fn_conv[nfn] = conv
+	fn_flags[nfn] = flags
+	fn_status[nfn] = status
+	if (status == "STD") {
+		if (handler == "-")
+			handler = P "_" name
+		sub(/^=/, "", handler)
+		fn_handler[nfn] = handler
+		fn_call[nfn] = CALLARGS
+		if (handler in proto_of && proto_of[handler] != PARAMS)
+			die("handler " handler " used with two different signatures")
+		proto_of[handler] = PARAMS
+	}
+	nfn++
+}
+
+END {
+	if (failed)
+		exit 1
+	if (soname == "")
+		die("no library line")
+	hdr = "/* DO NOT EDIT: generated by tools/genlibs.awk from libs/" os "/" lib ".spec */"
+	write_proto()
+	write_lib()
+	write_link_stub()
+}
+
+function write_proto(    h, n, i, sorted, order, fn) {
+	h = out "/" P "_proto.h"
+	print hdr > h
+	print "#ifndef XENO_GEN_" toupper(P) "_PROTO_H" > h
+	print "#define XENO_GEN_" toupper(P) "_PROTO_H" > h
+	print "#include <stddef.h>\n#include <stdint.h>\n" > h
+	print "struct xeno_thread;\n" > h
+	for (fn in proto_of)
+		sorted[fn] = fn
+	n = asort_names(sorted, order)
+	for (i = 1; i <= n; i++)
+		printf("long %s(%s);\n", order[i], proto_of[order[i]]) > h
+	for (i = 0; i < nexp; i++)
+		if (exp_kind[i] == "DATA")
+			printf("extern void *%s_at; /* where %s finally is */\n", exp_obj[i], exp_obj[i]) > h
+	print "\n#endif" > h
+	close(h)
+}
+
+function write_lib(    c, i, n) {
+	c = out "/" P "_lib.c"
+	print hdr > c
+	print "#include \"core/library.h\"" > c
+	print "#include \"core/syscall.h\"" > c
+	print "#include \"libs/" os "/" os ".h\"" > c
+	print "#include \"" P "_proto.h\"\n" > c
+	print "_Static_assert(sizeof(struct xeno_libfn) == 16, \"entry stubs index by 16\");\n" > c
+	for (i = 0; i < nfn; i++) {
+		if (fn_status[i] != "STD")
+			continue
+		printf("static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
+		if (fn_nargs[i] == 0)
+			printf("\t(void)a;\n") > c
+		printf("\treturn %s(%s);\n}\n\n", fn_handler[i], fn_call[i]) > c
+	}
+	n = nfn ? nfn : 1
+	printf("static const struct xeno_syscall calls[%d] = {\n", n) > c
+	for (i = 0; i < nfn; i++)
+		if (fn_status[i] == "STD")
+			printf("\t[%d] = {thunk_%d, %s},\n", i, i, fn_flags[i]) > c
+	print "};\n" > c
+	printf("static const struct xeno_sysent sysent[%d] = {\n", n) > c
+	for (i = 0; i < nfn; i++)
+		printf("\t[%d] = {\"%s\", %d, %s, %s, {%s}},\n", i, fn_name[i], fn_nargs[i], fn_ret[i], fn_classes[i], fn_desc[i]) > c
+	print "};\n" > c
+	printf("const struct xeno_calltable %s_calls = {\"%s\", %d, calls, sysent, %d};\n\n", P, soname, libid, nfn) > c
+	write_entries(c)
+	write_exports(c)
+	close(c)
+}
+
+# Each function's entry: its descriptor into r11, then the common entry.
+function write_entries(c,    i) {
+	printf("__attribute__((used)) static const struct xeno_libfn fns[%d] = {\n", nfn ? nfn : 1) > c
+	for (i = 0; i < nfn; i++)
+		printf("\t[%d] = {&%s_calls, %d, %s, %d},\n", i, P, i, fn_conv[i], fn_nargs[i]) > c
+	print "};\n" > c
+	print "__asm__(\"\\t.text\\n\"" > c
+	for (i = 0; i < nfn; i++) {
+		if (fn_status[i] == "HOST")
+			continue
+		printf("\t\"\\t.globl %s_fn%d\\n\\t.hidden %s_fn%d\\n\\t.type %s_fn%d, @function\\n\"\n", P, i, P, i, P, i) > c
+		printf("\t\"%s_fn%d:\\n\\tleaq fns+%d(%%rip), %%r11\\n\\tjmp xeno_lib_entry\\n\"\n", P, i, 16 * i) > c
+	}
+	print ");\n" > c
+	for (i = 0; i < nfn; i++)
+		if (fn_status[i] != "HOST")
+			printf("void %s_fn%d(void);\n", P, i) > c
+	print "" > c
+}
+
+function write_exports(c,    i, v, addr, size, at, kind) {
+	for (i = 0; i < nexp; i++)
+		if (exp_kind[i] == "DATA")
+			printf("void *%s_at = &%s;\n", exp_obj[i], exp_obj[i]) > c
+	print "" > c
+	printf("static const struct xeno_export exports[%d] = {\n", nexp ? nexp : 1) > c
+	for (i = 0; i < nexp; i++) {
+		v = exp_version[i] == "-" ? "NULL" : "\"" exp_version[i] "\""
+		size = 0
+		at = "NULL"
+		kind = "XENO_EXPORT_FUNC"
+		if (exp_kind[i] == "DATA") {
+			kind = "XENO_EXPORT_DATA"
+			addr = "&" exp_obj[i]
+			size = exp_size[i]
+			at = "&" exp_obj[i] "_at"
+		} else if (exp_kind[i] == "HOST") {
+			addr = "(void *)" exp_obj[i]
+		} else {
+			addr = "(void *)" P "_fn" exp_fn[i]
+		}
+		printf("\t{\"%s\", %s, %s, %s, %d, %s, %s},\n", exp_name[i], v, kind,
+		       (i in hidden_exp) ? "true" : "false", size, addr, at) > c
+	}
+	print "};\n" > c
+	printf("static const char *const versions[] = {") > c
+	for (i = 1; i <= nver; i++)
+		printf("\"%s\", ", versions[i]) > c
+	print "NULL};\n" > c
+	printf("const struct xeno_library %s_library = {\n", P) > c
+	printf("    \"%s\", %d, versions, exports, %d, &%s_calls,\n};\n", soname, libid, nexp, P) > c
+}
+
+# The link-only stub: a symbol per export (a `ret` or zeroed bytes), bound to
+# its version with .symver, and the version nodes in the map.
+function write_link_stub(    s, m, i, at) {
+	s = out "/" P "_link.S"
+	m = out "/" P "_link.map"
+	print hdr > s
+	for (i = 0; i < nexp; i++) {
+		if (exp_version[i] == "-") {
+			printf("\t.globl %s\n", exp_name[i]) > s
+			label = exp_name[i]
+		} else {
+			label = "xeno_stub_" i
+			at = (i in hidden_exp) ? "@" : "@@"
+			printf("\t.symver %s, %s%s%s\n", label, exp_name[i], at, exp_version[i]) > s
+			printf("\t.globl %s\n", label) > s
+		}
+		if (exp_kind[i] == "DATA") {
+			printf("\t.data\n\t.type %s, @object\n\t.size %s, %d\n%s:\n\t.zero %d\n", label, label, exp_size[i], label, exp_size[i]) > s
+		} else {
+			printf("\t.text\n\t.type %s, @function\n%s:\n\tret\n", label, label) > s
+		}
+	}
+	print "\t.section .note.GNU-stack, \"\", @progbits" > s
+	close(s)
+	print "/* DO NOT EDIT: generated by tools/genlibs.awk */" > m
+	if (nver == 0) {
+		print "{ local: xeno_stub_*; };" > m
+	} else {
+		for (i = 1; i <= nver; i++) {
+			if (i == 1)
+				printf("%s { local: xeno_stub_*; };\n", versions[i]) > m
+			else
+				printf("%s {} %s;\n", versions[i], versions[i - 1]) > m
+		}
+	}
+	close(m)
+}
