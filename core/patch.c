@@ -31,11 +31,14 @@ enum {
  * Entries are never removed: the signal path reads them without the lock
  * (a key is published last, with release order). */
 #define MAX_SITES 2048
+/* Traps a site takes, among threads, before it is patched. */
+#define PATCH_AFTER 2
 struct site_entry {
 	uint64_t key; /* 0: free */
 	uint64_t syscall;
 	uint64_t slot; /* its trampoline, 0 while it has none */
 	uint8_t state;
+	uint8_t traps; /* trapped among threads, not patched yet */
 	struct xeno_site site;
 };
 static struct site_entry sites[MAX_SITES];
@@ -216,6 +219,12 @@ static void patch(struct xeno_thread *t, const ucontext_t *uc, uint64_t start, u
 	}
 	if (!e && !(e = find_or_add(start, SITE_UNPATCHED)))
 		return;
+	/* Among threads a patch costs two membarriers, each a wait for every
+	 * CPU running the process: a site that traps only once (start-up)
+	 * is not worth it. */
+	bool alone = xeno_thread_alone();
+	if (!alone && e->state == SITE_UNPATCHED && e->traps++ < PATCH_AFTER - 1)
+		return;
 	if (e->slot && (e->site.len != s->len || memcmp(e->site.code, s->code, s->len) != 0))
 		e->slot = 0; /* other code there now: a new trampoline */
 	if (!e->slot) {
@@ -230,7 +239,6 @@ static void patch(struct xeno_thread *t, const ucontext_t *uc, uint64_t start, u
 		__atomic_store_n(&span_lo, start, __ATOMIC_RELAXED);
 	if (syscall > span_hi)
 		__atomic_store_n(&span_hi, syscall, __ATOMIC_RELAXED);
-	bool alone = xeno_thread_alone();
 	if (alone) /* cheap now, an RCU grace period once there are threads */
 		xeno_text_sync_ready();
 	if (xeno_text_poke5(start, jmp, !alone) < 0) {

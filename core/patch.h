@@ -1,7 +1,8 @@
 /*
  * Lazy call-site patching: system calls without a trap.
  *
- * The first time a `syscall` instruction traps, xeno knows where it is.
+ * The first time a `syscall` instruction traps, xeno knows where it is (while
+ * the process has other threads, the second time: see below).
  * Where the instruction before it has a form core/patchsite.h recognises,
  * xeno writes a trampoline for the site into a page of its own within
  * reach of a rel32 jump, then replaces the first 5 bytes of that instruction
