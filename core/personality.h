@@ -19,6 +19,7 @@ struct xeno_image;
 struct xeno_flagset;
 struct xeno_sigaction;
 struct xeno_trace_decoder;
+struct xeno_callrec;
 struct xeno_library;
 
 /* Where the guest starts: registers (the ones not named are zero, unless a
@@ -50,6 +51,13 @@ struct xeno_personality {
 	void (*decode_trap)(const greg_t *gregs, struct xeno_call *call);
 	/* Writes a handler's result into the guest registers. */
 	void (*set_result)(struct xeno_thread *t, greg_t *gregs, long ret);
+	/* A call made at a patched site (core/sitecall.h) that the personality
+	 * answers at once, without the dispatcher (clock reads from the
+	 * host's vDSO, core/vdso.h): true when done, its result in gregs and
+	 * the call, as the flight recorder keeps it, in *rec.  Runs before
+	 * the FP state is saved: built general-regs-only, and it uses no
+	 * glibc.  NULL: none. */
+	bool (*sitecall_fast)(struct xeno_thread *t, greg_t *gregs, struct xeno_callrec *rec);
 	/* Foreign errno for a host errno, and the foreign errno's name. */
 	int (*errno_from_host)(int host_errno);
 	const char *(*errno_name)(int foreign_errno);

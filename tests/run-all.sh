@@ -3,6 +3,8 @@
 # ", N skipped" when tests could not run here (each says why with a SKIP line).
 #   tests/run-all.sh [layering] [unit] [guest] [golden] [corrupt] [unit-asan] [esbuild]
 #                    [esbuild-netbsd] [esbuild-windows] [lefthook] [turbo]
+# SUITE-nopatch runs SUITE with XENO_PATCH=0: every system call trapped, no
+# call site patched (core/patch.h).
 # Exit status 0 only if no test of any suite failed.
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -35,6 +37,17 @@ run_cmocka() {
 }
 
 for suite in "$@"; do
+	case $suite in
+	*-nopatch)
+		suite=${suite%-nopatch}
+		XENO_PATCH=0
+		export XENO_PATCH
+		echo "== with XENO_PATCH=0:"
+		;;
+	*)
+		unset XENO_PATCH
+		;;
+	esac
 	case $suite in
 	unit)
 		echo "== unit tests"

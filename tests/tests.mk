@@ -11,6 +11,7 @@
 #   esbuild-windows  the same suite with esbuild.exe (Windows, PE) under xeno
 #   lefthook   another (lefthook, from npm): git hooks, running other programs
 #   turbo      another (turbo 1.4.7, from npm): a monorepo task runner
+# SUITE-nopatch: SUITE again with XENO_PATCH=0 (no call site patched).
 # `make check` runs them all through tests/run-all.sh, which ends with one
 # "N passed, N failed" line (and ", N skipped" when a test could not run here).
 
@@ -85,8 +86,11 @@ golden: guest-build
 	@tests/run-all.sh golden
 bless: guest-build
 	@tests/golden/run.sh $(BUILD)/xeno $(BUILD)/samples --bless
+# The suites that run guest programs run twice: with call sites patched (the
+# default) and with every call trapped (XENO_PATCH=0).
 check: unit-build unit-asan-build guest-build
-	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild esbuild-netbsd lefthook turbo
+	@tests/run-all.sh layering unit guest guest-nopatch golden golden-nopatch corrupt unit-asan \
+		esbuild esbuild-nopatch esbuild-netbsd lefthook lefthook-nopatch turbo turbo-nopatch
 .PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd esbuild-windows lefthook turbo golden bless corrupt layering
 
 # The Mach-O parser on real macOS programs fetched from npm (not in make check).

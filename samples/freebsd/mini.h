@@ -130,6 +130,38 @@ struct sigaction {
 	struct sigset mask;
 };
 
+/* sys/sys/signal.h, sys/x86/include/ucontext.h: what the samples' handlers
+ * look at */
+#define SA_SIGINFO 0x0040
+struct stack {
+	void *sp;
+	size_t size;
+	int flags;
+};
+struct siginfo {
+	int signo, err, code, pid;
+	unsigned uid;
+	int status;
+	void *addr;
+	long value;
+	long reason[5];
+};
+/* sys/x86/include/ucontext.h: only what the checks touch */
+struct mcontext {
+	long onstack, rdi, rsi, rdx, rcx, r8, r9, rax, rbx, rbp, r10, r11, r12, r13, r14, r15;
+	int trapno;
+	short fs, gs;
+	long addr;
+	int flags;
+	short es, ds;
+	long err, rip, cs, rflags, rsp, ss, len, fpformat, ownedfp;
+	long rest[70];
+};
+struct ucontext {
+	struct sigset sigmask;
+	struct mcontext mc;
+};
+
 /* sys/sys/thr.h */
 #define THR_SYSTEM_SCOPE 0x0002
 struct thr_param {

@@ -20,7 +20,9 @@
 #include "syscalls/bsd/signal.h"
 
 struct xeno_call;
+struct xeno_callrec;
 struct bsd_abi;
+struct bsd_clock;
 
 /* The facts of the calling thread's BSD (abi/bsd/abi.h). */
 static inline const struct bsd_abi *bsd_abi_of(const struct xeno_thread *t)
@@ -57,5 +59,13 @@ long bsd_sys_ftruncate_pad(struct xeno_thread *t, int fd, int pad, int64_t lengt
 /* A successful result that may be negative (getpriority's nice value): set
  * in the guest's registers at once; returns what the handler returns. */
 long bsd_return_value(struct xeno_thread *t, long value);
+
+/* Clock reads at patched sites, from the host's vDSO (syscalls/bsd/
+ * time_sitecall.c): the personality's sitecall_fast (core/personality.h) for
+ * its numbers of clock_gettime and gettimeofday; general-regs-only. */
+bool bsd_sitecall_clock(greg_t *g, struct xeno_callrec *rec, uint64_t nr_clock_gettime,
+			uint64_t nr_gettimeofday) __attribute__((target("general-regs-only")));
+/* What the ordinary handler found a foreign clock id to be, for the above. */
+void bsd_sitecall_clock_learn(int clock_id, const struct bsd_clock *c);
 
 #endif

@@ -216,6 +216,11 @@ static void drop_fd_knotes(struct kq *kq, int fd)
 	pthread_mutex_unlock(&kq->lock);
 }
 
+bool xeno_kqueues_exist(void)
+{
+	return __atomic_load_n(&registry_count, __ATOMIC_ACQUIRE) != 0;
+}
+
 void xeno_kqueue_fd_closed(int fd)
 {
 	if (__atomic_load_n(&registry_count, __ATOMIC_ACQUIRE) == 0)

@@ -27,6 +27,7 @@
 #include "core/fd.h"
 #include "core/host.h"
 #include "core/hostmem.h"
+#include "core/patch.h"
 #include "core/personality.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
@@ -116,7 +117,10 @@ long bsd_sys_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot, in
 		return -EBADF; /* xeno's own descriptors are not the guest's */
 	if (p.file_untyped)    /* the descriptor is looked at first */
 		return host_syscall2(SYS_fcntl, fd, F_GETFD) < 0 ? -EBADF : -EINVAL;
+	/* what it replaces loses its patched sites (core/patch.h) */
+	bool patches = (p.flags & MAP_FIXED) && xeno_patch_mem_begin(p.addr, p.len);
 	long r = p.align ? map_aligned(&p) : host_mmap(p.addr, p.len, p.prot, p.flags, p.fd, p.off);
+	xeno_patch_mem_end(patches);
 	if (p.flags & MAP_FIXED_NOREPLACE) {
 		if (r == -EEXIST)
 			return -abi->mmap_occupied_errno;
@@ -144,7 +148,12 @@ long bsd_sys_munmap(struct xeno_thread *t, uint64_t addr, size_t len)
 	int err = len == 0 ? -EINVAL : page_range(&a, &n);
 	if (!err)
 		err = guest_owned(a, n);
-	return err ? err : host_syscall2(SYS_munmap, a, n);
+	if (err)
+		return err;
+	bool patches = xeno_patch_mem_begin(a, n);
+	long r = host_syscall2(SYS_munmap, a, n);
+	xeno_patch_mem_end(patches);
+	return r;
 }
 
 long bsd_sys_mprotect(struct xeno_thread *t, uint64_t addr, size_t len, int prot)
@@ -153,7 +162,11 @@ long bsd_sys_mprotect(struct xeno_thread *t, uint64_t addr, size_t len, int prot
 	uint64_t a = addr, n = len;
 	if (err || (err = page_range(&a, &n)) || (err = guest_owned(a, n)))
 		return err;
-	return host_syscall3(SYS_mprotect, a, n, host_prot);
+	/* a program changing its code's protection sees and writes its own bytes */
+	bool patches = xeno_patch_mem_begin(a, n);
+	long r = host_syscall3(SYS_mprotect, a, n, host_prot);
+	xeno_patch_mem_end(patches);
+	return r;
 }
 
 /* Advice is a hint: the BSDs pass over unmapped holes in the range where

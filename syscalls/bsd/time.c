@@ -59,6 +59,7 @@ long bsd_sys_clock_gettime(struct xeno_thread *t, int clock_id, uint64_t tp)
 	long r = bsd_abi_of(t)->clock_to_host(clock_id, &c);
 	if (r < 0 || (r = read_clock(&c, &ts)) < 0)
 		return r;
+	bsd_sitecall_clock_learn(clock_id, &c);
 	return xeno_copy_out(tp, &ts, sizeof ts);
 }
 

@@ -498,6 +498,82 @@ stdout_is spawn.out
 stderr_empty
 end
 
+# ---- patched call sites (core/patch.h) ----
+
+# Whether this run patches (tests/run-all.sh runs the suite again with
+# XENO_PATCH=0).
+patching=yes
+[ "${XENO_PATCH:-1}" = 0 ] && patching=no
+
+# patched: the last run's --stats line says sites were patched (or none,
+# when this run does not patch).
+patched() {
+	line=$(grep '^xeno: .* system calls trapped' "$err" | head -n 1)
+	sites=$(printf '%s\n' "$line" | sed -n 's/.* through \([0-9]*\) patched sites.*/\1/p')
+	if [ -z "$sites" ]; then
+		fail "no --stats line" "$(cat "$err")"
+	elif [ "$1" = yes ] && [ "$sites" -eq 0 ]; then
+		fail "no site was patched" "$line"
+	elif [ "$1" = no ] && [ "$sites" -ne 0 ]; then
+		fail "sites were patched" "$line"
+	fi
+}
+
+# Sites patched while other threads run them, signals all along.
+begin patchrace
+run "$xeno" --stats "$bin/patchrace"
+status_is 0
+stdout_is patchrace.out
+patched $patching
+end
+
+# Code the program changes after running it.
+begin selfmod
+run "$xeno" --stats "$bin/selfmod"
+status_is 0
+stdout_is selfmod.out
+patched $patching
+end
+
+begin clocks
+run "$xeno" --stats "$bin/clocks"
+status_is 0
+stdout_is clocks.out
+patched $patching
+end
+
+begin no-patch
+run "$xeno" --stats --no-patch "$bin/clocks"
+status_is 0
+stdout_is clocks.out
+patched no
+end
+
+begin no-patch-from-environment
+run env XENO_PATCH=0 "$xeno" --stats "$bin/clocks"
+status_is 0
+stdout_is clocks.out
+patched no
+end
+
+# Calls answered from the vDSO are in the flight recorder as any others.
+begin flight-clocks
+run "$xeno" "$bin/clocks" abort
+status_is 134
+grep -Eqx '  clock_gettime\(CLOCK_MONOTONIC, 0x[0-9a-f]+\) = 0' "$err" ||
+	fail "no clock read in the flight recorder" "$(cat "$err")"
+end
+
+# A traced run patches as well, and shows every call.
+begin trace-patched
+run "$xeno" --stats --trace "$bin/clocks"
+status_is 0
+stdout_is clocks.out
+[ "$(grep -c 'clock_gettime(CLOCK_UPTIME, {[0-9.]*}) = 0$' "$err")" -eq 1000 ] ||
+	fail "not 1000 traced reads of CLOCK_UPTIME" "$(grep -c CLOCK_UPTIME "$err")"
+patched $patching
+end
+
 # ---- kqueue, sockets ----
 
 begin kqueue
