@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "core/forklock.h"
+#include "core/library.h"
 #include "core/log.h"
 #include "core/personality.h"
 #include "core/sigstate.h"
@@ -14,12 +15,33 @@
 
 bool xeno_strict;
 
-/* One bit per call number already reported as unimplemented. */
+/* One bit per system call number already reported as unimplemented. */
 #define WARN_NUMBERS 4096
 static uint64_t warned[WARN_NUMBERS / 64];
+/* The trace numbers of library functions reported (0: a free slot); when
+ * it is full, each further one is named every time. */
+#define WARN_FUNCTIONS 1024
+static uint64_t warned_functions[WARN_FUNCTIONS];
 
-static bool first_report(uint64_t nr)
+static bool first_function_report(uint64_t tnr)
 {
+	for (unsigned i = (unsigned)(tnr * 0x9e3779b97f4a7c15ULL >> 54) % WARN_FUNCTIONS, n = 0;
+	     n < WARN_FUNCTIONS; i = (i + 1) % WARN_FUNCTIONS, n++) {
+		uint64_t seen = 0;
+		if (__atomic_compare_exchange_n(&warned_functions[i], &seen, tnr, false,
+						__ATOMIC_RELAXED, __ATOMIC_RELAXED))
+			return true;
+		if (seen == tnr)
+			return false;
+	}
+	return true;
+}
+
+static bool first_report(const struct xeno_call *c)
+{
+	if (c->table && c->table->id)
+		return first_function_report(xeno_trace_number(c->table, c->nr));
+	uint64_t nr = c->nr;
 	if (nr >= WARN_NUMBERS)
 		nr = WARN_NUMBERS - 1;
 	uint64_t bit = 1ULL << (nr % 64);
@@ -36,7 +58,10 @@ static long unimplemented(const struct xeno_personality *os, const struct xeno_c
 			  const struct xeno_sysent *e)
 {
 	const char *name = e && e->name[0] ? e->name : "unknown";
-	if (xeno_strict || first_report(c->nr))
+	bool say = xeno_strict || first_report(c);
+	if (say && c->table && c->table->library)
+		xeno_msg("%s: %s not implemented", c->table->library, name);
+	else if (say)
 		xeno_msg("%s syscall %llu (%s) not implemented", os->name,
 			 (unsigned long long)c->nr, name);
 	if (xeno_strict)
@@ -91,9 +116,10 @@ long xeno_call(struct xeno_thread *t, const struct xeno_call *c)
 	if (!sc || !sc->call || !(sc->flags & XENO_SYF_NOTLS) || xeno_trace_enabled)
 		xeno_host_tls(t);
 	const struct xeno_sysent *e = sc ? &tab->sysent[c->nr] : NULL;
-	struct xeno_callrec *flight = xeno_flight_enter(&t->flight, c->nr, c->args);
+	uint64_t flight = xeno_flight_enter(&t->flight, xeno_trace_number(tab, c->nr), c->args);
+	struct xeno_trace_frame outer;
 	if (__builtin_expect(xeno_trace_enabled, 0))
-		xeno_tracer->call_begin(t, c, e);
+		xeno_tracer->call_begin(t, c, e, &outer);
 	long ret;
 	if (sc && sc->call)
 		ret = sc->call(t, c->args);
@@ -103,8 +129,8 @@ long xeno_call(struct xeno_thread *t, const struct xeno_call *c)
 		xeno_host_tls(t);
 		ret = xeno_sig_queued_restart(t) ? -XENO_ERESTART : -EINTR;
 	}
-	xeno_flight_leave(flight, ret);
+	xeno_flight_leave(&t->flight, flight, ret);
 	if (__builtin_expect(xeno_trace_enabled, 0))
-		xeno_tracer->call_end(t, c, e, ret);
+		xeno_tracer->call_end(t, c, e, ret, &outer);
 	return ret;
 }

@@ -399,9 +399,13 @@ int xeno_image_map(struct xeno_image *img, uint64_t pie_base)
 	uint64_t span = img->hi - img->lo;
 	uint64_t want = img->is_pie ? pie_base : img->lo;
 	/* Reserve the whole span first, so that nothing of xeno's is in the way
-	 * and no later segment lands on memory xeno uses. */
-	void *at = mmap((void *)want, span, PROT_NONE,
-			MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1, 0);
+	 * and no later segment lands on memory xeno uses.  A position-independent
+	 * object with no place of its own (pie_base 0: a library) goes where
+	 * the kernel puts it — never at 0, which root could map. */
+	void *at = MAP_FAILED;
+	if (want || !img->is_pie)
+		at = mmap((void *)want, span, PROT_NONE,
+			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1, 0);
 	if (at == MAP_FAILED && img->is_pie)
 		at =
 		    mmap(NULL, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);

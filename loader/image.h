@@ -75,8 +75,8 @@ int xeno_image_open(struct xeno_image *img, const char *path);
 /* Parses an image already in memory (the fuzzing entry point). */
 int xeno_image_parse(struct xeno_image *img, const void *data, size_t size);
 /* Maps the segments into the process from img->fd, a position-independent
- * program at pie_base if that is free: 0 or XENO_LOAD_BAD (reason set,
- * nothing left mapped). */
+ * program at pie_base if that is free (0: where the kernel puts it): 0 or
+ * XENO_LOAD_BAD (reason set, nothing left mapped). */
 int xeno_image_map(struct xeno_image *img, uint64_t pie_base);
 /* Unmaps what xeno_image_map mapped (the fuzzer maps image after image). */
 void xeno_image_unmap(struct xeno_image *img);

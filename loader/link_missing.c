@@ -21,9 +21,10 @@
 
 void xeno_lib_entry(void);
 
-/* What one missing function needs, in one allocation. */
+/* What one missing function needs, in one allocation: a call table of one
+ * entry, registered so that traces and the flight recorder can name it. */
 struct missing {
-	struct xeno_calltable table;
+	struct xeno_runtime_table rt;
 	struct xeno_syscall call;
 	struct xeno_sysent ent;
 	struct xeno_libfn fn;
@@ -80,8 +81,10 @@ uint64_t link_missing_function(const char *library, const char *name)
 	snprintf(m->library, sizeof m->library, "%s", library);
 	snprintf(m->ent.name, sizeof m->ent.name, "%s", name);
 	m->ent.ret_kind = XA_LONG;
-	m->table = (struct xeno_calltable){m->library, 0xffff, &m->call, &m->ent, 1};
-	m->fn = (struct xeno_libfn){&m->table, 0, XENO_CONV_ERRNO, 0};
+	m->ent.conv = XENO_CONV_ERRNO;
+	m->rt.table = (struct xeno_calltable){m->library, 0, &m->call, &m->ent, 1};
+	xeno_runtime_table_add(&m->rt);
+	m->fn = (struct xeno_libfn){&m->rt.table, 0, XENO_CONV_ERRNO, 0};
 	write_stub(s, &m->fn);
 	m->next = all;
 	all = m;

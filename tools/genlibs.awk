@@ -16,7 +16,8 @@
 #   library SONAME ID            its file name and its number in traces
 #   versions V1 V2 ...           its version definitions, each inheriting the one before
 #   NAME VERSION STATUS HANDLER RETURN [%class...] [ARGUMENTS]
-# VERSION is "-" for an unversioned export.  A name listed twice is exported
+# VERSION is "-" for an unversioned export.  RETURN is an argument kind, or
+# void (returns nothing) or noreturn (never returns: traced when called).  A name listed twice is exported
 # in both versions; the later line is the default one (name@@VERSION).
 # STATUS:
 #   STD[|NOTLS][|ERRNO|PTR|RET]  a handler: HANDLER "-" is $os_$lib_NAME,
@@ -210,7 +211,7 @@ function write_lib(    c, i, n) {
 	print "};\n" > c
 	printf("static const struct xeno_sysent sysent[%d] = {\n", n) > c
 	for (i = 0; i < nfn; i++)
-		printf("\t[%d] = {\"%s\", %d, %s, %s, {%s}},\n", i, fn_name[i], fn_nargs[i], fn_ret[i], fn_classes[i], fn_desc[i]) > c
+		printf("\t[%d] = {\"%s\", %d, %s, %s, {%s}, %s},\n", i, fn_name[i], fn_nargs[i], fn_ret[i], fn_classes[i], fn_desc[i], fn_conv[i]) > c
 	print "};\n" > c
 	printf("const struct xeno_calltable %s_calls = {\"%s\", %d, calls, sysent, %d};\n\n", P, soname, libid, nfn) > c
 	write_entries(c)

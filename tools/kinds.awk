@@ -53,6 +53,7 @@ function init_kinds() {
 	ctype["out"] = "uint64_t";      akind["out"] = "XA_OUT"
 	ctype["inout"] = "uint64_t";    akind["inout"] = "XA_INOUT"
 	ctype["void"] = "long";         akind["void"] = "XA_NONE"
+	ctype["noreturn"] = "long";     akind["noreturn"] = "XA_NORETURN"
 	# the room core/syscall.h gives the names an entry holds in place
 	header = "core/syscall.h"
 	while ((getline hl < header) > 0)

@@ -516,13 +516,7 @@ probe sysprobe
 
 # ---- dynamically linked programs (samples/freebsd/dyn/): xeno links them ----
 
-ln -s "$bin/dyn/hello" "$work/dyn-hello"
-begin dyn-hello
-run "$xeno" ./dyn-hello one
-status_is 3
-stdout_is dyn-hello.out
-stderr_empty
-end
+. "$(dirname "$0")/dyn-cases.sh"
 
 # ---- xeno's command line ----
 
