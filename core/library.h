@@ -50,6 +50,10 @@ struct xeno_export {
 	 * program's copy when a COPY relocation moves the object there; the
 	 * shim's own code reads the object through it. */
 	void **at;
+	/* FUNC bound straight to a host function (a HOST line): the entry
+	 * that runs it through xeno_call, so that it is traced, which the
+	 * linker binds instead while calls are traced (loader/link.h). */
+	void *traced;
 };
 
 struct xeno_library {

@@ -28,6 +28,11 @@ struct xeno_link_start {
 	uint64_t fini;		      /* the exit hook's address (_start's cleanup), or 0 */
 };
 
+/* Whether calls are traced (--trace, --record): functions a shim binds
+ * straight to the host (HOST) are bound to their traced entries instead.
+ * Set before linking. */
+extern bool xeno_link_traced;
+
 /* Links the mapped program img for personality os (argv and envp: what its
  * initialisers are handed; filled in later by xeno_link_set_args).  Takes
  * over img->dyn.  0, or XENO_LOAD_BAD with the reason in img->reason. */

@@ -28,7 +28,8 @@
 #                      the result (pthreads); none: the value as it is
 #   STUB[|ERRNO|PTR|RET]  not implemented: named once when called, ENOSYS
 #   HOST               bound straight to the host function HANDLER (pure
-#                      functions only: no thread state, no system call)
+#                      functions only: no thread state, no system call); when
+#                      calls are traced, bound to an entry that traces it
 #   DATA               the object HANDLER; RETURN is its size in bytes
 
 function c_ident(s) {
@@ -132,7 +133,10 @@ $1 == "versions" {
 	if (status == "HOST") {
 		if (handler == "-")
 			die("HOST: the fourth field names the host function")
+		if (retkind == "XA_NONE" || retkind == "XA_NORETURN")
+			die("HOST: a host function returning nothing is not bound directly")
 		exp_obj[nexp] = handler
+		fn_host_call[nfn] = sprintf("%s%s(%s)", retptr ? "(long)(uintptr_t)" : "(long)", handler, host_args())
 	}
 	nexp++
 
@@ -168,6 +172,20 @@ END {
 	write_link_stub()
 }
 
+# How the traced entry of a HOST function passes its uint64_t a[] on: guest
+# addresses as pointers, the rest in the kind's C type.
+function host_args(    i, r) {
+	r = ""
+	for (i = 0; i < NARGS; i++) {
+		parse_kind(argspec[i])
+		if (ctype[KIND] == "uint64_t" && KIND != "hex" && KIND != "lflags")
+			r = r sprintf("%s(void *)a[%d]", i ? ", " : "", i)
+		else
+			r = r sprintf("%s(%s)a[%d]", i ? ", " : "", ctype[KIND], i)
+	}
+	return r
+}
+
 function write_proto(    h, n, i, sorted, order, fn) {
 	h = out "/" P "_proto.h"
 	print hdr > h
@@ -196,6 +214,15 @@ function write_lib(    c, i, n) {
 	print "#include \"" P "_proto.h\"\n" > c
 	print "_Static_assert(sizeof(struct xeno_libfn) == 16, \"entry stubs index by 16\");\n" > c
 	for (i = 0; i < nfn; i++) {
+		if (fn_status[i] == "HOST") {
+			# its traced entry: the host function behind the crossing
+			printf("static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
+			printf("\t(void)t;\n") > c
+			if (fn_nargs[i] == 0)
+				printf("\t(void)a;\n") > c
+			printf("\treturn %s;\n}\n\n", fn_host_call[i]) > c
+			continue
+		}
 		if (fn_status[i] != "STD")
 			continue
 		printf("static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
@@ -208,6 +235,8 @@ function write_lib(    c, i, n) {
 	for (i = 0; i < nfn; i++)
 		if (fn_status[i] == "STD")
 			printf("\t[%d] = {thunk_%d, %s},\n", i, i, fn_flags[i]) > c
+		else if (fn_status[i] == "HOST")
+			printf("\t[%d] = {thunk_%d, XENO_SYF_NOTLS},\n", i, i) > c
 	print "};\n" > c
 	printf("static const struct xeno_sysent sysent[%d] = {\n", n) > c
 	for (i = 0; i < nfn; i++)
@@ -227,19 +256,16 @@ function write_entries(c,    i) {
 	print "};\n" > c
 	print "__asm__(\"\\t.text\\n\"" > c
 	for (i = 0; i < nfn; i++) {
-		if (fn_status[i] == "HOST")
-			continue
 		printf("\t\"\\t.globl %s_fn%d\\n\\t.hidden %s_fn%d\\n\\t.type %s_fn%d, @function\\n\"\n", P, i, P, i, P, i) > c
 		printf("\t\"%s_fn%d:\\n\\tleaq fns+%d(%%rip), %%r11\\n\\tjmp xeno_lib_entry\\n\"\n", P, i, 16 * i) > c
 	}
 	print ");\n" > c
 	for (i = 0; i < nfn; i++)
-		if (fn_status[i] != "HOST")
-			printf("void %s_fn%d(void);\n", P, i) > c
+		printf("void %s_fn%d(void);\n", P, i) > c
 	print "" > c
 }
 
-function write_exports(c,    i, v, addr, size, at, kind) {
+function write_exports(c,    i, v, addr, size, at, kind, traced) {
 	for (i = 0; i < nexp; i++)
 		if (exp_kind[i] == "DATA")
 			printf("void *%s_at = &%s;\n", exp_obj[i], exp_obj[i]) > c
@@ -249,6 +275,7 @@ function write_exports(c,    i, v, addr, size, at, kind) {
 		v = exp_version[i] == "-" ? "NULL" : "\"" exp_version[i] "\""
 		size = 0
 		at = "NULL"
+		traced = "NULL"
 		kind = "XENO_EXPORT_FUNC"
 		if (exp_kind[i] == "DATA") {
 			kind = "XENO_EXPORT_DATA"
@@ -257,11 +284,12 @@ function write_exports(c,    i, v, addr, size, at, kind) {
 			at = "&" exp_obj[i] "_at"
 		} else if (exp_kind[i] == "HOST") {
 			addr = "(void *)" exp_obj[i]
+			traced = "(void *)" P "_fn" exp_fn[i]
 		} else {
 			addr = "(void *)" P "_fn" exp_fn[i]
 		}
-		printf("\t{\"%s\", %s, %s, %s, %d, %s, %s},\n", exp_name[i], v, kind,
-		       (i in hidden_exp) ? "true" : "false", size, addr, at) > c
+		printf("\t{\"%s\", %s, %s, %s, %d, %s, %s, %s},\n", exp_name[i], v, kind,
+		       (i in hidden_exp) ? "true" : "false", size, addr, at, traced) > c
 	}
 	print "};\n" > c
 	printf("static const char *const versions[] = {") > c
