@@ -227,14 +227,19 @@ void xeno_link_set_args(struct xeno_link_start *s, uint64_t argc, uint64_t argv,
 
 void xeno_link_report(FILE *out)
 {
-	for (const struct object *o = xeno_linkmap.objects; o; o = o->next) {
-		if (o == xeno_linkmap.program)
+	const struct linkmap *m = &xeno_linkmap;
+	for (const struct object *o = m->objects; o; o = o->next) {
+		if (o == m->program)
 			continue;
 		if (o->shim)
 			fprintf(out, "library: %s: built into xeno\n", o->name);
 		else
 			fprintf(out, "library: %s: %s\n", o->name, o->path);
 	}
+	if (m->tls_modules)
+		fprintf(out, "tls: %u modules, static block %#llx bytes aligned to %llu\n",
+			m->tls_modules, (unsigned long long)m->tls_static_size,
+			(unsigned long long)m->tls_static_align);
 	link_missing_report(out);
 }
 

@@ -104,3 +104,48 @@ grep -Eqx '  libc\.so\.7:read\(-1, 0x[0-9a-f]+, 8\) = -1 EBADF \(Bad file descri
 grep -Eqx '  libprobe\.so\.1:xeno_no_such_function\(\.\.\.\) = -1 ENOSYS \(Function not implemented\)' "$err" ||
 	fail "the flight recorder misses the missing function" "$(cat "$err")"
 end
+
+# --check lists each needed library and where it was found, the static TLS,
+# and every import nothing defines — and runs nothing of the program: no
+# initialiser of the program's or the library's writes a line.
+begin dyn-check
+run env XENO_LIBRARY_PATH="$probe_path" "$xeno" --check ./libcalls
+status_is 0
+stderr_empty
+for line in 'linking: dynamic (interpreter /libexec/ld-elf.so.1)' \
+	'library: libc.so.7: built into xeno' \
+	"library: libprobe.so.1: $probe_path/libprobe.so.1" \
+	'tls: 2 modules, static block 0x8 bytes aligned to 4' \
+	'unresolved imports: 1' \
+	'unresolved: function xeno_no_such_function (libprobe.so.1): named when called, fails with ENOSYS'; do
+	grep -qxF "$line" "$out" || fail "no line \"$line\"" "$(cat "$out")"
+done
+grep -q 'initialiser' "$out" && fail "an initialiser ran" "$(cat "$out")"
+end
+
+begin dyn-check-shims-only
+run "$xeno" --check ./dyn-hello
+status_is 0
+stderr_empty
+grep -qxF 'library: libc.so.7: built into xeno' "$out" || fail "no libc.so.7" "$(cat "$out")"
+grep -qxF 'unresolved imports: 0' "$out" || fail "unresolved imports" "$(cat "$out")"
+grep -q '^tls:' "$out" && fail "TLS where there is none" "$(cat "$out")"
+grep -q 'Hello' "$out" && fail "the program ran" "$(cat "$out")"
+end
+
+begin dyn-check-library-not-found
+run "$xeno" --check ./libcalls
+status_is 126
+stdout_empty
+stderr_is "xeno: ./libcalls: libprobe.so.1, needed by ./libcalls, is neither built into xeno nor found on XENO_LIBRARY_PATH or under the compat root"
+end
+
+# The compat root's lib directories are searched too (after XENO_LIBRARY_PATH).
+begin dyn-check-compat-root
+mkdir -p "$work/dynroot/usr/lib"
+cp "$probe_path/libprobe.so.1" "$work/dynroot/usr/lib/"
+run "$xeno" --root "$work/dynroot" --check ./libcalls
+status_is 0
+grep -qxF "library: libprobe.so.1: $work/dynroot/usr/lib/libprobe.so.1" "$out" ||
+	fail "libprobe.so.1 not found under the root" "$(cat "$out")"
+end

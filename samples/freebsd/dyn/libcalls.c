@@ -4,7 +4,8 @@
  * a function of a library found on XENO_LIBRARY_PATH (lib/probe.c, whose own
  * initialiser calls libc), a HOST function (strlen) and an import nothing
  * defines (it is linked against a copy of libprobe.so.1 that has it), and
- * one system call made directly, as FreeBSD's own libc makes them all.
+ * one system call made directly, as FreeBSD's own libc makes them all;
+ * thread-local variables of its own and of libprobe.so.1 (static TLS).
  *   libcalls [crash]     crash: a NULL store after the calls
  */
 #include "libc.h"
@@ -12,6 +13,8 @@
 ssize_t read(int fd, void *buf, size_t n);
 int getpid(void);
 int probe_value(int x);		  /* libprobe.so.1 */
+extern __thread int probe_tls;	  /* libprobe.so.1's, initial-exec */
+static __thread int counter = 5;
 int xeno_no_such_function(int x); /* nothing defines it */
 
 /* getppid(2), FreeBSD's number 39 (sys/kern/syscalls.master), trapped */
@@ -36,6 +39,8 @@ int main(int argc, char **argv)
 	printf("getppid: %s\n", raw_getppid() > 0 ? "positive" : "not positive");
 	printf("strlen: %d\n", (int)strlen("seven c"));
 	printf("probe_value(20): %d\n", probe_value(20));
+	counter += probe_tls;
+	printf("thread-local: %d\n", counter);
 	int r = xeno_no_such_function(7);
 	printf("xeno_no_such_function: %d, errno %d\n", r, errno);
 	if (argc > 1 && argv[1][0] == 'c')

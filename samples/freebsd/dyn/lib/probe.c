@@ -6,10 +6,12 @@
 #include "libc.h"
 
 static int offset;
+__thread int probe_tls __attribute__((tls_model("initial-exec"))) = 37;
 
 static void __attribute__((constructor)) loaded(void)
 {
 	offset = 22;
+	probe_tls++;
 	write(1, "libprobe initialiser\n", 21);
 }
 
