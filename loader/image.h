@@ -68,6 +68,10 @@ struct xeno_image {
 	int fd;
 };
 
+/* Makes a reason one printable line: names from the file (symbols,
+ * libraries, the interpreter) may hold any byte; control bytes become '?'. */
+void xeno_reason_printable(char *reason);
+
 /* Empties img for the file at path (no file is touched). */
 void xeno_image_init(struct xeno_image *img, const char *path);
 /* Parses the file at path: 0, XENO_LOAD_MISSING or XENO_LOAD_BAD (reason set). */
