@@ -80,6 +80,19 @@ $(BUILD)/bench/freebsd/%: bench/freebsd/%.c $(FREEBSD_RT) samples/freebsd/mini.h
 	elfedit --output-osabi FreeBSD $@.tmp
 	mv $@.tmp $@
 
+# Dynamically linked ones (bench/freebsd/dyn/), built as the dynamic samples are,
+# and their native Linux twins (bench/native/), dynamically linked against glibc;
+# -fno-builtin keeps the library calls the benchmarks measure.
+$(BUILD)/bench/freebsd/dyn/%: bench/freebsd/dyn/%.c samples/freebsd/dyn/crt1.S samples/freebsd/note.S samples/freebsd/dyn/libc.h $(FREEBSD_STUBS)
+	@mkdir -p $(@D)
+	$(CC) $(DYN_CFLAGS) -Isamples/freebsd/dyn -o $@.tmp $< samples/freebsd/dyn/crt1.S \
+		samples/freebsd/note.S -L$(STUBS)/freebsd -l:libc.so.7
+	elfedit --output-osabi FreeBSD $@.tmp
+	mv $@.tmp $@
+$(BUILD)/bench/native/%: bench/native/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -fno-builtin -o $@ $<
+
 # The README's first command: the real FreeBSD esbuild under xeno.
 demo: $(BUILD)/xeno
 	@tools/demo.sh
