@@ -12,6 +12,7 @@
 #include "core/libcall.h"
 #include "core/log.h"
 #include "core/process.h"
+#include "loader/formats.h"
 #include "loader/link.h"
 
 __attribute__((format(printf, 2, 3))) static int reason(struct xeno_image *img, const char *fmt,
@@ -90,8 +91,10 @@ int xeno_launch_finish(struct xeno_launch *l, char **argv, char **envp)
 	struct xeno_image *img = &l->img;
 	struct xeno_link_start ls = {0};
 	int err;
-	l->dynamic = img->interp[0] != '\0';
-	if (l->dynamic && (err = xeno_link_program(img, l->os, &ls)))
+	l->dynamic = img->interp[0] != '\0' || img->format != XENO_FORMAT_ELF;
+	if (l->dynamic &&
+	    (err = img->format == XENO_FORMAT_ELF ? xeno_link_program(img, l->os, &ls)
+						  : xeno_link_foreign(img, l->os, &ls)))
 		return err;
 	if ((err = l->os->build_stack(img, argv, envp, &l->entry)) < 0)
 		return reason(img, "cannot build the initial stack: %s", strerror(-err));

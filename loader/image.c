@@ -18,6 +18,7 @@
 #include "core/uaccess.h"
 #include "loader/detect.h"
 #include "loader/elf_dyn.h"
+#include "loader/formats.h"
 
 #define PAGE 4096ULL
 /* The most program headers xeno reads; real programs have about a dozen. */
@@ -270,22 +271,25 @@ static int scan_segments(struct xeno_image *img, Elf *elf, const char *data, siz
 
 /* A format other than ELF: recognised by its brand record (img->brand is
  * set even when it cannot run), not parsed yet. */
-static int parse_other(struct xeno_image *img, int format)
+static int parse_other(struct xeno_image *img, int format, const void *data, size_t size)
 {
 	const char *what = format == XENO_FORMAT_MACHO ? "Mach-O" : "PE";
 	img->format = format;
 	img->brand = xeno_brand_of_format(format);
 	if (!img->brand)
 		return fail(img, "a %s program, which xeno does not run", what);
-	return fail(img, "a %s program (%s): xeno does not run %s programs yet", what,
-		    img->brand->title, img->brand->title);
+	if (!img->brand->personality)
+		return fail(img, "a %s program (%s): xeno does not run %s programs yet", what,
+			    img->brand->title, img->brand->title);
+	return format == XENO_FORMAT_MACHO ? xeno_macho_image(img, data, size)
+					   : xeno_pe_image(img, data, size);
 }
 
 int xeno_image_parse(struct xeno_image *img, const void *data, size_t size)
 {
 	int format = xeno_detect_format(data, size);
 	if (format && format != XENO_FORMAT_ELF)
-		return parse_other(img, format);
+		return parse_other(img, format, data, size);
 	const char *other = xeno_describe_other_format(data, size);
 	if (other)
 		return fail(img, "%s", other);
@@ -381,6 +385,7 @@ void xeno_image_close(struct xeno_image *img)
 	img->fd = -1;
 	xeno_elf_dyn_free(img->dyn);
 	img->dyn = NULL;
+	xeno_format_data_free(img);
 }
 
 int xeno_image_open_library(struct xeno_image *img, const char *path)

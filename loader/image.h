@@ -60,6 +60,9 @@ struct xeno_image {
 	/* read for a program with an interpreter and for a library
 	 * (xeno_image_open_library): loader/elf_dyn.h */
 	struct xeno_elf_dyn *dyn;
+	/* Mach-O and PE: the format's own description (loader/formats.h),
+	 * freed by xeno_image_close */
+	void *format_data;
 	bool library; /* opened as a shared library: no interpreter, ET_DYN */
 
 	/* map */
