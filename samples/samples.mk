@@ -85,12 +85,48 @@ $(BUILD)/samples/freebsd/dyn/%: samples/freebsd/dyn/%.c samples/freebsd/dyn/crt1
 	elfedit --output-osabi FreeBSD $@.tmp
 	mv $@.tmp $@
 
+# libcalls also needs libprobe.so.1, a FreeBSD shared library of its own that
+# xeno finds on XENO_LIBRARY_PATH, and imports a function nothing defines at
+# run time: it is linked against a copy of libprobe.so.1 that has one more.
+PROBE_LIB := $(BUILD)/samples/freebsd/dyn/lib/libprobe.so.1
+PROBE_LINK_LIB := $(BUILD)/samples/freebsd/dyn/lib-link/libprobe.so.1
+PROBE_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+                -fno-stack-protector -fPIC -fcf-protection=none -nostdlib -shared \
+                -Wl,--hash-style=both -Wl,-z,now -Wl,--build-id=none \
+                -Wl,-soname,libprobe.so.1 -Wl,--version-script=samples/freebsd/dyn/lib/probe.map
+$(PROBE_LIB) $(PROBE_LINK_LIB): samples/freebsd/dyn/lib/probe.c samples/freebsd/dyn/lib/probe.map samples/freebsd/dyn/libc.h $(FREEBSD_STUBS)
+	@mkdir -p $(@D)
+	$(CC) $(PROBE_CFLAGS) $(if $(findstring lib-link,$@),-DPROBE_LINK_ONLY) \
+		-Isamples/freebsd/dyn -o $@.tmp $< -L$(STUBS)/freebsd -l:libc.so.7
+	elfedit --output-osabi FreeBSD $@.tmp
+	mv $@.tmp $@
+$(BUILD)/samples/freebsd/dyn/libcalls: samples/freebsd/dyn/libcalls.c samples/freebsd/dyn/crt1.S samples/freebsd/note.S samples/freebsd/dyn/libc.h $(FREEBSD_STUBS) $(PROBE_LIB) $(PROBE_LINK_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(DYN_CFLAGS) -Isamples/freebsd/dyn -o $@.tmp $< samples/freebsd/dyn/crt1.S \
+		samples/freebsd/note.S -L$(STUBS)/freebsd -l:libc.so.7 \
+		-L$(dir $(PROBE_LINK_LIB)) -l:libprobe.so.1
+	elfedit --output-osabi FreeBSD $@.tmp
+	mv $@.tmp $@
+
 # Guest programs the benchmarks run (bench/*.sh), built the same way.
 $(BUILD)/bench/freebsd/%: bench/freebsd/%.c $(freebsd_RT_DEPS) | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(CC) $(SAMPLE_CFLAGS) -Isamples/freebsd -o $@.tmp $< $(freebsd_RT)
 	elfedit --output-osabi FreeBSD $@.tmp
 	mv $@.tmp $@
+
+# Dynamically linked ones (bench/freebsd/dyn/), built as the dynamic samples are,
+# and their native Linux twins (bench/native/), dynamically linked against glibc;
+# -fno-builtin keeps the library calls the benchmarks measure.
+$(BUILD)/bench/freebsd/dyn/%: bench/freebsd/dyn/%.c samples/freebsd/dyn/crt1.S samples/freebsd/note.S samples/freebsd/dyn/libc.h $(FREEBSD_STUBS)
+	@mkdir -p $(@D)
+	$(CC) $(DYN_CFLAGS) -Isamples/freebsd/dyn -o $@.tmp $< samples/freebsd/dyn/crt1.S \
+		samples/freebsd/note.S -L$(STUBS)/freebsd -l:libc.so.7
+	elfedit --output-osabi FreeBSD $@.tmp
+	mv $@.tmp $@
+$(BUILD)/bench/native/%: bench/native/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -fno-builtin -o $@ $<
 
 # The README's first command: the real FreeBSD esbuild under xeno.
 demo: $(BUILD)/xeno

@@ -36,6 +36,25 @@ run_cmocka() {
 	done
 }
 
+# corrupt_samples WORKDIR SAMPLE...: the corruption test on each sample of
+# build/samples/freebsd/ (a static one, a dynamically linked one), in a
+# directory of its own; one RESULT line for them all, status 1 if any failed.
+corrupt_samples() {
+	dir=$1
+	shift
+	cp=0 cf=0 crc=0
+	for sample in "$@"; do
+		sub=$dir/$(echo "$sample" | tr / -)
+		mkdir -p "$sub"
+		out=$("$BUILD/tests/corrupt" "$BUILD/xeno" "$BUILD/samples/freebsd/$sample" "$sub") || crc=1
+		printf '%s\n' "$out" | grep -v '^RESULT '
+		set -- $(printf '%s\n' "$out" | sed -n 's/^RESULT \([0-9]*\) \([0-9]*\)$/\1 \2/p') 0 1
+		cp=$((cp + $1)) cf=$((cf + $2))
+	done
+	echo "RESULT $cp $cf"
+	return $crc
+}
+
 for suite in "$@"; do
 	case $suite in
 	*-nopatch)
@@ -75,7 +94,7 @@ for suite in "$@"; do
 		corrupt)
 			echo "== damaged programs given to xeno --check"
 			work=$(mktemp -d "${TMPDIR:-/tmp}/xeno-corrupt.XXXXXX") || exit 1
-			res=$("$BUILD/tests/corrupt" "$BUILD/xeno" "$BUILD/samples/freebsd/hello" "$work")
+			res=$(corrupt_samples "$work" hello dyn/hello)
 			;;
 		esbuild)
 			echo "== real programs: esbuild for FreeBSD under xeno against esbuild for Linux"

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <ucontext.h>
 
+#include "core/library.h"
 #include "core/personality.h"
 #include "core/syscall.h"
 #include "core/thread.h"
@@ -161,7 +162,12 @@ void xt_capture_call(struct xt_capture *c, struct xeno_thread *t, const struct x
 		     const struct xeno_sysent *e, long ret, bool unfinished)
 {
 	struct xt_event *ev = &c->ev;
-	ev->nr = trap->nr;
+	ev->nr = xeno_trace_number(trap->table, trap->nr);
+	if (trap->table && trap->table->id) {
+		ev->library = trap->table->library;
+		ev->function = e ? e->name : NULL;
+		ev->entry = trap->table->id < XENO_LIBID_RUNTIME ? e : NULL;
+	}
 	memcpy(ev->args, trap->args, sizeof ev->args);
 	ev->start = t->trace_start;
 	if (unfinished) {

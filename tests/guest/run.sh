@@ -694,6 +694,9 @@ stdout_empty
 stderr_is "xeno: ./dyn-libs: libgreet.so.1, needed by ./dyn-libs, is neither built into xeno nor found on XENO_LIBRARY_PATH or under the compat root"
 end
 
+# Library calls in traces, recordings, the flight recorder and --check.
+. "$(dirname "$0")/dyn-cases.sh"
+
 # ---- the NetBSD samples ----
 
 . "$(dirname "$0")/netbsd.sh"

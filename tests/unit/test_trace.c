@@ -174,23 +174,25 @@ static void filters(void **state)
 	(void)state;
 	struct xt_filter f;
 	char err[256];
-	assert_int_equal(xt_filter_parse(&f, fbsd(), "%file,write", err, sizeof err), 0);
-	assert_true(xt_filter_shows(&f, FREEBSD_SYS_open));
-	assert_true(xt_filter_shows(&f, FREEBSD_SYS_openat));
-	assert_true(xt_filter_shows(&f, FREEBSD_SYS_write));
-	assert_false(xt_filter_shows(&f, FREEBSD_SYS_read));
+	assert_int_equal(xt_filter_parse(&f, fbsd(), "%file,write", false, err, sizeof err), 0);
+	assert_true(xt_filter_shows(&f, FREEBSD_SYS_open, NULL, NULL));
+	assert_true(xt_filter_shows(&f, FREEBSD_SYS_openat, NULL, NULL));
+	assert_true(xt_filter_shows(&f, FREEBSD_SYS_write, NULL, NULL));
+	assert_false(xt_filter_shows(&f, FREEBSD_SYS_read, NULL, NULL));
 	xt_filter_free(&f);
-	assert_int_equal(xt_filter_parse(&f, fbsd(), "!%memory", err, sizeof err), 0);
-	assert_false(xt_filter_shows(&f, FREEBSD_SYS_mmap));
-	assert_true(xt_filter_shows(&f, FREEBSD_SYS_read));
-	assert_true(xt_filter_shows(&f, 100000));
+	assert_int_equal(xt_filter_parse(&f, fbsd(), "!%memory", false, err, sizeof err), 0);
+	assert_false(xt_filter_shows(&f, FREEBSD_SYS_mmap, NULL, NULL));
+	assert_true(xt_filter_shows(&f, FREEBSD_SYS_read, NULL, NULL));
+	assert_true(xt_filter_shows(&f, 100000, NULL, NULL));
 	xt_filter_free(&f);
-	assert_int_equal(xt_filter_parse(&f, fbsd(), "read,?nosuchcall", err, sizeof err), 0);
+	assert_int_equal(xt_filter_parse(&f, fbsd(), "read,?nosuchcall", false, err, sizeof err),
+			 0);
 	xt_filter_free(&f);
-	assert_int_equal(xt_filter_parse(&f, fbsd(), "read,nosuchcall", err, sizeof err), -1);
+	assert_int_equal(xt_filter_parse(&f, fbsd(), "read,nosuchcall", false, err, sizeof err),
+			 -1);
 	assert_non_null(strstr(err, "nosuchcall"));
-	assert_int_equal(xt_filter_parse(&f, fbsd(), "%nosuchclass", err, sizeof err), -1);
-	assert_null(xt_filter_shows(NULL, 3) ? NULL : "a NULL filter shows everything");
+	assert_int_equal(xt_filter_parse(&f, fbsd(), "%nosuchclass", false, err, sizeof err), -1);
+	assert_null(xt_filter_shows(NULL, 3, NULL, NULL) ? NULL : "a NULL filter shows everything");
 }
 
 /* ---- recordings ---- */
@@ -290,9 +292,9 @@ static void damaged_recordings(void **state)
 	xt_recording_free(&r);
 	uint8_t v2[sizeof file];
 	memcpy(v2, file, n);
-	v2[8] = 2;
+	v2[8] = 3;
 	assert_int_equal(xt_load_memory(v2, n, &r), -1);
-	assert_non_null(strstr(r.error, "version 2"));
+	assert_non_null(strstr(r.error, "version 3"));
 	xt_recording_free(&r);
 	/* Every truncation, and every single-byte corruption, is survived. */
 	for (size_t cut = 0; cut < n; cut++) {
