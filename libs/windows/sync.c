@@ -344,6 +344,11 @@ static long set_event(uint64_t h, bool state)
 	return 1;
 }
 
+void win_event_signal(uint64_t h)
+{
+	set_event(h, true);
+}
+
 long windows_kernel32_SetEvent(struct xeno_thread *t, uint64_t h)
 {
 	(void)t;
