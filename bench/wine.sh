@@ -15,6 +15,9 @@ runs=${1:-7}
 [ "$runs" -ge 5 ] || { echo "at least 5 runs" >&2; exit 2; }
 xeno=$root/build/xeno
 [ -x "$xeno" ] || make -C "$root" -s build/xeno
+# Debian's wine64 puts its loader in /usr/lib/wine (the wine package's
+# wrapper would put it on PATH)
+PATH=$PATH:/usr/lib/wine
 if ! command -v wine64 >/dev/null; then
 	echo "bench/wine.sh: installing Debian's wine64 package" >&2
 	if [ "$(id -u)" -eq 0 ]; then
