@@ -150,7 +150,9 @@ long windows_kernel32_PostQueuedCompletionStatus(struct xeno_thread *t, uint64_t
 	return r < 0 ? win_fail(WIN_ERROR_NOT_ENOUGH_MEMORY) : 1;
 }
 
-/* Takes up to n packets: how many. */
+/* Takes up to n packets: how many.  Packets left behind signal the eventfd
+ * again: the waiter that drained it took only some, and another thread may
+ * be asleep in epoll_wait while they wait. */
 static size_t take(struct win_iocp *p, struct packet *out, size_t n)
 {
 	pthread_mutex_lock(&p->lock);
@@ -160,7 +162,12 @@ static size_t take(struct win_iocp *p, struct packet *out, size_t n)
 		p->head = (p->head + 1) % p->cap;
 		p->count--;
 	}
+	bool left = k && p->count;
 	pthread_mutex_unlock(&p->lock);
+	uint64_t one = 1;
+	if (left && write(p->evfd, &one, sizeof one) < 0) {
+		/* the counter is full: it is signalled already */
+	}
 	return k;
 }
 
