@@ -1,5 +1,5 @@
 #!/bin/sh
-# Wall-time ratio of esbuild for FreeBSD and for NetBSD under xeno against
+# Wall-time ratio of esbuild for FreeBSD, NetBSD and Windows under xeno against
 # esbuild for Linux run natively (same version, from npm), measured
 # alternately in one run, with call sites patched (xeno's default,
 # core/patch.h) and without (--no-patch):
@@ -15,14 +15,17 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-7}
+os=${2:-freebsd}
 [ "$runs" -ge 5 ] || { echo "at least 5 runs" >&2; exit 2; }
 xeno=$root/build/xeno
 [ -x "$xeno" ] || make -C "$root" -s build/xeno
 version=0.28.2
 fbsd=$("$root/tools/npm-fetch.sh" @esbuild/freebsd-x64 "$version")/package/bin/esbuild
 nbsd=$("$root/tools/npm-fetch.sh" @esbuild/netbsd-x64 "$version")/package/bin/esbuild
-# each guest as NAME:PATH
-guests="FreeBSD:$fbsd NetBSD:$nbsd"
+win=$("$root/tools/npm-fetch.sh" @esbuild/win32-x64 "$version")/package/esbuild.exe
+# each guest as NAME:PATH (Windows's calls are library calls: patching does
+# not concern them).  bench/wine.sh compares xeno with Wine.
+guests="FreeBSD:$fbsd NetBSD:$nbsd Windows:$win"
 linux=$("$root/tools/npm-fetch.sh" @esbuild/linux-x64 "$version")/package/bin/esbuild
 ts=$("$root/tools/npm-fetch.sh" typescript 5.6.3)/package/lib/typescript.js
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xeno-bench.XXXXXX")

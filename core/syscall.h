@@ -57,8 +57,9 @@ enum xeno_argkind {
 
 /* Sizes of the names a table entry holds in place (the generator refuses
  * longer ones): the descriptions are pointer-free, so a static PIE has
- * nothing to relocate in them and they stay clean, shared file pages. */
-#define XENO_SYSNAME_SIZE 32
+ * nothing to relocate in them and they stay clean, shared file pages.
+ * Windows' names run long (SetFileCompletionNotificationModes: 34). */
+#define XENO_SYSNAME_SIZE 40
 #define XENO_ARGNAME_SIZE 20
 #define XENO_DECODER_SIZE 16
 

@@ -61,6 +61,10 @@ struct xeno_thread {
 	uint64_t rval2;		  /* second result of a syscall (RDX) */
 	int lib_errno;		  /* the guest's errno, for shim libraries (foreign value) */
 	const uint64_t *lib_regs; /* the direct call's registers (core/libcall.h) */
+	/* the direct call's arguments on the guest's stack (System V: from the
+	 * seventh, Microsoft x64: from the fifth), for those beyond the eight
+	 * a table entry holds */
+	const uint64_t *lib_stack;
 	int have_rval2;
 
 	/* signals (core/sigstate.c) */

@@ -90,7 +90,7 @@ bless: guest-build
 # default) and with every call trapped (XENO_PATCH=0).
 check: unit-build unit-asan-build guest-build
 	@tests/run-all.sh layering unit guest guest-nopatch golden golden-nopatch corrupt unit-asan \
-		esbuild esbuild-nopatch esbuild-netbsd lefthook lefthook-nopatch turbo turbo-nopatch
+		esbuild esbuild-nopatch esbuild-netbsd esbuild-windows lefthook lefthook-nopatch turbo turbo-nopatch
 .PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd esbuild-windows lefthook turbo golden bless corrupt layering
 
 # The Mach-O parser on real macOS programs fetched from npm (not in make check).

@@ -194,7 +194,11 @@ end
 # The way most people run esbuild: its JavaScript API (npm package esbuild),
 # which starts the binary as a service (--service, --ping) and talks to it
 # over its standard input and output.  ESBUILD_BINARY_PATH points the API at
-# the OS's build under xeno, then at the Linux build.
+# the OS's build under xeno, then at the Linux build.  The API hands the
+# binary node's working directory as an absolute path, which a Windows
+# program only takes in its own form (a drive letter, Z: for / as Wine maps
+# it): the script passes the directory to each side as that side spells it
+# (argv[3]), the one difference between the two runs.
 begin js-api
 if command -v node >/dev/null; then
 	api=$("$fetch" esbuild "$version")/package/lib/main.js || give_up "cannot fetch esbuild@$version"
@@ -202,22 +206,25 @@ if command -v node >/dev/null; then
 	chmod +x "$tmp/esbuild-xeno"
 	cat >"$tmp/api.js" <<'JS'
 const esbuild = require(process.argv[2]);
+const wd = process.argv[3];
 (async () => {
 	const t = await esbuild.transform('let a: number = 1 + 2; export default a', { loader: 'ts', minify: true });
 	console.log(JSON.stringify(t.code));
-	const failed = await esbuild.build({ stdin: { contents: 'import x from "./nowhere"', resolveDir: '/' },
-		bundle: true, write: false, logLevel: 'silent' }).catch((e) => e.errors.map((m) => m.text));
+	const failed = await esbuild.build({ stdin: { contents: 'import x from "./nowhere"', resolveDir: wd },
+		absWorkingDir: wd, bundle: true, write: false, logLevel: 'silent' }).catch((e) => e.errors.map((m) => m.text));
 	console.log(JSON.stringify(failed));
-	const ctx = await esbuild.context({ stdin: { contents: 'console.log(1 + 1)' }, write: false });
+	const ctx = await esbuild.context({ stdin: { contents: 'console.log(1 + 1)' }, absWorkingDir: wd, write: false });
 	for (let i = 0; i < 3; i++)
 		console.log((await ctx.rebuild()).outputFiles[0].text.trim());
 	await ctx.dispose();
 	esbuild.stop();
 })();
 JS
-	ESBUILD_BINARY_PATH=$tmp/esbuild-xeno node "$tmp/api.js" "$api" >"$tmp/api.x" 2>&1
+	xwd=$tmp
+	[ "$os" = windows ] && xwd=$(printf 'Z:%s' "$tmp" | tr / '\\')
+	ESBUILD_BINARY_PATH=$tmp/esbuild-xeno node "$tmp/api.js" "$api" "$xwd" >"$tmp/api.x" 2>&1
 	xs=$?
-	ESBUILD_BINARY_PATH=$linux node "$tmp/api.js" "$api" >"$tmp/api.n" 2>&1
+	ESBUILD_BINARY_PATH=$linux node "$tmp/api.js" "$api" "$tmp" >"$tmp/api.n" 2>&1
 	ns=$?
 	[ "$xs" -eq 0 ] && [ "$ns" -eq 0 ] || fail "exit status $xs under xeno, $ns natively" "$(cat "$tmp/api.x")"
 	cmp -s "$tmp/api.x" "$tmp/api.n" || fail "the API's answers differ" "$(diff "$tmp/api.n" "$tmp/api.x")"

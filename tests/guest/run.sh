@@ -122,6 +122,16 @@ printf 'tls: callback ran before the entry point\ntls: thread-local counter 42\n
 stderr_empty
 end
 
+# A 32-bit result of a DLL's function arrives zero-extended in RAX (Go reads
+# all of RAX: SOCKET_ERROR is 0xffffffff to it); ws2_32 loaded by name.
+begin win-results
+run "$xeno" "$win/results.exe"
+status_is 0
+[ "$(cat "$out")" = "results: closesocket -> rax 0x00000000ffffffff, WSAENOTSOCK y" ] ||
+	fail "stdout: $(cat "$out")"
+stderr_empty
+end
+
 begin win-check
 run "$xeno" --check "$win/tls.exe"
 status_is 0
