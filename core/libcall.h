@@ -33,6 +33,11 @@ struct xeno_libret xeno_libcall(const struct xeno_libfn *fn, const uint64_t *reg
  * (t->lib_regs: the call's registers). */
 void xeno_lib_va(const uint64_t *regs, unsigned named_gp, unsigned named_fp, va_list ap);
 
+/* The guest's stack pointer at the call xeno runs now: the trapped
+ * context's, or, in a direct call (no context), where the guest's stack
+ * resumes once the call returns. */
+uint64_t xeno_guest_sp(const struct xeno_thread *t);
+
 /* Whether the SIGSYS trap at uc is the direct-call entry's own (it
  * delivers queued signals, core/libgate.S), rather than a guest call. */
 bool xeno_libgate_trapped(const ucontext_t *uc);

@@ -57,7 +57,9 @@ enum xeno_argkind {
 /* Sizes of the names a table entry holds in place (the generator refuses
  * longer ones): the descriptions are pointer-free, so a static PIE has
  * nothing to relocate in them and they stay clean, shared file pages. */
-#define XENO_SYSNAME_SIZE 32
+/* library functions' names run longer than system calls' (FreeBSD's
+ * posix_spawn_file_actions_addclosefrom_np, Windows' API) */
+#define XENO_SYSNAME_SIZE 48
 #define XENO_ARGNAME_SIZE 20
 #define XENO_DECODER_SIZE 16
 
@@ -114,8 +116,8 @@ struct xeno_sysent {
 /* A table of calls: a personality's system calls (library NULL) or the
  * functions of one of its shim libraries.  Generated. */
 struct xeno_calltable {
-	const char *library; /* NULL, or "libc.so.7" */
-	unsigned id;	     /* 0, or the library's (core/library.h) */
+	const char *library;		  /* NULL, or "libc.so.7" */
+	unsigned id;			  /* 0, or the library's (core/library.h) */
 	const struct xeno_syscall *calls; /* n entries each */
 	const struct xeno_sysent *sysent;
 	unsigned n;

@@ -9,6 +9,7 @@
 #include "abi/freebsd/signal.h"
 #include "core/blocking.h"
 #include "core/host.h"
+#include "core/libcall.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
 #include "core/threadlist.h"
@@ -99,7 +100,7 @@ long freebsd_sys_sigprocmask(struct xeno_thread *t, int how, uint64_t set, uint6
 long freebsd_sys_sigaltstack(struct xeno_thread *t, uint64_t ss, uint64_t oss)
 {
 	struct freebsd_stack fs;
-	bool on = xeno_sig_on_altstack(t, (uint64_t)t->uc->uc_mcontext.gregs[REG_RSP]);
+	bool on = xeno_sig_on_altstack(t, xeno_guest_sp(t));
 	if (oss) {
 		memset(&fs, 0, sizeof fs);
 		fs.ss_sp = t->sigstack.sp;
