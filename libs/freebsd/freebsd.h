@@ -85,6 +85,17 @@ float floorf(float x);
 float ceilf(float x);
 float fabsf(float x);
 float freebsd_sqrtf(float x);
+float freebsd_sinf(float x);
+float freebsd_cosf(float x);
+float freebsd_tanf(float x);
+float freebsd_asinf(float x);
+float freebsd_acosf(float x);
+float atanf(float x);
+float freebsd_atan2f(float y, float x);
+float freebsd_expf(float x);
+float freebsd_logf(float x);
+float freebsd_hypotf(float x, float y);
+float freebsd_powf(float x, float y);
 
 /* ---- libgcc_s: the compiler's run-time helpers, xeno's own libgcc's ---- */
 __int128 __divti3(__int128 a, __int128 b);
