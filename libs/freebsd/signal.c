@@ -82,3 +82,11 @@ long freebsd_libc_sigismember(struct xeno_thread *t, uint64_t set, int signo)
 	(void)t;
 	return signal_bit(set, signo, 2);
 }
+
+/* gen/pause.c: sigsuspend with the mask as it is; always EINTR. */
+long freebsd_libc_pause(struct xeno_thread *t)
+{
+	struct freebsd_sigset now;
+	long r = freebsd_sys_sigprocmask(t, FREEBSD_SIG_BLOCK, 0, (uint64_t)&now);
+	return r < 0 ? r : freebsd_sys_sigsuspend(t, (uint64_t)&now);
+}
