@@ -7,6 +7,7 @@
 #              re-records them after an intended change)
 #   corrupt    hundreds of damaged copies of a sample given to xeno --check
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
+#   esbuild-windows  the same suite with esbuild.exe (Windows, PE) under xeno
 #   lefthook   another (lefthook, from npm): git hooks, running other programs
 #   turbo      another (turbo 1.4.7, from npm): a monorepo task runner
 # `make check` runs them all through tests/run-all.sh, which ends with one
@@ -69,6 +70,8 @@ corrupt: guest-build
 	@tests/run-all.sh corrupt
 esbuild: $(BUILD)/xeno
 	@tests/run-all.sh esbuild
+esbuild-windows: $(BUILD)/xeno
+	@tests/run-all.sh esbuild-windows
 lefthook: $(BUILD)/xeno
 	@tests/run-all.sh lefthook
 turbo: $(BUILD)/xeno
@@ -81,7 +84,7 @@ bless: guest-build
 	@tests/golden/run.sh $(BUILD)/xeno $(BUILD)/samples --bless
 check: unit-build unit-asan-build guest-build
 	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild lefthook turbo
-.PHONY: unit-build unit-asan-build guest-build esbuild lefthook turbo golden bless corrupt layering
+.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-windows lefthook turbo golden bless corrupt layering
 
 # The Mach-O parser on real macOS programs fetched from npm (not in make check).
 $(BUILD)/tests/macho_dump: tests/macho/macho_dump.c $(BUILD)/libxeno.a | $(GENHDRS)

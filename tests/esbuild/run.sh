@@ -6,8 +6,14 @@
 # "Done in 12ms" duration esbuild prints, which differs between two native
 # runs as well.
 #
-#   tests/esbuild/run.sh XENO      -> ends with "RESULT passed failed"
+#   tests/esbuild/run.sh XENO [OS]  -> ends with "RESULT passed failed"
 #
+# OS is freebsd (the default) or windows: esbuild.exe (PE) against the same
+# Linux build.  The Windows build legitimately prints two things otherwise,
+# normalised on its side only: the paths of the files it wrote with "\"
+# (out\bundle.js: it shows paths in the OS's form) and no emoji (esbuild's
+# logger leaves them out on Windows, where consoles may not draw them).
+# Never the written files.
 # ESBUILD_STRESS=N sets the number of stress runs (default 30).
 set -u
 
@@ -16,6 +22,7 @@ version=0.28.2
 stress_runs=${ESBUILD_STRESS:-30}
 
 suite=esbuild
+os=${2:-freebsd}
 . "$root/tests/lib.sh"
 
 # freebsd_linux_pair PKG_FREEBSD PKG_LINUX VERSION: sets $fbsd and $linux.
@@ -26,7 +33,19 @@ freebsd_linux_pair() {
 	linux=$d/package/bin/esbuild
 	[ -x "$fbsd" ] && [ -x "$linux" ] || give_up "no esbuild binary in $1/$2@$3"
 }
-freebsd_linux_pair @esbuild/freebsd-x64 @esbuild/linux-x64 "$version"
+# windows_linux_pair PKG_WINDOWS PKG_LINUX VERSION: the same for esbuild.exe.
+windows_linux_pair() {
+	d=$("$fetch" "$1" "$3") || give_up "cannot fetch $1@$3"
+	fbsd=$d/package/esbuild.exe
+	d=$("$fetch" "$2" "$3") || give_up "cannot fetch $2@$3"
+	linux=$d/package/bin/esbuild
+	[ -f "$fbsd" ] && [ -x "$linux" ] || give_up "no esbuild binary in $1/$2@$3"
+}
+if [ "$os" = windows ]; then
+	windows_linux_pair @esbuild/win32-x64 @esbuild/linux-x64 "$version"
+else
+	freebsd_linux_pair @esbuild/freebsd-x64 @esbuild/linux-x64 "$version"
+fi
 ts=$("$fetch" typescript 5.6.3)/package/lib/typescript.js || give_up "cannot fetch typescript"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xeno-esbuild.XXXXXX") || give_up "mktemp failed"
@@ -76,6 +95,9 @@ both() {
 		cp "$case_dir/$side.out" "$case_dir/$side.out.norm"
 		sed -E 's/Done in [0-9]+ms/Done in Nms/' "$case_dir/$side.err" >"$case_dir/$side.err.norm"
 	done
+	if [ "$os" = windows ]; then # see the top: the Linux side made like the Windows one
+		sed -i -E 's|^(  out)/|\1\\|; s/ ⚠️$//; s/^⚡ //; s/^✘ /X /' "$case_dir/n.err.norm"
+	fi
 }
 
 mkdir -p "$tmp/in"
@@ -187,14 +209,16 @@ end
 # Old Go toolchains ask for older system calls (freebsd11 forms, old kevent,
 # other timeout forms): esbuild 0.12 was built with Go 1.16, 0.17 with 1.20,
 # 0.23 with 1.22.
-for old in esbuild-freebsd-64:esbuild-linux-64:0.12.26 \
-	@esbuild/freebsd-x64:@esbuild/linux-x64:0.17.19 \
-	@esbuild/freebsd-x64:@esbuild/linux-x64:0.23.1; do
+olds="esbuild-freebsd-64:esbuild-linux-64:0.12.26 @esbuild/freebsd-x64:@esbuild/linux-x64:0.17.19
+	@esbuild/freebsd-x64:@esbuild/linux-x64:0.23.1"
+# Windows: esbuild 0.14.54, built by Go 1.19 (its g at %gs:0x28, no TlsAlloc)
+[ "$os" = windows ] && olds="esbuild-windows-64:esbuild-linux-64:0.14.54"
+for old in $olds; do
 	IFS=: read -r fpkg lpkg v <<EOF
 $old
 EOF
 	save_fbsd=$fbsd save_linux=$linux
-	freebsd_linux_pair "$fpkg" "$lpkg" "$v"
+	${os}_linux_pair "$fpkg" "$lpkg" "$v"
 	begin "old-$v"
 	both "old-$v" src/index.js --bundle --minify --sourcemap --outfile=out/bundle.js
 	same
@@ -226,9 +250,15 @@ end
 
 begin preemption
 (cd "$tmp/stress-reference/x" &&
-	GOMAXPROCS=2 timeout 120 "$xeno" --trace=../trace "$fbsd" $heavy >/dev/null 2>&1 </dev/null)
-grep -q -- '--- SIGURG' "$tmp/stress-reference/trace" ||
-	fail "no goroutine was preempted (no SIGURG delivered) in a CPU-heavy bundle"
+	GOMAXPROCS=2 timeout 120 "$xeno" --stats --trace=../trace "$fbsd" $heavy >/dev/null 2>../stats </dev/null)
+if [ "$os" = windows ]; then # Go preempts with SuspendThread and GetThreadContext
+	grep -Eq '[1-9][0-9]* thread suspensions' "$tmp/stress-reference/stats" ||
+		fail "no goroutine was preempted (no thread suspended) in a CPU-heavy bundle" \
+			"$(cat "$tmp/stress-reference/stats")"
+else
+	grep -q -- '--- SIGURG' "$tmp/stress-reference/trace" ||
+		fail "no goroutine was preempted (no SIGURG delivered) in a CPU-heavy bundle"
+fi
 end
 
 echo "RESULT $passed $failed"
