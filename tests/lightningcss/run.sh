@@ -181,6 +181,17 @@ same
 grep -q "panicked at" "$tmp/invalid/x.err" || fail "no panic message"
 end
 
+# The panic's backtrace under xeno alone (the Linux build is stripped and
+# shows no frames): _Unwind_Backtrace walks the program's frames, which
+# Rust's std names from the program's symbols.
+begin backtrace
+err=$({ (cd "$tmp/invalid/x" && RUST_BACKTRACE=1 exec "$xeno" "$fbsd" broken.css 2>&1 >/dev/null); :; } 2>/dev/null)
+printf '%s\n' "$err" | grep -Eq '^ +[0-9]+: core::result::unwrap_failed$' ||
+	fail "no unwrap_failed frame in the backtrace" "$err"
+printf '%s\n' "$err" | grep -Eq '^ +[0-9]+: lightningcss::main$' ||
+	fail "no lightningcss::main frame in the backtrace" "$err"
+end
+
 begin missing-file
 both missing-file no-such-file.css
 same
