@@ -36,6 +36,13 @@ static void set_error(struct xeno_thread *t, int foreign)
 		t->lib_errno = foreign;
 }
 
+uint64_t xeno_guest_sp(const struct xeno_thread *t)
+{
+	if (t->uc)
+		return (uint64_t)t->uc->uc_mcontext.gregs[REG_RSP];
+	return t->lib_regs ? (uint64_t)(t->lib_regs + XENO_LIBREGS_STACK) : 0;
+}
+
 /* A handler's result as the function's convention gives it to the guest. */
 static long convert(struct xeno_thread *t, const struct xeno_libfn *fn, long r)
 {

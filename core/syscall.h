@@ -58,8 +58,9 @@ enum xeno_argkind {
 /* Sizes of the names a table entry holds in place (the generator refuses
  * longer ones): the descriptions are pointer-free, so a static PIE has
  * nothing to relocate in them and they stay clean, shared file pages.
- * Windows' names run long (SetFileCompletionNotificationModes: 34). */
-#define XENO_SYSNAME_SIZE 40
+ * Library functions' names run longer than system calls' (FreeBSD's
+ * posix_spawn_file_actions_addclosefrom_np, Windows' API). */
+#define XENO_SYSNAME_SIZE 48
 #define XENO_ARGNAME_SIZE 20
 #define XENO_DECODER_SIZE 16
 

@@ -61,7 +61,7 @@ DYN_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin \
 # for an unresolved import is tested so): the program's link allows it.
 DYN_LIBDIR := $(BUILD)/samples/freebsd/dyn/lib
 DYN_LINK   := -L$(DYN_LIBDIR) -L$(STUBS)/freebsd -Wl,--as-needed -Wl,--allow-shlib-undefined \
-              -l:libgreet.so.1 -l:libthr.so.3 -l:libm.so.5 -l:libc.so.7
+              -l:libgreet.so.1 -l:libthr.so.3 -l:libm.so.5 -l:libgcc_s.so.1 -l:libc.so.7
 FREEBSD_DYN_SAMPLES := $(patsubst samples/freebsd/dyn/%.c,%,$(wildcard samples/freebsd/dyn/*.c))
 FREEBSD_DYN_BINS := $(addprefix $(BUILD)/samples/freebsd/dyn/,$(FREEBSD_DYN_SAMPLES))
 # The samples' own shared libraries (samples/freebsd/dyn/lib/NAME.c): FreeBSD

@@ -2,7 +2,7 @@
 # Runs test suites and ends with one line "N passed, N failed", followed by
 # ", N skipped" when tests could not run here (each says why with a SKIP line).
 #   tests/run-all.sh [layering] [unit] [guest] [golden] [corrupt] [unit-asan] [esbuild]
-#                    [esbuild-netbsd] [esbuild-windows] [lefthook] [turbo]
+#                    [esbuild-netbsd] [esbuild-windows] [lefthook] [turbo] [lightningcss]
 # SUITE-nopatch runs SUITE with XENO_PATCH=0: every system call trapped, no
 # call site patched (core/patch.h).
 # Exit status 0 only if no test of any suite failed.
@@ -77,7 +77,7 @@ for suite in "$@"; do
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 			run_cmocka "$BUILD/asan/tests"
 		;;
-	layering | guest | golden | esbuild | esbuild-netbsd | esbuild-windows | lefthook | turbo | corrupt)
+	layering | guest | golden | esbuild | esbuild-netbsd | esbuild-windows | lefthook | turbo | lightningcss | corrupt)
 		case $suite in
 		layering)
 			echo "== layering: arrows run one way"
@@ -115,6 +115,10 @@ for suite in "$@"; do
 		turbo)
 			echo "== real programs: turbo for FreeBSD under xeno against turbo for Linux"
 			res=$(tests/turbo/run.sh "$BUILD/xeno")
+			;;
+		lightningcss)
+			echo "== real programs: lightningcss for FreeBSD (Rust, dynamically linked) under xeno against lightningcss for Linux"
+			res=$(tests/lightningcss/run.sh "$BUILD/xeno")
 			;;
 		esac
 		rc=$?

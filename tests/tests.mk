@@ -11,6 +11,8 @@
 #   esbuild-windows  the same suite with esbuild.exe (Windows, PE) under xeno
 #   lefthook   another (lefthook, from npm): git hooks, running other programs
 #   turbo      another (turbo 1.4.7, from npm): a monorepo task runner
+#   lightningcss  a dynamically linked Rust program (lightningcss 1.33.0, from
+#              npm) on xeno's shim libraries: minifying, lowering, bundling
 # SUITE-nopatch: SUITE again with XENO_PATCH=0 (no call site patched).
 # `make check` runs them all through tests/run-all.sh, which ends with one
 # "N passed, N failed" line (and ", N skipped" when a test could not run here).
@@ -80,6 +82,8 @@ lefthook: $(BUILD)/xeno
 	@tests/run-all.sh lefthook
 turbo: $(BUILD)/xeno
 	@tests/run-all.sh turbo
+lightningcss: $(BUILD)/xeno
+	@tests/run-all.sh lightningcss
 layering:
 	@tests/run-all.sh layering
 golden: guest-build
@@ -90,8 +94,9 @@ bless: guest-build
 # default) and with every call trapped (XENO_PATCH=0).
 check: unit-build unit-asan-build guest-build
 	@tests/run-all.sh layering unit guest guest-nopatch golden golden-nopatch corrupt unit-asan \
-		esbuild esbuild-nopatch esbuild-netbsd esbuild-windows lefthook lefthook-nopatch turbo turbo-nopatch
-.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd esbuild-windows lefthook turbo golden bless corrupt layering
+		esbuild esbuild-nopatch esbuild-netbsd esbuild-windows lefthook lefthook-nopatch turbo turbo-nopatch \
+		lightningcss
+.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd esbuild-windows lefthook turbo lightningcss golden bless corrupt layering
 
 # The Mach-O parser on real macOS programs fetched from npm (not in make check).
 $(BUILD)/tests/macho_dump: tests/macho/macho_dump.c $(BUILD)/libxeno.a | $(GENHDRS)

@@ -82,3 +82,11 @@ long freebsd_libc_sigismember(struct xeno_thread *t, uint64_t set, int signo)
 	(void)t;
 	return signal_bit(set, signo, 2);
 }
+
+/* gen/pause.c: sigsuspend with the mask as it is; always EINTR. */
+long freebsd_libc_pause(struct xeno_thread *t)
+{
+	struct bsd_sigset now;
+	long r = bsd_sys_sigprocmask(t, BSD_SIG_BLOCK, 0, (uint64_t)&now);
+	return r < 0 ? r : bsd_sys_sigsuspend(t, (uint64_t)&now);
+}

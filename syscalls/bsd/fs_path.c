@@ -106,6 +106,15 @@ long bsd_sys_chdir(struct xeno_thread *t, uint64_t path)
 	return ret < 0 ? ret : host_syscall1(SYS_chdir, p);
 }
 
+/* Linux asks CAP_SYS_CHROOT where FreeBSD asks PRIV_VFS_CHROOT: both EPERM
+ * for an ordinary user.  The root changes for xeno as well: one process. */
+long bsd_sys_chroot(struct xeno_thread *t, uint64_t path)
+{
+	char p[BSD_PATH_BUF];
+	long ret = bsd_path_in(t, path, p, XENO_ROOT_FOLLOW);
+	return ret < 0 ? ret : host_syscall1(SYS_chroot, p);
+}
+
 long bsd_sys_fchdir(struct xeno_thread *t, int fd)
 {
 	(void)t;

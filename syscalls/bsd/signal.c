@@ -12,6 +12,7 @@
 #include "abi/bsd/signal.h"
 #include "core/blocking.h"
 #include "core/host.h"
+#include "core/libcall.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
@@ -122,7 +123,7 @@ long bsd_sys_sigaltstack(struct xeno_thread *t, uint64_t ss, uint64_t oss)
 {
 	const struct bsd_signal_facts *f = sig_facts(t);
 	struct bsd_stack fs;
-	bool on = xeno_sig_on_altstack(t, (uint64_t)t->uc->uc_mcontext.gregs[REG_RSP]);
+	bool on = xeno_sig_on_altstack(t, xeno_guest_sp(t));
 	if (oss) {
 		memset(&fs, 0, sizeof fs);
 		fs.ss_sp = t->sigstack.sp;

@@ -9,6 +9,7 @@
 #include "abi/freebsd/signal.h"
 #include "core/blocking.h"
 #include "core/host.h"
+#include "core/libcall.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
 #include "core/threadlist.h"

@@ -657,6 +657,8 @@ dyn threads 0 # libthr: threads, locks, condition variables, keys, TLS of every 
 dyn libs 0    # a library by DT_NEEDED on XENO_LIBRARY_PATH, another by dlopen
 dyn atexit 7  # atexit handlers and finalisers in FreeBSD's order, exit's status
 dyn signals 0 # handlers, and signals arriving while libc blocks in read and a condition wait
+dyn backtrace 0 # _Unwind_Backtrace through the program's frames and a library's
+dyn system 0  # sysconf, realpath, strerror_r, arc4random, posix_spawn with file actions
 
 begin dyn-env
 run env -i XENO_SAMPLE=one "$xeno" ./dyn-env
