@@ -1,5 +1,7 @@
 #include "core/stats.h"
 
+#include <stdio.h>
+
 #include "core/log.h"
 
 bool xeno_stats;
@@ -14,16 +16,13 @@ void xeno_stats_report(void)
 {
 	if (!xeno_stats)
 		return;
-	if (load(&xeno_counters.suspensions))
-		xeno_msg("%llu system calls trapped, %llu made through %llu patched sites, "
-			 "%llu library calls, %llu signals delivered, %llu thread suspensions",
-			 load(&xeno_counters.traps), load(&xeno_counters.patched),
-			 load(&xeno_counters.sites), load(&xeno_counters.libcalls),
-			 load(&xeno_counters.signals), load(&xeno_counters.suspensions));
-	else
-		xeno_msg("%llu system calls trapped, %llu made through %llu patched sites, "
-			 "%llu library calls, %llu signals delivered",
-			 load(&xeno_counters.traps), load(&xeno_counters.patched),
-			 load(&xeno_counters.sites), load(&xeno_counters.libcalls),
-			 load(&xeno_counters.signals));
+	/* thread suspensions only where there were any (Windows' SuspendThread) */
+	char suspensions[48] = "";
+	unsigned long long n = load(&xeno_counters.suspensions);
+	if (n)
+		snprintf(suspensions, sizeof suspensions, ", %llu thread suspensions", n);
+	xeno_msg("%llu system calls trapped, %llu made through %llu patched sites, "
+		 "%llu library calls, %llu signals delivered%s",
+		 load(&xeno_counters.traps), load(&xeno_counters.patched), load(&xeno_counters.sites),
+		 load(&xeno_counters.libcalls), load(&xeno_counters.signals), suspensions);
 }
