@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "abi/freebsd/signal.h"
+#include "core/fpstate.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
@@ -28,26 +29,6 @@ void freebsd_sigcode(void);
  * GUDATA_SEL 7, at privilege level 3). */
 #define FREEBSD_UCODESEL 0x43
 #define FREEBSD_UDATASEL 0x3b
-
-/* The XSAVE area of a Linux signal frame: FXSAVE image, then (when the magic
- * in its software-reserved bytes says so) the XSAVE header and components
- * (asm/sigcontext.h struct _fpx_sw_bytes at offset 464). */
-#define FP_XSTATE_MAGIC1 0x46505853U
-struct fpx_sw_bytes {
-	uint32_t magic1, extended_size;
-	uint64_t xfeatures;
-	uint32_t xstate_size, padding[7];
-};
-
-/* Bytes of XSAVE state beyond the FXSAVE image in the host frame. */
-static size_t host_xstate_extra(const void *fp)
-{
-	const struct fpx_sw_bytes *sw = (const void *)((const char *)fp + 464);
-	if (!fp || sw->magic1 != FP_XSTATE_MAGIC1 || sw->xstate_size <= 512 ||
-	    sw->xstate_size > 64 * 1024)
-		return 0;
-	return sw->xstate_size - 512;
-}
 
 void freebsd_siginfo_from_host(int sig, const siginfo_t *si, struct freebsd_siginfo *fsi)
 {
@@ -111,7 +92,7 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 	else
 		sp -= 128; /* the red zone */
 
-	size_t xlen = host_xstate_extra(fp);
+	size_t xlen = xeno_fp_xstate_extra(fp);
 	sp = (sp - xlen) & ~63ULL;
 	uint64_t xsave_at = sp;
 	sp = (sp - sizeof(struct freebsd_sigframe)) & ~15ULL;
@@ -156,35 +137,17 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
  * the XSAVE remainder when the guest provides a plausible one. */
 static int restore_fpstate(struct xeno_thread *t, ucontext_t *uc, const struct freebsd_mcontext *mc)
 {
-	char *fp = (char *)uc->uc_mcontext.fpregs;
-	if (!fp)
-		return 0;
-	size_t host_extra = host_xstate_extra(fp);
+	size_t xlen = 0;
+	/* after the ucontext sigreturn keeps at the start of the scratch */
+	char *buf = (char *)t->scratch + 1024;
 	if ((mc->mc_flags & FREEBSD_MC_HASFPXSTATE) && mc->mc_xfpustate_len) {
-		/* after the ucontext sigreturn keeps at the start of the scratch */
-		char *buf = (char *)t->scratch + 1024;
-		if (mc->mc_xfpustate_len > host_extra ||
-		    mc->mc_xfpustate_len > XENO_SCRATCH_SIZE - 1024)
+		xlen = mc->mc_xfpustate_len;
+		if (xlen > XENO_SCRATCH_SIZE - 1024)
 			return -EINVAL;
-		if (xeno_copy_in(buf, mc->mc_xfpustate, mc->mc_xfpustate_len) < 0)
+		if (xeno_copy_in(buf, mc->mc_xfpustate, xlen) < 0)
 			return -EFAULT;
-		/* The XSAVE header: only features the host saved, standard form. */
-		const struct fpx_sw_bytes *sw = (const void *)(fp + 464);
-		uint64_t xstate_bv, xcomp_bv;
-		memcpy(&xstate_bv, buf, 8);
-		memcpy(&xcomp_bv, buf + 8, 8);
-		if ((xstate_bv & ~sw->xfeatures) || xcomp_bv)
-			return -EINVAL;
-		memcpy(fp + 512, buf, mc->mc_xfpustate_len);
 	}
-	memcpy(fp, mc->mc_fpstate, 464); /* keep the host's software bytes */
-	if (host_extra) {
-		uint64_t bv;
-		memcpy(&bv, fp + 512, 8);
-		bv |= 3; /* x87 and SSE state come from the image just written */
-		memcpy(fp + 512, &bv, 8);
-	}
-	return 0;
+	return xeno_fp_restore(uc->uc_mcontext.fpregs, mc->mc_fpstate, buf, xlen);
 }
 
 long freebsd_sys_sigreturn(struct xeno_thread *t, uint64_t sigcntxp)
