@@ -524,6 +524,8 @@ stdout_is dyn-hello.out
 stderr_empty
 end
 
+. "$(dirname "$0")/illumos.sh"
+
 # ---- xeno's command line ----
 
 begin help

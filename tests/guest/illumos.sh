@@ -1,0 +1,38 @@
+# Guest tests of the illumos samples (samples/illumos/), sourced by
+# tests/guest/run.sh: dynamically linked programs xeno links against its
+# illumos shims (libc.so.1, libsocket.so.1, libsendfile.so.1).
+ibin=$(cd "$bin/../illumos" 2>/dev/null && pwd)
+
+# illumos CASE [STATUS]: runs samples/illumos/CASE under xeno; its output
+# must be expected/illumos-CASE.out and its exit status STATUS (0).
+illumos() {
+	ln -sf "$ibin/$1" "$work/illumos-$1"
+	begin "illumos-$1"
+	run "$xeno" "./illumos-$1" one
+	status_is "${2:-0}"
+	stdout_is "illumos-$1.out"
+	stderr_empty
+	end
+}
+
+if [ -z "$ibin" ]; then
+	skip illumos "no samples/illumos built"
+else
+	GREETING=hi illumos hello 3
+	illumos errno
+	illumos threads
+	illumos signals
+	illumos ports
+	illumos sockets
+
+	# the trace gives illumos's errno names (ETIME is port_getn's, not
+	# ETIMEDOUT, which sem_reltimedwait_np's is)
+	ln -sf "$ibin/errno" "$work/illumos-errno"
+	begin illumos-trace
+	run "$xeno" --trace ./illumos-errno
+	status_is 0
+	grep -q '= -1 ETIME (' "$err" || fail "no call failing with ETIME" "$(cat "$err")"
+	grep -q '= -1 ETIMEDOUT (' "$err" || fail "no call failing with ETIMEDOUT" "$(cat "$err")"
+	grep -q '= -1 ENOENT (' "$err" || fail "no call failing with ENOENT" "$(cat "$err")"
+	end
+fi
