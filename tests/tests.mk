@@ -7,6 +7,7 @@
 #              re-records them after an intended change)
 #   corrupt    hundreds of damaged copies of a sample given to xeno --check
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
+#   esbuild-illumos  the same with esbuild's illumos build (Go calling libc)
 #   lefthook   another (lefthook, from npm): git hooks, running other programs
 #   turbo      another (turbo 1.4.7, from npm): a monorepo task runner
 # `make check` runs them all through tests/run-all.sh, which ends with one
@@ -69,6 +70,8 @@ corrupt: guest-build
 	@tests/run-all.sh corrupt
 esbuild: $(BUILD)/xeno
 	@tests/run-all.sh esbuild
+esbuild-illumos: $(BUILD)/xeno
+	@tests/run-all.sh esbuild-illumos
 lefthook: $(BUILD)/xeno
 	@tests/run-all.sh lefthook
 turbo: $(BUILD)/xeno
@@ -80,8 +83,10 @@ golden: guest-build
 bless: guest-build
 	@tests/golden/run.sh $(BUILD)/xeno $(BUILD)/samples --bless
 check: unit-build unit-asan-build guest-build
-	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild lefthook turbo
-.PHONY: unit-build unit-asan-build guest-build esbuild lefthook turbo golden bless corrupt layering
+	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild esbuild-illumos \
+		lefthook turbo
+.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-illumos lefthook turbo golden bless \
+	corrupt layering
 
 # The Mach-O parser on real macOS programs fetched from npm (not in make check).
 $(BUILD)/tests/macho_dump: tests/macho/macho_dump.c $(BUILD)/libxeno.a | $(GENHDRS)

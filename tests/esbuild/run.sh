@@ -1,12 +1,12 @@
 #!/bin/sh
-# Real programs: esbuild's FreeBSD build under xeno against its Linux build run
-# natively, same version, fetched from the npm registry into cache/ (never
-# committed).  Each case compares exit status, standard output, standard
-# error and the files written, byte for byte.  The one normalisation: the
-# "Done in 12ms" duration esbuild prints, which differs between two native
-# runs as well.
+# Real programs: esbuild's build for a foreign OS (FreeBSD unless said) under
+# xeno against its Linux build run natively, same version, fetched from the
+# npm registry into cache/ (never committed).  Each case compares exit
+# status, standard output, standard error and the files written, byte for
+# byte.  The one normalisation: the "Done in 12ms" duration esbuild prints,
+# which differs between two native runs as well.
 #
-#   tests/esbuild/run.sh XENO      -> ends with "RESULT passed failed"
+#   tests/esbuild/run.sh XENO [OS]   -> ends with "RESULT passed failed"
 #
 # ESBUILD_STRESS=N sets the number of stress runs (default 30).
 set -u
@@ -14,19 +14,38 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 version=0.28.2
 stress_runs=${ESBUILD_STRESS:-30}
+os=${2:-freebsd}
 
-suite=esbuild
+suite=esbuild-$os
 . "$root/tests/lib.sh"
 
-# freebsd_linux_pair PKG_FREEBSD PKG_LINUX VERSION: sets $fbsd and $linux.
-freebsd_linux_pair() {
+# The foreign build's package, and older releases (FOREIGN:LINUX:VERSION)
+# built with older Go toolchains, which ask for other calls.
+case $os in
+freebsd)
+	pkg=@esbuild/freebsd-x64
+	# Go 1.16, 1.20, 1.22: freebsd11 forms, old kevent, other timeouts
+	olds="esbuild-freebsd-64:esbuild-linux-64:0.12.26 @esbuild/freebsd-x64:@esbuild/linux-x64:0.17.19
+		@esbuild/freebsd-x64:@esbuild/linux-x64:0.23.1"
+	;;
+illumos)
+	pkg=@esbuild/sunos-x64
+	# Go 1.17, 1.19, 1.20, 1.22: exit rather than _exit, no uname
+	olds="esbuild-sunos-64:esbuild-linux-64:0.13.15 esbuild-sunos-64:esbuild-linux-64:0.15.18
+		@esbuild/sunos-x64:@esbuild/linux-x64:0.17.19 @esbuild/sunos-x64:@esbuild/linux-x64:0.23.1"
+	;;
+*) give_up "no esbuild build for $os here" ;;
+esac
+
+# foreign_linux_pair PKG_FOREIGN PKG_LINUX VERSION: sets $foreign and $linux.
+foreign_linux_pair() {
 	d=$("$fetch" "$1" "$3") || give_up "cannot fetch $1@$3"
-	fbsd=$d/package/bin/esbuild
+	foreign=$d/package/bin/esbuild
 	d=$("$fetch" "$2" "$3") || give_up "cannot fetch $2@$3"
 	linux=$d/package/bin/esbuild
-	[ -x "$fbsd" ] && [ -x "$linux" ] || give_up "no esbuild binary in $1/$2@$3"
+	[ -x "$foreign" ] && [ -x "$linux" ] || give_up "no esbuild binary in $1/$2@$3"
 }
-freebsd_linux_pair @esbuild/freebsd-x64 @esbuild/linux-x64 "$version"
+foreign_linux_pair "$pkg" @esbuild/linux-x64 "$version"
 ts=$("$fetch" typescript 5.6.3)/package/lib/typescript.js || give_up "cannot fetch typescript"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xeno-esbuild.XXXXXX") || give_up "mktemp failed"
@@ -59,7 +78,7 @@ project() {
 	}'
 }
 
-# both NAME ARGS...: runs ARGS under the FreeBSD esbuild (xeno) in
+# both NAME ARGS...: runs ARGS under the foreign esbuild (xeno) in
 # $tmp/NAME/x and under the Linux one in $tmp/NAME/n, each in a copy of
 # $tmp/in (the input tree).  Sets $xs and $ns to the exit statuses.
 both() {
@@ -68,7 +87,7 @@ both() {
 	mkdir -p "$case_dir"
 	cp -R "$tmp/in" "$case_dir/x"
 	cp -R "$tmp/in" "$case_dir/n"
-	(cd "$case_dir/x" && exec "$xeno" "$fbsd" "$@" >../x.out 2>../x.err </dev/null)
+	(cd "$case_dir/x" && exec "$xeno" "$foreign" "$@" >../x.out 2>../x.err </dev/null)
 	xs=$?
 	(cd "$case_dir/n" && exec "$linux" "$@" >../n.out 2>../n.err </dev/null)
 	ns=$?
@@ -130,7 +149,7 @@ for side in x n; do
 	mkdir -p "$tmp/serve/$side/www"
 	printf '<h1>served</h1>\n' >"$tmp/serve/$side/www/index.html"
 done
-serve "$tmp/serve/x" "$xeno" "$fbsd"
+serve "$tmp/serve/x" "$xeno" "$foreign"
 xport=$port
 exec 8>&9
 serve "$tmp/serve/n" "$linux"
@@ -151,11 +170,11 @@ end
 # The way most people run esbuild: its JavaScript API (npm package esbuild),
 # which starts the binary as a service (--service, --ping) and talks to it
 # over its standard input and output.  ESBUILD_BINARY_PATH points the API at
-# the FreeBSD build under xeno, then at the Linux build.
+# the foreign build under xeno, then at the Linux build.
 begin js-api
 if command -v node >/dev/null; then
 	api=$("$fetch" esbuild "$version")/package/lib/main.js || give_up "cannot fetch esbuild@$version"
-	printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$xeno" "$fbsd" >"$tmp/esbuild-xeno"
+	printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$xeno" "$foreign" >"$tmp/esbuild-xeno"
 	chmod +x "$tmp/esbuild-xeno"
 	cat >"$tmp/api.js" <<'JS'
 const esbuild = require(process.argv[2]);
@@ -184,26 +203,22 @@ else
 fi
 end
 
-# Old Go toolchains ask for older system calls (freebsd11 forms, old kevent,
-# other timeout forms): esbuild 0.12 was built with Go 1.16, 0.17 with 1.20,
-# 0.23 with 1.22.
-for old in esbuild-freebsd-64:esbuild-linux-64:0.12.26 \
-	@esbuild/freebsd-x64:@esbuild/linux-x64:0.17.19 \
-	@esbuild/freebsd-x64:@esbuild/linux-x64:0.23.1; do
+# The older releases (listed above).
+for old in $olds; do
 	IFS=: read -r fpkg lpkg v <<EOF
 $old
 EOF
-	save_fbsd=$fbsd save_linux=$linux
-	freebsd_linux_pair "$fpkg" "$lpkg" "$v"
+	save_foreign=$foreign save_linux=$linux
+	foreign_linux_pair "$fpkg" "$lpkg" "$v"
 	begin "old-$v"
 	both "old-$v" src/index.js --bundle --minify --sourcemap --outfile=out/bundle.js
 	same
 	end
-	fbsd=$save_fbsd linux=$save_linux
+	foreign=$save_foreign linux=$save_linux
 done
 
 # Stress: a CPU-heavy bundle (TypeScript's 9 MB compiler) again and again on
-# two threads, so that Go preempts goroutines (SIGURG through thr_kill):
+# two threads, so that Go preempts goroutines (SIGURG sent to a thread):
 # every run must finish, and produce what the native build produces.
 begin stress
 rm -rf "$tmp/in" && mkdir -p "$tmp/in" && cp "$ts" "$tmp/in/ts.js"
@@ -216,7 +231,7 @@ while [ "$i" -lt "$stress_runs" ] && [ -z "$why" ]; do
 	i=$((i + 1))
 	rm -rf "$tmp/stress-reference/x/out"
 	(cd "$tmp/stress-reference/x" &&
-		GOMAXPROCS=2 timeout 120 "$xeno" "$fbsd" $heavy >../x.out 2>../x.err </dev/null)
+		GOMAXPROCS=2 timeout 120 "$xeno" "$foreign" $heavy >../x.out 2>../x.err </dev/null)
 	s=$?
 	[ "$s" -eq 0 ] || fail "run $i: exit status $s" "$(tail -n 5 "$tmp/stress-reference/x.err")"
 	diff -r "$tmp/stress-reference/x/out" "$tmp/stress-reference/n/out" >/dev/null ||
@@ -226,7 +241,7 @@ end
 
 begin preemption
 (cd "$tmp/stress-reference/x" &&
-	GOMAXPROCS=2 timeout 120 "$xeno" --trace=../trace "$fbsd" $heavy >/dev/null 2>&1 </dev/null)
+	GOMAXPROCS=2 timeout 120 "$xeno" --trace=../trace "$foreign" $heavy >/dev/null 2>&1 </dev/null)
 grep -q -- '--- SIGURG' "$tmp/stress-reference/trace" ||
 	fail "no goroutine was preempted (no SIGURG delivered) in a CPU-heavy bundle"
 end
