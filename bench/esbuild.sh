@@ -1,10 +1,11 @@
 #!/bin/sh
-# Wall-time ratio of esbuild for FreeBSD under xeno against esbuild for Linux
-# run natively (same version, from npm), measured alternately in one run:
+# Wall-time ratio of esbuild for each foreign OS under xeno (FreeBSD, illumos;
+# BENCH_OSES to choose) against esbuild for Linux run natively (same version,
+# from npm), measured alternately in one run:
 #   --version          (start-up cost: reported as a difference in ms too)
 #   a large bundle     (TypeScript's 9 MB compiler, --bundle --minify --sourcemap)
-# Median of RUNS runs each (default 7), plus the number of system calls xeno
-# trapped and signals it delivered for one run of each (xeno --stats).
+# Median of RUNS runs each (default 7), plus what xeno --stats counts (trapped
+# system calls, library calls, signals delivered) for one run of each.
 #   bench/esbuild.sh [RUNS]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,12 +14,25 @@ runs=${1:-7}
 xeno=$root/build/xeno
 [ -x "$xeno" ] || make -C "$root" -s build/xeno
 version=0.28.2
-fbsd=$("$root/tools/npm-fetch.sh" @esbuild/freebsd-x64 "$version")/package/bin/esbuild
+oses=${BENCH_OSES:-freebsd illumos}
+# foreign OS: its esbuild package
+package() {
+	case $1 in
+	freebsd) echo @esbuild/freebsd-x64 ;;
+	illumos) echo @esbuild/sunos-x64 ;;
+	*) echo "no esbuild build for $1" >&2; exit 2 ;;
+	esac
+}
 linux=$("$root/tools/npm-fetch.sh" @esbuild/linux-x64 "$version")/package/bin/esbuild
 ts=$("$root/tools/npm-fetch.sh" typescript 5.6.3)/package/lib/typescript.js
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xeno-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 cp "$ts" "$tmp/ts.js"
+# each OS's binary, kept in $tmp/bin.OS
+for os in $oses; do
+	d=$("$root/tools/npm-fetch.sh" "$(package "$os")" "$version")
+	echo "$d/package/bin/esbuild" >"$tmp/bin.$os"
+done
 
 # ms COMMAND...: runs it (output discarded), prints its wall time in ms.
 ms() {
@@ -34,25 +48,31 @@ median() {
 
 bundle="ts.js --bundle --minify --sourcemap --platform=node --outfile=out/ts.min.js --log-level=warning"
 cd "$tmp"
-# warm the page cache and both binaries once
-"$linux" --version >/dev/null && "$xeno" "$fbsd" --version >/dev/null
-: >nv; : >xv; : >nb; : >xb
+# warm the page cache and every binary once
+"$linux" --version >/dev/null
+for os in $oses; do "$xeno" "$(cat "bin.$os")" --version >/dev/null; done
+: >nv; : >nb
+for os in $oses; do : >"xv.$os"; : >"xb.$os"; done
 i=0
 while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
 	ms "$linux" --version >>nv
-	ms "$xeno" "$fbsd" --version >>xv
+	for os in $oses; do ms "$xeno" "$(cat "bin.$os")" --version >>"xv.$os"; done
 	# shellcheck disable=SC2086
 	ms "$linux" $bundle >>nb
 	# shellcheck disable=SC2086
-	ms "$xeno" "$fbsd" $bundle >>xb
+	for os in $oses; do ms "$xeno" "$(cat "bin.$os")" $bundle >>"xb.$os"; done
 done
-nv=$(median <nv) xv=$(median <xv) nb=$(median <nb) xb=$(median <xb)
-traps_v=$("$xeno" --stats "$fbsd" --version 2>&1 >/dev/null | sed -n 's/^xeno: //p')
-# shellcheck disable=SC2086
-traps_b=$("$xeno" --stats "$fbsd" $bundle 2>&1 >/dev/null | sed -n 's/^xeno: //p')
+nv=$(median <nv) nb=$(median <nb)
 
 echo "esbuild $version, median of $runs alternating runs (ms):"
-printf '%-10s %10s %10s %8s   %s\n' case native xeno ratio "xeno --stats"
-awk -v n="$nv" -v x="$xv" -v t="$traps_v" 'BEGIN { printf "%-10s %10.2f %10.2f %7.3fx   %s (xeno - native: %+.2f ms)\n", "--version", n, x, x / n, t, x - n }'
-awk -v n="$nb" -v x="$xb" -v t="$traps_b" 'BEGIN { printf "%-10s %10.2f %10.2f %7.3fx   %s\n", "bundle", n, x, x / n, t }'
+printf '%-20s %10s %10s %8s   %s\n' case native xeno ratio "xeno --stats"
+for os in $oses; do
+	foreign=$(cat "bin.$os")
+	xv=$(median <"xv.$os") xb=$(median <"xb.$os")
+	stats_v=$("$xeno" --stats "$foreign" --version 2>&1 >/dev/null | sed -n 's/^xeno: //p')
+	# shellcheck disable=SC2086
+	stats_b=$("$xeno" --stats "$foreign" $bundle 2>&1 >/dev/null | sed -n 's/^xeno: //p')
+	awk -v c="$os --version" -v n="$nv" -v x="$xv" -v t="$stats_v" 'BEGIN { printf "%-20s %10.2f %10.2f %7.3fx   %s (xeno - native: %+.2f ms)\n", c, n, x, x / n, t, x - n }'
+	awk -v c="$os bundle" -v n="$nb" -v x="$xb" -v t="$stats_b" 'BEGIN { printf "%-20s %10.2f %10.2f %7.3fx   %s\n", c, n, x, x / n, t }'
+done
