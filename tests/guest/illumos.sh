@@ -36,3 +36,16 @@ else
 	grep -q '= -1 ENOENT (' "$err" || fail "no call failing with ENOENT" "$(cat "$err")"
 	end
 fi
+
+# An ELF program is illumos's by the PT_SUNWSTACK program header alone
+# (0x6ffffffb, usr/src/uts/common/sys/elf.h): hello with EI_OSABI 0 and its
+# ABI note's program header retyped.
+note=$(readelf -lW "$bin/hello" | awk '$2 ~ /^0x/ { n++ } $1 == "NOTE" { print n - 1; exit }')
+cp "$bin/hello" "$work/sunwstack"
+printf '\000' | dd of="$work/sunwstack" bs=1 seek=7 conv=notrunc 2>/dev/null
+printf '\373\377\377\157' | dd of="$work/sunwstack" bs=1 seek=$((64 + 56 * ${note:-0})) conv=notrunc 2>/dev/null
+begin illumos-sunwstack
+run "$xeno" --check ./sunwstack
+status_is 0
+grep -q '^os: illumos' "$out" || fail "not recognised as illumos's" "$(cat "$out")"
+end
