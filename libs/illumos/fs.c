@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <termios.h>
 
@@ -89,13 +90,109 @@ long illumos_libc_close(struct xeno_thread *t, int fd)
 }
 
 /* ioctl requests (usr/src/uts/common/sys/filio.h, termios.h): FIONBIO,
- * FIONREAD, TIOCGWINSZ (a struct winsize as on Linux); TCGETS answers
- * ENOTTY for what is not a terminal, as the terminal tests of Go programs
- * need.  Others are named once and fail with ENOSYS. */
+ * FIONREAD, TIOCGWINSZ (a struct winsize as on Linux), and a terminal's
+ * settings — struct termios (TCGETS, TCSETS*) and the older struct termio
+ * (TCGETA) — whose flag words are System V's, as Linux's are; only the
+ * places of the control characters differ.  Others are named once and fail
+ * with ENOSYS. */
 #define ILLUMOS_FIONBIO	   0x8004667eU
 #define ILLUMOS_FIONREAD   0x4004667fU
 #define ILLUMOS_TIOCGWINSZ 0x5468U
+#define ILLUMOS_TCGETA	   0x5401U
 #define ILLUMOS_TCGETS	   0x540dU
+#define ILLUMOS_TCSETS	   0x540eU
+#define ILLUMOS_TCSETSW	   0x540fU
+#define ILLUMOS_TCSETSF	   0x5410U
+#define ILLUMOS_NCCS	   19
+#define ILLUMOS_NCC	   8
+
+struct illumos_termios {
+	uint32_t c_iflag, c_oflag, c_cflag, c_lflag;
+	uint8_t c_cc[ILLUMOS_NCCS];
+	uint8_t pad_;
+};
+_Static_assert(sizeof(struct illumos_termios) == 36, "struct termios");
+struct illumos_termio {
+	uint16_t c_iflag, c_oflag, c_cflag, c_lflag;
+	char c_line;
+	uint8_t c_cc[ILLUMOS_NCC];
+	uint8_t pad_;
+};
+_Static_assert(sizeof(struct illumos_termio) == 18, "struct termio");
+
+/* illumos's c_cc index of each Linux one (sys/termios.h V*): VEOF and VEOL
+ * share their places with VMIN and VTIME, which of the two by ICANON. */
+static int cc_place(int linux_index, bool canonical)
+{
+	switch (linux_index) {
+	case VEOF:
+		return canonical ? 4 : -1;
+	case VEOL:
+		return canonical ? 5 : -1;
+	case VMIN:
+		return canonical ? -1 : 4;
+	case VTIME:
+		return canonical ? -1 : 5;
+	case VEOL2:
+		return 6;
+	}
+	return linux_index <= VLNEXT ? linux_index : -1;
+}
+
+static void termios_from_host(const struct termios *h, struct illumos_termios *t)
+{
+	memset(t, 0, sizeof *t);
+	t->c_iflag = h->c_iflag, t->c_oflag = h->c_oflag;
+	t->c_cflag = h->c_cflag, t->c_lflag = h->c_lflag;
+	for (int i = 0; i < NCCS; i++) {
+		int at = cc_place(i, h->c_lflag & ICANON);
+		if (at >= 0)
+			t->c_cc[at] = h->c_cc[i];
+	}
+}
+
+static void termios_to_host(const struct illumos_termios *t, struct termios *h)
+{
+	h->c_iflag = t->c_iflag, h->c_oflag = t->c_oflag;
+	h->c_cflag = t->c_cflag, h->c_lflag = t->c_lflag;
+	for (int i = 0; i < NCCS; i++) {
+		int at = cc_place(i, t->c_lflag & ICANON);
+		if (at >= 0)
+			h->c_cc[i] = t->c_cc[at];
+	}
+}
+
+static long terminal(int fd, unsigned request, uint64_t arg)
+{
+	struct termios h;
+	struct illumos_termios it;
+	long r = host_syscall3(SYS_ioctl, fd, TCGETS, &h);
+	if (r < 0)
+		return r;
+	if (request == ILLUMOS_TCGETS) {
+		termios_from_host(&h, &it);
+		return xeno_copy_out(arg, &it, sizeof it);
+	}
+	if (request == ILLUMOS_TCGETA) {
+		struct illumos_termio tio = {(uint16_t)h.c_iflag,
+					     (uint16_t)h.c_oflag,
+					     (uint16_t)h.c_cflag,
+					     (uint16_t)h.c_lflag,
+					     (char)h.c_line,
+					     {0},
+					     0};
+		termios_from_host(&h, &it);
+		memcpy(tio.c_cc, it.c_cc, ILLUMOS_NCC);
+		return xeno_copy_out(arg, &tio, sizeof tio);
+	}
+	if (xeno_copy_in(&it, arg, sizeof it) < 0)
+		return -EFAULT;
+	termios_to_host(&it, &h);
+	unsigned long set = request == ILLUMOS_TCSETS	 ? TCSETS
+			    : request == ILLUMOS_TCSETSW ? TCSETSW
+							 : TCSETSF;
+	return xeno_restartable(host_blocking_syscall(SYS_ioctl, fd, set, &h, 0, 0, 0));
+}
 
 long illumos_libc_ioctl(struct xeno_thread *t, int fd, uint64_t request, uint64_t arg)
 {
@@ -108,13 +205,12 @@ long illumos_libc_ioctl(struct xeno_thread *t, int fd, uint64_t request, uint64_
 		return host_syscall3(SYS_ioctl, fd, FIONREAD, arg);
 	case ILLUMOS_TIOCGWINSZ:
 		return host_syscall3(SYS_ioctl, fd, TIOCGWINSZ, arg);
-	case ILLUMOS_TCGETS: {
-		struct termios tio;
-		long r = host_syscall3(SYS_ioctl, fd, TCGETS, &tio);
-		if (r < 0)
-			return r;
-		break;
-	}
+	case ILLUMOS_TCGETS:
+	case ILLUMOS_TCGETA:
+	case ILLUMOS_TCSETS:
+	case ILLUMOS_TCSETSW:
+	case ILLUMOS_TCSETSF:
+		return terminal(fd, (uint32_t)request, arg);
 	}
 	return xeno_unimplemented_op(t, "ioctl", (long)request);
 }

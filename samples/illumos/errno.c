@@ -28,6 +28,8 @@ int main(void)
 		return 2;
 	char c;
 	bad |= check("read of an empty pipe", read(fds[0], &c, 1) < 0 ? errno : 0, EAGAIN);
+	char tio[36];
+	bad |= check("TCGETS on a pipe", ioctl(fds[0], TCGETS, tio) < 0 ? errno : 0, ENOTTY);
 	sem_t sem;
 	struct timespec ts = {0, 1000000};
 	sem_init(&sem, 0, 0);

@@ -99,6 +99,7 @@ struct sockaddr_in6 {
 #define EAGAIN	    11
 #define EBUSY	    16
 #define EINVAL	    22
+#define ENOTTY	    25
 #define ETIME	    62
 #define EBADFD	    81
 #define ENOSYS	    89
@@ -126,6 +127,7 @@ struct sockaddr_in6 {
 #define O_TRUNC	   0x200
 #define F_GETFL	   3
 #define F_SETFL	   4
+#define TCGETS	   0x540d
 
 #define PORT_SOURCE_USER  3
 #define PORT_SOURCE_FD	  4
@@ -174,6 +176,7 @@ int open(const char *, int, ...);
 int close(int);
 int pipe(int *);
 int fcntl(int, int, ...);
+int ioctl(int, int, ...);
 int unlink(const char *);
 int stat(const char *, struct stat *);
 int fstat(int, struct stat *);
