@@ -26,7 +26,7 @@ XCFLAGS  := -std=gnu11 $(WARN) -D_GNU_SOURCE -I. -I$(GEN) -DXENO_VERSION='"$(VER
 # core/hostmem.c, which records them as xeno's memory.
 XLDFLAGS := -static-pie -Wl,-z,now -Wl,-z,relro \
             -Wl,--wrap=__mmap -Wl,--wrap=__munmap -Wl,--wrap=__mremap
-LDLIBS   := -lelf -lz -lpthread
+LDLIBS   := -lelf -lz -lpthread -lm
 AWK      ?= awk
 
 # The personalities, one line each: each has a folder under syscalls/ (an OS

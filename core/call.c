@@ -32,13 +32,43 @@ static void strict_abort(void)
 	xeno_sig_die(SIGSYS);
 }
 
+/* The library functions already reported as unimplemented: each is one
+ * call table (a shim library's, or a missing import's own, loader/
+ * link_missing.c) and its number there, kept as table << 16 | nr (user
+ * addresses fit in 47 bits, library numbers in 16) in a set that only
+ * grows, lock-free.  When it is full, every call is reported. */
+#define WARN_FUNCTIONS 4096
+static uint64_t warned_functions[WARN_FUNCTIONS];
+
+static bool first_report_in(const struct xeno_calltable *tab, uint64_t nr)
+{
+	uint64_t key = (uint64_t)(uintptr_t)tab << 16 | (nr & 0xffff);
+	uint64_t i = (key ^ key >> 17) * 0x9e3779b97f4a7c15ULL >> 52;
+	for (unsigned n = 0; n < WARN_FUNCTIONS; n++, i = (i + 1) % WARN_FUNCTIONS) {
+		uint64_t seen = 0;
+		if (__atomic_compare_exchange_n(&warned_functions[i], &seen, key, false,
+						__ATOMIC_RELAXED, __ATOMIC_RELAXED))
+			return true;
+		if (seen == key)
+			return false;
+	}
+	return true;
+}
+
+/* A library function: `xeno: libc.so.7: kqueuex not implemented`; a system
+ * call: `xeno: freebsd syscall 45 (ktrace) not implemented`. */
 static long unimplemented(const struct xeno_personality *os, const struct xeno_call *c,
 			  const struct xeno_sysent *e)
 {
 	const char *name = e && e->name[0] ? e->name : "unknown";
-	if (xeno_strict || first_report(c->nr))
+	const struct xeno_calltable *tab = c->table;
+	if (tab && tab->library) {
+		if (xeno_strict || first_report_in(tab, c->nr))
+			xeno_msg("%s: %s not implemented", tab->library, name);
+	} else if (xeno_strict || first_report(c->nr)) {
 		xeno_msg("%s syscall %llu (%s) not implemented", os->name,
 			 (unsigned long long)c->nr, name);
+	}
 	if (xeno_strict)
 		strict_abort();
 	return -ENOSYS;

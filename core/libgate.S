@@ -128,14 +128,20 @@ xeno_lib_restart:
  * comparator, an atexit function, a destructor): gc->fn with gc->args[0..5],
  * on the current stack (the guest's), as a System V call.  While it runs
  * the thread is the guest's: the selector BLOCK, the guest's FS base, its
- * signals delivered at once.  Returns what it returned.
+ * signals delivered at once.  Returns what it returned, with the FS base
+ * the handler had: glibc's again if it had loaded it (a handler that uses
+ * malloc around guest calls, as dlopen's initialisers are run, goes on
+ * using it).
  */
 	.globl	xeno_guest_call
 	.type	xeno_guest_call, @function
 xeno_guest_call:
 	pushq	%rbx
+	pushq	%r12
+	subq	$8, %rsp
 	movq	%rdi, %rbx
 	XENO_THREAD_STATE %r10
+	movzbl	XT_HOST_TLS(%r10), %r12d
 	LEAVE_HOST_FS %r10
 	movb	$0, XT_DIRECT(%r10)
 	movb	$XENO_SEL_BLOCK, XT_SELECTOR(%r10)
@@ -149,6 +155,25 @@ xeno_guest_call:
 	XENO_THREAD_STATE %r10
 	movb	$XENO_SEL_ALLOW, XT_SELECTOR(%r10)
 	movb	$1, XT_DIRECT(%r10)
+	testl	%r12d, %r12d
+	jz	1f
+	cmpb	$0, XT_HOST_TLS(%r10)
+	jne	1f
+	movq	%rax, (%rsp)
+	movq	%r10, %rbx
+	cmpb	$0, xeno_have_fsgsbase(%rip)
+	je	2f
+	movq	XT_HOST_FS(%rbx), %rax
+	wrfsbase %rax
+	jmp	3f
+2:	movl	$XENO_NR_ARCH_PRCTL, %eax
+	movl	$XENO_ARCH_SET_FS, %edi
+	movq	XT_HOST_FS(%rbx), %rsi
+	syscall
+3:	movb	$1, XT_HOST_TLS(%rbx)
+	movq	(%rsp), %rax
+1:	addq	$8, %rsp
+	popq	%r12
 	popq	%rbx
 	ret
 	.size	xeno_guest_call, .-xeno_guest_call

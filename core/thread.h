@@ -69,7 +69,10 @@ struct xeno_thread {
 	sigjmp_buf exit_jmp;	  /* where thread exit returns to */
 	struct xeno_thread *next; /* in the process's thread list */
 	uint32_t suspend_word;	  /* futex for thr_suspend/thr_wake */
-	uint64_t exit_state;	  /* guest address written when it exits */
+	/* Where a 32-bit 1 is stored and woken (a private futex) once the
+	 * thread has left the guest's stack and TLS for good, so that whoever
+	 * joins it may free them: a shim's thread exit sets it (0: nowhere). */
+	uint64_t exit_state;
 
 	/* Working space too big for the signal stack (a signal frame, an XSAVE
 	 * image, a sysctl answer), used by one handler at a time and never by

@@ -36,6 +36,17 @@ int xeno_threadlist_remove(struct xeno_thread *t)
 	return left;
 }
 
+void xeno_threadlist_set_tid(struct xeno_thread *t, int tid)
+{
+	pthread_mutex_lock(&list_lock);
+	for (struct xeno_thread *p = threads; p; p = p->next)
+		if (p == t) {
+			__atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
+			break;
+		}
+	pthread_mutex_unlock(&list_lock);
+}
+
 struct xeno_thread *xeno_threads_current(void)
 {
 	pid_t self = gettid();

@@ -11,6 +11,9 @@ struct xeno_thread;
 /* Adds t; removes t and returns how many remain. */
 void xeno_threadlist_add(struct xeno_thread *t);
 int xeno_threadlist_remove(struct xeno_thread *t);
+/* Records t's id if t is still listed: its creator learns the id after the
+ * thread may already have ended (and its state been freed). */
+void xeno_threadlist_set_tid(struct xeno_thread *t, int tid);
 /* In a child of fork: only is the only thread left. */
 void xeno_threadlist_reset(struct xeno_thread *only);
 

@@ -1,6 +1,7 @@
 #include "core/threads.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <linux/futex.h>
 #include <linux/prctl.h>
 #include <pthread.h>
@@ -240,7 +241,8 @@ long xeno_thread_spawn(struct xeno_thread *parent, const struct xeno_thread_star
 	pid_t tid = created_tid(th);
 	__atomic_store_n(&stack->tid, tid, __ATOMIC_RELEASE);
 	if (tid > 0) {
-		__atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
+		/* not t->tid directly: a short-lived thread may be gone, t freed */
+		xeno_threadlist_set_tid(t, tid);
 		store_ids(start, tid);
 	}
 	return tid;
@@ -261,6 +263,10 @@ noreturn void xeno_thread_exit(struct xeno_thread *t)
 
 noreturn void xeno_thread_exited(struct xeno_thread *t)
 {
+	if (t->exit_state) { /* off the guest's stack now (core/thread.h) */
+		__atomic_store_n((uint32_t *)t->exit_state, 1, __ATOMIC_RELEASE);
+		host_syscall3(SYS_futex, t->exit_state, FUTEX_WAKE_PRIVATE, INT_MAX);
+	}
 	detach(t);
 	pthread_exit(NULL); /* the main thread too: the process lives on */
 }

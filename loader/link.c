@@ -183,6 +183,7 @@ static int load_needed(struct object *o, char *why, size_t whysize)
 		if (!d)
 			return -1;
 		o->deps[o->ndeps++] = d;
+		d->needed_by++;
 	}
 	return 0;
 }
@@ -223,7 +224,11 @@ int xeno_link_program(struct xeno_image *img, const struct xeno_personality *os,
 	    link_list_inits(p) < 0)
 		return XENO_LOAD_BAD;
 	*out = (struct xeno_link_start){0};
-	if (m->tls_modules && !(out->tp = xeno_link_new_tls())) {
+	/* Every program gets a thread pointer and its TCB, TLS or not, as
+	 * FreeBSD's rtld allocates them for the main thread (allocate_tls in
+	 * libexec/rtld-elf/rtld.c): the libraries reach their per-thread state
+	 * through it (libthr's _get_curthread reads tcb_thread at %fs:16). */
+	if (!(out->tp = xeno_link_new_tls())) {
 		snprintf(img->reason, sizeof img->reason, "out of memory for TLS");
 		return XENO_LOAD_BAD;
 	}

@@ -47,8 +47,14 @@ void xeno_link_report(FILE *out);
 uint64_t xeno_link_new_tls(void);
 void xeno_link_free_tls(uint64_t tp);
 /* __tls_get_addr: the address of offset in TLS module module for the thread
- * whose thread pointer is tp; 0 if there is no such module. */
+ * whose thread pointer is tp; 0 if there is no such module.  A module
+ * dlopen loaded gets its block in a thread when that thread first asks,
+ * from glibc's malloc: call it with glibc's TLS loaded. */
 uint64_t xeno_link_tls_addr(uint64_t tp, uint64_t module, uint64_t offset);
+/* The same for a block that is there already (every static one; a dynamic
+ * one once made), 0 otherwise: it allocates nothing and may run on the
+ * guest's FS base, __tls_get_addr's fast path. */
+uint64_t xeno_link_tls_addr_present(uint64_t tp, uint64_t module, uint64_t offset);
 
 /* An object of the linked set, as dl_iterate_phdr and dladdr show it. */
 struct xeno_link_object {

@@ -32,7 +32,9 @@ struct object {
 	uint64_t tls_offset; /* its block is at tp - tls_offset */
 	bool relocated, init_listed, fini_done;
 	bool global;	     /* in the global scope */
+	bool dlopened;	     /* loaded by dlopen: unloaded when nothing holds it */
 	unsigned refs;	     /* dlopen handles */
+	unsigned needed_by;  /* loaded objects that list it in their DT_NEEDED */
 	struct object *next; /* in load order */
 };
 

@@ -98,13 +98,20 @@ void xeno_link_free_tls(uint64_t tp)
 	munmap((void *)(tp - tp_offset), span);
 }
 
-uint64_t xeno_link_tls_addr(uint64_t tp, uint64_t module, uint64_t offset)
+uint64_t xeno_link_tls_addr_present(uint64_t tp, uint64_t module, uint64_t offset)
 {
 	if (module == 0 || module >= DTV_SLOTS - 1)
 		return 0;
+	const uint64_t *dtv = (const uint64_t *)(tp + xeno_linkmap.os->tcb_size);
+	return dtv[module + 1] ? dtv[module + 1] + offset : 0;
+}
+
+uint64_t xeno_link_tls_addr(uint64_t tp, uint64_t module, uint64_t offset)
+{
+	uint64_t present = xeno_link_tls_addr_present(tp, module, offset);
+	if (present || module == 0 || module >= DTV_SLOTS - 1)
+		return present;
 	uint64_t *dtv = (uint64_t *)(tp + xeno_linkmap.os->tcb_size);
-	if (dtv[module + 1])
-		return dtv[module + 1] + offset;
 	for (const struct object *o = xeno_linkmap.objects; o; o = o->next) {
 		if (o->tls_module != module)
 			continue;

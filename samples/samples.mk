@@ -40,13 +40,34 @@ DYN_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin \
               -fno-stack-protector -fPIE -fcf-protection=none -nostdlib -pie \
               -Wl,--dynamic-linker=/libexec/ld-elf.so.1 -Wl,--hash-style=both -Wl,-z,now \
               -Wl,--build-id=none
+# Each sample is linked against the stubs of FreeBSD's libraries and the
+# samples' own (below), in the order FreeBSD's cc hands them to the linker
+# (the program's own libraries, libthr, libm, libc); --as-needed keeps those
+# it uses.  A library of the samples may use what no spec has (the message
+# for an unresolved import is tested so): the program's link allows it.
+DYN_LIBDIR := $(BUILD)/samples/freebsd/dyn/lib
+DYN_LINK   := -L$(DYN_LIBDIR) -L$(STUBS)/freebsd -Wl,--as-needed -Wl,--allow-shlib-undefined \
+              -l:libgreet.so.1 -l:libthr.so.3 -l:libm.so.5 -l:libc.so.7
 FREEBSD_DYN_SAMPLES := $(patsubst samples/freebsd/dyn/%.c,%,$(wildcard samples/freebsd/dyn/*.c))
 FREEBSD_DYN_BINS := $(addprefix $(BUILD)/samples/freebsd/dyn/,$(FREEBSD_DYN_SAMPLES))
-samples: $(FREEBSD_DYN_BINS)
-$(BUILD)/samples/freebsd/dyn/%: samples/freebsd/dyn/%.c samples/freebsd/dyn/crt1.S samples/freebsd/note.S samples/freebsd/dyn/libc.h $(FREEBSD_STUBS)
+# The samples' own shared libraries (samples/freebsd/dyn/lib/NAME.c): FreeBSD
+# shared objects with a soname of their own, libNAME.so.1, found by xeno on
+# XENO_LIBRARY_PATH (through a program's DT_NEEDED, or dlopen).
+FREEBSD_DYN_LIBS := $(patsubst samples/freebsd/dyn/lib/%.c,$(DYN_LIBDIR)/lib%.so.1,$(wildcard samples/freebsd/dyn/lib/*.c))
+DYN_LIB_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+                  -fno-stack-protector -fPIC -fcf-protection=none -nostdlib -shared \
+                  -Wl,--hash-style=both -Wl,-z,now -Wl,--build-id=none
+samples: $(FREEBSD_DYN_BINS) $(FREEBSD_DYN_LIBS)
+$(DYN_LIBDIR)/lib%.so.1: samples/freebsd/dyn/lib/%.c samples/freebsd/dyn/libc.h $(FREEBSD_STUBS)
+	@mkdir -p $(@D)
+	$(CC) $(DYN_LIB_CFLAGS) -Isamples/freebsd/dyn -Wl,-soname,lib$*.so.1 -o $@.tmp $< \
+		-L$(STUBS)/freebsd -Wl,--as-needed -l:libthr.so.3 -l:libc.so.7
+	elfedit --output-osabi FreeBSD $@.tmp
+	mv $@.tmp $@
+$(BUILD)/samples/freebsd/dyn/%: samples/freebsd/dyn/%.c samples/freebsd/dyn/crt1.S samples/freebsd/note.S samples/freebsd/dyn/libc.h $(FREEBSD_STUBS) $(DYN_LIBDIR)/libgreet.so.1
 	@mkdir -p $(@D)
 	$(CC) $(DYN_CFLAGS) -Isamples/freebsd/dyn -o $@.tmp $< samples/freebsd/dyn/crt1.S \
-		samples/freebsd/note.S -L$(STUBS)/freebsd -l:libc.so.7
+		samples/freebsd/note.S $(DYN_LINK)
 	elfedit --output-osabi FreeBSD $@.tmp
 	mv $@.tmp $@
 

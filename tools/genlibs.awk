@@ -121,8 +121,16 @@ $1 == "versions" {
 	if (PARAM != "")
 		die("a return kind takes no parameter")
 	retkind = akind[KIND]
+	KIND_OF_RET = KIND
 	retptr = KIND == "ptr" || KIND == "str"
 	read_signature($0, 5)
+	if (status != "HOST") {
+		if (KIND_OF_RET == "double" || KIND_OF_RET == "float")
+			die("a " KIND_OF_RET " result comes in xmm0: only a HOST function returns one")
+		for (i = 0; i < NARGS; i++)
+			if (argspec[i] == "double" || argspec[i] == "float")
+				die("a " argspec[i] " argument comes in an xmm register: only HOST functions take one")
+	}
 	if (conv == "XENO_CONV_ERRNO" && retptr)
 		die("a function returning a pointer fails with PTR, not ERRNO")
 

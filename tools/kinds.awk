@@ -53,6 +53,10 @@ function init_kinds() {
 	ctype["out"] = "uint64_t";      akind["out"] = "XA_OUT"
 	ctype["inout"] = "uint64_t";    akind["inout"] = "XA_INOUT"
 	ctype["void"] = "long";         akind["void"] = "XA_NONE"
+	# floating point: in xmm registers, which only a directly bound
+	# function (a spec's HOST line) receives; not decoded
+	ctype["double"] = "double";     akind["double"] = "XA_NONE"
+	ctype["float"] = "float";       akind["float"] = "XA_NONE"
 	# the room core/syscall.h gives the names an entry holds in place
 	header = "core/syscall.h"
 	while ((getline hl < header) > 0)

@@ -10,22 +10,27 @@
 #include <errno.h>
 #include <string.h>
 
+#include "abi/freebsd/signal.h"
+#include "core/forklock.h"
 #include "core/libcall.h"
 #include "core/thread.h"
 #include "freebsd_libc_proto.h"
 #include "freebsd_sysproto.h"
 #include "libs/freebsd/freebsd.h"
+#include "libs/freebsd/thr.h"
 #include "loader/link.h"
 
 char **freebsd_environ;
 const char *freebsd_progname = "";
 
+uint64_t freebsd_tcb_thread(void); /* libs/freebsd/thr.c */
+
 void freebsd_init_tcb(uint64_t tp, uint64_t dtv)
 {
 	uint64_t *tcb = (uint64_t *)tp;
-	tcb[0] = tp;  /* tcb_self */
-	tcb[1] = dtv; /* tcb_dtv */
-	tcb[2] = 0;   /* tcb_thread: libthr's, unused by the shims */
+	tcb[0] = tp;		       /* tcb_self */
+	tcb[1] = dtv;		       /* tcb_dtv */
+	tcb[2] = freebsd_tcb_thread(); /* tcb_thread: libthr's record of the thread */
 }
 
 /* FreeBSD's exec_setregs points RDI at argc; rtld calls _start(ap, cleanup). */
@@ -59,6 +64,14 @@ static void unlock(void)
 {
 	__atomic_store_n(&handlers_lock, 0, __ATOMIC_RELEASE);
 }
+
+static void unlock_after_fork(bool child)
+{
+	(void)child;
+	unlock();
+}
+
+XENO_FORK_LOCK(atexit_list, 30, lock, unlock_after_fork);
 
 static long add_handler(struct handler h)
 {
@@ -118,6 +131,26 @@ long freebsd_libc_exit(struct xeno_thread *t, int status)
 	freebsd_libc___cxa_finalize(t, 0);
 	xeno_host_tls(t);
 	return bsd_sys_exit(t, status);
+}
+
+/* lib/libc/stdlib/abort.c: SIGABRT unblocked and raised; if a handler
+ * returns, raised again with the default action.  A raised signal is
+ * delivered on the way out of the call (core/libgate.S), which then calls
+ * abort again: the thread's record counts how far it got. */
+long freebsd_libc_abort(struct xeno_thread *t)
+{
+	struct fbsd_pthread *self = freebsd_self(t);
+	int step = self ? self->aborting++ : 1;
+	struct freebsd_sigset abrt = {{1u << (FREEBSD_SIGABRT - 1)}};
+	if (step == 1) {
+		struct freebsd_sigaction dfl = {.handler = 0};
+		freebsd_sys_sigaction(t, FREEBSD_SIGABRT, (uint64_t)&dfl, 0);
+	}
+	if (step > 1)
+		return bsd_sys_exit(t, 128 + FREEBSD_SIGABRT);
+	freebsd_sys_sigprocmask(t, FREEBSD_SIG_UNBLOCK, (uint64_t)&abrt, 0);
+	freebsd_sys_thr_kill(t, t->tid, FREEBSD_SIGABRT);
+	return -XENO_ERESTART;
 }
 
 /* ---- the start ---- */

@@ -516,12 +516,80 @@ probe sysprobe
 
 # ---- dynamically linked programs (samples/freebsd/dyn/): xeno links them ----
 
-ln -s "$bin/dyn/hello" "$work/dyn-hello"
+for sample in "$bin"/dyn/*; do
+	[ -f "$sample" ] && ln -s "$sample" "$work/dyn-$(basename "$sample")"
+done
+# The samples' own libraries (libgreet.so.1, libplugin.so.1) are found there.
+dynlib=$bin/dyn/lib
+
 begin dyn-hello
 run "$xeno" ./dyn-hello one
 status_is 3
 stdout_is dyn-hello.out
 stderr_empty
+end
+
+# dyn NAME STATUS: a sample that says nothing on standard error.
+dyn() {
+	begin "dyn-$1"
+	run env XENO_LIBRARY_PATH="$dynlib" "$xeno" "./dyn-$1"
+	status_is "$2"
+	stdout_is "dyn-$1.out"
+	stderr_empty
+	end
+}
+dyn sort 0    # qsort's comparator: guest code called from libc
+dyn errno 0   # FreeBSD's errno numbers through __error(); malloc and friends
+dyn math 0    # libm.so.5: no errno, as msun
+dyn threads 0 # libthr: threads, locks, condition variables, keys, TLS of every model
+dyn libs 0    # a library by DT_NEEDED on XENO_LIBRARY_PATH, another by dlopen
+dyn atexit 7  # atexit handlers and finalisers in FreeBSD's order, exit's status
+dyn signals 0 # handlers, and signals arriving while libc blocks in read and a condition wait
+
+begin dyn-env
+run env -i XENO_SAMPLE=one "$xeno" ./dyn-env
+status_is 0
+stdout_is dyn-env.out
+stderr_empty
+end
+
+# FreeBSD's FILE: the standard streams, stdin read by lines, a file written
+# and read back in work/ (and removed).
+begin dyn-stdio
+printf 'first line\nsecond line\n' >"$work/stdio-input"
+stdin=$work/stdio-input
+run "$xeno" ./dyn-stdio
+stdin=
+status_is 0
+stdout_is dyn-stdio.out
+printf 'to stderr: unbuffered\nperror: No such file or directory\n' | cmp -s - "$err" ||
+	fail "standard error differs" "$(cat "$err")"
+[ ! -e "$work/stdio-sample.txt" ] || fail "dyn-stdio left its file behind"
+end
+
+# An import no library defines: ENOSYS each call, named once.
+begin dyn-missing
+run env XENO_LIBRARY_PATH="$dynlib" "$xeno" ./dyn-missing
+status_is 0
+stdout_is dyn-missing.out
+stderr_is "xeno: libc.so.7: getloadavg not implemented"
+end
+
+# --strict: named, then death by SIGSYS (128 + 31) at the first call.
+begin dyn-missing-strict
+run env XENO_LIBRARY_PATH="$dynlib" "$xeno" --strict ./dyn-missing
+status_is 159
+[ "$(cat "$out")" = "libgreet: constructor" ] || fail "the program went on" "$(cat "$out")"
+head -n 1 "$err" | grep -qx "xeno: libc.so.7: getloadavg not implemented" ||
+	fail "no unimplemented message first" "$(cat "$err")"
+end
+
+# A needed library nowhere to be found: one line naming it, 126.
+begin dyn-needed-missing
+run "$xeno" ./dyn-libs
+status_is 126
+stdout_empty
+stderr_is "xeno: ./dyn-libs: libgreet.so.1, needed by ./dyn-libs, is neither built into xeno nor found on XENO_LIBRARY_PATH or under the compat root"
 end
 
 . "$(dirname "$0")/illumos.sh"
