@@ -81,7 +81,8 @@ $(GEN)/%_sysent.c $(GEN)/%_sysproto.h $(GEN)/%_sysnums.h: syscalls/%/syscalls.ma
 # prototypes, and a link-only stub of it for building samples.
 define spec_rules
 $(GEN)/$(call spec_base,$(1))_lib.c $(GEN)/$(call spec_base,$(1))_proto.h \
-$(GEN)/$(call spec_base,$(1))_link.S $(GEN)/$(call spec_base,$(1))_link.map: $(1) tools/kinds.awk tools/genlibs.awk core/syscall.h
+$(GEN)/$(call spec_base,$(1))_link.S $(GEN)/$(call spec_base,$(1))_link.map \
+$(GEN)/$(call spec_base,$(1))_link.def: $(1) tools/kinds.awk tools/genlibs.awk core/syscall.h
 	@mkdir -p $(GEN)
 	$(AWK) -v os=$(word 2,$(subst /, ,$(1))) -v lib=$(basename $(notdir $(1))) -v out=$(GEN) \
 		-f tools/kinds.awk -f tools/genlibs.awk $(1)

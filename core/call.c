@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "core/forklock.h"
+#include "core/library.h"
 #include "core/log.h"
 #include "core/personality.h"
 #include "core/sigstate.h"
@@ -14,14 +15,15 @@
 
 bool xeno_strict;
 
-/* One bit per call number already reported as unimplemented. */
+/* One bit per call number already reported as unimplemented (a library
+ * function's: its table's address and number, folded; a collision only
+ * silences a message). */
 #define WARN_NUMBERS 4096
 static uint64_t warned[WARN_NUMBERS / 64];
 
 static bool first_report(uint64_t nr)
 {
-	if (nr >= WARN_NUMBERS)
-		nr = WARN_NUMBERS - 1;
+	nr = (nr ^ nr >> 16) % WARN_NUMBERS;
 	uint64_t bit = 1ULL << (nr % 64);
 	return !(__atomic_fetch_or(&warned[nr / 64], bit, __ATOMIC_RELAXED) & bit);
 }

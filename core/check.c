@@ -12,6 +12,7 @@
 #include "core/launch.h"
 #include "core/process.h"
 #include "loader/link.h"
+#include "loader/pe_module.h"
 
 static const char *prot_string(int prot, char buf[4])
 {
@@ -39,11 +40,32 @@ static void print_os(FILE *out, const struct xeno_image *img)
 	fprintf(out, ")\n");
 }
 
+/* A PE program: its headers' facts, sections, imports and TLS directory
+ * (loader/pe_module.h). */
+static void report_pe(FILE *out, const struct xeno_launch *l)
+{
+	const struct xeno_image *img = &l->img;
+	char prot[4];
+	fprintf(out, "format: PE32+ x86-64\n");
+	fprintf(out, "os: %s (console program)\n", img->brand->title);
+	fprintf(out, "linking: dynamic (imports bound to DLLs built into xeno)\n");
+	pe_report(out);
+	fprintf(out, "entry: %#llx\n", (unsigned long long)(img->entry + img->bias));
+	fprintf(out, "stack: top %#llx size %#llx %s\n", (unsigned long long)xeno_proc.stack_top,
+		(unsigned long long)(xeno_proc.stack_top - xeno_proc.stack_base),
+		prot_string(PROT_READ | PROT_WRITE, prot));
+	xeno_link_report(out);
+}
+
 void xeno_check_report(FILE *out, const char *path, const struct xeno_launch *l)
 {
 	const struct xeno_image *img = &l->img;
 	char prot[4];
 	fprintf(out, "file: %s\n", path);
+	if (img->format == XENO_FORMAT_PE) {
+		report_pe(out, l);
+		return;
+	}
 	fprintf(out, "format: ELF 64-bit little-endian x86-64\n");
 	print_os(out, img);
 	if (img->interp[0])

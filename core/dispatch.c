@@ -4,6 +4,7 @@
 #include "core/personality.h"
 #include "core/sigstate.h"
 #include "core/stats.h"
+#include "core/suspend.h"
 #include "core/thread.h"
 
 void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
@@ -20,6 +21,7 @@ void xeno_dispatch(struct xeno_thread *t, ucontext_t *uc)
 	os->set_result(t, g, ret);
 	if (t->sigpending || t->has_saved_mask) {
 		xeno_host_tls(t);
+		xeno_suspend_wait(t, uc);
 		xeno_sig_deliver_queued(t, uc);
 	}
 	t->uc = NULL;

@@ -25,6 +25,7 @@
 #define XT_GUEST_FS   24 /* uint64_t: the guest's FS base */
 #define XT_WAIT_MASK  32 /* uint64_t: host signal mask while blocked for the guest */
 #define XT_DIRECT     11 /* uint8_t: in a direct call (core/libgate.S), signals not blocked */
+#define XT_DIRECT_FRAME 40 /* uint64_t: the Microsoft-convention entry's frame (core/libgate_ms.S) */
 
 /*
  * The FS base.  The guest owns it while it runs; glibc's thread-local state

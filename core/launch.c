@@ -113,7 +113,9 @@ int xeno_launch_prepare(struct xeno_launch *l, const char *path, char **argv, ch
 		xeno_msg("%s: cannot build the initial stack: %s", path, strerror(-err));
 		return XENO_LOAD_BAD;
 	}
-	if (l->dynamic)
+	/* A program of another format than ELF starts where its personality's
+	 * build_stack said: it knows what runs before the entry. */
+	if (l->dynamic && img->format == XENO_FORMAT_ELF)
 		start_dynamic(l, &ls);
 	return 0;
 }

@@ -1,20 +1,39 @@
-/* The C side of the direct-call entry (core/libgate.S, core/libcall.h). */
+/* The C side of the direct-call entries (core/libgate.S, core/libgate_ms.S,
+ * core/libcall.h). */
 #include "core/libcall.h"
 
 #include <string.h>
 
 #include "core/call.h"
+#include "core/libgate_ms.h"
 #include "core/library.h"
 #include "core/personality.h"
 #include "core/stats.h"
 #include "core/thread.h"
 
 extern const char xeno_lib_deliver[], xeno_lib_restart[];
+extern const char xeno_lib_ms_deliver[], xeno_lib_ms_restart[];
+
+int xeno_libgate_ms_trapped(uint64_t rip)
+{
+	return rip == (uint64_t)xeno_lib_ms_deliver || rip == (uint64_t)xeno_lib_ms_restart;
+}
 
 bool xeno_libgate_trapped(const ucontext_t *uc)
 {
 	uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
-	return rip == (uint64_t)xeno_lib_deliver || rip == (uint64_t)xeno_lib_restart;
+	return rip == (uint64_t)xeno_lib_deliver || rip == (uint64_t)xeno_lib_restart ||
+	       xeno_libgate_ms_trapped(rip);
+}
+
+/* Where a failing function leaves the foreign error: the personality's
+ * place (Windows: the TEB's LastErrorValue), else t->lib_errno. */
+static void set_error(struct xeno_thread *t, int foreign)
+{
+	if (t->os->set_lib_error)
+		t->os->set_lib_error(t, foreign);
+	else
+		t->lib_errno = foreign;
 }
 
 /* A handler's result as the function's convention gives it to the guest. */
@@ -27,12 +46,23 @@ static long convert(struct xeno_thread *t, const struct xeno_libfn *fn, long r)
 	case XENO_CONV_RET:
 		return foreign;
 	case XENO_CONV_PTR:
-		t->lib_errno = foreign;
+	case XENO_CONV_ZERO:
+		set_error(t, foreign);
 		return 0;
 	default:
-		t->lib_errno = foreign;
+		set_error(t, foreign);
 		return -1;
 	}
+}
+
+static struct xeno_libret run(struct xeno_thread *t, const struct xeno_libfn *fn,
+			      const struct xeno_call *c)
+{
+	xeno_count(&xeno_counters.libcalls);
+	long r = xeno_call(t, c);
+	if (r == -XENO_ERESTART)
+		return (struct xeno_libret){0, 1};
+	return (struct xeno_libret){convert(t, fn, r), 0};
 }
 
 struct xeno_libret xeno_libcall(const struct xeno_libfn *fn, const uint64_t *regs)
@@ -44,11 +74,20 @@ struct xeno_libret xeno_libcall(const struct xeno_libfn *fn, const uint64_t *reg
 	for (unsigned i = 6; i < fn->nargs && i < 8; i++)
 		c.args[i] = regs[XENO_LIBREGS_STACK + i - 6];
 	t->lib_regs = regs;
-	xeno_count(&xeno_counters.libcalls);
-	long r = xeno_call(t, &c);
-	if (r == -XENO_ERESTART)
-		return (struct xeno_libret){0, 1};
-	return (struct xeno_libret){convert(t, fn, r), 0};
+	return run(t, fn, &c);
+}
+
+struct xeno_libret xeno_libcall_ms(const struct xeno_libfn *fn, const uint64_t *regs,
+				   const uint64_t *stack)
+{
+	struct xeno_thread *t = xeno_current();
+	struct xeno_call c = {.table = fn->table, .nr = fn->nr};
+	memcpy(c.args, regs, 4 * sizeof *regs);
+	/* beyond four: on the guest's stack, above the shadow space */
+	for (unsigned i = 4; i < fn->nargs && i < 8; i++)
+		c.args[i] = stack[i - 4];
+	t->lib_regs = NULL;
+	return run(t, fn, &c);
 }
 
 /* The System V va_list (AMD64 psABI 3.5.7): one of these, by reference. */

@@ -24,6 +24,7 @@ enum xeno_libconv {
 	XENO_CONV_ERRNO, /* -1 (NULL for pointers) and the foreign errno in errno */
 	XENO_CONV_RET,	 /* the foreign errno as the result, 0 for success */
 	XENO_CONV_PTR,	 /* as ERRNO, but NULL on failure */
+	XENO_CONV_ZERO,	 /* 0 on failure, the foreign error recorded (Windows' BOOL) */
 };
 
 /* What a function's entry stub hands xeno_lib_entry (in r11). */
@@ -44,6 +45,7 @@ struct xeno_export {
 	const char *version; /* "FBSD_1.0"; NULL: unversioned */
 	uint8_t kind;	     /* enum xeno_export_kind */
 	bool hidden;	     /* an older version: bound only when asked for by name@version */
+	uint16_t ordinal;    /* also exported by this number (PE imports by ordinal); 0: none */
 	uint32_t size;	     /* DATA: its size in bytes */
 	void *addr;	     /* FUNC: what the guest calls; DATA: the object */
 	/* DATA: where the object finally is.  The linker points it at the

@@ -83,6 +83,10 @@ struct xeno_personality {
 	size_t tcb_size;
 	void (*init_tcb)(uint64_t tp, uint64_t dtv);
 	const char *exit_hook;
+	/* Records the foreign error of a shim function that failed by its
+	 * convention (core/library.h: ERRNO, PTR, ZERO) where the guest reads
+	 * it (Windows: the thread's TEB); NULL: t->lib_errno. */
+	void (*set_lib_error)(struct xeno_thread *t, int foreign_errno);
 	/* Sets the entry registers of a dynamically linked program where its
 	 * entry finds the finaliser hook (FreeBSD: RSI, _start's cleanup), and
 	 * says where argc, argv and envp are (for the initialisers). */

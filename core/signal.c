@@ -11,6 +11,7 @@
 #include "core/libcall.h"
 #include "core/log.h"
 #include "core/sigstate.h"
+#include "core/suspend.h"
 #include "core/thread.h"
 #include "core/tracehook.h"
 #include "core/uaccess.h"
@@ -23,9 +24,14 @@
 void xeno_signal_from_guest(int sig, siginfo_t *si, ucontext_t *uc)
 {
 	struct xeno_thread *t = xeno_current();
+	if (sig == XENO_SIG_SUSPEND) {
+		xeno_suspend_signal(t, uc, true);
+		return;
+	}
 	if (sig == SIGSYS && si->si_code == SYS_USER_DISPATCH) {
 		if (xeno_libgate_trapped(uc)) { /* a direct call's way back */
 			xeno_host_tls(t);
+			xeno_suspend_wait(t, uc);
 			xeno_sig_deliver_queued(t, uc);
 			return;
 		}
@@ -48,9 +54,13 @@ void xeno_signal_from_host(int sig, siginfo_t *si, ucontext_t *uc)
 		xeno_fatal("internal error: signal %d at %#llx (address %p)", sig,
 			   (unsigned long long)uc->uc_mcontext.gregs[REG_RIP], si->si_addr);
 	}
+	struct xeno_thread *t = xeno_current();
+	if (sig == XENO_SIG_SUSPEND) { /* it stands at its call site */
+		xeno_suspend_signal(t, uc, false);
+		return;
+	}
 	/* A signal for the guest while xeno waits on its behalf: keep it for
 	 * the way back, and cut the wait short. */
-	struct xeno_thread *t = xeno_current();
 	xeno_sig_queue(t, sig, si);
 	xeno_blocking_interrupt(uc);
 }

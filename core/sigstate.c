@@ -14,6 +14,7 @@
 #include "core/personality.h"
 #include "core/process.h"
 #include "core/stats.h"
+#include "core/suspend.h"
 #include "core/thread.h"
 #include "core/threadlist.h"
 #include "core/tracehook.h"
@@ -126,8 +127,8 @@ int xeno_sig_set_action(int sig, const struct xeno_sigaction *act)
 void xeno_sig_apply_mask(struct xeno_thread *t)
 {
 	sigset_t host = t->sigmask;
-	static const int never[] = {SIGKILL, SIGSTOP, SIGSYS, SIGSEGV,
-				    SIGBUS,  SIGILL,  SIGFPE, SIGTRAP};
+	const int never[] = {SIGKILL, SIGSTOP, SIGSYS, SIGSEGV,
+			     SIGBUS,  SIGILL,  SIGFPE, SIGTRAP, XENO_SIG_SUSPEND};
 	for (unsigned i = 0; i < sizeof never / sizeof never[0]; i++)
 		sigdelset(&host, never[i]);
 	memcpy(&t->wait_mask, &host, sizeof t->wait_mask);

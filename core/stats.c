@@ -12,7 +12,14 @@ static unsigned long long load(const uint64_t *counter)
 
 void xeno_stats_report(void)
 {
-	if (xeno_stats)
+	if (!xeno_stats)
+		return;
+	if (load(&xeno_counters.suspensions))
+		xeno_msg("%llu system calls trapped, %llu library calls, %llu signals delivered, "
+			 "%llu thread suspensions",
+			 load(&xeno_counters.traps), load(&xeno_counters.libcalls),
+			 load(&xeno_counters.signals), load(&xeno_counters.suspensions));
+	else
 		xeno_msg("%llu system calls trapped, %llu library calls, %llu signals delivered",
 			 load(&xeno_counters.traps), load(&xeno_counters.libcalls),
 			 load(&xeno_counters.signals));

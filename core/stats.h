@@ -11,6 +11,7 @@ struct xeno_counters {
 	uint64_t traps;	   /* system calls trapped */
 	uint64_t signals;  /* signals delivered to guest handlers */
 	uint64_t libcalls; /* shim library functions called directly */
+	uint64_t suspensions; /* threads stopped where they stood (core/suspend.h) */
 };
 extern struct xeno_counters xeno_counters;
 

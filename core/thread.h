@@ -43,6 +43,10 @@ struct xeno_thread {
 	uint64_t host_fs;
 	uint64_t guest_fs;
 	uint64_t wait_mask; /* kernel sigset: the guest's, made safe */
+	/* In a direct call through the Microsoft-convention entry: its frame
+	 * on the guest's stack, where the guest's registers are saved
+	 * (core/libgate_ms.h); 0 otherwise. */
+	uint64_t direct_frame;
 
 	/* Everything below is private to C. */
 	pid_t tid;	/* host thread id = the guest's thread id */
@@ -73,6 +77,13 @@ struct xeno_thread {
 	 * thread has left the guest's stack and TLS for good, so that whoever
 	 * joins it may free them: a shim's thread exit sets it (0: nowhere). */
 	uint64_t exit_state;
+	/* suspension by another thread (core/suspend.h) */
+	uint32_t suspend_count;	  /* runs again when 0 */
+	uint32_t suspend_seq;	  /* futex: moves on at every suspension and resumption */
+	uint32_t suspend_stopped; /* futex: 1 once suspend_regs holds where it stands */
+	bool suspend_dirty;	  /* suspend_regs changed: resume with them */
+	bool suspend_in_xeno;	  /* it stands at a call site inside xeno */
+	greg_t suspend_regs[NGREG];
 
 	/* Working space too big for the signal stack (a signal frame, an XSAVE
 	 * image, a sysctl answer), used by one handler at a time and never by
@@ -102,6 +113,7 @@ _Static_assert(offsetof(struct xeno_thread, direct) == XT_DIRECT, "gate offset")
 _Static_assert(offsetof(struct xeno_thread, host_fs) == XT_HOST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, guest_fs) == XT_GUEST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, wait_mask) == XT_WAIT_MASK, "gate offset");
+_Static_assert(offsetof(struct xeno_thread, direct_frame) == XT_DIRECT_FRAME, "gate offset");
 
 /* The locator (core/gate.h): nonzero where the guest owns GS, so that the
  * thread's state is xeno_tls_self, reached through glibc's FS base. */

@@ -366,9 +366,41 @@ int xeno_image_open_library(struct xeno_image *img, const char *path)
 	return xeno_image_open_as(img, path, true);
 }
 
+/* Reads a segment's file bytes into anonymous memory at bias. */
+static int copy_segment(struct xeno_image *img, const struct xeno_segment *s)
+{
+	uint64_t start = trunc_page(s->vaddr) + img->bias;
+	uint64_t end = round_page(s->vaddr + s->memsz + img->bias);
+	void *p = mmap((void *)start, end - start, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	if (p == MAP_FAILED)
+		return fail(img, "cannot map memory at %#llx: %s", (unsigned long long)start,
+			    strerror(errno));
+	char *at = (char *)(s->vaddr + img->bias);
+	/* the pages the file fills, populated at once: cheaper than a fault
+	 * for each; the zeros after them come as they are touched */
+	uint64_t filled = round_page((uint64_t)at + s->filesz) - start;
+	if (s->filesz)
+		madvise(p, filled, MADV_POPULATE_WRITE);
+	for (uint64_t done = 0; done < s->filesz;) {
+		ssize_t n = pread(img->fd, at + done, s->filesz - done, (off_t)(s->offset + done));
+		if (n <= 0)
+			return fail(img, "cannot read the file at %#llx: %s",
+				    (unsigned long long)(s->offset + done),
+				    n < 0 ? strerror(errno) : "it ends there");
+		done += (uint64_t)n;
+	}
+	if (s->prot != (PROT_READ | PROT_WRITE) && mprotect(p, end - start, s->prot) < 0)
+		return fail(img, "cannot protect memory at %#llx: %s", (unsigned long long)start,
+			    strerror(errno));
+	return 0;
+}
+
 /* Maps one segment at bias: file pages, then zeroed pages for the bss. */
 static int map_segment(struct xeno_image *img, const struct xeno_segment *s)
 {
+	if (s->copy)
+		return copy_segment(img, s);
 	uint64_t start = trunc_page(s->vaddr) + img->bias;
 	uint64_t file_end = s->vaddr + s->filesz + img->bias;
 	uint64_t mem_end = round_page(s->vaddr + s->memsz + img->bias);
@@ -402,7 +434,7 @@ static int map_segment(struct xeno_image *img, const struct xeno_segment *s)
 int xeno_image_map(struct xeno_image *img, uint64_t pie_base)
 {
 	uint64_t span = img->hi - img->lo;
-	uint64_t want = img->is_pie ? pie_base : img->lo;
+	uint64_t want = img->is_pie && !img->prefers_own_base ? pie_base : img->lo;
 	/* Reserve the whole span first, so that nothing of xeno's is in the way
 	 * and no later segment lands on memory xeno uses. */
 	void *at = mmap((void *)want, span, PROT_NONE,

@@ -25,6 +25,10 @@ struct xeno_segment {
 	uint64_t vaddr, memsz; /* as the file says, before any load bias */
 	uint64_t offset, filesz;
 	int prot; /* PROT_* */
+	/* The file's bytes are read into anonymous memory rather than mapped:
+	 * their offset and address disagree modulo the page size (a PE
+	 * section: file alignment 512, section alignment 4096). */
+	bool copy;
 };
 
 struct xeno_image {
@@ -42,6 +46,9 @@ struct xeno_image {
 	unsigned char osabi; /* EI_OSABI as the file says */
 	uint32_t os_version; /* from the ABI note (FreeBSD osreldate...); 0: none */
 	bool is_pie;	     /* ET_DYN: placed where xeno chooses */
+	/* Placed where xeno chooses only if its own addresses are taken (a
+	 * relocatable PE image asks for its ImageBase first). */
+	bool prefers_own_base;
 	bool exec_stack;     /* PT_GNU_STACK asks for an executable stack */
 	char interp[256];    /* PT_INTERP, "" for a static program */
 	uint64_t entry;

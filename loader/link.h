@@ -79,6 +79,13 @@ uint64_t xeno_link_dlsym(void *handle, const char *name, const char *version);
 int xeno_link_dlclose(void *handle);
 bool xeno_link_dladdr(uint64_t addr, const char **object, uint64_t *base, const char **symbol,
 		      uint64_t *symaddr);
+/* A stub for a function nothing defines, entered through entry (a direct-call
+ * entry: xeno_lib_entry, xeno_lib_entry_ms): its first call names it, each
+ * fails with ENOSYS by convention conv (core/library.h).  0: out of memory.
+ * --check lists it. */
+uint64_t xeno_link_missing_function(const char *library, const char *name, void (*entry)(void),
+				    uint8_t conv);
+
 /* The last dlopen/dlsym failure, cleared once read; NULL if none. */
 const char *xeno_link_error(void);
 

@@ -15,7 +15,7 @@
 #include "core/library.h"
 #include "loader/link_impl.h"
 
-/* Each stub: movabs $fn, %r11; movabs $xeno_lib_entry, %r10; jmp *%r10. */
+/* Each stub: movabs $fn, %r11; movabs $entry, %r10; jmp *%r10. */
 #define STUB_SIZE 32
 #define PAGE	  4096
 
@@ -55,9 +55,9 @@ static unsigned char *new_stub(void)
 	return s;
 }
 
-static void write_stub(unsigned char *s, const struct xeno_libfn *fn)
+static void write_stub(unsigned char *s, const struct xeno_libfn *fn, void (*entry)(void))
 {
-	uint64_t a = (uint64_t)fn, b = (uint64_t)xeno_lib_entry;
+	uint64_t a = (uint64_t)fn, b = (uint64_t)entry;
 	unsigned char *page = (unsigned char *)((uint64_t)s & ~(uint64_t)(PAGE - 1));
 	mprotect(page, PAGE, PROT_READ | PROT_WRITE);
 	s[0] = 0x49, s[1] = 0xbb; /* movabs $a, %r11 */
@@ -71,6 +71,12 @@ static void write_stub(unsigned char *s, const struct xeno_libfn *fn)
 
 uint64_t link_missing_function(const char *library, const char *name)
 {
+	return xeno_link_missing_function(library, name, xeno_lib_entry, XENO_CONV_ERRNO);
+}
+
+uint64_t xeno_link_missing_function(const char *library, const char *name, void (*entry)(void),
+				    uint8_t conv)
+{
 	struct missing *m = calloc(1, sizeof *m);
 	unsigned char *s = m ? new_stub() : NULL;
 	if (!s) {
@@ -81,8 +87,8 @@ uint64_t link_missing_function(const char *library, const char *name)
 	snprintf(m->ent.name, sizeof m->ent.name, "%s", name);
 	m->ent.ret_kind = XA_LONG;
 	m->table = (struct xeno_calltable){m->library, 0xffff, &m->call, &m->ent, 1};
-	m->fn = (struct xeno_libfn){&m->table, 0, XENO_CONV_ERRNO, 0};
-	write_stub(s, &m->fn);
+	m->fn = (struct xeno_libfn){&m->table, 0, conv, 0};
+	write_stub(s, &m->fn, entry);
 	m->next = all;
 	all = m;
 	return (uint64_t)s;

@@ -2,7 +2,7 @@
 # Runs test suites and ends with one line "N passed, N failed", followed by
 # ", N skipped" when tests could not run here (each says why with a SKIP line).
 #   tests/run-all.sh [layering] [unit] [guest] [golden] [corrupt] [unit-asan] [esbuild]
-#       [esbuild-illumos] [lefthook] [turbo]
+#       [esbuild-illumos] [esbuild-windows] [lefthook] [turbo]
 # Exit status 0 only if no test of any suite failed.
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -45,7 +45,7 @@ for suite in "$@"; do
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 			run_cmocka "$BUILD/asan/tests"
 		;;
-	layering | guest | golden | esbuild | esbuild-illumos | lefthook | turbo | corrupt)
+	layering | guest | golden | esbuild | esbuild-illumos | esbuild-windows | lefthook | turbo | corrupt)
 		case $suite in
 		layering)
 			echo "== layering: arrows run one way"
@@ -71,6 +71,10 @@ for suite in "$@"; do
 		esbuild-illumos)
 			echo "== real programs: esbuild for illumos under xeno against esbuild for Linux"
 			res=$(tests/esbuild/run.sh "$BUILD/xeno" illumos)
+			;;
+		esbuild-windows)
+			echo "== real programs: esbuild for Windows under xeno against esbuild for Linux"
+			res=$(tests/esbuild/run.sh "$BUILD/xeno" windows)
 			;;
 		lefthook)
 			echo "== real programs: lefthook for FreeBSD under xeno against lefthook for Linux"

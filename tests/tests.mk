@@ -8,6 +8,7 @@
 #   corrupt    hundreds of damaged copies of a sample given to xeno --check
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
 #   esbuild-illumos  the same with esbuild's illumos build (Go calling libc)
+#   esbuild-windows  the same suite with esbuild.exe (Windows, PE) under xeno
 #   lefthook   another (lefthook, from npm): git hooks, running other programs
 #   turbo      another (turbo 1.4.7, from npm): a monorepo task runner
 # `make check` runs them all through tests/run-all.sh, which ends with one
@@ -72,6 +73,8 @@ esbuild: $(BUILD)/xeno
 	@tests/run-all.sh esbuild
 esbuild-illumos: $(BUILD)/xeno
 	@tests/run-all.sh esbuild-illumos
+esbuild-windows: $(BUILD)/xeno
+	@tests/run-all.sh esbuild-windows
 lefthook: $(BUILD)/xeno
 	@tests/run-all.sh lefthook
 turbo: $(BUILD)/xeno
@@ -85,8 +88,8 @@ bless: guest-build
 check: unit-build unit-asan-build guest-build
 	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild esbuild-illumos \
 		lefthook turbo
-.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-illumos lefthook turbo golden bless \
-	corrupt layering
+.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-illumos esbuild-windows lefthook \
+	turbo golden bless corrupt layering
 
 # The Mach-O parser on real macOS programs fetched from npm (not in make check).
 $(BUILD)/tests/macho_dump: tests/macho/macho_dump.c $(BUILD)/libxeno.a | $(GENHDRS)

@@ -11,23 +11,32 @@
 #                      its line does not compile)
 #   $os_$lib_link.S    a link-only stub of the library for building samples:
 #   $os_$lib_link.map  every export with its version, nothing inside
+#   $os_$lib_link.def  the same for a PE library: a module-definition file
+#                      that llvm-dlltool makes an import library of
 #
 # The spec's lines:
 #   library SONAME ID            its file name and its number in traces
 #   versions V1 V2 ...           its version definitions, each inheriting the one before
+#   convention sysv|ms           how the guest calls its functions: System V
+#                                (the default; core/libgate.S) or Microsoft x64
+#                                (core/libgate_ms.S)
 #   NAME VERSION STATUS HANDLER RETURN [%class...] [ARGUMENTS]
-# VERSION is "-" for an unversioned export.  A name listed twice is exported
+# VERSION is "-" for an unversioned export, "@N" for one that is also
+# exported by ordinal N (a PE library's).  A name listed twice is exported
 # in both versions; the later line is the default one (name@@VERSION).
 # STATUS:
-#   STD[|NOTLS][|ERRNO|PTR|RET]  a handler: HANDLER "-" is $os_$lib_NAME,
+#   STD[|NOTLS][|ERRNO|PTR|RET|ZERO]  a handler: HANDLER "-" is $os_$lib_NAME,
 #                      "=bsd_sys_read" forwards to a system call's handler;
 #                      NOTLS: it may run on the guest's FS base; how a
 #                      negative host errno reaches the guest: ERRNO -1 and
 #                      errno, PTR NULL and errno, RET the foreign errno as
-#                      the result (pthreads); none: the value as it is
-#   STUB[|ERRNO|PTR|RET]  not implemented: named once when called, ENOSYS
+#                      the result (pthreads); ZERO 0 and the error where
+#                      the personality keeps it (Windows' BOOL functions:
+#                      LastError); none: the value as it is
+#   STUB[|ERRNO|PTR|RET|ZERO]  not implemented: named once when called, ENOSYS
 #   HOST               bound straight to the host function HANDLER (pure
-#                      functions only: no thread state, no system call)
+#                      functions only: no thread state, no system call); in
+#                      the Microsoft convention through an ms_abi wrapper
 #   DATA               the object HANDLER; RETURN is its size in bytes
 
 function c_ident(s) {
@@ -43,6 +52,7 @@ BEGIN {
 	nfn = 0
 	nexp = 0
 	nver = 0
+	convention = "sysv"
 }
 
 /^[ \t]*(#|$)/ { next }
@@ -52,6 +62,13 @@ $1 == "library" {
 		die("expected: library SONAME ID (1 to 65535)")
 	soname = $2
 	libid = $3 + 0
+	next
+}
+
+$1 == "convention" {
+	if (NF != 2 || ($2 != "sysv" && $2 != "ms"))
+		die("expected: convention sysv|ms")
+	convention = $2
 	next
 }
 
@@ -71,6 +88,16 @@ $1 == "versions" {
 	if (NF < 5)
 		die("expected: name version status handler return [arguments]")
 	name = $1; version = $2; status = $3; handler = $4; ret = $5
+	ordinal = 0
+	if (version ~ /^@[0-9]+$/) {
+		ordinal = substr(version, 2) + 0
+		if (ordinal < 1 || ordinal > 65535)
+			die("ordinal " ordinal " is not 1 to 65535")
+		if (ordinal in ordinal_used)
+			die("ordinal " ordinal " used twice")
+		ordinal_used[ordinal] = 1
+		version = "-"
+	}
 	if (version != "-" && !(version in is_version))
 		die("version " version " is not in the versions line")
 	conv = "XENO_CONV_VALUE"
@@ -86,6 +113,8 @@ $1 == "versions" {
 			conv = "XENO_CONV_PTR"
 		else if (sf[i] == "RET")
 			conv = "XENO_CONV_RET"
+		else if (sf[i] == "ZERO")
+			conv = "XENO_CONV_ZERO"
 		else
 			die("unknown status flag '" sf[i] "'")
 	}
@@ -104,6 +133,7 @@ $1 == "versions" {
 	default_of[key] = nexp
 	exp_name[nexp] = name
 	exp_version[nexp] = version
+	exp_ordinal[nexp] = ordinal
 
 	if (status == "DATA") {
 		if (ret !~ /^[0-9]+$/ || ret + 0 == 0)
@@ -173,6 +203,7 @@ END {
 	write_proto()
 	write_lib()
 	write_link_stub()
+	write_link_def()
 }
 
 function write_proto(    h, n, i, sorted, order, fn) {
@@ -232,12 +263,13 @@ function write_entries(c,    i) {
 	for (i = 0; i < nfn; i++)
 		printf("\t[%d] = {&%s_calls, %d, %s, %d},\n", i, P, i, fn_conv[i], fn_nargs[i]) > c
 	print "};\n" > c
+	entry = convention == "ms" ? "xeno_lib_entry_ms" : "xeno_lib_entry"
 	print "__asm__(\"\\t.text\\n\"" > c
 	for (i = 0; i < nfn; i++) {
 		if (fn_status[i] == "HOST")
 			continue
 		printf("\t\"\\t.globl %s_fn%d\\n\\t.hidden %s_fn%d\\n\\t.type %s_fn%d, @function\\n\"\n", P, i, P, i, P, i) > c
-		printf("\t\"%s_fn%d:\\n\\tleaq fns+%d(%%rip), %%r11\\n\\tjmp xeno_lib_entry\\n\"\n", P, i, 16 * i) > c
+		printf("\t\"%s_fn%d:\\n\\tleaq fns+%d(%%rip), %%r11\\n\\tjmp %s\\n\"\n", P, i, 16 * i, entry) > c
 	}
 	print ");\n" > c
 	for (i = 0; i < nfn; i++)
@@ -246,10 +278,30 @@ function write_entries(c,    i) {
 	print "" > c
 }
 
+# A host function called in the Microsoft convention: an ms_abi wrapper
+# that calls it in the host's (every argument a 64-bit register: the kinds
+# are integers and pointers).
+function write_ms_host(c, i,    n, k, params, args, types) {
+	n = fn_nargs[exp_fn[i]]
+	params = ""; args = ""; types = ""
+	for (k = 0; k < n; k++) {
+		params = params (k ? ", " : "") "uint64_t a" k
+		args = args (k ? ", " : "") "a" k
+		types = types (k ? ", " : "") "uint64_t"
+	}
+	if (n == 0) {
+		params = "void"; types = "void"
+	}
+	printf("static __attribute__((ms_abi)) uint64_t ms_host_%d(%s)\n{\n", i, params) > c
+	printf("\treturn ((uint64_t(*)(%s))(void (*)(void))%s)(%s);\n}\n\n", types, exp_obj[i], args) > c
+}
+
 function write_exports(c,    i, v, addr, size, at, kind) {
 	for (i = 0; i < nexp; i++)
 		if (exp_kind[i] == "DATA")
 			printf("void *%s_at = &%s;\n", exp_obj[i], exp_obj[i]) > c
+		else if (exp_kind[i] == "HOST" && convention == "ms")
+			write_ms_host(c, i)
 	print "" > c
 	printf("static const struct xeno_export exports[%d] = {\n", nexp ? nexp : 1) > c
 	for (i = 0; i < nexp; i++) {
@@ -263,12 +315,12 @@ function write_exports(c,    i, v, addr, size, at, kind) {
 			size = exp_size[i]
 			at = "&" exp_obj[i] "_at"
 		} else if (exp_kind[i] == "HOST") {
-			addr = "(void *)" exp_obj[i]
+			addr = convention == "ms" ? "(void *)ms_host_" i : "(void *)" exp_obj[i]
 		} else {
 			addr = "(void *)" P "_fn" exp_fn[i]
 		}
-		printf("\t{\"%s\", %s, %s, %s, %d, %s, %s},\n", exp_name[i], v, kind,
-		       (i in hidden_exp) ? "true" : "false", size, addr, at) > c
+		printf("\t{\"%s\", %s, %s, %s, %d, %d, %s, %s},\n", exp_name[i], v, kind,
+		       (i in hidden_exp) ? "true" : "false", exp_ordinal[i], size, addr, at) > c
 	}
 	print "};\n" > c
 	printf("static const char *const versions[] = {") > c
@@ -315,4 +367,19 @@ function write_link_stub(    s, m, i, at) {
 		}
 	}
 	close(m)
+}
+
+# The module-definition file of a PE library (llvm-dlltool -d): its exports,
+# with their ordinals.
+function write_link_def(    d, i) {
+	d = out "/" P "_link.def"
+	print "; DO NOT EDIT: generated by tools/genlibs.awk from libs/" os "/" lib ".spec" > d
+	print "LIBRARY " soname > d
+	print "EXPORTS" > d
+	for (i = 0; i < nexp; i++)
+		if (exp_ordinal[i])
+			printf("%s @%d\n", exp_name[i], exp_ordinal[i]) > d
+		else
+			print exp_name[i] > d
+	close(d)
 }

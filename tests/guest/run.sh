@@ -103,6 +103,30 @@ stdout_is hello.out
 stderr_empty
 end
 
+# Windows (PE) samples: samples/windows/, run by the Windows personality
+win=$(dirname "$bin")/windows
+begin win-hello
+run "$xeno" "$win/hello.exe"
+status_is 0
+[ "$(cat "$out")" = "hello from a Windows program" ] || fail "stdout: $(cat "$out")"
+stderr_empty
+end
+
+begin win-tls
+run "$xeno" "$win/tls.exe"
+status_is 0
+printf 'tls: callback ran before the entry point\ntls: thread-local counter 42\n' | cmp -s - "$out" ||
+	fail "stdout: $(cat "$out")"
+stderr_empty
+end
+
+begin win-check
+run "$xeno" --check "$win/tls.exe"
+status_is 0
+grep -q '^import: kernel32.dll: 3 functions, 3 bound$' "$out" || fail "no import line: $(cat "$out")"
+grep -q '^tls: template .* 1 callbacks$' "$out" || fail "no TLS line: $(cat "$out")"
+end
+
 # Arguments and environment reach the program unchanged, in order, including
 # empty strings, spaces, a newline and bytes that are not ASCII; only the
 # variables named XENO_SAMPLE_* are printed.  The program runs as ./args so
@@ -682,7 +706,7 @@ rejects reject-empty 126 empty "empty file"
 rejects reject-truncated 126 truncated "beyond the end of the file"
 rejects reject-macho-be 126 macho-be "Mach-O"
 rejects reject-macho-le 126 macho-le "Mach-O"
-rejects reject-pe 126 pe "PE program"
+rejects reject-pe 126 pe "without a PE signature"
 rejects reject-script 126 script "script"
 rejects reject-directory 126 directory "is a directory"
 rejects reject-page-zero 126 page-zero "is in page 0"

@@ -370,7 +370,7 @@ static void not_elf(void **state)
 	    {"\177EL", 3, "not an executable", 0 /* none */},
 	    {"\177ELF\2\1\1", 7, "truncated", XENO_FORMAT_ELF},
 	    {"\xfe\xed\xfa\xcf\0\0\0\7", 8, "Mach-O", XENO_FORMAT_MACHO},
-	    {"MZ\x90\0", 4, "PE program", XENO_FORMAT_PE},
+	    {"MZ\x90\0", 4, "without a PE signature", XENO_FORMAT_PE},
 	    {"#!/bin/sh\n", 10, "script", 0 /* none */},
 	};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
