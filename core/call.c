@@ -123,7 +123,7 @@ long xeno_call(struct xeno_thread *t, const struct xeno_call *c)
 	if (!sc || !sc->call || !(sc->flags & XENO_SYF_NOTLS) || xeno_trace_enabled)
 		xeno_host_tls(t);
 	const struct xeno_sysent *e = sc ? &tab->sysent[c->nr] : NULL;
-	struct xeno_callrec *flight = xeno_flight_enter(&t->flight, c->nr, c->args);
+	struct xeno_callrec *flight = xeno_flight_enter(&t->flight, xeno_call_trace_nr(c), c->args);
 	if (__builtin_expect(xeno_trace_enabled, 0))
 		xeno_tracer->call_begin(t, c, e);
 	long ret;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <ucontext.h>
 
+#include "core/call.h"
 #include "core/personality.h"
 #include "core/syscall.h"
 #include "core/thread.h"
@@ -61,6 +62,18 @@ static void capture_string(struct xt_capture *c, uint8_t arg, uint64_t addr)
 	commit(c, b, (size_t)got);
 }
 
+/* The name of a call that no table of the personality numbers. */
+static void capture_name(struct xt_capture *c, const char *name)
+{
+	size_t n = strnlen(name, XENO_SYSNAME_SIZE);
+	uint8_t *room;
+	struct xt_blob *b = new_blob(c, XT_BLOB_NAME, n, &room);
+	if (!b)
+		return;
+	memcpy(room, name, n);
+	commit(c, b, n);
+}
+
 static void capture_bytes(struct xt_capture *c, uint8_t arg, uint64_t addr, uint64_t len)
 {
 	size_t want = len < XT_STR_SHOWN ? (size_t)len : XT_STR_SHOWN;
@@ -110,14 +123,41 @@ static void capture_structs(struct xt_capture *c, uint8_t arg, uint64_t addr,
 	commit(c, b, want);
 }
 
+/* The length of argument d's array when another argument points at it (an
+ * inout(uint) the call leaves the number it filled in, as port_getn's
+ * nget): read after the call; false if it cannot be. */
+static bool count_in_memory(const struct xt_capture *c, const struct xeno_sysent *e,
+			    const struct xeno_argdesc *d, uint64_t *count)
+{
+	if (d->len_arg >= 8 || d->len_arg >= e->nargs)
+		return false;
+	uint8_t k = e->args[d->len_arg].kind;
+	uint32_t n;
+	if ((k != XA_INOUT && k != XA_OUT) ||
+	    xeno_copy_in(&n, c->ev.args[d->len_arg], sizeof n) < 0)
+		return false;
+	*count = n;
+	return true;
+}
+
 static void capture_arg(struct xt_capture *c, const struct xeno_personality *os,
 			const struct xeno_sysent *e, unsigned i, long ret)
 {
 	const struct xeno_argdesc *d = &e->args[i];
 	uint64_t v = c->ev.args[i];
-	bool ok = ret >= 0 && !(c->ev.flags & (XT_RESTART | XT_UNFINISHED));
+	bool finished = !(c->ev.flags & (XT_RESTART | XT_UNFINISHED));
+	bool ok = ret >= 0 && finished;
 	if (v == 0)
 		return;
+	uint64_t filled;
+	if (d->kind == XA_OUT && finished && count_in_memory(c, e, d, &filled)) {
+		/* The number says what came, even with a failure (illumos's
+		 * port_getn: ETIME with events). */
+		const struct xeno_trace_decoder *dec = xt_find_decoder(os, d->decoder);
+		if (dec && !dec->len_in_bytes && (ok || ret == -ETIME) && filled > 0)
+			capture_structs(c, (uint8_t)i, v, dec, filled, false);
+		return;
+	}
 	switch (d->kind) {
 	case XA_STR:
 		capture_string(c, (uint8_t)i, v);
@@ -133,7 +173,9 @@ static void capture_arg(struct xt_capture *c, const struct xeno_personality *os,
 	case XA_IN:
 	case XA_OUT:
 	case XA_INOUT: {
-		if (d->kind != XA_IN && !ok)
+		/* an inout argument held a value before the call: shown as
+		 * the call left it, whatever the result */
+		if ((d->kind == XA_OUT && !ok) || (d->kind == XA_INOUT && !finished))
 			break;
 		const struct xeno_trace_decoder *dec = xt_find_decoder(os, d->decoder);
 		if (!dec)
@@ -161,7 +203,7 @@ void xt_capture_call(struct xt_capture *c, struct xeno_thread *t, const struct x
 		     const struct xeno_sysent *e, long ret, bool unfinished)
 {
 	struct xt_event *ev = &c->ev;
-	ev->nr = trap->nr;
+	ev->nr = xeno_call_trace_nr(trap);
 	memcpy(ev->args, trap->args, sizeof ev->args);
 	ev->start = t->trace_start;
 	if (unfinished) {
@@ -180,6 +222,8 @@ void xt_capture_call(struct xt_capture *c, struct xeno_thread *t, const struct x
 	}
 	if (!e || !e->name[0])
 		return;
+	if (xt_call_entry(t->os, ev->nr) != e)
+		capture_name(c, e->name); /* a missing import's stand-in */
 	for (unsigned i = 0; i < e->nargs && i < 8; i++)
 		capture_arg(c, t->os, e, i, ret);
 }

@@ -262,7 +262,8 @@ static void get_blobs(struct rd *r, struct xt_event *ev)
 		}
 		bl->len = (uint32_t)len;
 		bl->data = get_raw(r, len);
-		if ((bl->arg >= 8 && bl->arg != XT_BLOB_SIGINFO) || bl->state > XT_CAP_FAULT) {
+		if ((bl->arg >= 8 && bl->arg != XT_BLOB_SIGINFO && bl->arg != XT_BLOB_NAME) ||
+		    bl->state > XT_CAP_FAULT) {
 			fail(r, "a captured argument is malformed");
 			return;
 		}

@@ -20,6 +20,7 @@
 #define XT_MAX_BLOBS	8
 #define XT_POOL_SIZE	2048 /* bytes of guest memory one event keeps */
 #define XT_BLOB_SIGINFO 0xff /* blob.arg of a signal's foreign siginfo */
+#define XT_BLOB_NAME	0xfe /* blob.arg of the name of a call no table numbers */
 
 enum xt_type {
 	XT_HEADER = 1, /* recordings only: what was traced */
@@ -56,7 +57,8 @@ struct xt_event {
 	uint8_t flags;
 	uint32_t tid;
 	uint32_t parent; /* XT_THREAD: the creating thread (0: the first) */
-	uint64_t nr;	 /* XT_CALL: call number; XT_SIGNAL: host signal;
+	uint64_t nr;	 /* XT_CALL: call number (a library function's folded
+			  * with its library's id, core/call.h); XT_SIGNAL: host signal;
 			  * XT_EXIT: XT_EXITED or XT_KILLED */
 	uint64_t args[8];
 	int64_t ret; /* XT_CALL: host result (value or -host errno);

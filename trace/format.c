@@ -1,10 +1,12 @@
 /* Trace events as strace-style lines (core/trace_format.h). */
 #include "trace/format.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/library.h"
 #include "core/personality.h"
 #include "core/syscall.h"
 #include "core/xlat.h"
@@ -28,12 +30,25 @@ const struct xeno_trace_decoder *xt_find_decoder(const struct xeno_personality *
 	return NULL;
 }
 
-static const struct xeno_sysent *entry_of(const struct xeno_personality *os, uint64_t nr)
+const struct xeno_calltable *xt_call_table(const struct xeno_personality *os, unsigned id)
 {
-	const struct xeno_calltable *tab = os ? os->syscalls : NULL;
-	if (!tab || nr >= tab->n || !tab->sysent[nr].name[0])
+	if (!os)
 		return NULL;
-	return &tab->sysent[nr];
+	if (id == 0)
+		return os->syscalls;
+	for (const struct xeno_library *const *lib = os->libraries; lib && *lib; lib++)
+		if ((*lib)->id == id)
+			return (*lib)->calls;
+	return NULL;
+}
+
+const struct xeno_sysent *xt_call_entry(const struct xeno_personality *os, uint64_t nr)
+{
+	const struct xeno_calltable *tab = xt_call_table(os, XENO_LIBCALL_ID(nr));
+	uint64_t i = XENO_LIBCALL_ID(nr) ? nr & 0xffff : nr;
+	if (!tab || i >= tab->n || !tab->sysent[i].name[0])
+		return NULL;
+	return &tab->sysent[i];
 }
 
 /* Structures: one, or an array of them, from the captured bytes. */
@@ -178,9 +193,21 @@ static void put_result(struct xeno_tline *l, const struct xt_event *ev, const st
 
 void xt_format_call(struct xeno_tline *l, const struct xt_event *ev)
 {
-	const struct xeno_sysent *e = entry_of(l->os, ev->nr);
+	const struct xeno_sysent *e = xt_call_entry(l->os, ev->nr);
+	const struct xt_blob *name = xt_blob_of(ev, XT_BLOB_NAME);
+	for (uint32_t i = 0; name && i < name->len; i++)
+		if (!isalnum(name->data[i]) && name->data[i] != '_')
+			name = NULL; /* not a name: a damaged recording's */
+	if (name && !name->len)
+		name = NULL;
 	if (!e) {
-		tl_printf(l, "syscall_%llu(", (unsigned long long)ev->nr);
+		if (name)
+			tl_printf(l, "%.*s(", (int)name->len, (const char *)name->data);
+		else if (XENO_LIBCALL_ID(ev->nr))
+			tl_printf(l, "libcall_%u_%llu(", XENO_LIBCALL_ID(ev->nr),
+				  (unsigned long long)(ev->nr & 0xffff));
+		else
+			tl_printf(l, "syscall_%llu(", (unsigned long long)ev->nr);
 		for (int i = 0; i < 6; i++)
 			tl_printf(l, "%s%#llx", i ? ", " : "", (unsigned long long)ev->args[i]);
 		tl_puts(l, ")");

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/call.h"
 #include "core/fd.h"
 #include "core/personality.h"
 #include "core/syscall.h"
@@ -187,7 +188,7 @@ static void call_begin(struct xeno_thread *t, const struct xeno_call *trap,
 		struct xt_capture c;
 		xt_capture_init(&c, XT_CALL, (uint32_t)t->tid);
 		xt_capture_call(&c, t, trap, e, 0, true);
-		emit(&c.ev, xt_filter_shows(&tr.filter, trap->nr));
+		emit(&c.ev, xt_filter_shows(&tr.filter, xeno_call_trace_nr(trap)));
 	}
 }
 
@@ -196,7 +197,7 @@ static void call_end(struct xeno_thread *t, const struct xeno_call *trap,
 {
 	t->trace_in_call = false;
 	t->trace_trap = NULL;
-	bool shown = xt_filter_shows(&tr.filter, trap->nr);
+	bool shown = xt_filter_shows(&tr.filter, xeno_call_trace_nr(trap));
 	if (!shown && !xt_recording())
 		return;
 	struct xt_capture c;
@@ -258,7 +259,7 @@ static void before_exec(struct xeno_thread *t)
 		struct xt_capture c;
 		xt_capture_init(&c, XT_CALL, (uint32_t)t->tid);
 		xt_capture_call(&c, t, t->trace_trap, t->trace_entry, 0, true);
-		emit(&c.ev, xt_filter_shows(&tr.filter, t->trace_trap->nr));
+		emit(&c.ev, xt_filter_shows(&tr.filter, xeno_call_trace_nr(t->trace_trap)));
 	}
 	/* A new zlib stream starts if the execve fails and the process goes on. */
 	xt_record_flush(true);

@@ -9,6 +9,7 @@
 
 #include "abi/freebsd/signal.h"
 #include "abi/freebsd/socket.h"
+#include "core/library.h"
 #include "core/personality.h"
 #include "core/syscall.h"
 #include "trace/codec.h"
@@ -26,24 +27,22 @@ static const struct xeno_personality *fbsd(void)
 	return xeno_personality_named("freebsd");
 }
 
-/* Every flags(SET) and in/out/inout(S) of syscalls.master names a flag set
+/* Checks one table's flags(SET) and in/out/inout(S): each names a flag set
  * or decoder the personality registers, and each decoder prints something
- * for an all-zero structure. */
-static void every_table_decoder_is_registered(void **state)
+ * for an all-zero structure.  Counts them into *flags and *structs. */
+static void check_table_decoders(const struct xeno_personality *os,
+				 const struct xeno_calltable *tab, int *flags, int *structs)
 {
-	(void)state;
-	const struct xeno_personality *os = fbsd();
 	uint8_t zero[256] = {0};
-	int structs = 0, flags = 0;
-	for (unsigned nr = 0; nr < os->syscalls->n; nr++) {
-		const struct xeno_sysent *e = &os->syscalls->sysent[nr];
+	for (unsigned nr = 0; nr < tab->n; nr++) {
+		const struct xeno_sysent *e = &tab->sysent[nr];
 		for (unsigned i = 0; e->name[0] && i < e->nargs; i++) {
 			const struct xeno_argdesc *d = &e->args[i];
 			if (d->kind == XA_FLAGS || d->kind == XA_LFLAGS) {
 				const struct xeno_flagset *s = xt_find_flagset(os, d->decoder);
 				if (!s)
-					fail_msg("%s: flag set %s is not registered", e->name,
-						 d->decoder);
+					fail_msg("%s: %s: flag set %s is not registered", os->name,
+						 e->name, d->decoder);
 				/* and decodes: its first named value comes back by name */
 				const struct xeno_flag *f = &s->flags[0];
 				char buf[256];
@@ -52,25 +51,43 @@ static void every_table_decoder_is_registered(void **state)
 					fail_msg("%s: %s formats %#llx as %s, not %s", e->name,
 						 s->name, (unsigned long long)f->fval, buf,
 						 f->name);
-				flags++;
+				(*flags)++;
 			} else if (d->kind == XA_IN || d->kind == XA_OUT || d->kind == XA_INOUT) {
 				const struct xeno_trace_decoder *dec =
 				    xt_find_decoder(os, d->decoder);
 				if (!dec)
-					fail_msg("%s: decoder %s is not registered", e->name,
-						 d->decoder);
+					fail_msg("%s: %s: decoder %s is not registered", os->name,
+						 e->name, d->decoder);
 				assert_true(dec->size <= sizeof zero);
 				struct xeno_tline l;
 				tl_init(&l, os, NULL);
 				dec->format(&l, zero, dec->size);
 				assert_true(l.n > 0);
-				structs++;
+				(*structs)++;
 			}
 		}
 	}
-	assert_true(flags > 50);
-	assert_true(structs > 30);
-	assert_non_null(xt_find_decoder(os, "siginfo"));
+}
+
+/* Every table of the personalities that trace (system calls, shim
+ * libraries) names only flag sets and decoders they register. */
+static void every_table_decoder_is_registered(void **state)
+{
+	(void)state;
+	static const char *const oses[] = {"freebsd", "illumos"};
+	for (size_t o = 0; o < sizeof oses / sizeof oses[0]; o++) {
+		const struct xeno_personality *os = xeno_personality_named(oses[o]);
+		assert_non_null(os);
+		int flags = 0, structs = 0;
+		check_table_decoders(os, xt_call_table(os, 0), &flags, &structs);
+		for (const struct xeno_library *const *lib = os->libraries; lib && *lib; lib++) {
+			assert_ptr_equal(xt_call_table(os, (*lib)->id), (*lib)->calls);
+			check_table_decoders(os, (*lib)->calls, &flags, &structs);
+		}
+		assert_true(flags > 20);
+		assert_true(structs > 20);
+		assert_non_null(xt_find_decoder(os, "siginfo"));
+	}
 }
 
 /* The decoders the issue asks for exist under the names the table uses. */
@@ -191,6 +208,60 @@ static void filters(void **state)
 	assert_non_null(strstr(err, "nosuchcall"));
 	assert_int_equal(xt_filter_parse(&f, fbsd(), "%nosuchclass", err, sizeof err), -1);
 	assert_null(xt_filter_shows(NULL, 3) ? NULL : "a NULL filter shows everything");
+}
+
+/* The number of library function name in os's library id (traces' numbering). */
+static uint64_t libcall_nr(const struct xeno_personality *os, unsigned id, const char *name)
+{
+	const struct xeno_calltable *tab = xt_call_table(os, id);
+	assert_non_null(tab);
+	for (unsigned nr = 0; nr < tab->n; nr++)
+		if (strcmp(tab->sysent[nr].name, name) == 0)
+			return XENO_LIBCALL_NR(id, nr);
+	fail_msg("%s has no %s", tab->library, name);
+	return 0;
+}
+
+/* Library functions in traces: by their names and argument kinds, in
+ * filters by name and class, an unknown one by its library and number. */
+static void library_calls(void **state)
+{
+	(void)state;
+	const struct xeno_personality *os = xeno_personality_named("illumos");
+	uint64_t getn = libcall_nr(os, 1, "port_getn"), create = libcall_nr(os, 1, "port_create");
+	uint64_t sendfile = libcall_nr(os, 3, "sendfile");
+	static const uint8_t nget[4] = {0}, timeout[16] = {0};
+	struct xt_event ev = {.type = XT_CALL, .tid = 7, .nr = getn, .ret = -62 /* ETIME */};
+	ev.args[0] = 3, ev.args[1] = 0x1000, ev.args[2] = 4, ev.args[3] = 0x2000;
+	ev.args[4] = 0x3000;
+	ev.nblobs = 2;
+	ev.blobs[0] = (struct xt_blob){.arg = 3, .len = 4, .data = nget};
+	ev.blobs[1] = (struct xt_blob){.arg = 4, .len = 16, .data = timeout};
+	struct xeno_tline l;
+	tl_init(&l, os, NULL);
+	xt_format_call(&l, &ev);
+	assert_string_equal(l.buf, "port_getn(3, 0x1000, 4, [0], {tv_sec=0, tv_nsec=0}) = -1 ETIME "
+				   "(Timer expired)");
+	ev = (struct xt_event){.type = XT_CALL, .nr = XENO_LIBCALL_NR(1, 0xfff0), .ret = 0};
+	tl_init(&l, os, NULL);
+	xt_format_call(&l, &ev);
+	assert_string_equal(l.buf, "libcall_1_65520(0, 0, 0, 0, 0, 0) = 0");
+
+	struct xt_filter f;
+	char err[256];
+	assert_int_equal(xt_filter_parse(&f, os, "port_getn", err, sizeof err), 0);
+	assert_true(xt_filter_shows(&f, getn));
+	assert_false(xt_filter_shows(&f, create));
+	assert_false(xt_filter_shows(&f, sendfile));
+	xt_filter_free(&f);
+	assert_int_equal(xt_filter_parse(&f, os, "!%desc", err, sizeof err), 0);
+	assert_false(xt_filter_shows(&f, getn));
+	assert_false(xt_filter_shows(&f, create));
+	xt_filter_free(&f);
+	assert_int_equal(xt_filter_parse(&f, os, "sendfile", err, sizeof err), 0);
+	assert_true(xt_filter_shows(&f, sendfile));
+	assert_false(xt_filter_shows(&f, getn));
+	xt_filter_free(&f);
 }
 
 /* ---- recordings ---- */
@@ -372,6 +443,7 @@ int main(void)
 	    cmocka_unit_test(named_decoders_exist), cmocka_unit_test(format_open_with_flags),
 	    cmocka_unit_test(format_sockaddr_inet6_and_unix),
 	    cmocka_unit_test(format_sigset_and_signal_line), cmocka_unit_test(normalised_values),
-	    cmocka_unit_test(filters), cmocka_unit_test(recording_round_trip),
-	    cmocka_unit_test(damaged_recordings), cmocka_unit_test(diffs));
+	    cmocka_unit_test(filters), cmocka_unit_test(library_calls),
+	    cmocka_unit_test(recording_round_trip), cmocka_unit_test(damaged_recordings),
+	    cmocka_unit_test(diffs));
 }
