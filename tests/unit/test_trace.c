@@ -166,6 +166,14 @@ static void format_sigset_and_signal_line(void **state)
 	tl_init(&l, fbsd(), NULL);
 	tl_sigset(&l, set, 4);
 	assert_string_equal(l.buf, "[INT TERM]");
+	uint32_t most[4] = {~((1u << 8) | (1u << 16)), ~0u, ~0u, ~0u}; /* all but KILL, STOP */
+	tl_init(&l, fbsd(), NULL);
+	tl_sigset(&l, most, 4);
+	assert_string_equal(l.buf, "~[KILL STOP]");
+	uint32_t all[4] = {~0u, ~0u, ~0u, ~0u};
+	tl_init(&l, fbsd(), NULL);
+	tl_sigset(&l, all, 4);
+	assert_string_equal(l.buf, "~[]");
 }
 
 /* Normalised values: descriptors and ids by first appearance. */
