@@ -16,17 +16,22 @@ BUILD    := build
 GEN      := $(BUILD)/gen
 CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra -Werror
+# LLVM's libunwind (Debian's libunwind-14-dev) walks the guest's stacks
+# (libs/common/unwind.h): its header as <libunwind/libunwind.h>, its static
+# library, and dl_iterate_phdr wrapped to show it the guest's objects.
+LIBUNWIND_INC := /usr/include/libunwind
+LIBUNWIND_A   := /usr/lib/llvm-14/lib/libunwind.a
 # No stack protector: its canary lives at %fs:0x28, and xeno's code runs on the
 # guest's FS base where it can (core/gate.h).  xeno is a static PIE: no
 # dynamic linker runs mid-trap (it needs glibc's TLS), and a foreign program
 # starts about a millisecond sooner (measured: bench/README.md).
 XCFLAGS  := -std=gnu11 $(WARN) -D_GNU_SOURCE -I. -I$(GEN) -DXENO_VERSION='"$(VERSION)"' -MMD -MP \
-            -fno-stack-protector
+            -fno-stack-protector -idirafter $(LIBUNWIND_INC)
 # glibc's own mappings (malloc's, when its heap cannot grow) go through
 # core/hostmem.c, which records them as xeno's memory.
 XLDFLAGS := -static-pie -Wl,-z,now -Wl,-z,relro \
             -Wl,--wrap=__mmap -Wl,--wrap=__munmap -Wl,--wrap=__mremap
-LDLIBS   := -lelf -lz -lpthread -lm
+LDLIBS   := -lelf -lz -lpthread -lm $(LIBUNWIND_A) -Wl,--wrap=dl_iterate_phdr
 AWK      ?= awk
 
 # The personalities, one line each: each has a folder under syscalls/ (an OS

@@ -1,6 +1,7 @@
 #!/bin/sh
-# What tracing costs when it is off: 10^6 trapped getpid calls
-# (samples/freebsd/getpid_loop) under build/xeno against build/notrace/xeno,
+# What tracing costs when it is off: 10^6 getpid calls (samples/freebsd/
+# getpid_loop; made through a patched site, or trapped with XENO_PATCH=0 in
+# the environment) under build/xeno against build/notrace/xeno,
 # the same sources built with -DXENO_NO_TRACE (no tracing hooks, no flight
 # recorder), run alternately; median of RUNS runs each (default 9), and
 # the ratio.  With --trace (to /dev/null) too, for scale.

@@ -11,16 +11,19 @@ xeno_blocking_syscall:
 	pushq	%rbx
 	pushq	%r12
 	pushq	%r13
+	subq	$16, %rsp		/* the mask to go back to */
 	movq	%rdi, %rbx
 	XENO_THREAD_STATE %r13
-	/* In a direct call (core/libgate.S) the guest's mask is in force. */
+	/* With the guest's mask in force, and it the one to wait with (a
+	 * direct call, core/libgate.S; a patched site's call, core/sitecall.S;
+	 * XT_DIRECT says so), there is nothing to open. */
 	cmpb	$0, XT_DIRECT(%r13)
 	jne	xeno_blocking_window
-	/* open the guest's mask: rt_sigprocmask(SIG_SETMASK, &t->wait_mask, 0, 8) */
+	/* open the guest's mask: rt_sigprocmask(SIG_SETMASK, &t->wait_mask, &old, 8) */
 	movl	$XENO_NR_RT_SIGPROCMASK, %eax
 	movl	$2, %edi
 	leaq	XT_WAIT_MASK(%r13), %rsi
-	xorl	%edx, %edx
+	movq	%rsp, %rdx
 	movl	$8, %r10d
 	syscall
 xeno_blocking_window:
@@ -38,14 +41,17 @@ xeno_blocking_window_end:		/* the syscall instruction itself */
 	movq	%rax, %r12
 1:	cmpb	$0, XT_DIRECT(%r13)
 	jne	2f
-	/* close it again: every signal a handler of xeno's blocks */
+	/* close it again: the mask before (in a trap's handler, every signal
+	 * a handler of xeno's blocks; in a direct or patched-site call whose
+	 * mask changed meanwhile, the guest's) */
 	movl	$XENO_NR_RT_SIGPROCMASK, %eax
 	movl	$2, %edi
-	leaq	xeno_handler_mask(%rip), %rsi
+	movq	%rsp, %rsi
 	xorl	%edx, %edx
 	movl	$8, %r10d
 	syscall
 2:	movq	%r12, %rax
+	addq	$16, %rsp
 	popq	%r13
 	popq	%r12
 	popq	%rbx

@@ -123,9 +123,10 @@ long xeno_call(struct xeno_thread *t, const struct xeno_call *c)
 	if (!sc || !sc->call || !(sc->flags & XENO_SYF_NOTLS) || xeno_trace_enabled)
 		xeno_host_tls(t);
 	const struct xeno_sysent *e = sc ? &tab->sysent[c->nr] : NULL;
-	struct xeno_callrec *flight = xeno_flight_enter(&t->flight, xeno_call_trace_nr(c), c->args);
+	uint64_t flight = xeno_flight_enter(&t->flight, xeno_trace_number(tab, c->nr), c->args);
+	struct xeno_trace_frame outer;
 	if (__builtin_expect(xeno_trace_enabled, 0))
-		xeno_tracer->call_begin(t, c, e);
+		xeno_tracer->call_begin(t, c, e, &outer);
 	long ret;
 	if (sc && sc->call)
 		ret = sc->call(t, c->args);
@@ -135,8 +136,8 @@ long xeno_call(struct xeno_thread *t, const struct xeno_call *c)
 		xeno_host_tls(t);
 		ret = xeno_sig_queued_restart(t) ? -XENO_ERESTART : -EINTR;
 	}
-	xeno_flight_leave(flight, ret);
+	xeno_flight_leave(&t->flight, flight, ret);
 	if (__builtin_expect(xeno_trace_enabled, 0))
-		xeno_tracer->call_end(t, c, e, ret);
+		xeno_tracer->call_end(t, c, e, ret, &outer);
 	return ret;
 }

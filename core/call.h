@@ -13,17 +13,9 @@
 
 #include <stdbool.h>
 
-#include "core/library.h"
 #include "core/syscall.h"
 
 struct xeno_thread;
-
-/* The number call c has in traces and the flight recorder: a system call's
- * own, a library function's folded with its library's id (core/library.h). */
-static inline uint64_t xeno_call_trace_nr(const struct xeno_call *c)
-{
-	return c->table && c->table->id ? XENO_LIBCALL_NR(c->table->id, c->nr) : c->nr;
-}
 
 /* --strict: an unimplemented call ends the program (by SIGSYS). */
 extern bool xeno_strict;

@@ -175,6 +175,13 @@ noreturn void xeno_enter_guest(const struct xeno_entry *e, const sigset_t *mask)
 	g[REG_RSI] = (greg_t)e->rsi;
 	g[REG_RDX] = (greg_t)e->rdx;
 	g[REG_RBX] = (greg_t)e->rbx;
+	g[REG_RAX] = (greg_t)e->rax;
+	g[REG_RCX] = (greg_t)e->rcx;
+	g[REG_RBP] = (greg_t)e->rbp;
+	g[REG_R8] = (greg_t)e->r8;
+	g[REG_R9] = (greg_t)e->r9;
+	g[REG_R10] = (greg_t)e->r10;
+	g[REG_R11] = (greg_t)e->r11;
 	g[REG_R12] = (greg_t)e->r12;
 	g[REG_R13] = (greg_t)e->r13;
 	g[REG_R14] = (greg_t)e->r14;

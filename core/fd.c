@@ -3,8 +3,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
+
+#include "core/host.h"
 
 #define RAISE_TO (1UL << 16) /* how far the soft limit is raised at most */
 
@@ -127,7 +130,7 @@ int xeno_fd_for_each_guest_run(unsigned lo, unsigned hi,
 long xeno_fd_guest_new(long fd)
 {
 	if (fd >= 0 && (unsigned long)fd >= guest_limit) {
-		close((int)fd);
+		host_syscall1(SYS_close, fd); /* not glibc's: this runs on the guest's FS base */
 		return -EMFILE;
 	}
 	return fd;
@@ -185,4 +188,22 @@ void xeno_fd_exec_failed(void)
 		return;
 	rl.rlim_cur = soft_before_exec;
 	setrlimit(RLIMIT_NOFILE, &rl);
+}
+
+size_t xeno_fd_proc_path(char *buf, size_t size, long fd)
+{
+	static const char prefix[] = "/proc/self/fd/";
+	char digits[24];
+	size_t n = 0, len = sizeof prefix - 1;
+	unsigned long v = fd < 0 ? 0 : (unsigned long)fd;
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (len + n + 1 > size)
+		return 0;
+	memcpy(buf, prefix, len);
+	while (n)
+		buf[len++] = digits[--n];
+	buf[len] = '\0';
+	return len;
 }

@@ -18,6 +18,7 @@
 #define XENO_CORE_FD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #define XENO_FDS     32 /* descriptors kept for xeno itself, at most */
 #define XENO_FDS_MIN 4	/* and at least: N = 20 leaves the guest 16 */
 
@@ -48,6 +49,10 @@ int xeno_fd_guest_limits(unsigned long *cur, unsigned long *max);
  * max and cur with xeno's room above them.  0 or -errno (EPERM when the hard
  * limit would rise without the privilege to). */
 int xeno_fd_set_guest_limits(unsigned long cur, unsigned long max);
+
+/* "/proc/self/fd/FD" into buf, without glibc's formatting (for handlers on
+ * the guest's FS base): its length, 0 if it does not fit. */
+size_t xeno_fd_proc_path(char *buf, size_t size, long fd);
 
 /* Around execve: the new program starts with the guest's soft limit, as it
  * would have on the guest's own system, not the one xeno raised for its own

@@ -30,28 +30,32 @@ struct xeno_flight {
 	struct xeno_callrec ring[XENO_FLIGHT_CALLS];
 };
 
-/* Notes a call about to run: the entry to complete with flight_leave. */
-static inline struct xeno_callrec *xeno_flight_enter(struct xeno_flight *f, uint64_t nr,
-						     const uint64_t *args)
+/* Notes a call about to run (nr: its trace number, core/library.h): what
+ * xeno_flight_leave completes.  Library calls nest (a shim calls guest code
+ * that calls the library again), so the entry is found again by its place
+ * in the sequence: one overwritten meanwhile is left alone. */
+static inline uint64_t xeno_flight_enter(struct xeno_flight *f, uint64_t nr, const uint64_t *args)
 {
 #ifdef XENO_NO_TRACE
 	(void)f, (void)nr, (void)args;
-	return NULL;
+	return 0;
 #else
-	struct xeno_callrec *r = &f->ring[f->count++ & (XENO_FLIGHT_CALLS - 1)];
+	uint64_t seq = f->count++;
+	struct xeno_callrec *r = &f->ring[seq & (XENO_FLIGHT_CALLS - 1)];
 	r->nr = nr;
 	memcpy(r->args, args, sizeof r->args);
 	r->ret = XENO_CALL_PENDING;
-	return r;
+	return seq;
 #endif
 }
 
-static inline void xeno_flight_leave(struct xeno_callrec *r, long ret)
+static inline void xeno_flight_leave(struct xeno_flight *f, uint64_t seq, long ret)
 {
 #ifdef XENO_NO_TRACE
-	(void)r, (void)ret;
+	(void)f, (void)seq, (void)ret;
 #else
-	r->ret = ret;
+	if (f->count - seq <= XENO_FLIGHT_CALLS)
+		f->ring[seq & (XENO_FLIGHT_CALLS - 1)].ret = ret;
 #endif
 }
 

@@ -26,6 +26,31 @@
 #define XT_WAIT_MASK  32 /* uint64_t: host signal mask while blocked for the guest */
 #define XT_DIRECT     11 /* uint8_t: in a direct call (core/libgate.S), signals not blocked */
 #define XT_DIRECT_FRAME 40 /* uint64_t: the Microsoft-convention entry's frame (core/libgate_ms.S) */
+#define XT_SITECALL   64 /* struct xeno_sitecall: a patched site's call (core/sitecall.h) */
+
+/* Inside struct xeno_sitecall: the guest's registers (a ucontext_t's gregs,
+ * glibc's REG_* order) and its FP/vector state (an XSAVE area). */
+#define XS_GREGS  48
+#define XS_FPU	  1024
+#define XT_G(reg) (XT_SITECALL + XS_GREGS + 8 * (reg))
+#define XG_R8	  0
+#define XG_R9	  1
+#define XG_R10	  2
+#define XG_R11	  3
+#define XG_R12	  4
+#define XG_R13	  5
+#define XG_R14	  6
+#define XG_R15	  7
+#define XG_RDI	  8
+#define XG_RSI	  9
+#define XG_RBP	  10
+#define XG_RBX	  11
+#define XG_RDX	  12
+#define XG_RAX	  13
+#define XG_RCX	  14
+#define XG_RSP	  15
+#define XG_RIP	  16
+#define XG_EFL	  17
 
 /*
  * The FS base.  The guest owns it while it runs; glibc's thread-local state

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/forklock.h"
+#include "core/spinlock.h"
 #include "core/uaccess.h"
 
 #define MAX_RANGES 4096
@@ -29,19 +30,18 @@ struct range {
 
 static struct range ranges[MAX_RANGES];
 static unsigned nranges;
-/* A spinlock: the memory handlers run on the guest's FS base (NOTLS), where
- * glibc's locks would read the guest's memory as their TCB. */
+static struct range vdso; /* the host's vDSO, as /proc/self/maps showed it */
+/* The memory handlers run on the guest's FS base (NOTLS). */
 static int lock_word;
 
 static void lock(void)
 {
-	while (__atomic_exchange_n(&lock_word, 1, __ATOMIC_ACQUIRE))
-		__builtin_ia32_pause();
+	xeno_spin_lock(&lock_word);
 }
 
 static void unlock(void)
 {
-	__atomic_store_n(&lock_word, 0, __ATOMIC_RELEASE);
+	xeno_spin_unlock(&lock_word);
 }
 
 static int add_locked(uint64_t start, uint64_t end)
@@ -254,6 +254,8 @@ static void record_line(const char *line)
 		hi = (brk > hi ? brk : hi) + HEAP_ROOM;
 	} else if (strstr(line, "[stack]")) {
 		lo = lo > STACK_ROOM ? lo - STACK_ROOM : 0;
+	} else if (strstr(line, "[vdso]")) {
+		vdso = (struct range){lo, hi};
 	}
 	add_locked(lo, hi);
 }
@@ -283,6 +285,13 @@ static void record_current_map(void)
 		add_locked(brk, brk + HEAP_ROOM);
 	}
 	unlock();
+}
+
+bool xeno_hostmem_vdso(uint64_t *start, uint64_t *len)
+{
+	*start = vdso.start;
+	*len = vdso.end - vdso.start;
+	return vdso.end > vdso.start;
 }
 
 void xeno_hostmem_init(void)

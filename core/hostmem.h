@@ -35,6 +35,9 @@ void xeno_hostmem_remove(uint64_t start, uint64_t len);
 /* True if any byte of [start, start + len) is xeno's. */
 bool xeno_hostmem_overlaps(uint64_t start, uint64_t len);
 
+/* Where the host's vDSO was mapped when xeno started: false if nowhere. */
+bool xeno_hostmem_vdso(uint64_t *start, uint64_t *len);
+
 /* Anonymous read-write memory for xeno itself, recorded: NULL on failure. */
 void *xeno_hostmem_map(size_t len);
 void xeno_hostmem_unmap(void *p, size_t len);

@@ -67,12 +67,14 @@ static void record_process(const struct xeno_launch *l, const char *path)
 /* A dynamically linked program starts at xeno_guest_start_program, which
  * runs the IRELATIVE resolvers and the initialisers as guest code, then
  * enters the program as its personality's interpreter would. */
-static void start_dynamic(struct xeno_launch *l, struct xeno_link_start *ls)
+static int start_dynamic(struct xeno_launch *l, struct xeno_link_start *ls)
 {
 	struct xeno_entry e = l->entry;
 	uint64_t argc = 0, argv = 0, envp = 0;
 	l->os->dynamic_entry(&e, ls->fini, &argc, &argv, &envp);
 	xeno_link_set_args(ls, argc, argv, envp);
+	if (!ls->inits)
+		return reason(&l->img, "out of memory for the initialisers' list");
 	l->entry = (struct xeno_entry){.rip = (uint64_t)xeno_guest_start_program,
 				       .rsp = e.rsp,
 				       .rbx = (uint64_t)ls->inits,
@@ -81,6 +83,24 @@ static void start_dynamic(struct xeno_launch *l, struct xeno_link_start *ls)
 				       .r14 = e.rdi,
 				       .r15 = e.rsi,
 				       .fs = ls->tp};
+	return 0;
+}
+
+int xeno_launch_finish(struct xeno_launch *l, char **argv, char **envp)
+{
+	struct xeno_image *img = &l->img;
+	struct xeno_link_start ls = {0};
+	int err;
+	l->dynamic = img->interp[0] != '\0' || img->format != XENO_FORMAT_ELF;
+	if (l->dynamic &&
+	    (err = img->format == XENO_FORMAT_ELF ? xeno_link_program(img, l->os, &ls)
+						  : xeno_link_foreign(img, l->os, &ls)))
+		return err;
+	if ((err = l->os->build_stack(img, argv, envp, &l->entry)) < 0)
+		return reason(img, "cannot build the initial stack: %s", strerror(-err));
+	/* A program of another format than ELF starts where its personality's
+	 * build_stack said: it knows what runs before the entry. */
+	return l->dynamic && img->format == XENO_FORMAT_ELF ? start_dynamic(l, &ls) : 0;
 }
 
 int xeno_launch_prepare(struct xeno_launch *l, const char *path, char **argv, char **envp)
@@ -91,31 +111,15 @@ int xeno_launch_prepare(struct xeno_launch *l, const char *path, char **argv, ch
 		err = xeno_image_check_runnable(img);
 	if (!err)
 		err = xeno_image_map(img, img->brand->personality->pie_base);
+	if (!err) {
+		l->os = img->brand->personality;
+		record_process(l, path);
+		err = xeno_launch_finish(l, argv, envp);
+	}
 	if (err) {
+		xeno_reason_printable(img->reason);
 		xeno_msg("%s: %s", path, img->reason);
-		xeno_image_close(img);
-		return err;
 	}
-	l->os = img->brand->personality;
-	record_process(l, path);
-	struct xeno_link_start ls = {0};
-	l->dynamic = img->interp[0] != '\0' || img->format != XENO_FORMAT_ELF;
-	if (l->dynamic &&
-	    (err = img->format == XENO_FORMAT_ELF ? xeno_link_program(img, l->os, &ls)
-						  : xeno_link_foreign(img, l->os, &ls))) {
-		xeno_msg("%s: %s", path, img->reason);
-		xeno_image_close(img);
-		return err;
-	}
-	err = l->os->build_stack(img, argv, envp, &l->entry);
 	xeno_image_close(img);
-	if (err < 0) {
-		xeno_msg("%s: cannot build the initial stack: %s", path, strerror(-err));
-		return XENO_LOAD_BAD;
-	}
-	/* A program of another format than ELF starts where its personality's
-	 * build_stack said: it knows what runs before the entry. */
-	if (l->dynamic && img->format == XENO_FORMAT_ELF)
-		start_dynamic(l, &ls);
-	return 0;
+	return err;
 }

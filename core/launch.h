@@ -24,6 +24,12 @@ struct xeno_launch {
  * linked): 0, or XENO_LOAD_BAD with img->reason set. */
 int xeno_image_check_runnable(struct xeno_image *img);
 
+/* The second half of xeno_launch_prepare, for an image parsed, judged and
+ * mapped (l->os set): links a dynamically linked program (loader/link.h),
+ * builds the initial stack, sets the entry.  0, or XENO_LOAD_BAD with the
+ * reason in l->img.reason.  The loader fuzzer runs it on images in memory. */
+int xeno_launch_finish(struct xeno_launch *l, char **argv, char **envp);
+
 /* Parses, judges and maps the program at path and builds its initial stack
  * from argv and envp; sets what xeno_proc records of the program.  0, or
  * the exit status (XENO_LOAD_BAD, XENO_LOAD_MISSING) after a one-line

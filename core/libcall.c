@@ -36,6 +36,13 @@ static void set_error(struct xeno_thread *t, int foreign)
 		t->lib_errno = foreign;
 }
 
+uint64_t xeno_guest_sp(const struct xeno_thread *t)
+{
+	if (t->uc)
+		return (uint64_t)t->uc->uc_mcontext.gregs[REG_RSP];
+	return t->lib_regs ? (uint64_t)(t->lib_regs + XENO_LIBREGS_STACK) : 0;
+}
+
 /* A handler's result as the function's convention gives it to the guest. */
 static long convert(struct xeno_thread *t, const struct xeno_libfn *fn, long r)
 {
@@ -74,7 +81,25 @@ struct xeno_libret xeno_libcall(const struct xeno_libfn *fn, const uint64_t *reg
 	for (unsigned i = 6; i < fn->nargs && i < 8; i++)
 		c.args[i] = regs[XENO_LIBREGS_STACK + i - 6];
 	t->lib_regs = regs;
+	t->lib_stack = regs + XENO_LIBREGS_STACK;
 	return run(t, fn, &c);
+}
+
+/* Whether a result of kind k is 32 bits wide (the spec's int, uint, fd...). */
+static bool ret_is_32bit(uint8_t k)
+{
+	switch (k) {
+	case XA_INT:
+	case XA_UINT:
+	case XA_FD:
+	case XA_ATFD:
+	case XA_OCTAL:
+	case XA_SIG:
+	case XA_FLAGS:
+	case XA_PID:
+		return true;
+	}
+	return false;
 }
 
 struct xeno_libret xeno_libcall_ms(const struct xeno_libfn *fn, const uint64_t *regs,
@@ -87,7 +112,14 @@ struct xeno_libret xeno_libcall_ms(const struct xeno_libfn *fn, const uint64_t *
 	for (unsigned i = 4; i < fn->nargs && i < 8; i++)
 		c.args[i] = stack[i - 4];
 	t->lib_regs = NULL;
-	return run(t, fn, &c);
+	t->lib_stack = stack;
+	struct xeno_libret r = run(t, fn, &c);
+	/* A 32-bit result comes in EAX, and writing EAX clears the upper half
+	 * of RAX: callers that read all of RAX see -1 as 0xffffffff (Go's
+	 * syscall package compares it with SOCKET_ERROR, uintptr(^uint32(0))). */
+	if (!r.restart && ret_is_32bit(fn->table->sysent[fn->nr].ret_kind))
+		r.value = (long)(uint32_t)r.value;
+	return r;
 }
 
 /* The System V va_list (AMD64 psABI 3.5.7): one of these, by reference. */

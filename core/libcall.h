@@ -23,15 +23,25 @@ struct xeno_libret {
 
 /* Runs the function fn describes with the guest's argument registers regs:
  * rdi, rsi, rdx, rcx, r8, r9, then xmm0-7 (16 bytes each) — a va_list's
- * register save area — and the arguments on the guest's stack from
- * regs[XENO_LIBREGS_STACK] on. */
-#define XENO_LIBREGS_STACK 25
+ * register save area — then the callee-saved registers rbx, rbp, r12-r15
+ * from regs[XENO_LIBREGS_CALLEE] on, the guest's return address at
+ * regs[XENO_LIBREGS_RETURN], and the arguments on the guest's stack from
+ * regs[XENO_LIBREGS_STACK] on (where the guest's stack pointer is once the
+ * call returns). */
+#define XENO_LIBREGS_CALLEE 22
+#define XENO_LIBREGS_RETURN 30
+#define XENO_LIBREGS_STACK  31
 struct xeno_libret xeno_libcall(const struct xeno_libfn *fn, const uint64_t *regs);
 
 /* For a variadic function's handler: a va_list over the guest's arguments
  * after the first named_gp integer and named_fp floating-point ones
  * (t->lib_regs: the call's registers). */
 void xeno_lib_va(const uint64_t *regs, unsigned named_gp, unsigned named_fp, va_list ap);
+
+/* The guest's stack pointer at the call xeno runs now: the trapped
+ * context's, or, in a direct call (no context), where the guest's stack
+ * resumes once the call returns. */
+uint64_t xeno_guest_sp(const struct xeno_thread *t);
 
 /* Whether the SIGSYS trap at uc is the direct-call entry's own (it
  * delivers queued signals, core/libgate.S), rather than a guest call. */

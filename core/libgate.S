@@ -65,8 +65,10 @@
  *      0: the descriptor
  *      8: rdi rsi rdx rcx r8 r9, then xmm0-7: what xeno_libcall gets, laid
  *         out as a va_list's register save area (core/libcall.h)
- *    184: result    192: restart?    200: the guest's return address
- *    208: the arguments on the stack
+ *    184: rbx rbp r12 r13 r14 r15, the guest's callee-saved registers at the
+ *         call (a shim that unwinds the guest's stack starts from them)
+ *    232: result    240: restart?    248: the guest's return address
+ *    256: the arguments on the stack
  */
 	.globl	xeno_lib_entry
 	.type	xeno_lib_entry, @function
@@ -74,9 +76,15 @@ xeno_lib_entry:
 	XENO_THREAD_STATE %r10
 	movb	$XENO_SEL_ALLOW, XT_SELECTOR(%r10)
 	movb	$1, XT_DIRECT(%r10)
-	subq	$200, %rsp
+	subq	$248, %rsp
 	movq	%r11, 0(%rsp)
 	SAVE_ARGUMENTS
+	movq	%rbx, 184(%rsp)
+	movq	%rbp, 192(%rsp)
+	movq	%r12, 200(%rsp)
+	movq	%r13, 208(%rsp)
+	movq	%r14, 216(%rsp)
+	movq	%r15, 224(%rsp)
 	movq	%r11, %rdi		/* xeno_libcall(fn, regs) */
 	leaq	8(%rsp), %rsi
 	/* The guest's stack may be 8 off the 16 the psABI wants at a call
@@ -88,16 +96,16 @@ xeno_lib_entry:
 	call	xeno_libcall
 	movq	%rbp, %rsp
 	popq	%rbp
-	movq	%rax, 184(%rsp)
-	movq	%rdx, 192(%rsp)
+	movq	%rax, 232(%rsp)
+	movq	%rdx, 240(%rsp)
 	XENO_THREAD_STATE %r10
 	LEAVE_HOST_FS %r10
 	movb	$0, XT_DIRECT(%r10)
 	movb	$XENO_SEL_BLOCK, XT_SELECTOR(%r10)
-	cmpq	$0, 192(%rsp)
+	cmpq	$0, 240(%rsp)
 	jne	.Lrestart
-	movq	184(%rsp), %rax
-	addq	$200, %rsp
+	movq	232(%rsp), %rax
+	addq	$248, %rsp
 	cmpb	$0, XT_SIGPENDING(%r10)
 	jne	.Ldeliver
 	ret
@@ -111,7 +119,7 @@ xeno_lib_deliver:
 .Lrestart:
 	RESTORE_ARGUMENTS
 	movq	0(%rsp), %r11
-	addq	$200, %rsp
+	addq	$248, %rsp
 	pushq	%r11
 	pushq	%rcx			/* the trap clobbers rcx and r11 */
 	syscall				/* traps: the queued signals are delivered */

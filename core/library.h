@@ -52,19 +52,63 @@ struct xeno_export {
 	 * program's copy when a COPY relocation moves the object there; the
 	 * shim's own code reads the object through it. */
 	void **at;
+	/* FUNC bound straight to a host function (a HOST line): the entry
+	 * that runs it through xeno_call, so that it is traced, which the
+	 * linker binds instead while calls are traced (loader/link.h). */
+	void *traced;
 };
 
 struct xeno_library {
 	const char *soname;	     /* "libc.so.7" */
-	unsigned id;		     /* in traces: its calls are numbered id << 16 | nr */
+	unsigned id;		     /* 1 to 0xffff: its calls trace as XENO_LIBCALL_NR(id, nr) */
 	const char *const *versions; /* its version definitions, NULL-terminated */
 	const struct xeno_export *exports;
 	unsigned nexports;
 	const struct xeno_calltable *calls; /* its functions, for xeno_call and traces */
 };
 
-/* The number a call of library id has in traces and the flight recorder. */
-#define XENO_LIBCALL_NR(id, nr) ((uint64_t)(id) << 16 | (nr))
-#define XENO_LIBCALL_ID(tnr)	((unsigned)((tnr) >> 16))
+/*
+ * Trace numbers: what the flight recorder keeps and traces and recordings
+ * show a call by.  A system call is its own number (below 2^32); function
+ * nr of the table with id is id << 32 | nr.  Ids 1 to 0xffff are the
+ * libraries' own (their spec's `library` line); tables made at run time (an
+ * import nothing defines, loader/link_missing.c) get ids from
+ * XENO_LIBID_RUNTIME on, one each, as they are registered.
+ */
+#define XENO_LIBID_RUNTIME	0x10000u
+#define XENO_LIBCALL_NR(id, nr) ((uint64_t)(id) << 32 | (uint32_t)(nr))
+#define XENO_LIBCALL_ID(tnr)	((unsigned)((tnr) >> 32))
+#define XENO_LIBCALL_FN(tnr)	((uint32_t)(tnr))
+#define XENO_SYSCALL_NR_MAX	0xffffffffu /* a trapped number above this is traced as it */
+
+struct xeno_personality;
+
+/* The trace number of call nr of table tab (NULL: a system call). */
+static inline uint64_t xeno_trace_number(const struct xeno_calltable *tab, uint64_t nr)
+{
+	if (tab && tab->id)
+		return XENO_LIBCALL_NR(tab->id, nr);
+	return nr <= XENO_SYSCALL_NR_MAX ? nr : XENO_SYSCALL_NR_MAX;
+}
+
+/* A call table made at run time: registered, it gets the next id from
+ * XENO_LIBID_RUNTIME on; it stays for the life of the process. */
+struct xeno_runtime_table {
+	struct xeno_calltable table; /* its library names the library the import was from */
+	struct xeno_runtime_table *next;
+};
+void xeno_runtime_table_add(struct xeno_runtime_table *rt);
+/* The tables made at run time so far, newest first (a list to walk). */
+const struct xeno_runtime_table *xeno_runtime_tables(void);
+/* Forgets every table made at run time (the loader fuzzer links program
+ * after program in one process). */
+void xeno_runtime_tables_forget(void);
+
+/* The table of id for os: its system calls (0), one of its libraries, or
+ * one made at run time; NULL if there is none.  Safe in a crash report. */
+const struct xeno_calltable *xeno_calltable_of(const struct xeno_personality *os, unsigned id);
+/* The description of the call with trace number tnr and its table, or NULL. */
+const struct xeno_sysent *xeno_call_entry(const struct xeno_personality *os, uint64_t tnr,
+					  const struct xeno_calltable **table);
 
 #endif

@@ -21,6 +21,7 @@
 #include "core/sigstate.h"
 #include "core/threads.h"
 #include "core/thread.h"
+#include "loader/link.h"
 #include "trace/cmd.h"
 #include "trace/trace.h"
 
@@ -48,6 +49,7 @@ int main(int argc, char **argv)
 		return 126;
 	}
 	struct xeno_launch l;
+	xeno_link_traced = o.trace.text || o.trace.record;
 	if ((err = xeno_launch_prepare(&l, o.path, o.argv, environ)))
 		return err;
 	if (o.check) {

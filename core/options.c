@@ -10,6 +10,7 @@
 
 #include "core/brand.h"
 #include "core/call.h"
+#include "core/patch.h"
 #include "core/stats.h"
 #include "core/process.h"
 
@@ -32,7 +33,9 @@ static const char usage_format[] =
     "                  call indented under it\n"
     "  --trace-filter=EXPR  trace only these calls: names and classes, comma-\n"
     "                  separated (read,write,%%file); !EXPR: all but these; classes:\n"
-    "                  %%file %%desc %%process %%signal %%memory %%network %%ipc %%clock %%creds\n"
+    "                  %%file %%desc %%process %%signal %%memory %%network %%ipc %%clock %%creds;\n"
+    "                  library functions: LIB:NAME (libc.so.7:open), LIB: (all of\n"
+    "                  the library), %%lib (every library function)\n"
     "  --trace-time[=wall|elapsed]  start each line with the time (wall: local\n"
     "                  time of day, 12:34:56.123456; elapsed: seconds since start)\n"
     "  --trace-durations  end each line with the time the call took, <0.000012>\n"
@@ -41,8 +44,11 @@ static const char usage_format[] =
     "                  `xeno trace show FILE` and `xeno trace diff A B`\n"
     "  --strict        an unimplemented system call ends the program (SIGSYS)\n"
     "                  instead of failing with ENOSYS\n"
-    "  --stats         at exit, say how many system calls were trapped and\n"
-    "                  signals delivered\n"
+    "  --stats         at exit, say how many system calls were trapped, how many\n"
+    "                  went through patched call sites (and how many sites were\n"
+    "                  patched), and how many signals were delivered\n"
+    "  --no-patch      trap every system call: patch no call site to enter xeno\n"
+    "                  directly (XENO_PATCH=0 in the environment does the same)\n"
     "  --argv0=NAME    the program's argv[0] (default: PROGRAM as given)\n"
     "  --root=DIR      look absolute paths up under DIR first, then on the host\n"
     "                  (a compat root; XENO_ROOT=DIR in the environment does the same)\n"
@@ -165,6 +171,9 @@ static void read_environment(struct xeno_options *o)
 	const char *env = getenv("XENO_TRACE");
 	if (env && *env && strcmp(env, "0") != 0)
 		o->trace.text = true;
+	env = getenv("XENO_PATCH");
+	if (env && strcmp(env, "0") == 0)
+		xeno_patching = false;
 	env = getenv("XENO_ROOT");
 	if (!o->root && env && *env)
 		o->root = env;
@@ -199,6 +208,8 @@ void xeno_parse_options(int argc, char **argv, struct xeno_options *o)
 			xeno_strict = true;
 		} else if (strcmp(a, "--stats") == 0) {
 			xeno_stats = true;
+		} else if (strcmp(a, "--no-patch") == 0) {
+			xeno_patching = false;
 		} else if (strncmp(a, "--argv0=", 8) == 0) {
 			argv0 = a + 8;
 			continue; /* not passed on: each program has its own */

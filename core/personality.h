@@ -19,12 +19,16 @@ struct xeno_image;
 struct xeno_flagset;
 struct xeno_sigaction;
 struct xeno_trace_decoder;
+struct xeno_callrec;
 struct xeno_library;
 
-/* Where the guest starts: registers, and the base of the segment register
- * it owns (fs or gs, core/gate.h; the other is ignored). */
+/* Where the guest starts: registers (the ones not named are zero, unless a
+ * thread call hands over a whole register set, as NetBSD's _lwp_create
+ * does), and the base of the segment register it owns (fs or gs,
+ * core/gate.h; the other is ignored). */
 struct xeno_entry {
-	uint64_t rip, rsp, rdi, rsi, rdx, rbx, r12, r13, r14, r15;
+	uint64_t rip, rsp, rdi, rsi, rdx, rbx;
+	uint64_t rax, rcx, rbp, r8, r9, r10, r11, r12, r13, r14, r15;
 	uint64_t fs, gs;
 };
 
@@ -47,6 +51,13 @@ struct xeno_personality {
 	void (*decode_trap)(const greg_t *gregs, struct xeno_call *call);
 	/* Writes a handler's result into the guest registers. */
 	void (*set_result)(struct xeno_thread *t, greg_t *gregs, long ret);
+	/* A call made at a patched site (core/sitecall.h) that the personality
+	 * answers at once, without the dispatcher (clock reads from the
+	 * host's vDSO, core/vdso.h): true when done, its result in gregs and
+	 * the call, as the flight recorder keeps it, in *rec.  Runs before
+	 * the FP state is saved: built general-regs-only, and it uses no
+	 * glibc.  NULL: none. */
+	bool (*sitecall_fast)(struct xeno_thread *t, greg_t *gregs, struct xeno_callrec *rec);
 	/* Foreign errno for a host errno, and the foreign errno's name. */
 	int (*errno_from_host)(int host_errno);
 	const char *(*errno_name)(int foreign_errno);

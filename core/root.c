@@ -73,7 +73,7 @@ static long lookup_in_root(const char *path, int open_flags, char *out, size_t s
 	if (fd < 0)
 		return fd;
 	char proc[40];
-	snprintf(proc, sizeof proc, "/proc/self/fd/%ld", fd);
+	xeno_fd_proc_path(proc, sizeof proc, fd);
 	long n = host_syscall3(SYS_readlink, proc, out, size);
 	host_syscall1(SYS_close, fd);
 	if (n < 0)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/blocking.h"
+#include "core/patch.h"
 #include "core/dispatch.h"
 #include "core/libcall.h"
 #include "core/log.h"
@@ -38,6 +39,10 @@ void xeno_signal_from_guest(int sig, siginfo_t *si, ucontext_t *uc)
 		xeno_dispatch(t, uc);
 		return;
 	}
+	/* a signal in a patched site's trampoline, or at the edges of its
+	 * way into xeno and out: delivered as if it came at the site */
+	if (xeno_patch_fix_signal(t, sig, si, uc) == XENO_SITECALL_RESUMED)
+		return;
 	xeno_host_tls(t);
 	xeno_sig_from_guest(t, sig, si, uc);
 }

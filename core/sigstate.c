@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "core/personality.h"
 #include "core/process.h"
+#include "core/spinlock.h"
 #include "core/stats.h"
 #include "core/suspend.h"
 #include "core/thread.h"
@@ -28,13 +29,12 @@ static int actions_lock;
 
 static void lock_actions(void)
 {
-	while (__atomic_exchange_n(&actions_lock, 1, __ATOMIC_ACQUIRE))
-		__builtin_ia32_pause();
+	xeno_spin_lock(&actions_lock);
 }
 
 static void unlock_actions(void)
 {
-	__atomic_store_n(&actions_lock, 0, __ATOMIC_RELEASE);
+	xeno_spin_unlock(&actions_lock);
 }
 
 static void unlock_actions_after_fork(bool child)
@@ -132,6 +132,9 @@ void xeno_sig_apply_mask(struct xeno_thread *t)
 	for (unsigned i = 0; i < sizeof never / sizeof never[0]; i++)
 		sigdelset(&host, never[i]);
 	memcpy(&t->wait_mask, &host, sizeof t->wait_mask);
+	/* in a direct or patched-site call, the mask in force is no longer
+	 * the one to wait with (core/blocking.S) */
+	t->direct = 0;
 	if (t->uc)
 		t->uc->uc_sigmask = host;
 }

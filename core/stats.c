@@ -15,12 +15,15 @@ void xeno_stats_report(void)
 	if (!xeno_stats)
 		return;
 	if (load(&xeno_counters.suspensions))
-		xeno_msg("%llu system calls trapped, %llu library calls, %llu signals delivered, "
-			 "%llu thread suspensions",
-			 load(&xeno_counters.traps), load(&xeno_counters.libcalls),
+		xeno_msg("%llu system calls trapped, %llu made through %llu patched sites, "
+			 "%llu library calls, %llu signals delivered, %llu thread suspensions",
+			 load(&xeno_counters.traps), load(&xeno_counters.patched),
+			 load(&xeno_counters.sites), load(&xeno_counters.libcalls),
 			 load(&xeno_counters.signals), load(&xeno_counters.suspensions));
 	else
-		xeno_msg("%llu system calls trapped, %llu library calls, %llu signals delivered",
-			 load(&xeno_counters.traps), load(&xeno_counters.libcalls),
+		xeno_msg("%llu system calls trapped, %llu made through %llu patched sites, "
+			 "%llu library calls, %llu signals delivered",
+			 load(&xeno_counters.traps), load(&xeno_counters.patched),
+			 load(&xeno_counters.sites), load(&xeno_counters.libcalls),
 			 load(&xeno_counters.signals));
 }

@@ -29,35 +29,38 @@ static inline long xeno_restartable(long r)
 
 /* Argument and result kinds the tracer can decode (tools/gensyscalls.awk). */
 enum xeno_argkind {
-	XA_NONE,
-	XA_INT,	   /* 32-bit signed decimal */
-	XA_UINT,   /* 32-bit unsigned decimal */
-	XA_LONG,   /* 64-bit signed decimal */
-	XA_ULONG,  /* 64-bit unsigned decimal */
-	XA_HEX,	   /* unsigned hexadecimal */
-	XA_FD,	   /* descriptor */
-	XA_ATFD,   /* descriptor or AT_FDCWD */
-	XA_OCTAL,  /* 32-bit mode bits */
-	XA_PTR,	   /* address, printed in hex */
-	XA_STR,	   /* NUL-terminated string read from the guest */
-	XA_IBUF,   /* buffer the call reads: length in another argument */
-	XA_OBUF,   /* buffer the call fills: length is the result */
-	XA_FLAGS,  /* 32-bit flag set; names from the personality's flag tables */
-	XA_LFLAGS, /* the same, 64 bits wide */
-	XA_SIG,	   /* foreign signal number */
-	XA_PID,	   /* process id (32-bit) */
-	XA_TID,	   /* thread id (64-bit) */
-	XA_IN,	   /* pointer to structures the call reads, with a decoder */
-	XA_OUT,	   /* pointer to structures the call fills */
-	XA_INOUT,  /* pointer to structures the call reads and updates */
+	XA_NONE,     /* a result: nothing (a void function that returns) */
+	XA_INT,	     /* 32-bit signed decimal */
+	XA_UINT,     /* 32-bit unsigned decimal */
+	XA_LONG,     /* 64-bit signed decimal */
+	XA_ULONG,    /* 64-bit unsigned decimal */
+	XA_HEX,	     /* unsigned hexadecimal */
+	XA_FD,	     /* descriptor */
+	XA_ATFD,     /* descriptor or AT_FDCWD */
+	XA_OCTAL,    /* 32-bit mode bits */
+	XA_PTR,	     /* address, printed in hex */
+	XA_STR,	     /* NUL-terminated string read from the guest */
+	XA_IBUF,     /* buffer the call reads: length in another argument */
+	XA_OBUF,     /* buffer the call fills: length is the result */
+	XA_FLAGS,    /* 32-bit flag set; names from the personality's flag tables */
+	XA_LFLAGS,   /* the same, 64 bits wide */
+	XA_SIG,	     /* foreign signal number */
+	XA_PID,	     /* process id (32-bit) */
+	XA_TID,	     /* thread id (64-bit) */
+	XA_IN,	     /* pointer to structures the call reads, with a decoder */
+	XA_OUT,	     /* pointer to structures the call fills */
+	XA_INOUT,    /* pointer to structures the call reads and updates */
+	XA_NORETURN, /* a result: the call does not return (exit, thr_exit) */
 };
 
 #define XENO_NOARG 0xff /* argdesc.len_arg: no length argument */
 
 /* Sizes of the names a table entry holds in place (the generator refuses
  * longer ones): the descriptions are pointer-free, so a static PIE has
- * nothing to relocate in them and they stay clean, shared file pages. */
-#define XENO_SYSNAME_SIZE 32
+ * nothing to relocate in them and they stay clean, shared file pages.
+ * Library functions' names run longer than system calls' (FreeBSD's
+ * posix_spawn_file_actions_addclosefrom_np, Windows' API). */
+#define XENO_SYSNAME_SIZE 48
 #define XENO_ARGNAME_SIZE 20
 #define XENO_DECODER_SIZE 16
 
@@ -109,13 +112,18 @@ struct xeno_sysent {
 	uint8_t ret_kind;
 	uint16_t classes; /* XENO_TC_* */
 	struct xeno_argdesc args[8];
+	/* A library function: how a failure reaches the guest (enum
+	 * xeno_libconv, core/library.h), as the trace shows it; 0 for a system
+	 * call, whose failures are the personality's business. */
+	uint8_t conv;
 };
 
 /* A table of calls: a personality's system calls (library NULL) or the
- * functions of one of its shim libraries.  Generated. */
+ * functions of one of its shim libraries (generated), or one made at run
+ * time (an import nothing defines: loader/link_missing.c). */
 struct xeno_calltable {
-	const char *library; /* NULL, or "libc.so.7" */
-	unsigned id;	     /* 0, or the library's (core/library.h) */
+	const char *library;		  /* NULL, or "libc.so.7" */
+	unsigned id;			  /* 0, or the library's (core/library.h XENO_LIBID_*) */
 	const struct xeno_syscall *calls; /* n entries each */
 	const struct xeno_sysent *sysent;
 	unsigned n;

@@ -15,6 +15,7 @@
 #include <sys/types.h>
 #include <ucontext.h>
 
+#include "core/sitecallframe.h"
 #include "core/flight.h"
 #include "core/gate.h"
 
@@ -47,6 +48,8 @@ struct xeno_thread {
 	 * on the guest's stack, where the guest's registers are saved
 	 * (core/libgate_ms.h); 0 otherwise. */
 	uint64_t direct_frame;
+	/* a patched site's call: read and written by core/sitecall.S */
+	struct xeno_sitecall sitecall;
 
 	/* Everything below is private to C. */
 	pid_t tid;	/* host thread id = the guest's thread id */
@@ -58,6 +61,10 @@ struct xeno_thread {
 	uint64_t rval2;		  /* second result of a syscall (RDX) */
 	int lib_errno;		  /* the guest's errno, for shim libraries (foreign value) */
 	const uint64_t *lib_regs; /* the direct call's registers (core/libcall.h) */
+	/* the direct call's arguments on the guest's stack (System V: from the
+	 * seventh, Microsoft x64: from the fifth), for those beyond the eight
+	 * a table entry holds */
+	const uint64_t *lib_stack;
 	int have_rval2;
 
 	/* signals (core/sigstate.c) */
@@ -114,6 +121,9 @@ _Static_assert(offsetof(struct xeno_thread, host_fs) == XT_HOST_FS, "gate offset
 _Static_assert(offsetof(struct xeno_thread, guest_fs) == XT_GUEST_FS, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, wait_mask) == XT_WAIT_MASK, "gate offset");
 _Static_assert(offsetof(struct xeno_thread, direct_frame) == XT_DIRECT_FRAME, "gate offset");
+_Static_assert(offsetof(struct xeno_thread, sitecall) == XT_SITECALL, "gate offset");
+_Static_assert(offsetof(struct xeno_sitecall, uc.uc_mcontext.gregs) == XS_GREGS, "gate offset");
+_Static_assert(offsetof(struct xeno_sitecall, fpu) == XS_FPU, "gate offset");
 
 /* The locator (core/gate.h): nonzero where the guest owns GS, so that the
  * thread's state is xeno_tls_self, reached through glibc's FS base. */

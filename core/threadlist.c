@@ -18,7 +18,7 @@ void xeno_threadlist_add(struct xeno_thread *t)
 	pthread_mutex_lock(&list_lock);
 	t->next = threads;
 	threads = t;
-	live++;
+	__atomic_add_fetch(&live, 1, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&list_lock);
 }
 
@@ -31,7 +31,7 @@ int xeno_threadlist_remove(struct xeno_thread *t)
 			*p = t->next;
 			break;
 		}
-	int left = --live;
+	int left = __atomic_sub_fetch(&live, 1, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&list_lock);
 	return left;
 }
@@ -78,6 +78,11 @@ void xeno_threadlist_reset(struct xeno_thread *only)
 	threads = NULL;
 	live = 0;
 	xeno_threadlist_add(only);
+}
+
+bool xeno_thread_alone(void)
+{
+	return __atomic_load_n(&live, __ATOMIC_ACQUIRE) <= 1;
 }
 
 int xeno_thread_count(void)

@@ -6,6 +6,8 @@
 #ifndef XENO_CORE_THREADLIST_H
 #define XENO_CORE_THREADLIST_H
 
+#include <stdbool.h>
+
 struct xeno_thread;
 
 /* Adds t; removes t and returns how many remain. */
@@ -23,6 +25,10 @@ int xeno_thread_with(long id, void (*fn)(struct xeno_thread *, void *), void *ar
 
 /* Number of live guest threads. */
 int xeno_thread_count(void);
+/* Whether the calling thread is the only one, without the list's lock (for
+ * code on the guest's FS base).  No other can appear meanwhile: only a
+ * thread starts another, and it is listed before it runs. */
+bool xeno_thread_alone(void);
 
 /* For a process that is dying (the flight recorder): the calling thread's
  * state or NULL, and a walk over the threads without the list lock, which

@@ -180,6 +180,7 @@ static void *thread_main(void *arg)
 	 * it and its creator stores them first (the same values). */
 	store_ids(&start, t->tid);
 	t->sigmask = start.sigmask;
+	t->sigstack = start.sigstack;
 	xeno_sig_apply_mask(t);
 	if (xeno_trace_enabled)
 		xeno_trace_thread_start(t, parent_tid);
@@ -257,6 +258,11 @@ noreturn void xeno_thread_exit(struct xeno_thread *t)
 		host_syscall1(SYS_exit_group, 0);
 	}
 	t->uc = NULL;
+	/* A call from a patched site runs with the guest's mask: the thread
+	 * takes its state down with every signal blocked, as after a trap. */
+	sigset_t all;
+	sigfillset(&all);
+	host_syscall4(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, sizeof(uint64_t));
 	xeno_host_tls(t);	    /* siglongjmp demangles with glibc's pointer guard */
 	siglongjmp(t->exit_jmp, 1); /* off the signal stack, to thread_main or main */
 }

@@ -11,6 +11,7 @@
 #include <stdnoreturn.h>
 
 #include "core/personality.h"
+#include "core/thread.h"
 
 struct xeno_thread;
 
@@ -18,6 +19,10 @@ struct xeno_thread;
 struct xeno_thread_start {
 	struct xeno_entry entry; /* with its FS or GS base (the thread's TLS) */
 	sigset_t sigmask;	 /* guest mask, host numbering */
+	/* The guest's alternate signal stack the thread starts with (zero:
+	 * none, as FreeBSD's thr_new gives; NetBSD's _lwp_create passes on
+	 * its creator's). */
+	struct xeno_altstack sigstack;
 	/* Guest addresses the new thread id is stored to before the thread
 	 * runs (0: none), as thr_new's child_tid and parent_tid; id_size is
 	 * 4 or 8 bytes. */

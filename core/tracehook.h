@@ -11,19 +11,34 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 struct xeno_thread;
 struct xeno_call;
 struct xeno_sysent;
 
+/* What the tracer keeps of the traced call a new one interrupts: library
+ * calls nest (a shim calls guest code, which calls the library again), and
+ * the thread's state holds the innermost call's.  call_begin saves it here,
+ * on xeno_call's stack; call_end puts it back. */
+struct xeno_trace_frame {
+	const struct xeno_call *trap;
+	const struct xeno_sysent *entry;
+	int64_t start;
+	bool in_call;
+	uint16_t nhost;
+	uint32_t host_dropped;
+};
+
 struct xeno_trace_hooks {
 	/* A foreign call is about to run (its handler may not return: exit). */
 	void (*call_begin)(struct xeno_thread *t, const struct xeno_call *trap,
-			   const struct xeno_sysent *e);
+			   const struct xeno_sysent *e, struct xeno_trace_frame *outer);
 	/* It returned ret (a host result: value or -host errno). */
 	void (*call_end)(struct xeno_thread *t, const struct xeno_call *trap,
-			 const struct xeno_sysent *e, long ret);
+			 const struct xeno_sysent *e, long ret,
+			 const struct xeno_trace_frame *outer);
 	/* A signal delivered to a guest handler (host number sig). */
 	void (*signal)(struct xeno_thread *t, int sig, const siginfo_t *si);
 	/* A host call made on the guest's behalf (core/host.c), when

@@ -4,31 +4,39 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The entry of t (or of its base) for a foreign errno, or NULL. */
+static const struct xeno_errno *find_foreign(const struct xeno_errno_table *t, int foreign)
+{
+	for (; t; t = t->base)
+		for (size_t i = 0; i < t->count; i++)
+			if (t->errnos[i].foreign == foreign)
+				return &t->errnos[i];
+	return NULL;
+}
+
 int xeno_errno_from_host(const struct xeno_errno_table *t, int host)
 {
-	for (size_t i = 0; i < t->count; i++)
-		if (t->errnos[i].host == host && !t->errnos[i].approx)
-			return t->errnos[i].foreign;
-	for (size_t i = 0; i < t->alias_count; i++)
-		if (t->aliases[i].host == host)
-			return t->aliases[i].foreign;
+	for (const struct xeno_errno_table *l = t; l; l = l->base)
+		for (size_t i = 0; i < l->count; i++)
+			if (l->errnos[i].host == host && !l->errnos[i].approx)
+				return l->errnos[i].foreign;
+	for (const struct xeno_errno_table *l = t; l; l = l->base)
+		for (size_t i = 0; i < l->alias_count; i++)
+			if (l->aliases[i].host == host)
+				return l->aliases[i].foreign;
 	return t->fallback;
 }
 
 int xeno_errno_to_host(const struct xeno_errno_table *t, int foreign)
 {
-	for (size_t i = 0; i < t->count; i++)
-		if (t->errnos[i].foreign == foreign)
-			return t->errnos[i].host;
-	return EINVAL;
+	const struct xeno_errno *e = find_foreign(t, foreign);
+	return e ? e->host : EINVAL;
 }
 
 const char *xeno_errno_name(const struct xeno_errno_table *t, int foreign)
 {
-	for (size_t i = 0; i < t->count; i++)
-		if (t->errnos[i].foreign == foreign)
-			return t->errnos[i].name;
-	return NULL;
+	const struct xeno_errno *e = find_foreign(t, foreign);
+	return e ? e->name : NULL;
 }
 
 /* An enum set: the whole word is one value. */

@@ -27,12 +27,15 @@ struct xeno_errno_alias {
 	int foreign;
 };
 
+/* A table may extend a base table that several OSes share: its own entries
+ * are looked at first, then the base's (errnos before aliases throughout). */
 struct xeno_errno_table {
 	const struct xeno_errno *errnos;
 	size_t count;
 	const struct xeno_errno_alias *aliases;
 	size_t alias_count;
 	int fallback; /* foreign errno for a host errno neither table names */
+	const struct xeno_errno_table *base; /* NULL: none */
 };
 
 int xeno_errno_from_host(const struct xeno_errno_table *t, int host);

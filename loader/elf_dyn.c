@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "loader/image.h"
 
@@ -438,15 +439,31 @@ static int read_relocs(struct reader *r, uint64_t addr, uint64_t size, const cha
 	return 0;
 }
 
+/* Whether [addr, addr + len) lies in the file's bytes of one segment
+ * mapped readable (the linker reads it in memory). */
+static bool readable(const struct reader *r, uint64_t addr, uint64_t len)
+{
+	const struct xeno_image *img = r->img;
+	for (unsigned i = 0; i < img->nseg; i++) {
+		const struct xeno_segment *s = &img->seg[i];
+		if (addr >= s->vaddr && addr - s->vaddr <= s->filesz &&
+		    len <= s->filesz - (addr - s->vaddr))
+			return (s->prot & PROT_READ) != 0;
+	}
+	return false;
+}
+
 /* An initialiser or finaliser array's length, its size checked. */
 static int array_length(struct reader *r, uint64_t addr, uint64_t size, unsigned *n,
 			const char *what)
 {
 	if (!addr)
 		return 0;
-	if (size % 8 != 0 || size / 8 > MAX_ARRAY || file_offset(r, addr, size) < 0)
-		return bad(r, "%s of %#llx bytes is malformed or outside the file", what,
-			   (unsigned long long)size);
+	if (addr % 8 != 0 || size % 8 != 0 || size / 8 > MAX_ARRAY || !readable(r, addr, size))
+		return bad(r,
+			   "%s of %#llx bytes is unaligned, malformed or outside the file's "
+			   "readable bytes",
+			   what, (unsigned long long)size);
 	*n = (unsigned)(size / 8);
 	return 0;
 }

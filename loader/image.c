@@ -169,8 +169,10 @@ static int read_interp(struct xeno_image *img, const GElf_Phdr *ph, const char *
 	return 0;
 }
 
-/* The largest TLS alignment xeno accepts (real objects ask for 8 to 64). */
+/* The largest TLS alignment xeno accepts (real objects ask for 8 to 64),
+ * and the largest block (each thread gets one: real ones are kilobytes). */
 #define MAX_TLS_ALIGN 4096u
+#define MAX_TLS_SIZE  (16u << 20)
 
 static int read_tls(struct xeno_image *img, const GElf_Phdr *ph)
 {
@@ -180,14 +182,32 @@ static int read_tls(struct xeno_image *img, const GElf_Phdr *ph)
 	if ((align & (align - 1)) != 0 || align > MAX_TLS_ALIGN)
 		return fail(img, "TLS segment alignment %#llx is absurd",
 			    (unsigned long long)ph->p_align);
-	if (ph->p_filesz > ph->p_memsz || ph->p_memsz > (1u << 30))
-		return fail(img, "malformed TLS segment");
+	if (ph->p_filesz > ph->p_memsz || ph->p_memsz > MAX_TLS_SIZE)
+		return fail(img, "malformed TLS segment (%#llx bytes in the file, %#llx in memory)",
+			    (unsigned long long)ph->p_filesz, (unsigned long long)ph->p_memsz);
 	img->tls.present = true;
 	img->tls.vaddr = ph->p_vaddr;
 	img->tls.filesz = ph->p_filesz;
 	img->tls.memsz = ph->p_memsz;
 	img->tls.align = align;
 	return 0;
+}
+
+/* Whether the TLS template's initialised bytes lie in one loaded, readable
+ * segment (what a new thread's block is copied from).  A template with no
+ * initialised bytes copies nothing, wherever it says it is (Go's illumos
+ * programs: an all-zero PT_TLS at address 0, loader/link_tls.c). */
+static bool tls_template_loaded(const struct xeno_image *img)
+{
+	if (img->tls.filesz == 0)
+		return true;
+	for (unsigned i = 0; i < img->nseg; i++) {
+		const struct xeno_segment *s = &img->seg[i];
+		if (img->tls.vaddr >= s->vaddr && img->tls.vaddr - s->vaddr <= s->memsz &&
+		    img->tls.filesz <= s->memsz - (img->tls.vaddr - s->vaddr))
+			return (s->prot & PROT_READ) != 0;
+	}
+	return false;
 }
 
 static int scan_segments(struct xeno_image *img, Elf *elf, const char *data, size_t fsize)
@@ -225,6 +245,10 @@ static int scan_segments(struct xeno_image *img, Elf *elf, const char *data, siz
 	}
 	if (img->nseg == 0)
 		return fail(img, "no loadable segments");
+	if (img->tls.present && !tls_template_loaded(img))
+		return fail(img, "the TLS template (%#llx, %#llx bytes) lies outside every segment",
+			    (unsigned long long)img->tls.vaddr,
+			    (unsigned long long)img->tls.filesz);
 	img->lo = trunc_page(img->seg[0].vaddr);
 	const struct xeno_segment *last = &img->seg[img->nseg - 1];
 	img->hi = round_page(last->vaddr + last->memsz);
@@ -308,6 +332,13 @@ int xeno_image_parse(struct xeno_image *img, const void *data, size_t size)
 	}
 	elf_end(elf);
 	return err;
+}
+
+void xeno_reason_printable(char *reason)
+{
+	for (char *c = reason; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			*c = '?';
 }
 
 void xeno_image_init(struct xeno_image *img, const char *path)
@@ -436,9 +467,13 @@ int xeno_image_map(struct xeno_image *img, uint64_t pie_base)
 	uint64_t span = img->hi - img->lo;
 	uint64_t want = img->is_pie && !img->prefers_own_base ? pie_base : img->lo;
 	/* Reserve the whole span first, so that nothing of xeno's is in the way
-	 * and no later segment lands on memory xeno uses. */
-	void *at = mmap((void *)want, span, PROT_NONE,
-			MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1, 0);
+	 * and no later segment lands on memory xeno uses.  A position-independent
+	 * object with no place of its own (pie_base 0: a library) goes where
+	 * the kernel puts it — never at 0, which root could map. */
+	void *at = MAP_FAILED;
+	if (want || !img->is_pie)
+		at = mmap((void *)want, span, PROT_NONE,
+			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE, -1, 0);
 	if (at == MAP_FAILED && img->is_pie)
 		at =
 		    mmap(NULL, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);

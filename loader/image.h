@@ -78,6 +78,10 @@ struct xeno_image {
 	int fd;
 };
 
+/* Makes a reason one printable line: names from the file (symbols,
+ * libraries, the interpreter) may hold any byte; control bytes become '?'. */
+void xeno_reason_printable(char *reason);
+
 /* Empties img for the file at path (no file is touched). */
 void xeno_image_init(struct xeno_image *img, const char *path);
 /* Parses the file at path: 0, XENO_LOAD_MISSING or XENO_LOAD_BAD (reason set). */
@@ -85,8 +89,8 @@ int xeno_image_open(struct xeno_image *img, const char *path);
 /* Parses an image already in memory (the fuzzing entry point). */
 int xeno_image_parse(struct xeno_image *img, const void *data, size_t size);
 /* Maps the segments into the process from img->fd, a position-independent
- * program at pie_base if that is free: 0 or XENO_LOAD_BAD (reason set,
- * nothing left mapped). */
+ * program at pie_base if that is free (0: where the kernel puts it): 0 or
+ * XENO_LOAD_BAD (reason set, nothing left mapped). */
 int xeno_image_map(struct xeno_image *img, uint64_t pie_base);
 /* Unmaps what xeno_image_map mapped (the fuzzer maps image after image). */
 void xeno_image_unmap(struct xeno_image *img);

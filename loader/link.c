@@ -74,9 +74,13 @@ static bool try_dir(const char *dir, size_t len, const char *sub, const char *na
 	return n > 0 && (size_t)n < size && access(path, R_OK) == 0;
 }
 
+bool xeno_link_shims_only;
+
 /* The file of the library name: 0, or -1 if none is found. */
 static int find_file(const char *name, char *path, size_t size)
 {
+	if (xeno_link_shims_only)
+		return -1;
 	if (strchr(name, '/')) {
 		snprintf(path, size, "%s", name);
 		return access(path, R_OK) == 0 ? 0 : -1;
@@ -114,10 +118,8 @@ static struct object *load_shim(const char *name, const struct xeno_library *lib
 	if (!o)
 		return NULL;
 	o->shim = lib;
-	if (names_build(o) < 0)
-		return NULL;
-	append(o);
-	return o;
+	append(o); /* xeno_link_forget frees what is in the list */
+	return names_build(o) < 0 ? NULL : o;
 }
 
 static struct object *load_file(const char *name, const char *path, char *why, size_t whysize)
@@ -141,12 +143,12 @@ static struct object *load_file(const char *name, const char *path, char *why, s
 	o->dyn = img->dyn;
 	img->dyn = NULL;
 	xeno_image_close(img);
+	append(o); /* xeno_link_forget frees what is in the list */
 	o->path = strdup(path);
 	if (!o->path || names_build(o) < 0) {
 		snprintf(why, whysize, "out of memory");
 		return NULL;
 	}
-	append(o);
 	link_tls_assign(o);
 	return o;
 }
@@ -157,8 +159,10 @@ struct object *link_load(const char *name, const char *from, char *why, size_t w
 	if (o)
 		return o;
 	const struct xeno_library *lib = find_shim(name);
+	if (lib && !(o = load_shim(name, lib)))
+		snprintf(why, whysize, "out of memory");
 	if (lib)
-		return load_shim(name, lib);
+		return o;
 	char path[4096];
 	if (find_file(name, path, sizeof path) < 0) {
 		snprintf(why, whysize,
@@ -228,7 +232,7 @@ int xeno_link_program(struct xeno_image *img, const struct xeno_personality *os,
 	 * FreeBSD's rtld allocates them for the main thread (allocate_tls in
 	 * libexec/rtld-elf/rtld.c): the libraries reach their per-thread state
 	 * through it (libthr's _get_curthread reads tcb_thread at %fs:16). */
-	if (!(out->tp = xeno_link_new_tls())) {
+	if (!(out->tp = m->main_tp = xeno_link_new_tls())) {
 		snprintf(img->reason, sizeof img->reason, "out of memory for TLS");
 		return XENO_LOAD_BAD;
 	}
@@ -238,6 +242,37 @@ int xeno_link_program(struct xeno_image *img, const struct xeno_personality *os,
 	return 0;
 }
 
+static void free_object(struct object *o)
+{
+	/* a shim's objects that a COPY relocation moved go back home */
+	for (unsigned i = 0; o->shim && i < o->shim->nexports; i++)
+		if (o->shim->exports[i].at)
+			*o->shim->exports[i].at = o->shim->exports[i].addr;
+	if (o != xeno_linkmap.program && o->img.mapped)
+		xeno_image_unmap(&o->img);
+	xeno_elf_dyn_free(o->dyn);
+	names_free(&o->names);
+	free(o->deps);
+	free(o->name);
+	free(o->path);
+	free(o);
+}
+
+void xeno_link_forget(void)
+{
+	struct linkmap *m = &xeno_linkmap;
+	if (m->main_tp)
+		xeno_link_free_tls(m->main_tp);
+	for (struct object *o = m->objects, *next; o; o = next) {
+		next = o->next;
+		free_object(o);
+	}
+	free(m->init_order);
+	memset(m, 0, sizeof *m);
+	link_steps_forget();
+	link_missing_forget();
+}
+
 void xeno_link_set_args(struct xeno_link_start *s, uint64_t argc, uint64_t argv, uint64_t envp)
 {
 	s->inits = link_take_steps(argc, argv, envp);
@@ -245,14 +280,19 @@ void xeno_link_set_args(struct xeno_link_start *s, uint64_t argc, uint64_t argv,
 
 void xeno_link_report(FILE *out)
 {
-	for (const struct object *o = xeno_linkmap.objects; o; o = o->next) {
-		if (o == xeno_linkmap.program)
+	const struct linkmap *m = &xeno_linkmap;
+	for (const struct object *o = m->objects; o; o = o->next) {
+		if (o == m->program)
 			continue;
 		if (o->shim)
 			fprintf(out, "library: %s: built into xeno\n", o->name);
 		else
 			fprintf(out, "library: %s: %s\n", o->name, o->path);
 	}
+	if (m->tls_modules)
+		fprintf(out, "tls: %u modules, static block %#llx bytes aligned to %llu\n",
+			m->tls_modules, (unsigned long long)m->tls_static_size,
+			(unsigned long long)m->tls_static_align);
 	link_missing_report(out);
 }
 

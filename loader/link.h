@@ -28,6 +28,18 @@ struct xeno_link_start {
 	uint64_t fini;		      /* the exit hook's address (_start's cleanup), or 0 */
 };
 
+/* Whether calls are traced (--trace, --record): functions a shim binds
+ * straight to the host (HOST) are bound to their traced entries instead.
+ * Set before linking. */
+extern bool xeno_link_traced;
+
+/* For the loader fuzzer, which links program after program in one process:
+ * needed libraries are looked for among the shims only (no file is ever
+ * opened), and xeno_link_forget undoes all a link did but the program's own
+ * mapping, which stays its caller's. */
+extern bool xeno_link_shims_only;
+void xeno_link_forget(void);
+
 /* Links the mapped program img for personality os (argv and envp: what its
  * initialisers are handed; filled in later by xeno_link_set_args).  Takes
  * over img->dyn.  0, or XENO_LOAD_BAD with the reason in img->reason. */

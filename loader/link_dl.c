@@ -197,21 +197,11 @@ uint64_t xeno_link_dlsym(void *handle, const char *name, const char *version)
 	return def.addr;
 }
 
-static bool holds(const struct object *o, uint64_t addr)
-{
-	for (unsigned i = 0; i < o->img.nseg; i++) {
-		const struct xeno_segment *s = &o->img.seg[i];
-		if (addr >= s->vaddr + o->img.bias && addr - (s->vaddr + o->img.bias) < s->memsz)
-			return true;
-	}
-	return false;
-}
-
 bool xeno_link_dladdr(uint64_t addr, const char **object, uint64_t *base, const char **symbol,
 		      uint64_t *symaddr)
 {
 	for (const struct object *o = xeno_linkmap.objects; o; o = o->next) {
-		if (o->shim || !holds(o, addr))
+		if (o->shim || !link_holds(o, addr, 1, 0))
 			continue;
 		*object = o->path ? o->path : o->name;
 		*base = o->img.bias;

@@ -48,6 +48,7 @@ struct linkmap {
 	/* initialisers not yet run, in order, and finalisers */
 	struct object **init_order;
 	unsigned ninit_order, init_cap;
+	uint64_t main_tp; /* the main thread's TLS (xeno_link_new_tls), or 0 */
 	char error[512];
 };
 
@@ -88,6 +89,7 @@ uint64_t link_missing_function(const char *library, const char *name);
 uint64_t link_missing_data(const char *library, const char *name, uint64_t size);
 /* --check: the imports that nothing defines */
 void link_missing_report(FILE *out);
+void link_missing_forget(void);
 
 /* link_init.c: the start list (IRELATIVE steps, then the initialisers of
  * each object, dependencies first) and the finalisers' order */
@@ -95,5 +97,9 @@ int link_add_step(uint64_t fn, uint64_t store);
 int link_list_inits(struct object *root);
 /* Hands over the steps gathered so far as a start list (NULL: no memory). */
 struct xeno_init_list *link_take_steps(uint64_t argc, uint64_t argv, uint64_t envp);
+void link_steps_forget(void);
+/* link_reloc.c: whether [addr, addr + size) lies in one of o's segments
+ * (in memory) mapped with at least prot (PROT_*) */
+bool link_holds(const struct object *o, uint64_t addr, uint64_t size, int prot);
 
 #endif

@@ -100,6 +100,14 @@ struct xeno_init_list *link_take_steps(uint64_t argc, uint64_t argv, uint64_t en
  * array backwards, then DT_FINI; a cursor over them. */
 static unsigned fini_object = (unsigned)-1, fini_index;
 
+void link_steps_forget(void)
+{
+	free(steps);
+	steps = NULL;
+	nsteps = steps_cap = 0;
+	fini_object = (unsigned)-1, fini_index = 0;
+}
+
 uint64_t xeno_link_next_fini(void)
 {
 	struct linkmap *m = &xeno_linkmap;

@@ -18,16 +18,20 @@
 /* Each stub: movabs $fn, %r11; movabs $entry, %r10; jmp *%r10. */
 #define STUB_SIZE 32
 #define PAGE	  4096
+#define MAX_DATA  (1u << 20) /* the largest missing object given memory */
 
 void xeno_lib_entry(void);
 
-/* What one missing function needs, in one allocation. */
+/* What one missing function needs, in one allocation: a call table of one
+ * entry, registered so that traces and the flight recorder can name it. */
 struct missing {
-	struct xeno_calltable table;
+	struct xeno_runtime_table rt;
 	struct xeno_syscall call;
-	struct xeno_sysent ent;
+	struct xeno_sysent ent; /* its name, cut to what an entry holds */
 	struct xeno_libfn fn;
 	char library[64];
+	char *name; /* whole */
+	uint64_t stub;
 	struct missing *next;
 };
 
@@ -35,19 +39,34 @@ static struct missing *all;
 
 /* A missing data object: what --check names. */
 struct missing_data {
-	char name[64], library[64];
+	char library[64];
+	char *name;
+	void *object;
+	uint64_t size;
 	struct missing_data *next;
 };
 static struct missing_data *all_data;
 static unsigned char *stubs; /* the current page of stubs */
 static unsigned stubs_used = PAGE;
+/* every page of stubs, for xeno_link_forget */
+static unsigned char **stub_pages;
+static unsigned nstub_pages, stub_pages_cap;
 
 static unsigned char *new_stub(void)
 {
 	if (stubs_used + STUB_SIZE > PAGE) {
+		if (nstub_pages == stub_pages_cap) {
+			unsigned cap = stub_pages_cap ? stub_pages_cap * 2 : 16;
+			unsigned char **p = realloc(stub_pages, cap * sizeof *p);
+			if (!p)
+				return NULL;
+			stub_pages = p;
+			stub_pages_cap = cap;
+		}
 		stubs = xeno_hostmem_map(PAGE); /* xeno's: the guest may not unmap it */
 		if (!stubs)
 			return NULL;
+		stub_pages[nstub_pages++] = stubs;
 		stubs_used = 0;
 	}
 	unsigned char *s = stubs + stubs_used;
@@ -69,6 +88,7 @@ static void write_stub(unsigned char *s, const struct xeno_libfn *fn, void (*ent
 	mprotect(page, PAGE, PROT_READ | PROT_EXEC);
 }
 
+/* One stub per library and name, however many relocations ask for it. */
 uint64_t link_missing_function(const char *library, const char *name)
 {
 	return xeno_link_missing_function(library, name, xeno_lib_entry, XENO_CONV_ERRNO);
@@ -77,33 +97,53 @@ uint64_t link_missing_function(const char *library, const char *name)
 uint64_t xeno_link_missing_function(const char *library, const char *name, void (*entry)(void),
 				    uint8_t conv)
 {
+	for (const struct missing *m = all; m; m = m->next)
+		if (strcmp(m->name, name) == 0 &&
+		    strncmp(m->library, library, sizeof m->library - 1) == 0)
+			return m->stub;
 	struct missing *m = calloc(1, sizeof *m);
-	unsigned char *s = m ? new_stub() : NULL;
+	char *whole = strdup(name);
+	unsigned char *s = m && whole ? new_stub() : NULL;
 	if (!s) {
 		free(m);
+		free(whole);
 		return 0;
 	}
+	m->name = whole;
 	snprintf(m->library, sizeof m->library, "%s", library);
 	snprintf(m->ent.name, sizeof m->ent.name, "%s", name);
 	m->ent.ret_kind = XA_LONG;
-	m->table = (struct xeno_calltable){m->library, 0xffff, &m->call, &m->ent, 1};
-	m->fn = (struct xeno_libfn){&m->table, 0, conv, 0};
+	m->ent.conv = conv;
+	m->rt.table = (struct xeno_calltable){m->library, 0, &m->call, &m->ent, 1};
+	xeno_runtime_table_add(&m->rt);
+	m->fn = (struct xeno_libfn){&m->rt.table, 0, conv, 0};
 	write_stub(s, &m->fn, entry);
+	m->stub = (uint64_t)s;
 	m->next = all;
 	all = m;
-	return (uint64_t)s;
+	return m->stub;
 }
 
 uint64_t link_missing_data(const char *library, const char *name, uint64_t size)
 {
+	for (const struct missing_data *d = all_data; d; d = d->next)
+		if (strcmp(d->name, name) == 0 &&
+		    strncmp(d->library, library, sizeof d->library - 1) == 0)
+			return d->size >= size ? (uint64_t)d->object : 0;
+	if (size > MAX_DATA)
+		return 0;
 	struct missing_data *d = calloc(1, sizeof *d);
+	char *whole = strdup(name);
 	void *object = calloc(1, size > 8 ? size : 8);
-	if (!d || !object) {
+	if (!d || !whole || !object) {
 		free(d);
+		free(whole);
 		free(object);
 		return 0;
 	}
-	snprintf(d->name, sizeof d->name, "%s", name);
+	d->name = whole;
+	d->object = object;
+	d->size = size;
 	snprintf(d->library, sizeof d->library, "%s", library);
 	d->next = all_data;
 	all_data = d;
@@ -120,7 +160,32 @@ void link_missing_report(FILE *out)
 	fprintf(out, "unresolved imports: %u\n", n);
 	for (const struct missing *m = all; m; m = m->next)
 		fprintf(out, "unresolved: function %s (%s): named when called, fails with ENOSYS\n",
-			m->ent.name, m->library);
+			m->name, m->library);
 	for (const struct missing_data *d = all_data; d; d = d->next)
 		fprintf(out, "unresolved: data %s (%s): zeroed memory\n", d->name, d->library);
+}
+
+void link_missing_forget(void)
+{
+	xeno_runtime_tables_forget();
+	while (all) {
+		struct missing *m = all;
+		all = m->next;
+		free(m->name);
+		free(m);
+	}
+	while (all_data) {
+		struct missing_data *d = all_data;
+		all_data = d->next;
+		free(d->name);
+		free(d->object);
+		free(d);
+	}
+	for (unsigned i = 0; i < nstub_pages; i++)
+		xeno_hostmem_unmap(stub_pages[i], PAGE);
+	free(stub_pages);
+	stub_pages = NULL;
+	nstub_pages = stub_pages_cap = 0;
+	stubs = NULL;
+	stubs_used = PAGE;
 }

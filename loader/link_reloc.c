@@ -17,7 +17,8 @@
 #include "core/library.h"
 #include "loader/link_impl.h"
 
-#define PAGE 4096ULL
+#define PAGE	 4096ULL
+#define MAX_COPY (1u << 20) /* the largest object a COPY relocation moves */
 
 struct relocator {
 	struct object *o;
@@ -34,6 +35,17 @@ __attribute__((format(printf, 2, 3))) static int bad(struct relocator *r, const 
 	vsnprintf(r->why, r->whysize, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+bool link_holds(const struct object *o, uint64_t addr, uint64_t size, int prot)
+{
+	for (unsigned i = 0; i < o->img.nseg; i++) {
+		const struct xeno_segment *s = &o->img.seg[i];
+		uint64_t start = s->vaddr + o->img.bias;
+		if (addr >= start && addr - start <= s->memsz && size <= s->memsz - (addr - start))
+			return (s->prot & prot) == prot;
+	}
+	return false;
 }
 
 static void seg_span(const struct object *o, unsigned i, uint64_t *start, uint64_t *len)
@@ -120,6 +132,9 @@ static int bind_symbol(struct relocator *r, uint32_t sym, bool called, struct de
 		return bad(r, "%s: thread-local symbol %s is defined nowhere", o->name, s->name);
 	const char *lib = file ? file : o->dyn->nneeded ? o->dyn->needed[0] : o->name;
 	bool data = s->type == STT_OBJECT && !called;
+	if (data && s->size > MAX_COPY)
+		return bad(r, "%s: %s, an object of %#llx bytes, is defined nowhere", o->name,
+			   s->name, (unsigned long long)s->size);
 	*def = (struct definition){.object = NULL,
 				   .addr = data ? link_missing_data(lib, s->name, s->size)
 						: link_missing_function(lib, s->name),
@@ -131,9 +146,13 @@ static int bind_symbol(struct relocator *r, uint32_t sym, bool called, struct de
 	return 0;
 }
 
-/* A result that a guest resolver computes: a step of the start list. */
+/* A result that a guest resolver computes: a step of the start list.  The
+ * guest stores it itself, so the place must be writable as mapped. */
 static int defer(struct relocator *r, uint64_t resolver, void *where)
 {
+	if (!link_holds(r->o, (uint64_t)where, 8, PROT_WRITE))
+		return bad(r, "%s: an IRELATIVE or IFUNC relocation at %#llx is not writable",
+			   r->o->name, (unsigned long long)((uint64_t)where - r->o->img.bias));
 	if (link_add_step(resolver, (uint64_t)where) < 0)
 		return bad(r, "out of memory");
 	return 0;
@@ -162,12 +181,18 @@ static int tls_value(struct relocator *r, const struct xeno_elf_reloc *rel,
 	return 0;
 }
 
+/* A damaged object may ask for a place that is not aligned (x86 allows it). */
+static void store64(unsigned char *p, uint64_t v)
+{
+	memcpy(p, &v, 8);
+}
+
 static int apply(struct relocator *r, const struct xeno_elf_reloc *rel)
 {
 	struct object *o = r->o;
 	if (rel->type == R_X86_64_NONE || rel->type == R_X86_64_COPY)
 		return 0;
-	uint64_t *p = place(r, rel->offset, rel->type == R_X86_64_PC32 ? 4 : 8);
+	unsigned char *p = place(r, rel->offset, rel->type == R_X86_64_PC32 ? 4 : 8);
 	if (!p)
 		return bad(r, "%s: relocation at %#llx lies outside every segment", o->name,
 			   (unsigned long long)rel->offset);
@@ -177,7 +202,7 @@ static int apply(struct relocator *r, const struct xeno_elf_reloc *rel)
 	uint64_t v = 0;
 	switch (rel->type) {
 	case R_X86_64_RELATIVE:
-		*p = o->img.bias + (uint64_t)rel->addend;
+		store64(p, o->img.bias + (uint64_t)rel->addend);
 		return 0;
 	case R_X86_64_IRELATIVE:
 		return defer(r, o->img.bias + (uint64_t)rel->addend, p);
@@ -186,7 +211,7 @@ static int apply(struct relocator *r, const struct xeno_elf_reloc *rel)
 	case R_X86_64_JUMP_SLOT:
 		if (def.type == STT_GNU_IFUNC)
 			return defer(r, def.addr, p); /* the addend of an IFUNC is 0 */
-		*p = def.addr + (rel->type == R_X86_64_64 ? (uint64_t)rel->addend : 0);
+		store64(p, def.addr + (rel->type == R_X86_64_64 ? (uint64_t)rel->addend : 0));
 		return 0;
 	case R_X86_64_PC32: {
 		int64_t d = (int64_t)(def.addr + (uint64_t)rel->addend - (uint64_t)p);
@@ -201,7 +226,7 @@ static int apply(struct relocator *r, const struct xeno_elf_reloc *rel)
 	case R_X86_64_TPOFF64:
 		if (tls_value(r, rel, &def, &v) < 0)
 			return -1;
-		*p = v;
+		store64(p, v);
 		return 0;
 	}
 	return bad(r, "%s: relocation type %u, which xeno does not handle", o->name, rel->type);
@@ -218,29 +243,44 @@ int link_relocate(struct object *o, char *why, size_t whysize)
 	return err;
 }
 
+/* A COPY relocation: the object's bytes, from the library that defines it,
+ * into the program, where the library's own code then finds it too. */
+static int copy(struct relocator *r, const struct xeno_elf_reloc *rel)
+{
+	struct object *o = r->o;
+	if (rel->sym == 0)
+		return bad(r, "%s: a COPY relocation names no symbol", o->name);
+	const struct xeno_elf_sym *s = &o->dyn->syms[rel->sym];
+	const char *file;
+	const char *version = wanted_version(o, s, &file);
+	struct definition def;
+	if (s->size > MAX_COPY)
+		return bad(r, "%s: COPY relocation of %s, %#llx bytes", o->name, s->name,
+			   (unsigned long long)s->size);
+	void *p = place(r, rel->offset, (unsigned)(s->size ? s->size : 1));
+	if (!p)
+		return bad(r, "%s: COPY relocation of %s lies outside every segment", o->name,
+			   s->name);
+	if (!link_lookup(s->name, version, o, &def))
+		return bad(r, "%s: %s (COPY) is defined nowhere else", o->name, s->name);
+	uint64_t n = s->size < def.size ? s->size : def.size;
+	if (def.type == STT_TLS || (!def.export && !link_holds(def.object, def.addr, n, PROT_READ)))
+		return bad(r, "%s: %s (COPY) is not an object %s holds", o->name, s->name,
+			   def.object->name);
+	memcpy(p, (void *)def.addr, n);
+	if (def.export && def.export->at)
+		*def.export->at = p; /* the shim's own code uses the copy */
+	return 0;
+}
+
 int link_copy_relocations(struct object *o, char *why, size_t whysize)
 {
 	struct relocator r = {.o = o, .why = why, .whysize = whysize};
 	int err = 0;
 	for (unsigned i = 0; !err && i < o->dyn->nrelocs; i++) {
 		const struct xeno_elf_reloc *rel = &o->dyn->relocs[i];
-		if (rel->type != R_X86_64_COPY)
-			continue;
-		const struct xeno_elf_sym *s = &o->dyn->syms[rel->sym];
-		const char *file;
-		const char *version = wanted_version(o, s, &file);
-		struct definition def;
-		void *p = place(&r, rel->offset, (unsigned)(s->size ? s->size : 1));
-		if (!p || s->size > 1u << 20)
-			err = bad(&r, "%s: COPY relocation of %s lies outside every segment",
-				  o->name, s->name);
-		else if (!link_lookup(s->name, version, o, &def))
-			err = bad(&r, "%s: %s (COPY) is defined nowhere else", o->name, s->name);
-		else {
-			memcpy(p, (void *)def.addr, s->size < def.size ? s->size : def.size);
-			if (def.export && def.export->at)
-				*def.export->at = p; /* the shim's own code uses the copy */
-		}
+		if (rel->type == R_X86_64_COPY)
+			err = copy(&r, rel);
 	}
 	close_segments(&r);
 	return err;

@@ -13,6 +13,8 @@
 #include "core/library.h"
 #include "loader/link_impl.h"
 
+bool xeno_link_traced;
+
 static uint32_t hash_name(const char *s)
 {
 	uint32_t h = 2166136261u; /* FNV-1a */
@@ -84,8 +86,9 @@ static bool symbol_matches(const struct object *o, const struct xeno_elf_sym *s,
 
 static void describe_export(struct object *o, const struct xeno_export *e, struct definition *out)
 {
+	void *addr = e->at ? *e->at : xeno_link_traced && e->traced ? e->traced : e->addr;
 	*out = (struct definition){.object = o,
-				   .addr = (uint64_t)(e->at ? *e->at : e->addr),
+				   .addr = (uint64_t)addr,
 				   .size = e->size,
 				   .type = e->kind == XENO_EXPORT_DATA ? STT_OBJECT : STT_FUNC,
 				   .data = e->kind == XENO_EXPORT_DATA,

@@ -6,17 +6,31 @@ SAMPLE_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builti
                  -fno-stack-protector -fno-pic -fno-asynchronous-unwind-tables \
                  -fcf-protection=none -nostdlib -static -no-pie -Wl,--build-id=none \
                  -I$(GEN)
-FREEBSD_SAMPLES := $(patsubst samples/freebsd/%.c,%,$(filter-out samples/freebsd/mini.c,$(wildcard samples/freebsd/*.c)))
-FREEBSD_SAMPLE_BINS := $(addprefix $(BUILD)/samples/freebsd/,$(FREEBSD_SAMPLES))
-FREEBSD_RT := samples/freebsd/crt0.S samples/freebsd/note.S samples/freebsd/mini.c
 
-samples: $(FREEBSD_SAMPLE_BINS)
-
-$(BUILD)/samples/freebsd/%: samples/freebsd/%.c $(FREEBSD_RT) samples/freebsd/mini.h $(GEN)/freebsd_sysnums.h | $(DEPS_OK)
-	@mkdir -p $(@D)
-	$(CC) $(SAMPLE_CFLAGS) -Isamples/freebsd -o $@.tmp $< $(FREEBSD_RT)
-	elfedit --output-osabi FreeBSD $@.tmp
-	mv $@.tmp $@
+# The BSDs' samples: each OS's own (samples/<os>/*.c) and the ones the BSDs
+# share (samples/bsd/*.c), built against the OS's mini.h and crt with the
+# runtime they share (samples/bsd/mini.c), and branded by the ABI note and
+# EI_OSABI (elfedit's names: FreeBSD, NetBSD).
+BSD_SHARED_SAMPLES := $(patsubst samples/bsd/%.c,%,$(filter-out samples/bsd/mini.c,$(wildcard samples/bsd/*.c)))
+# bsd_samples OS ELFEDIT_NAME SOURCE_DIR
+define bsd_sample_rule
+$(BUILD)/samples/$(1)/%: $(3)/%.c $$($(1)_RT_DEPS) | $(DEPS_OK)
+	@mkdir -p $$(@D)
+	$$(CC) $$(SAMPLE_CFLAGS) -Isamples/$(1) -o $$@.tmp $$< $$($(1)_RT)
+	elfedit --output-osabi $(2) $$@.tmp
+	mv $$@.tmp $$@
+endef
+define bsd_samples
+$(1)_SAMPLES := $$(patsubst samples/$(1)/%.c,%,$$(wildcard samples/$(1)/*.c)) $(BSD_SHARED_SAMPLES)
+$(1)_SAMPLE_BINS := $$(addprefix $(BUILD)/samples/$(1)/,$$($(1)_SAMPLES))
+$(1)_RT := samples/$(1)/crt0.S samples/$(1)/note.S samples/bsd/mini.c
+$(1)_RT_DEPS := $$($(1)_RT) samples/$(1)/mini.h samples/bsd/runtime.h $(GEN)/$(1)_sysnums.h
+samples: $$($(1)_SAMPLE_BINS)
+$(call bsd_sample_rule,$(1),$(2),samples/$(1))
+$(call bsd_sample_rule,$(1),$(2),samples/bsd)
+endef
+$(eval $(call bsd_samples,freebsd,FreeBSD))
+$(eval $(call bsd_samples,netbsd,NetBSD))
 
 # Dynamically linked FreeBSD samples (samples/freebsd/dyn/): built by the host
 # compiler as PIEs with FreeBSD's interpreter, linked against the link-only
@@ -47,7 +61,7 @@ DYN_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin \
 # for an unresolved import is tested so): the program's link allows it.
 DYN_LIBDIR := $(BUILD)/samples/freebsd/dyn/lib
 DYN_LINK   := -L$(DYN_LIBDIR) -L$(STUBS)/freebsd -Wl,--as-needed -Wl,--allow-shlib-undefined \
-              -l:libgreet.so.1 -l:libthr.so.3 -l:libm.so.5 -l:libc.so.7
+              -l:libgreet.so.1 -l:libthr.so.3 -l:libm.so.5 -l:libgcc_s.so.1 -l:libc.so.7
 FREEBSD_DYN_SAMPLES := $(patsubst samples/freebsd/dyn/%.c,%,$(wildcard samples/freebsd/dyn/*.c))
 FREEBSD_DYN_BINS := $(addprefix $(BUILD)/samples/freebsd/dyn/,$(FREEBSD_DYN_SAMPLES))
 # The samples' own shared libraries (samples/freebsd/dyn/lib/NAME.c): FreeBSD
@@ -85,12 +99,48 @@ $(BUILD)/samples/illumos/%: samples/illumos/%.c samples/illumos/crt1.S samples/i
 	$(CC) $(ILLUMOS_CFLAGS) -Isamples/illumos -o $@ $< samples/illumos/crt1.S \
 		-L$(STUBS)/illumos -l:libc.so.1 -l:libsocket.so.1 -l:libsendfile.so.1
 
-# Guest programs the benchmarks run (bench/*.sh), built the same way.
-$(BUILD)/bench/freebsd/%: bench/freebsd/%.c $(FREEBSD_RT) samples/freebsd/mini.h $(GEN)/freebsd_sysnums.h | $(DEPS_OK)
+# libcalls also needs libprobe.so.1, a FreeBSD shared library of its own that
+# xeno finds on XENO_LIBRARY_PATH, and imports a function nothing defines at
+# run time: it is linked against a copy of libprobe.so.1 that has one more.
+PROBE_LIB := $(BUILD)/samples/freebsd/dyn/lib/libprobe.so.1
+PROBE_LINK_LIB := $(BUILD)/samples/freebsd/dyn/lib-link/libprobe.so.1
+PROBE_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+                -fno-stack-protector -fPIC -fcf-protection=none -nostdlib -shared \
+                -Wl,--hash-style=both -Wl,-z,now -Wl,--build-id=none \
+                -Wl,-soname,libprobe.so.1 -Wl,--version-script=samples/freebsd/dyn/lib/probe.map
+$(PROBE_LIB) $(PROBE_LINK_LIB): samples/freebsd/dyn/lib/probe.c samples/freebsd/dyn/lib/probe.map samples/freebsd/dyn/libc.h $(FREEBSD_STUBS)
 	@mkdir -p $(@D)
-	$(CC) $(SAMPLE_CFLAGS) -Isamples/freebsd -o $@.tmp $< $(FREEBSD_RT)
+	$(CC) $(PROBE_CFLAGS) $(if $(findstring lib-link,$@),-DPROBE_LINK_ONLY) \
+		-Isamples/freebsd/dyn -o $@.tmp $< -L$(STUBS)/freebsd -l:libc.so.7
 	elfedit --output-osabi FreeBSD $@.tmp
 	mv $@.tmp $@
+$(BUILD)/samples/freebsd/dyn/libcalls: samples/freebsd/dyn/libcalls.c samples/freebsd/dyn/crt1.S samples/freebsd/note.S samples/freebsd/dyn/libc.h $(FREEBSD_STUBS) $(PROBE_LIB) $(PROBE_LINK_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(DYN_CFLAGS) -Isamples/freebsd/dyn -o $@.tmp $< samples/freebsd/dyn/crt1.S \
+		samples/freebsd/note.S -L$(STUBS)/freebsd -l:libc.so.7 \
+		-L$(dir $(PROBE_LINK_LIB)) -l:libprobe.so.1
+	elfedit --output-osabi FreeBSD $@.tmp
+	mv $@.tmp $@
+
+# Guest programs the benchmarks run (bench/*.sh), built the same way.
+$(BUILD)/bench/freebsd/%: bench/freebsd/%.c $(freebsd_RT_DEPS) | $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(CC) $(SAMPLE_CFLAGS) -Isamples/freebsd -o $@.tmp $< $(freebsd_RT)
+	elfedit --output-osabi FreeBSD $@.tmp
+	mv $@.tmp $@
+
+# Dynamically linked ones (bench/freebsd/dyn/), built as the dynamic samples are,
+# and their native Linux twins (bench/native/), dynamically linked against glibc;
+# -fno-builtin keeps the library calls the benchmarks measure.
+$(BUILD)/bench/freebsd/dyn/%: bench/freebsd/dyn/%.c samples/freebsd/dyn/crt1.S samples/freebsd/note.S samples/freebsd/dyn/libc.h $(FREEBSD_STUBS)
+	@mkdir -p $(@D)
+	$(CC) $(DYN_CFLAGS) -Isamples/freebsd/dyn -o $@.tmp $< samples/freebsd/dyn/crt1.S \
+		samples/freebsd/note.S -L$(STUBS)/freebsd -l:libc.so.7
+	elfedit --output-osabi FreeBSD $@.tmp
+	mv $@.tmp $@
+$(BUILD)/bench/native/%: bench/native/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -O2 -Wall -Wextra -Werror -fno-builtin -o $@ $<
 
 # The README's first command: the real FreeBSD esbuild under xeno.
 demo: $(BUILD)/xeno

@@ -2,7 +2,10 @@
 # Runs test suites and ends with one line "N passed, N failed", followed by
 # ", N skipped" when tests could not run here (each says why with a SKIP line).
 #   tests/run-all.sh [layering] [unit] [guest] [golden] [corrupt] [unit-asan] [esbuild]
-#       [esbuild-illumos] [esbuild-windows] [lefthook] [turbo]
+#                    [esbuild-netbsd] [esbuild-illumos] [esbuild-windows] [lefthook] [turbo]
+#                    [lightningcss]
+# SUITE-nopatch runs SUITE with XENO_PATCH=0: every system call trapped, no
+# call site patched (core/patch.h).
 # Exit status 0 only if no test of any suite failed.
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -34,7 +37,37 @@ run_cmocka() {
 	done
 }
 
+# corrupt_samples WORKDIR SAMPLE...: the corruption test on each sample of
+# build/samples/freebsd/ (a static one, a dynamically linked one), in a
+# directory of its own; one RESULT line for them all, status 1 if any failed.
+corrupt_samples() {
+	dir=$1
+	shift
+	cp=0 cf=0 crc=0
+	for sample in "$@"; do
+		sub=$dir/$(echo "$sample" | tr / -)
+		mkdir -p "$sub"
+		out=$("$BUILD/tests/corrupt" "$BUILD/xeno" "$BUILD/samples/freebsd/$sample" "$sub") || crc=1
+		printf '%s\n' "$out" | grep -v '^RESULT '
+		set -- $(printf '%s\n' "$out" | sed -n 's/^RESULT \([0-9]*\) \([0-9]*\)$/\1 \2/p') 0 1
+		cp=$((cp + $1)) cf=$((cf + $2))
+	done
+	echo "RESULT $cp $cf"
+	return $crc
+}
+
 for suite in "$@"; do
+	case $suite in
+	*-nopatch)
+		suite=${suite%-nopatch}
+		XENO_PATCH=0
+		export XENO_PATCH
+		echo "== with XENO_PATCH=0:"
+		;;
+	*)
+		unset XENO_PATCH
+		;;
+	esac
 	case $suite in
 	unit)
 		echo "== unit tests"
@@ -45,7 +78,7 @@ for suite in "$@"; do
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 			run_cmocka "$BUILD/asan/tests"
 		;;
-	layering | guest | golden | esbuild | esbuild-illumos | esbuild-windows | lefthook | turbo | corrupt)
+	layering | guest | golden | esbuild | esbuild-netbsd | esbuild-illumos | esbuild-windows | lefthook | turbo | lightningcss | corrupt)
 		case $suite in
 		layering)
 			echo "== layering: arrows run one way"
@@ -62,11 +95,15 @@ for suite in "$@"; do
 		corrupt)
 			echo "== damaged programs given to xeno --check"
 			work=$(mktemp -d "${TMPDIR:-/tmp}/xeno-corrupt.XXXXXX") || exit 1
-			res=$("$BUILD/tests/corrupt" "$BUILD/xeno" "$BUILD/samples/freebsd/hello" "$work")
+			res=$(corrupt_samples "$work" hello dyn/hello)
 			;;
 		esbuild)
 			echo "== real programs: esbuild for FreeBSD under xeno against esbuild for Linux"
-			res=$(tests/esbuild/run.sh "$BUILD/xeno")
+			res=$(tests/esbuild/run.sh "$BUILD/xeno" freebsd)
+			;;
+		esbuild-netbsd)
+			echo "== real programs: esbuild for NetBSD under xeno against esbuild for Linux"
+			res=$(tests/esbuild/run.sh "$BUILD/xeno" netbsd)
 			;;
 		esbuild-illumos)
 			echo "== real programs: esbuild for illumos under xeno against esbuild for Linux"
@@ -83,6 +120,10 @@ for suite in "$@"; do
 		turbo)
 			echo "== real programs: turbo for FreeBSD under xeno against turbo for Linux"
 			res=$(tests/turbo/run.sh "$BUILD/xeno")
+			;;
+		lightningcss)
+			echo "== real programs: lightningcss for FreeBSD (Rust, dynamically linked) under xeno against lightningcss for Linux"
+			res=$(tests/lightningcss/run.sh "$BUILD/xeno")
 			;;
 		esac
 		rc=$?

@@ -7,10 +7,14 @@
 #              re-records them after an intended change)
 #   corrupt    hundreds of damaged copies of a sample given to xeno --check
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
+#   esbuild-netbsd  the same cases with esbuild's NetBSD builds
 #   esbuild-illumos  the same with esbuild's illumos build (Go calling libc)
 #   esbuild-windows  the same suite with esbuild.exe (Windows, PE) under xeno
 #   lefthook   another (lefthook, from npm): git hooks, running other programs
 #   turbo      another (turbo 1.4.7, from npm): a monorepo task runner
+#   lightningcss  a dynamically linked Rust program (lightningcss 1.33.0, from
+#              npm) on xeno's shim libraries: minifying, lowering, bundling
+# SUITE-nopatch: SUITE again with XENO_PATCH=0 (no call site patched).
 # `make check` runs them all through tests/run-all.sh, which ends with one
 # "N passed, N failed" line (and ", N skipped" when a test could not run here).
 
@@ -71,6 +75,8 @@ corrupt: guest-build
 	@tests/run-all.sh corrupt
 esbuild: $(BUILD)/xeno
 	@tests/run-all.sh esbuild
+esbuild-netbsd: $(BUILD)/xeno
+	@tests/run-all.sh esbuild-netbsd
 esbuild-illumos: $(BUILD)/xeno
 	@tests/run-all.sh esbuild-illumos
 esbuild-windows: $(BUILD)/xeno
@@ -79,17 +85,22 @@ lefthook: $(BUILD)/xeno
 	@tests/run-all.sh lefthook
 turbo: $(BUILD)/xeno
 	@tests/run-all.sh turbo
+lightningcss: $(BUILD)/xeno
+	@tests/run-all.sh lightningcss
 layering:
 	@tests/run-all.sh layering
 golden: guest-build
 	@tests/run-all.sh golden
 bless: guest-build
 	@tests/golden/run.sh $(BUILD)/xeno $(BUILD)/samples --bless
+# The suites that run guest programs run twice: with call sites patched (the
+# default) and with every call trapped (XENO_PATCH=0).
 check: unit-build unit-asan-build guest-build
-	@tests/run-all.sh layering unit guest golden corrupt unit-asan esbuild esbuild-illumos \
-		lefthook turbo
-.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-illumos esbuild-windows lefthook \
-	turbo golden bless corrupt layering
+	@tests/run-all.sh layering unit guest guest-nopatch golden golden-nopatch corrupt unit-asan \
+		esbuild esbuild-nopatch esbuild-netbsd esbuild-illumos esbuild-windows lefthook lefthook-nopatch \
+		turbo turbo-nopatch lightningcss
+.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd esbuild-illumos esbuild-windows \
+	lefthook turbo lightningcss golden bless corrupt layering
 
 # The Mach-O parser on real macOS programs fetched from npm (not in make check).
 $(BUILD)/tests/macho_dump: tests/macho/macho_dump.c $(BUILD)/libxeno.a | $(GENHDRS)

@@ -8,7 +8,7 @@ set -eu
 # Libraries and tools checked as Debian packages; clang, lld (ld64.lld and
 # lld-link) and llvm build the macOS and Windows samples (samples/darwin/,
 # samples/windows/README.md).
-need="gcc make binutils libc6-dev libelf-dev zlib1g-dev libcmocka-dev pkg-config clang lld lld-14 llvm"
+need="gcc make binutils libc6-dev libelf-dev zlib1g-dev libcmocka-dev libunwind-14-dev pkg-config clang lld lld-14 llvm"
 if [ "${1-}" = fuzz ]; then
 	need="clang libclang-rt-dev"
 fi

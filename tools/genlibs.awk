@@ -22,7 +22,9 @@
 #                                (core/libgate_ms.S)
 #   NAME VERSION STATUS HANDLER RETURN [%class...] [ARGUMENTS]
 # VERSION is "-" for an unversioned export, "@N" for one that is also
-# exported by ordinal N (a PE library's).  A name listed twice is exported
+# exported by ordinal N (a PE library's).  RETURN is an argument kind, or
+# void (returns nothing) or noreturn (never returns: traced when called).
+# A name listed twice is exported
 # in both versions; the later line is the default one (name@@VERSION).
 # STATUS:
 #   STD[|NOTLS][|ERRNO|PTR|RET|ZERO]  a handler: HANDLER "-" is $os_$lib_NAME,
@@ -36,7 +38,10 @@
 #   STUB[|ERRNO|PTR|RET|ZERO]  not implemented: named once when called, ENOSYS
 #   HOST               bound straight to the host function HANDLER (pure
 #                      functions only: no thread state, no system call); in
-#                      the Microsoft convention through an ms_abi wrapper
+#                      the Microsoft convention through an ms_abi wrapper;
+#                      when calls are traced, bound to an entry that traces
+#                      it (not one with a double or float: those come in xmm
+#                      registers, which the traced entry does not pass on)
 #   DATA               the object HANDLER; RETURN is its size in bytes
 
 function c_ident(s) {
@@ -154,6 +159,10 @@ $1 == "versions" {
 	KIND_OF_RET = KIND
 	retptr = KIND == "ptr" || KIND == "str"
 	read_signature($0, 5)
+	fn_fp[nfn] = KIND_OF_RET == "double" || KIND_OF_RET == "float"
+	for (i = 0; i < NARGS; i++)
+		if (argspec[i] == "double" || argspec[i] == "float")
+			fn_fp[nfn] = 1
 	if (status != "HOST") {
 		if (KIND_OF_RET == "double" || KIND_OF_RET == "float")
 			die("a " KIND_OF_RET " result comes in xmm0: only a HOST function returns one")
@@ -169,7 +178,10 @@ $1 == "versions" {
 	if (status == "HOST") {
 		if (handler == "-")
 			die("HOST: the fourth field names the host function")
+		if (KIND_OF_RET == "void" || KIND_OF_RET == "noreturn")
+			die("HOST: a host function returning nothing is not bound directly")
 		exp_obj[nexp] = handler
+		fn_host_call[nfn] = host_call(handler)
 	}
 	nexp++
 
@@ -206,6 +218,26 @@ END {
 	write_link_def()
 }
 
+# How the traced entry of a HOST function calls it with its uint64_t a[]:
+# through a pointer of the type the kinds give (each argument and the
+# result in its kind's C type; a guest address as a uint64_t, passed in the
+# same register as a pointer), so that the host function's own prototype
+# does not matter.
+function host_call(handler,    i, types, args) {
+	types = ""; args = ""
+	for (i = 0; i < NARGS; i++) {
+		parse_kind(argspec[i])
+		types = types (i ? ", " : "") ctype[KIND]
+		args = args sprintf("%s(%s)a[%d]", i ? ", " : "", ctype[KIND], i)
+	}
+	if (NARGS == 0)
+		types = "void"
+	# (the empty asm hides where the pointer came from: the compiler would
+	# otherwise see a call through another type than the function's)
+	fn_host_fn[nfn] = sprintf("void (*raw)(void) = (void (*)(void))%s;\n\t__asm__(\"\" : \"+r\"(raw));\n\t%s (*const fn)(%s) = (%s(*)(%s))raw;", handler, ctype[KIND_OF_RET], types, ctype[KIND_OF_RET], types)
+	return sprintf("(long)fn(%s)", args)
+}
+
 function write_proto(    h, n, i, sorted, order, fn) {
 	h = out "/" P "_proto.h"
 	print hdr > h
@@ -234,6 +266,17 @@ function write_lib(    c, i, n) {
 	print "#include \"" P "_proto.h\"\n" > c
 	print "_Static_assert(sizeof(struct xeno_libfn) == 16, \"entry stubs index by 16\");\n" > c
 	for (i = 0; i < nfn; i++) {
+		if (fn_status[i] == "HOST" && fn_fp[i])
+			continue # not traced: see HOST above
+		if (fn_status[i] == "HOST") {
+			# its traced entry: the host function behind the crossing
+			printf("static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
+			printf("\t(void)t;\n") > c
+			if (fn_nargs[i] == 0)
+				printf("\t(void)a;\n") > c
+			printf("\t%s\n\treturn %s;\n}\n\n", fn_host_fn[i], fn_host_call[i]) > c
+			continue
+		}
 		if (fn_status[i] != "STD")
 			continue
 		printf("static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
@@ -246,10 +289,12 @@ function write_lib(    c, i, n) {
 	for (i = 0; i < nfn; i++)
 		if (fn_status[i] == "STD")
 			printf("\t[%d] = {thunk_%d, %s},\n", i, i, fn_flags[i]) > c
+		else if (fn_status[i] == "HOST" && !fn_fp[i])
+			printf("\t[%d] = {thunk_%d, XENO_SYF_NOTLS},\n", i, i) > c
 	print "};\n" > c
 	printf("static const struct xeno_sysent sysent[%d] = {\n", n) > c
 	for (i = 0; i < nfn; i++)
-		printf("\t[%d] = {\"%s\", %d, %s, %s, {%s}},\n", i, fn_name[i], fn_nargs[i], fn_ret[i], fn_classes[i], fn_desc[i]) > c
+		printf("\t[%d] = {\"%s\", %d, %s, %s, {%s}, %s},\n", i, fn_name[i], fn_nargs[i], fn_ret[i], fn_classes[i], fn_desc[i], fn_conv[i]) > c
 	print "};\n" > c
 	printf("const struct xeno_calltable %s_calls = {\"%s\", %d, calls, sysent, %d};\n\n", P, soname, libid, nfn) > c
 	write_entries(c)
@@ -266,15 +311,12 @@ function write_entries(c,    i) {
 	entry = convention == "ms" ? "xeno_lib_entry_ms" : "xeno_lib_entry"
 	print "__asm__(\"\\t.text\\n\"" > c
 	for (i = 0; i < nfn; i++) {
-		if (fn_status[i] == "HOST")
-			continue
 		printf("\t\"\\t.globl %s_fn%d\\n\\t.hidden %s_fn%d\\n\\t.type %s_fn%d, @function\\n\"\n", P, i, P, i, P, i) > c
 		printf("\t\"%s_fn%d:\\n\\tleaq fns+%d(%%rip), %%r11\\n\\tjmp %s\\n\"\n", P, i, 16 * i, entry) > c
 	}
 	print ");\n" > c
 	for (i = 0; i < nfn; i++)
-		if (fn_status[i] != "HOST")
-			printf("void %s_fn%d(void);\n", P, i) > c
+		printf("void %s_fn%d(void);\n", P, i) > c
 	print "" > c
 }
 
@@ -296,7 +338,7 @@ function write_ms_host(c, i,    n, k, params, args, types) {
 	printf("\treturn ((uint64_t(*)(%s))(void (*)(void))%s)(%s);\n}\n\n", types, exp_obj[i], args) > c
 }
 
-function write_exports(c,    i, v, addr, size, at, kind) {
+function write_exports(c,    i, v, addr, size, at, kind, traced) {
 	for (i = 0; i < nexp; i++)
 		if (exp_kind[i] == "DATA")
 			printf("void *%s_at = &%s;\n", exp_obj[i], exp_obj[i]) > c
@@ -308,6 +350,7 @@ function write_exports(c,    i, v, addr, size, at, kind) {
 		v = exp_version[i] == "-" ? "NULL" : "\"" exp_version[i] "\""
 		size = 0
 		at = "NULL"
+		traced = "NULL"
 		kind = "XENO_EXPORT_FUNC"
 		if (exp_kind[i] == "DATA") {
 			kind = "XENO_EXPORT_DATA"
@@ -316,11 +359,13 @@ function write_exports(c,    i, v, addr, size, at, kind) {
 			at = "&" exp_obj[i] "_at"
 		} else if (exp_kind[i] == "HOST") {
 			addr = convention == "ms" ? "(void *)ms_host_" i : "(void *)" exp_obj[i]
+			if (!fn_fp[exp_fn[i]])
+				traced = "(void *)" P "_fn" exp_fn[i]
 		} else {
 			addr = "(void *)" P "_fn" exp_fn[i]
 		}
-		printf("\t{\"%s\", %s, %s, %s, %d, %d, %s, %s},\n", exp_name[i], v, kind,
-		       (i in hidden_exp) ? "true" : "false", exp_ordinal[i], size, addr, at) > c
+		printf("\t{\"%s\", %s, %s, %s, %d, %d, %s, %s, %s},\n", exp_name[i], v, kind,
+		       (i in hidden_exp) ? "true" : "false", exp_ordinal[i], size, addr, at, traced) > c
 	}
 	print "};\n" > c
 	printf("static const char *const versions[] = {") > c

@@ -118,7 +118,7 @@ END {
 	for (nr = 0; nr <= maxnr; nr++) {
 		if (!(nr in names))
 			continue
-		printf("\t[%d] = {\"%s\", %d, %s, %s, {%s}},\n", nr, names[nr], nargs_[nr], retk[nr], classes_[nr], descs[nr]) > c
+		printf("\t[%d] = {\"%s\", %d, %s, %s, {%s}, 0},\n", nr, names[nr], nargs_[nr], retk[nr], classes_[nr], descs[nr]) > c
 	}
 	print "};\n" > c
 	printf("const struct xeno_calltable %s_systable = {NULL, 0, %s_syscalls, %s_sysent, %d};\n", os, os, os, maxnr + 1) > c

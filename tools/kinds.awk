@@ -57,6 +57,7 @@ function init_kinds() {
 	# function (a spec's HOST line) receives; not decoded
 	ctype["double"] = "double";     akind["double"] = "XA_NONE"
 	ctype["float"] = "float";       akind["float"] = "XA_NONE"
+	ctype["noreturn"] = "long";     akind["noreturn"] = "XA_NORETURN"
 	# the room core/syscall.h gives the names an entry holds in place
 	header = "core/syscall.h"
 	while ((getline hl < header) > 0)

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <ucontext.h>
 
-#include "core/call.h"
+#include "core/library.h"
 #include "core/personality.h"
 #include "core/syscall.h"
 #include "core/thread.h"
@@ -60,18 +60,6 @@ static void capture_string(struct xt_capture *c, uint8_t arg, uint64_t addr)
 		got = 0;
 	}
 	commit(c, b, (size_t)got);
-}
-
-/* The name of a call that no table of the personality numbers. */
-static void capture_name(struct xt_capture *c, const char *name)
-{
-	size_t n = strnlen(name, XENO_SYSNAME_SIZE);
-	uint8_t *room;
-	struct xt_blob *b = new_blob(c, XT_BLOB_NAME, n, &room);
-	if (!b)
-		return;
-	memcpy(room, name, n);
-	commit(c, b, n);
 }
 
 static void capture_bytes(struct xt_capture *c, uint8_t arg, uint64_t addr, uint64_t len)
@@ -203,7 +191,12 @@ void xt_capture_call(struct xt_capture *c, struct xeno_thread *t, const struct x
 		     const struct xeno_sysent *e, long ret, bool unfinished)
 {
 	struct xt_event *ev = &c->ev;
-	ev->nr = xeno_call_trace_nr(trap);
+	ev->nr = xeno_trace_number(trap->table, trap->nr);
+	if (trap->table && trap->table->id) {
+		ev->library = trap->table->library;
+		ev->function = e ? e->name : NULL;
+		ev->entry = trap->table->id < XENO_LIBID_RUNTIME ? e : NULL;
+	}
 	memcpy(ev->args, trap->args, sizeof ev->args);
 	ev->start = t->trace_start;
 	if (unfinished) {
@@ -222,8 +215,6 @@ void xt_capture_call(struct xt_capture *c, struct xeno_thread *t, const struct x
 	}
 	if (!e || !e->name[0])
 		return;
-	if (xt_call_entry(t->os, ev->nr) != e)
-		capture_name(c, e->name); /* a missing import's stand-in */
 	for (unsigned i = 0; i < e->nargs && i < 8; i++)
 		capture_arg(c, t->os, e, i, ret);
 }

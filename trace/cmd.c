@@ -77,7 +77,7 @@ static bool parse_filter(struct xt_filter *f, const struct xeno_personality *os,
 	char err[256];
 	if (!expr)
 		return true;
-	if (xt_filter_parse(f, os, expr, err, sizeof err) == 0)
+	if (xt_filter_parse(f, os, expr, true, err, sizeof err) == 0)
 		return true;
 	fprintf(stderr, "xeno trace: --filter: %s\n", err);
 	return false;
@@ -93,7 +93,7 @@ static void show_events(struct xt_recording *r, const struct xeno_personality *o
 				      .wall_nsec = r->header.wall_nsec};
 	struct xt_event ev;
 	while (xt_next_event(r, &ev) > 0) {
-		if (ev.type == XT_CALL && !xt_filter_shows(f, ev.nr))
+		if (ev.type == XT_CALL && !xt_filter_shows_event(f, &ev))
 			continue;
 		struct xeno_tline l;
 		tl_init(&l, os, NULL);

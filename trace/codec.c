@@ -36,6 +36,8 @@ static void reserve(struct xt_buf *b, size_t more)
 
 static void put_raw(struct xt_buf *b, const void *p, size_t n)
 {
+	if (n == 0)
+		return; /* p may be NULL (an absent string) */
 	reserve(b, n);
 	if (b->failed)
 		return;
@@ -155,6 +157,16 @@ void xt_encode_header(struct xt_buf *b, const struct xt_header *h)
 	xt_buf_free(&p);
 }
 
+void xt_encode_function(struct xt_buf *b, uint64_t nr, const char *library, const char *name)
+{
+	struct xt_buf p = {0};
+	put_uv(&p, nr);
+	put_str(&p, library);
+	put_str(&p, name);
+	put_record(b, XT_FUNCTION, &p);
+	xt_buf_free(&p);
+}
+
 void xt_preamble(uint8_t out[XT_PREAMBLE])
 {
 	memcpy(out, XT_MAGIC, XT_MAGIC_SIZE);
@@ -262,8 +274,7 @@ static void get_blobs(struct rd *r, struct xt_event *ev)
 		}
 		bl->len = (uint32_t)len;
 		bl->data = get_raw(r, len);
-		if ((bl->arg >= 8 && bl->arg != XT_BLOB_SIGINFO && bl->arg != XT_BLOB_NAME) ||
-		    bl->state > XT_CAP_FAULT) {
+		if ((bl->arg >= 8 && bl->arg != XT_BLOB_SIGINFO) || bl->state > XT_CAP_FAULT) {
 			fail(r, "a captured argument is malformed");
 			return;
 		}
@@ -350,6 +361,32 @@ static void get_header(struct rd *r, struct xt_header *h)
 	}
 }
 
+/* A name of a function record into out: 1 to XT_MAX_NAME bytes, no NUL. */
+static void get_name(struct rd *r, char out[XT_MAX_NAME + 1])
+{
+	uint64_t n = get_uv(r);
+	const uint8_t *q = get_raw(r, n);
+	if (!q)
+		return;
+	if (n == 0 || n > XT_MAX_NAME || memchr(q, '\0', (size_t)n)) {
+		fail(r, "a function's or library's name is empty, too long or holds a NUL");
+		return;
+	}
+	memcpy(out, q, (size_t)n);
+	out[n] = '\0';
+}
+
+static void get_function(struct rd *r, struct xt_event *ev, struct xt_fn_names *names)
+{
+	ev->nr = get_uv(r);
+	get_name(r, names->library);
+	get_name(r, names->function);
+	if (!r->bad && (ev->nr >> 32) == 0)
+		fail(r, "a function record names a system call's number");
+	ev->library = names->library;
+	ev->function = names->function;
+}
+
 void xt_header_free(struct xt_header *h)
 {
 	free((char *)h->os);
@@ -363,7 +400,7 @@ void xt_header_free(struct xt_header *h)
 
 enum xt_decode xt_decode_record(struct xt_cursor *c, struct xt_event *ev, struct xt_header *h,
 				bool *is_header, struct xeno_callrec **host_store, size_t *host_cap,
-				char *err, size_t errsize)
+				struct xt_fn_names *fn_names, char *err, size_t errsize)
 {
 	*is_header = false;
 	if (c->p >= c->end)
@@ -384,6 +421,8 @@ enum xt_decode xt_decode_record(struct xt_cursor *c, struct xt_event *ev, struct
 	if (type == XT_HEADER) {
 		*is_header = true;
 		get_header(&r, h);
+	} else if (type == XT_FUNCTION) {
+		get_function(&r, ev, fn_names);
 	} else if (type >= XT_CALL && type <= XT_EXIT) {
 		uint64_t tid = get_uv(&r);
 		ev->tid = (uint32_t)tid;

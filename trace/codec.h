@@ -12,12 +12,13 @@
 
 #include "trace/event.h"
 
-#define XT_MAGIC      "XENOTRC\n"
-#define XT_MAGIC_SIZE 8
-#define XT_VERSION    1
-#define XT_PREAMBLE   12   /* magic, version (u16 LE), flags (u16 LE) */
-#define XT_MAX_HOST   4096 /* host calls one call record may carry */
-#define XT_MAX_ARGV   4096
+#define XT_MAGIC       "XENOTRC\n"
+#define XT_MAGIC_SIZE  8
+#define XT_VERSION     2    /* what the writer writes */
+#define XT_VERSION_MIN 1    /* the oldest the reader reads: version 1 has no library calls */
+#define XT_PREAMBLE    12   /* magic, version (u16 LE), flags (u16 LE) */
+#define XT_MAX_HOST    4096 /* host calls one call record may carry */
+#define XT_MAX_ARGV    4096
 
 /* A growing byte buffer; failed is set (and nothing more appended) when
  * memory runs out. */
@@ -31,6 +32,9 @@ void xt_buf_free(struct xt_buf *b);
 /* Appends one record for ev (XT_CALL, XT_SIGNAL, XT_THREAD, XT_EXIT). */
 void xt_encode_event(struct xt_buf *b, const struct xt_event *ev);
 void xt_encode_header(struct xt_buf *b, const struct xt_header *h);
+/* Appends the record naming the library function whose trace number is nr
+ * (core/library.h), written before the first call of it. */
+void xt_encode_function(struct xt_buf *b, uint64_t nr, const char *library, const char *name);
 /* The uncompressed preamble of a recording file. */
 void xt_preamble(uint8_t out[XT_PREAMBLE]);
 
@@ -41,7 +45,9 @@ struct xt_cursor {
 };
 
 enum xt_decode {
-	XT_DECODED = 0,	 /* a record: *ev or *h was filled */
+	XT_DECODED = 0,	 /* a record: *ev or *h was filled (an XT_FUNCTION record:
+			  * ev->nr, and ev->library and ev->function pointing at
+			  * fn_names, NUL-terminated) */
 	XT_END = 1,	 /* no more records */
 	XT_SKIPPED = 2,	 /* a record of a type this reader does not know */
 	XT_CORRUPT = -1, /* err says why */
@@ -51,9 +57,13 @@ enum xt_decode {
  * cursor's memory (host calls into *host_store, an array grown as needed
  * and freed by the caller); a header's strings are allocated (free with
  * xt_header_free).  On XT_CORRUPT err holds a reason. */
+#define XT_MAX_NAME 256 /* bytes of a library's or a function's name */
+struct xt_fn_names {
+	char library[XT_MAX_NAME + 1], function[XT_MAX_NAME + 1];
+};
 enum xt_decode xt_decode_record(struct xt_cursor *c, struct xt_event *ev, struct xt_header *h,
 				bool *is_header, struct xeno_callrec **host_store, size_t *host_cap,
-				char *err, size_t errsize);
+				struct xt_fn_names *fn_names, char *err, size_t errsize);
 void xt_header_free(struct xt_header *h);
 
 #endif

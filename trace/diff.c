@@ -89,7 +89,7 @@ int xt_normalise(struct xt_recording *r, const struct xt_filter *filter, struct 
 	xt_rewind(r);
 	while ((rc = xt_next_event(r, &ev)) > 0) {
 		size_t i = thread_index(out, &norms, ev.tid);
-		if (ev.type == XT_CALL && !xt_filter_shows(filter, ev.nr))
+		if (ev.type == XT_CALL && !xt_filter_shows_event(filter, &ev))
 			continue;
 		struct xeno_tline l;
 		tl_init(&l, os, &norms[i]);

@@ -20,14 +20,14 @@
 #define XT_MAX_BLOBS	8
 #define XT_POOL_SIZE	2048 /* bytes of guest memory one event keeps */
 #define XT_BLOB_SIGINFO 0xff /* blob.arg of a signal's foreign siginfo */
-#define XT_BLOB_NAME	0xfe /* blob.arg of the name of a call no table numbers */
 
 enum xt_type {
-	XT_HEADER = 1, /* recordings only: what was traced */
-	XT_CALL = 2,   /* a foreign call */
-	XT_SIGNAL = 3, /* a signal delivered to a guest handler */
-	XT_THREAD = 4, /* a thread began */
-	XT_EXIT = 5,   /* the process ended */
+	XT_HEADER = 1,	 /* recordings only: what was traced */
+	XT_CALL = 2,	 /* a foreign call */
+	XT_SIGNAL = 3,	 /* a signal delivered to a guest handler */
+	XT_THREAD = 4,	 /* a thread began */
+	XT_EXIT = 5,	 /* the process ended */
+	XT_FUNCTION = 6, /* recordings only: a library function's trace number named */
 };
 
 /* XT_CALL flags */
@@ -52,14 +52,22 @@ struct xt_blob {
 	const uint8_t *data;
 };
 
+struct xeno_sysent;
+
 struct xt_event {
 	uint8_t type;
 	uint8_t flags;
 	uint32_t tid;
 	uint32_t parent; /* XT_THREAD: the creating thread (0: the first) */
-	uint64_t nr;	 /* XT_CALL: call number (a library function's folded
-			  * with its library's id, core/call.h); XT_SIGNAL: host signal;
-			  * XT_EXIT: XT_EXITED or XT_KILLED */
+	uint64_t nr;	 /* XT_CALL: trace number (core/library.h); XT_SIGNAL: host
+			  * signal; XT_EXIT: XT_EXITED or XT_KILLED */
+	/* XT_CALL of a library function: its description (NULL when xeno has
+	 * none: a function made at run time, or one the reading xeno does not
+	 * know), its library's soname and its name (NULL if unknown).  A system
+	 * call's description is the personality's, found by its number. */
+	const struct xeno_sysent *entry;
+	const char *library;
+	const char *function;
 	uint64_t args[8];
 	int64_t ret; /* XT_CALL: host result (value or -host errno);
 		      * XT_EXIT: exit status or host signal */

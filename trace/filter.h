@@ -1,10 +1,14 @@
 /*
  * Which foreign calls a trace shows, in the spirit of strace's -e trace=:
- * a comma-separated list of call names and %classes (syscalls.master's
- * and the library specs' class words), "all" or "none"; a leading "!"
- * shows everything else.  Names are the system calls' and the shim
- * libraries' functions alike.
- * Signals and the end of the process are always shown.
+ * a comma-separated list of words, "all" or "none"; a leading "!" shows
+ * everything else.  A word is
+ *   NAME        the system call NAME and the library functions NAME
+ *   LIB:NAME    the function NAME of the library LIB (its soname)
+ *   LIB:        every function of the library LIB
+ *   %CLASS      the calls syscalls.master or a spec gives that class
+ *   %lib        every library function (so "!%lib": system calls only)
+ * and a leading "?" keeps quiet about a word that names nothing.  Signals
+ * and the end of the process are always shown.
  */
 #ifndef XENO_TRACE_FILTER_H
 #define XENO_TRACE_FILTER_H
@@ -13,37 +17,43 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "trace/event.h"
+
 struct xeno_personality;
 
-#define XT_FILTER_TABLES 16 /* the system calls and up to 15 shim libraries */
-
-struct xt_filter {
-	uint8_t *shown; /* one byte per call of each table, the tables in turn */
-	unsigned ntables;
-	struct {
-		unsigned id;	/* 0: the system calls; else a library's (core/library.h) */
-		unsigned n;	/* its calls */
-		unsigned first; /* its first byte in shown */
-	} tables[XT_FILTER_TABLES];
-	bool others; /* numbers beyond the tables */
+/* The functions of one of the personality's libraries the filter shows. */
+struct xt_filter_lib {
+	unsigned id;
+	uint8_t *shown; /* one byte per function */
+	unsigned n;
 };
 
-/* 0, or -1 with a one-line reason in err. */
+struct xt_filter {
+	uint8_t *shown; /* one byte per system call number of the personality */
+	unsigned n;
+	bool others; /* numbers beyond the table */
+	struct xt_filter_lib *libs;
+	unsigned nlibs;
+	/* The words, for the functions of tables made at run time (imports
+	 * nothing defines), which are matched by library and name when called. */
+	char **words;
+	unsigned nwords;
+	bool negate;
+};
+
+/* 0, or -1 with a one-line reason in err.  Tables made at run time so far
+ * (core/library.h) count as names the words may use; for calls read from a
+ * recording (recorded), whose functions made at run time are not known in
+ * advance, a LIB: or LIB:NAME word is taken as it is. */
 int xt_filter_parse(struct xt_filter *f, const struct xeno_personality *os, const char *expr,
-		    char *err, size_t errsize);
+		    bool recorded, char *err, size_t errsize);
 void xt_filter_free(struct xt_filter *f);
-/* Whether call nr (as traces number it, core/call.h) is shown; a NULL
- * filter shows everything. */
-static inline bool xt_filter_shows(const struct xt_filter *f, uint64_t nr)
-{
-	if (!f || !f->shown)
-		return true;
-	unsigned id = (unsigned)(nr >> 16);
-	uint64_t i = id ? nr & 0xffff : nr;
-	for (unsigned t = 0; t < f->ntables; t++)
-		if (f->tables[t].id == id)
-			return i < f->tables[t].n ? f->shown[f->tables[t].first + i] : f->others;
-	return f->others;
-}
+/* Whether the call with trace number tnr (core/library.h) is shown: its
+ * library's soname and its name say which it is when the number cannot
+ * (a table made at run time).  A NULL filter shows everything. */
+bool xt_filter_shows(const struct xt_filter *f, uint64_t tnr, const char *library,
+		     const char *name);
+/* The same for a call event. */
+bool xt_filter_shows_event(const struct xt_filter *f, const struct xt_event *ev);
 
 #endif

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/flight.h"
+#include "core/library.h"
 #include "core/personality.h"
 #include "core/process.h"
 #include "core/thread.h"
@@ -46,6 +47,15 @@ static void dump_thread(const struct xeno_thread *t, const struct xeno_personali
 		struct xt_event ev = {
 		    .type = XT_CALL, .tid = (uint32_t)t->tid, .nr = r.nr, .ret = r.ret};
 		memcpy(ev.args, r.args, sizeof r.args);
+		if (XENO_LIBCALL_ID(r.nr)) {
+			/* a library function: named by its table, which for one
+			 * made at run time has no description */
+			const struct xeno_calltable *tab;
+			const struct xeno_sysent *e = xeno_call_entry(os, r.nr, &tab);
+			ev.library = tab ? tab->library : NULL;
+			ev.function = e ? e->name : NULL;
+			ev.entry = XENO_LIBCALL_ID(r.nr) < XENO_LIBID_RUNTIME ? e : NULL;
+		}
 		if (r.ret == XENO_CALL_PENDING)
 			ev.flags |= XT_UNFINISHED;
 		tl_init(&l, os, NULL);

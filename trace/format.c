@@ -1,7 +1,6 @@
 /* Trace events as strace-style lines (core/trace_format.h). */
 #include "trace/format.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -30,25 +29,12 @@ const struct xeno_trace_decoder *xt_find_decoder(const struct xeno_personality *
 	return NULL;
 }
 
-const struct xeno_calltable *xt_call_table(const struct xeno_personality *os, unsigned id)
+static const struct xeno_sysent *entry_of(const struct xeno_personality *os, uint64_t nr)
 {
-	if (!os)
+	const struct xeno_calltable *tab = os ? os->syscalls : NULL;
+	if (!tab || nr >= tab->n || !tab->sysent[nr].name[0])
 		return NULL;
-	if (id == 0)
-		return os->syscalls;
-	for (const struct xeno_library *const *lib = os->libraries; lib && *lib; lib++)
-		if ((*lib)->id == id)
-			return (*lib)->calls;
-	return NULL;
-}
-
-const struct xeno_sysent *xt_call_entry(const struct xeno_personality *os, uint64_t nr)
-{
-	const struct xeno_calltable *tab = xt_call_table(os, XENO_LIBCALL_ID(nr));
-	uint64_t i = XENO_LIBCALL_ID(nr) ? nr & 0xffff : nr;
-	if (!tab || i >= tab->n || !tab->sysent[i].name[0])
-		return NULL;
-	return &tab->sysent[i];
+	return &tab->sysent[nr];
 }
 
 /* Structures: one, or an array of them, from the captured bytes. */
@@ -156,7 +142,20 @@ static void put_arg(struct xeno_tline *l, const struct xt_event *ev, unsigned i,
 	}
 }
 
-static void put_result(struct xeno_tline *l, const struct xt_event *ev, const struct xeno_sysent *e)
+/* A failure (ret a negated host errno) as the guest sees it: a system call
+ * and a function that sets errno show -1 and errno's name, as strace does;
+ * one returning a pointer NULL and errno's; one returning the error (the
+ * pthread functions) the error's name. */
+static void put_failure(struct xeno_tline *l, long ret, uint8_t conv)
+{
+	int fe = l->os ? l->os->errno_from_host((int)-ret) : (int)-ret;
+	const char *name = l->os ? l->os->errno_name(fe) : NULL;
+	const char *shown = conv == XENO_CONV_PTR ? "NULL " : conv == XENO_CONV_RET ? "" : "-1 ";
+	tl_printf(l, " = %s%s (%s)", shown, name ? name : "E?", strerror((int)-ret));
+}
+
+static void put_result(struct xeno_tline *l, const struct xt_event *ev, const struct xeno_sysent *e,
+		       bool function)
 {
 	long ret = (long)ev->ret;
 	if (ev->flags & XT_UNFINISHED) {
@@ -167,19 +166,21 @@ static void put_result(struct xeno_tline *l, const struct xt_event *ev, const st
 		tl_puts(l, " = ? (interrupted, restarts)");
 		return;
 	}
+	/* a function made at run time sets errno (loader/link_missing.c) */
+	uint8_t conv = !function ? XENO_CONV_ERRNO : e ? e->conv : XENO_CONV_ERRNO;
 	if (ev->flags & XT_RAW_RESULT) {
 		tl_printf(l, " = %ld", ret);
-	} else if (ret < 0 && ret >= -4095) {
-		int fe = l->os ? l->os->errno_from_host((int)-ret) : (int)-ret;
-		const char *name = l->os ? l->os->errno_name(fe) : NULL;
-		tl_printf(l, " = -1 %s (%s)", name ? name : "E?", strerror((int)-ret));
+	} else if (e && e->ret_kind == XA_NONE) {
+		tl_puts(l, " = <void>");
+	} else if (ret < 0 && ret >= -4095 && conv != XENO_CONV_VALUE) {
+		put_failure(l, ret, conv);
 	} else if (e && e->ret_kind == XA_FD) {
 		tl_puts(l, " = ");
 		tl_fd(l, (int)ret);
 	} else if (e && e->ret_kind == XA_PID) {
 		tl_puts(l, " = ");
 		tl_pid(l, ret);
-	} else if (e && e->ret_kind == XA_PTR) {
+	} else if (e && (e->ret_kind == XA_PTR || e->ret_kind == XA_STR)) {
 		tl_puts(l, " = ");
 		tl_addr(l, (uint64_t)ret);
 	} else if (e && e->ret_kind == XA_HEX) {
@@ -191,36 +192,39 @@ static void put_result(struct xeno_tline *l, const struct xt_event *ev, const st
 		tl_printf(l, " (second value %lld)", (long long)ev->rval2);
 }
 
+/* The raw arguments of a call xeno has no description of. */
+static void put_raw_args(struct xeno_tline *l, const struct xt_event *ev)
+{
+	for (int i = 0; i < 6; i++)
+		tl_printf(l, "%s%#llx", i ? ", " : "", (unsigned long long)ev->args[i]);
+}
+
 void xt_format_call(struct xeno_tline *l, const struct xt_event *ev)
 {
-	const struct xeno_sysent *e = xt_call_entry(l->os, ev->nr);
-	const struct xt_blob *name = xt_blob_of(ev, XT_BLOB_NAME);
-	for (uint32_t i = 0; name && i < name->len; i++)
-		if (!isalnum(name->data[i]) && name->data[i] != '_')
-			name = NULL; /* not a name: a damaged recording's */
-	if (name && !name->len)
-		name = NULL;
-	if (!e) {
-		if (name)
-			tl_printf(l, "%.*s(", (int)name->len, (const char *)name->data);
-		else if (XENO_LIBCALL_ID(ev->nr))
-			tl_printf(l, "libcall_%u_%llu(", XENO_LIBCALL_ID(ev->nr),
-				  (unsigned long long)(ev->nr & 0xffff));
-		else
-			tl_printf(l, "syscall_%llu(", (unsigned long long)ev->nr);
-		for (int i = 0; i < 6; i++)
-			tl_printf(l, "%s%#llx", i ? ", " : "", (unsigned long long)ev->args[i]);
-		tl_puts(l, ")");
-	} else {
+	unsigned id = XENO_LIBCALL_ID(ev->nr);
+	const struct xeno_sysent *e = id ? ev->entry : entry_of(l->os, ev->nr);
+	const char *name = e ? e->name : ev->function;
+	if (id && ev->library && name)
+		tl_printf(l, "%s:%s(", ev->library, name);
+	else if (id)
+		tl_printf(l, "libcall_%u_%u(", id, (unsigned)XENO_LIBCALL_FN(ev->nr));
+	else if (e)
 		tl_printf(l, "%s(", e->name);
+	else
+		tl_printf(l, "syscall_%llu(", (unsigned long long)ev->nr);
+	if (e) {
 		for (unsigned i = 0; i < e->nargs && i < 8; i++) {
 			if (i)
 				tl_puts(l, ", ");
 			put_arg(l, ev, i, &e->args[i]);
 		}
-		tl_puts(l, ")");
+	} else if (id && ev->library && name) {
+		tl_puts(l, "..."); /* a function made at run time: its arguments are unknown */
+	} else {
+		put_raw_args(l, ev);
 	}
-	put_result(l, ev, e);
+	tl_puts(l, ")");
+	put_result(l, ev, e, id != 0);
 }
 
 static void put_prefix(struct xeno_tline *l, const struct xt_event *ev, const struct xt_format *f)

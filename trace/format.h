@@ -13,8 +13,6 @@
 
 struct xeno_personality;
 struct xeno_flagset;
-struct xeno_calltable;
-struct xeno_sysent;
 
 enum xt_time_mode {
 	XT_TIME_NONE,
@@ -35,12 +33,6 @@ bool xt_format_event(struct xeno_tline *l, const struct xt_event *ev, const stru
 void xt_format_host(struct xeno_tline *l, const struct xeno_callrec *h);
 /* The arguments and result of a call, without prefix: name(args) = result. */
 void xt_format_call(struct xeno_tline *l, const struct xt_event *ev);
-
-/* The personality's table of calls numbered id in traces (0: its system
- * calls; else the shim library with that id, core/library.h), or NULL. */
-const struct xeno_calltable *xt_call_table(const struct xeno_personality *os, unsigned id);
-/* The description of call nr as traces number it, or NULL if unknown. */
-const struct xeno_sysent *xt_call_entry(const struct xeno_personality *os, uint64_t nr);
 
 /* The personality's flag set or structure decoder called name, or NULL. */
 const struct xeno_flagset *xt_find_flagset(const struct xeno_personality *os, const char *name);

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "trace/functions.h"
+
 size_t xt_read_limit = (size_t)1 << 30;
 
 #define MAX_FILE ((size_t)1 << 31)
@@ -79,10 +81,11 @@ int xt_load_memory(const uint8_t *p, size_t n, struct xt_recording *r)
 	if (n < XT_PREAMBLE || memcmp(p, XT_MAGIC, XT_MAGIC_SIZE) != 0)
 		return failed(r, "%s", "not a xeno recording (no XENOTRC magic)");
 	unsigned version = p[8] | p[9] << 8;
-	if (version != XT_VERSION) {
+	if (version < XT_VERSION_MIN || version > XT_VERSION) {
 		char v[16];
 		snprintf(v, sizeof v, "%u", version);
-		return failed(r, "a recording of format version %s; this xeno reads version 1", v);
+		return failed(
+		    r, "a recording of format version %s; this xeno reads versions 1 and 2", v);
 	}
 	int rc = inflate_body(r, p + XT_PREAMBLE, n - XT_PREAMBLE);
 	r->cursor = (struct xt_cursor){r->body, r->body + r->size, r->body};
@@ -93,8 +96,9 @@ int xt_load_memory(const uint8_t *p, size_t n, struct xt_recording *r)
 	bool is_header;
 	char err[200];
 	if (r->size > 0) {
-		enum xt_decode d = xt_decode_record(&r->cursor, &ev, &r->header, &is_header,
-						    &r->host, &r->host_cap, err, sizeof err);
+		enum xt_decode d =
+		    xt_decode_record(&r->cursor, &ev, &r->header, &is_header, &r->host,
+				     &r->host_cap, &r->names, err, sizeof err);
 		if (d == XT_CORRUPT)
 			return failed(r, "%s", err);
 		if (d != XT_DECODED || !is_header)
@@ -143,6 +147,7 @@ void xt_recording_free(struct xt_recording *r)
 {
 	free(r->body);
 	free(r->host);
+	xt_functions_clear(r);
 	if (r->have_header)
 		xt_header_free(&r->header);
 	memset(r, 0, sizeof *r);
@@ -151,14 +156,15 @@ void xt_recording_free(struct xt_recording *r)
 void xt_rewind(struct xt_recording *r)
 {
 	r->cursor.p = r->body;
+	xt_functions_clear(r);
 	struct xt_event ev;
 	struct xt_header h;
 	bool is_header;
 	char err[200];
 	/* Skip the header (already read by xt_load_memory). */
 	if (r->have_header &&
-	    xt_decode_record(&r->cursor, &ev, &h, &is_header, &r->host, &r->host_cap, err,
-			     sizeof err) == XT_DECODED &&
+	    xt_decode_record(&r->cursor, &ev, &h, &is_header, &r->host, &r->host_cap, &r->names,
+			     err, sizeof err) == XT_DECODED &&
 	    is_header)
 		xt_header_free(&h);
 }
@@ -170,7 +176,7 @@ int xt_next_event(struct xt_recording *r, struct xt_event *ev)
 		bool is_header;
 		char err[200];
 		enum xt_decode d = xt_decode_record(&r->cursor, ev, &h, &is_header, &r->host,
-						    &r->host_cap, err, sizeof err);
+						    &r->host_cap, &r->names, err, sizeof err);
 		if (d == XT_END)
 			return 0;
 		if (d == XT_CORRUPT) {
@@ -186,6 +192,15 @@ int xt_next_event(struct xt_recording *r, struct xt_event *ev)
 			r->cursor.p = r->cursor.end;
 			return -1;
 		}
+		if (ev->type == XT_FUNCTION) {
+			if (xt_functions_add(r, ev->nr, ev->library, ev->function) < 0) {
+				r->cursor.p = r->cursor.end;
+				return -1;
+			}
+			continue;
+		}
+		if (ev->type == XT_CALL)
+			xt_functions_attach(r, ev);
 		return 1;
 	}
 }

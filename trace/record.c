@@ -5,11 +5,14 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
 
 #include "core/fd.h"
+#include "core/library.h"
+#include "core/syscall.h"
 #include "core/log.h"
 #include "trace/codec.h"
 
@@ -23,6 +26,9 @@ static struct {
 	z_stream z;
 	struct xt_buf pending;
 	pthread_mutex_t lock;
+	/* the trace numbers of library functions named so far (0: free) */
+	uint64_t *named;
+	size_t nnamed, named_cap;
 } rec = {.fd = -1, .lock = PTHREAD_MUTEX_INITIALIZER};
 
 static void write_all(const uint8_t *p, size_t n)
@@ -88,6 +94,35 @@ int xt_record_open(const char *path, const struct xt_header *h)
 	return rec.on ? 0 : -EIO;
 }
 
+/* Whether the library function nr was named already; if not, it is now. */
+static bool named_before(uint64_t nr)
+{
+	if ((rec.nnamed + 1) * 2 > rec.named_cap) {
+		size_t cap = rec.named_cap ? rec.named_cap * 2 : 256;
+		uint64_t *t = calloc(cap, sizeof *t);
+		if (!t)
+			return false; /* named again: harmless */
+		for (size_t i = 0; i < rec.named_cap; i++)
+			for (size_t k = rec.named[i] * 0x9e3779b97f4a7c15ULL >> 20 & (cap - 1);
+			     rec.named[i]; k = (k + 1) & (cap - 1))
+				if (!t[k]) {
+					t[k] = rec.named[i];
+					break;
+				}
+		free(rec.named);
+		rec.named = t;
+		rec.named_cap = cap;
+	}
+	size_t k = nr * 0x9e3779b97f4a7c15ULL >> 20 & (rec.named_cap - 1);
+	while (rec.named[k] && rec.named[k] != nr)
+		k = (k + 1) & (rec.named_cap - 1);
+	if (rec.named[k])
+		return true;
+	rec.named[k] = nr;
+	rec.nnamed++;
+	return false;
+}
+
 bool xt_recording(void)
 {
 	return rec.on;
@@ -98,6 +133,12 @@ void xt_record_event(const struct xt_event *ev)
 	if (!rec.on)
 		return;
 	pthread_mutex_lock(&rec.lock);
+	/* A library function is named before its first call (the number alone
+	 * would not say which it is to another xeno). */
+	const char *fn = ev->entry ? ev->entry->name : ev->function;
+	if (ev->type == XT_CALL && XENO_LIBCALL_ID(ev->nr) && ev->library && fn &&
+	    !named_before(ev->nr))
+		xt_encode_function(&rec.pending, ev->nr, ev->library, fn);
 	xt_encode_event(&rec.pending, ev);
 	if (rec.pending.failed) {
 		rec.pending.failed = false;
@@ -135,6 +176,9 @@ void xt_record_forget(void)
 		deflateEnd(&rec.z);
 	rec.in_stream = false;
 	xt_buf_free(&rec.pending);
+	free(rec.named);
+	rec.named = NULL;
+	rec.nnamed = rec.named_cap = 0;
 	close(rec.fd);
 	rec.fd = -1;
 	pthread_mutex_init(&rec.lock, NULL);

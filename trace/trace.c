@@ -11,8 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/call.h"
 #include "core/fd.h"
+#include "core/library.h"
 #include "core/personality.h"
 #include "core/syscall.h"
 #include "core/thread.h"
@@ -70,7 +70,7 @@ int xeno_trace_setup(const struct xeno_trace_options *o, const struct xeno_perso
 				    .wall_sec = wall.tv_sec,
 				    .wall_nsec = wall.tv_nsec};
 	char why[256];
-	if (o->filter && xt_filter_parse(&tr.filter, os, o->filter, why, sizeof why) < 0) {
+	if (o->filter && xt_filter_parse(&tr.filter, os, o->filter, false, why, sizeof why) < 0) {
 		snprintf(err, errsize, "--trace-filter: %s", why);
 		return -2;
 	}
@@ -174,40 +174,69 @@ static void emit(const struct xt_event *ev, bool shown)
 
 /* ---- the hooks ---- */
 
-static void call_begin(struct xeno_thread *t, const struct xeno_call *trap,
-		       const struct xeno_sysent *e)
+/* Whether the call is shown (--trace-filter). */
+static bool shown(const struct xeno_call *trap, const struct xeno_sysent *e)
 {
+	const struct xeno_calltable *tab = trap->table;
+	return xt_filter_shows(&tr.filter, xeno_trace_number(tab, trap->nr),
+			       tab ? tab->library : NULL, e ? e->name : NULL);
+}
+
+/* The host calls of the innermost call begin after those of the call it
+ * interrupted (library calls nest), which get theirs back when it ends. */
+static uint16_t host_base(const struct xeno_trace_frame *outer)
+{
+	return outer->in_call ? outer->nhost : 0;
+}
+
+static void call_begin(struct xeno_thread *t, const struct xeno_call *trap,
+		       const struct xeno_sysent *e, struct xeno_trace_frame *outer)
+{
+	*outer = (struct xeno_trace_frame){.trap = t->trace_trap,
+					   .entry = t->trace_entry,
+					   .start = t->trace_start,
+					   .in_call = t->trace_in_call,
+					   .nhost = t->trace_nhost,
+					   .host_dropped = t->trace_host_dropped};
 	t->trace_trap = trap;
 	t->trace_entry = e;
 	t->trace_start = now_ns();
-	t->trace_nhost = 0;
-	t->trace_host_dropped = 0;
+	t->trace_nhost = host_base(outer);
+	t->trace_host_dropped = outer->in_call ? outer->host_dropped : 0;
 	t->trace_in_call = true;
-	if (e && trap->table->calls[trap->nr].call && e->ret_kind == XA_NONE) {
-		/* exit, thr_exit: traced now, for they do not come back */
+	if (e && trap->table->calls[trap->nr].call && e->ret_kind == XA_NORETURN) {
+		/* exit, thr_exit, __libc_start1: traced now, for they do not
+		 * come back; what they do meanwhile is not theirs to show */
 		struct xt_capture c;
 		xt_capture_init(&c, XT_CALL, (uint32_t)t->tid);
 		xt_capture_call(&c, t, trap, e, 0, true);
-		emit(&c.ev, xt_filter_shows(&tr.filter, xeno_call_trace_nr(trap)));
+		emit(&c.ev, shown(trap, e));
+		t->trace_in_call = false;
 	}
 }
 
 static void call_end(struct xeno_thread *t, const struct xeno_call *trap,
-		     const struct xeno_sysent *e, long ret)
+		     const struct xeno_sysent *e, long ret, const struct xeno_trace_frame *outer)
 {
-	t->trace_in_call = false;
-	t->trace_trap = NULL;
-	bool shown = xt_filter_shows(&tr.filter, xeno_call_trace_nr(trap));
-	if (!shown && !xt_recording())
-		return;
-	struct xt_capture c;
-	xt_capture_init(&c, XT_CALL, (uint32_t)t->tid);
-	xt_capture_call(&c, t, trap, e, ret, false);
-	c.ev.end = now_ns();
-	c.ev.host = t->trace_host;
-	c.ev.nhost = t->trace_nhost;
-	c.ev.host_dropped = t->trace_host_dropped;
-	emit(&c.ev, shown);
+	uint16_t base = host_base(outer);
+	bool show = shown(trap, e);
+	if (show || xt_recording()) {
+		struct xt_capture c;
+		xt_capture_init(&c, XT_CALL, (uint32_t)t->tid);
+		xt_capture_call(&c, t, trap, e, ret, false);
+		c.ev.end = now_ns();
+		c.ev.host = t->trace_host + base;
+		c.ev.nhost = t->trace_nhost > base ? (uint16_t)(t->trace_nhost - base) : 0;
+		c.ev.host_dropped =
+		    t->trace_host_dropped - (outer->in_call ? outer->host_dropped : 0);
+		emit(&c.ev, show);
+	}
+	t->trace_trap = outer->trap;
+	t->trace_entry = outer->entry;
+	t->trace_start = outer->start;
+	t->trace_in_call = outer->in_call;
+	t->trace_nhost = outer->nhost;
+	t->trace_host_dropped = outer->host_dropped;
 }
 
 static void signal_delivered(struct xeno_thread *t, int sig, const siginfo_t *si)
@@ -259,7 +288,7 @@ static void before_exec(struct xeno_thread *t)
 		struct xt_capture c;
 		xt_capture_init(&c, XT_CALL, (uint32_t)t->tid);
 		xt_capture_call(&c, t, t->trace_trap, t->trace_entry, 0, true);
-		emit(&c.ev, xt_filter_shows(&tr.filter, xeno_call_trace_nr(t->trace_trap)));
+		emit(&c.ev, shown(t->trace_trap, t->trace_entry));
 	}
 	/* A new zlib stream starts if the execve fails and the process goes on. */
 	xt_record_flush(true);

@@ -53,6 +53,7 @@ struct timespec;
 #define BSD_F_ISUNIONSTACK   BSD_PSEUDO(7) /* libc's opendir asks: never */
 #define BSD_F_KINFO	     BSD_PSEUDO(8)
 #define BSD_F_SETLK_REMOTE   BSD_PSEUDO(9)
+#define BSD_F_CLOSEM	     BSD_PSEUDO(10) /* NetBSD: close every fd from this one */
 
 /* One directory entry as the host reported it, handed to a per-OS packer
  * (getdirentries); name holds namlen bytes, not necessarily NUL-ended. */
@@ -70,6 +71,9 @@ struct rusage;
 struct stat;
 struct sockaddr_storage;
 struct bsd_sockopt;
+struct bsd_signal_facts;
+struct bsd_families;
+struct bsd_cmsg_facts;
 
 /* ---- memory ---- */
 
@@ -111,6 +115,20 @@ struct bsd_clock {
 	int sleep_errno; /* 0 if clock_nanosleep may sleep on it, else host errno */
 };
 
+/* Socket addresses and control messages of an OS whose layouts are not the
+ * 4.4BSD ones abi/bsd/socket.h codes from families and cmsg (illumos: a
+ * 16-bit family and no sa_len, a 32-byte sockaddr_in6, control messages
+ * 4-aligned): its own codecs, with the contracts of bsd_sockaddr_to_host,
+ * bsd_sockaddr_from_host, bsd_cmsgs_to_host and bsd_cmsgs_from_host. */
+struct bsd_socket_codecs {
+	int (*sockaddr_to_host)(const void *addr, size_t len, struct sockaddr_storage *host,
+				unsigned *host_len);
+	size_t (*sockaddr_from_host)(const void *host, size_t host_len, void *out);
+	long (*cmsgs_to_host)(const void *in, size_t len, void *out, size_t out_size);
+	size_t (*cmsgs_from_host)(const void *in, size_t len, void *out, size_t out_size,
+				  int *flags);
+};
+
 struct bsd_abi {
 	/* ---- files: fcntl.h, stat.h, dirent.h, ioctl (syscalls/bsd/fs*.c) ---- */
 	int at_fdcwd;				/* AT_FDCWD */
@@ -136,14 +154,18 @@ struct bsd_abi {
 	size_t flock_size, oflock_size;
 	int (*flock_to_host)(const void *foreign, struct flock *host);
 	int (*flock_from_host)(const struct flock *host, void *foreign);
-	/* struct termios; to_host merges into *host, which holds the current
-	 * host state so that what the foreign side cannot say is kept. */
-	size_t termios_size;
-	int (*termios_to_host)(const void *foreign, struct termios2 *host);
-	int (*termios_from_host)(const struct termios2 *host, void *foreign);
+	/* struct termios (abi/bsd/ioctl.h): the OS's control flags */
+	const struct xeno_flagset *termios_cflags;
+	/* __getcwd: FreeBSD fills the buffer and returns 0, a buffer under 2
+	 * bytes being EINVAL and one too short ENOMEM (sys/kern/vfs_cache.c);
+	 * NetBSD returns the length used, NUL included, and says ERANGE for
+	 * both (sys/kern/vfs_getcwd.c sys___getcwd, getcwd_common), looking
+	 * at no more than four times MAXPATHLEN. */
+	uint8_t getcwd_returns_length;
+	int getcwd_small_errno, getcwd_short_errno; /* host errnos */
+	size_t getcwd_max;
 	/* the two timespecs of utimensat/futimens (UTIME_NOW, UTIME_OMIT) */
-	size_t utimens_size;
-	int (*utimens_to_host)(const void *foreign, struct timespec *host);
+	int64_t utime_now, utime_omit; /* their special tv_nsec values */
 
 	/* ---- memory: mman.h (syscalls/bsd/mm.c) ---- */
 	/* The OS's mmap rules: 0 and *plan filled, or -errno. */
@@ -152,23 +174,24 @@ struct bsd_abi {
 	int mmap_occupied_errno; /* host errno for a MAP_FIXED without replace on used space */
 	int (*prot_to_host)(int prot, int *host_prot);
 	int (*msync_to_host)(int flags, int *host_flags);
-	int (*madvise_to_host)(int behav, int *host_advice);
-	int (*minherit_to_host)(int inherit, int *host_advice);
+	const struct xeno_flagset *madv_advice;	   /* "madv": bsd_madvise_to_host */
+	const struct xeno_flagset *minherit_kinds; /* "minherit": bsd_minherit_to_host */
 
 	/* ---- processes, resources, time (syscalls/bsd/proc.c, process.c, time.c) ---- */
 	const struct xeno_flagset *wait_options; /* wait4's options */
 	int wait_continued_status;		 /* the status word of a continued child */
+	/* struct timeval's tv_usec is an int (NetBSD's suseconds_t), not a long:
+	 * only its low 32 bits count when read */
+	uint8_t timeval_usec_32;
 	/* ---- processes, resources, time (syscalls/bsd/proc.c, resource.c, time.c) ---- */
 	/* Foreign RLIMIT_* -> host: 0, 1 when the host has no such limit
 	 * (emulated), -EINVAL for an unknown one. */
-	int (*rlimit_resource_to_host)(int resource, int *host_resource);
-	int rlimit_nofile; /* the foreign RLIMIT_NOFILE */
-	int rlim_nlimits;  /* RLIM_NLIMITS */
-	void (*rlimit_to_host)(const struct bsd_rlimit *foreign, struct bsd_rlimit *host);
-	void (*rlimit_from_host)(const struct bsd_rlimit *host, struct bsd_rlimit *foreign);
-	/* struct rusage: the foreign one is rusage_size bytes. */
-	void (*rusage_from_host)(const struct rusage *host, void *foreign);
-	unsigned rusage_size;
+	const struct xeno_flagset *rlimit_resources; /* "rlimit" */
+	int rlimit_nofile;			     /* the foreign RLIMIT_NOFILE */
+	int rlim_nlimits;			     /* RLIM_NLIMITS */
+	/* RLIM_INFINITY as getrlimit reports it, when not the BSDs' 2^63 - 1
+	 * (illumos: -3), or 0; any negative limit set reads as infinite */
+	uint64_t rlim_infinity;
 	/* Foreign clock id -> how to read it: 0 or -EINVAL. */
 	int (*clock_to_host)(int clock_id, struct bsd_clock *clock);
 	int timer_abstime; /* clock_nanosleep's TIMER_ABSTIME */
@@ -176,38 +199,36 @@ struct bsd_abi {
 	unsigned maxlogname;	      /* MAXLOGNAME: getlogin's buffer, NUL included */
 	uint8_t getgroups_lists_egid; /* getgroups reports the egid first */
 
-	/* ---- signals ---- */
-	size_t sigset_size; /* bytes of a sigset_t */
-	void (*sigset_to_host)(const void *foreign, sigset_t *host);
+	/* ---- signals (syscalls/bsd/signal.c): abi/bsd/signal.h ---- */
+	const struct bsd_signal_facts *sig;
 
-	/* ---- sockets (syscalls/bsd/socket.c, sockio.c, sockopt.c, poll.c) ---- */
-	int (*domain_to_host)(int af);	 /* -EAFNOSUPPORT if unknown */
-	int (*domain_from_host)(int af); /* -1 if none */
-	int (*socktype_to_host)(int type, int *host);
-	int (*accept_flags_to_host)(int flags, int *host);
+	/* ---- sockets (syscalls/bsd/socket.c, sockio.c, sockopt.c, poll.c):
+	 * the tables the shared codecs of abi/bsd/socket.h read ---- */
+	const struct bsd_families *families;
+	const struct xeno_flagset *socket_domains; /* "sockdomain" */
+	const struct xeno_flagset *socket_types;   /* "socktype" */
+	/* a type no protocol has: this host errno (illumos EPROTONOSUPPORT),
+	 * or 0 for the BSDs' EPROTOTYPE */
+	int socktype_unknown_errno;
+	/* NULL, or the OS's own address and control message codecs */
+	const struct bsd_socket_codecs *socket_codecs;
 	const struct xeno_flagset *shutdown_how;
-	int (*sockaddr_to_host)(const void *addr, size_t len, struct sockaddr_storage *host,
-				unsigned *host_len);
-	size_t (*sockaddr_from_host)(const void *host, size_t host_len, void *out);
-	uint32_t (*sockaddr_reported_len)(uint32_t room, size_t full);
 	size_t sockaddr_max; /* SOCK_MAXADDRLEN */
 	bool inet6_v6only;   /* new AF_INET6 sockets are IPV6_V6ONLY */
 	/* messages */
-	int (*msg_flags_to_host)(int flags, int *host);
-	int (*msg_flags_from_host)(int host);
-	int msg_nosignal, msg_eof, msg_eor; /* foreign bits the handlers act on */
-	long (*cmsgs_to_host)(const void *in, size_t len, void *out, size_t out_size);
-	size_t (*cmsgs_from_host)(const void *in, size_t len, void *out, size_t out_size,
-				  int *flags);
-	size_t cmsghdr_size; /* the least control data a sendmsg may pass */
-	size_t cmsg_max;     /* the most (sockargs' limit) */
-	unsigned uio_maxiov; /* more iovecs is EMSGSIZE */
-	/* options: the entry for level/name (abi/bsd/sockopt.h bsd_sockopt_find) */
-	const struct bsd_sockopt *(*sockopt_find)(int level, int name, int *err);
+	const struct xeno_flagset *msg_flags; /* "msgflags" */
+	int msg_nosignal, msg_eof, msg_eor;   /* foreign bits the handlers act on */
+	const struct bsd_cmsg_facts *cmsg;    /* control message types */
+	size_t cmsghdr_size;		      /* the least control data a sendmsg may pass */
+	size_t cmsg_max;		      /* the most (sockargs' limit) */
+	unsigned uio_maxiov;		      /* more iovecs is EMSGSIZE */
+	/* options: the OS's table (abi/bsd/sockopt.h bsd_sockopt_find) */
+	const struct bsd_sockopt *sockopts;
+	const size_t *nsockopts;
 	/* poll */
-	int (*poll_events_to_host)(int events, short *host);
-	int (*poll_revents_from_host)(int host, int requested);
-	int poll_inftim; /* the one negative timeout that waits forever */
+	const struct xeno_flagset *poll_events; /* "pollevents" */
+	int poll_ignore_eof;			/* FreeBSD's POLLINIGNEOF, or 0 */
+	int poll_inftim;			/* the one negative timeout that waits forever */
 };
 
 #endif

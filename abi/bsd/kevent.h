@@ -112,4 +112,42 @@ struct kq_codec {
 	void (*set_error)(void *foreign, int host_errno);
 };
 
+/*
+ * What a BSD's own struct kevent numbering is: the tables a codec reads to
+ * turn one entry into the neutral form and back (abi/bsd/kevent.c does the
+ * work; each layout only moves its fields into struct bsd_kevent_fields).
+ */
+struct xeno_flagset;
+struct bsd_kevent_facts {
+	const struct xeno_flagset *filters; /* enum: foreign filter <-> KQ_FILTER_* */
+	const struct xeno_flagset *flags;   /* EV_* <-> KQ_EV_* */
+	uint32_t sysflags;		    /* bits the kernel clears in a change */
+	uint8_t zero_filter_skipped;	    /* a change with filter 0 is skipped */
+	/* fflags of the filters xeno interprets (NULL: passed through) */
+	const struct xeno_flagset *note_rw, *note_timer, *note_proc, *note_user;
+	uint32_t user_fflagsmask; /* EVFILT_USER's bits that are the program's */
+	int (*errno_from_host)(int host_errno);
+	int (*signal_from_host)(int host_sig);
+};
+
+/* The fields every BSD's struct kevent has, at their widest: the filter
+ * sign-extended where the OS's is signed (FreeBSD's short). */
+struct bsd_kevent_fields {
+	uint64_t ident;
+	int64_t filter;
+	uint32_t flags;
+	uint32_t fflags;
+	int64_t data;
+	uint64_t udata;
+};
+
+/* One entry each way: 0, or -EINVAL for a value the OS (or xeno's neutral
+ * form) does not define. */
+int bsd_kevent_to_host(const struct bsd_kevent_facts *f, const struct bsd_kevent_fields *c,
+		       struct kq_kevent *kev);
+int bsd_kevent_from_host(const struct bsd_kevent_facts *f, const struct kq_kevent *kev,
+			 struct bsd_kevent_fields *c);
+/* The data of the error report kevent(2) writes for a failed change. */
+int64_t bsd_kevent_error_data(const struct bsd_kevent_facts *f, int host_errno);
+
 #endif

@@ -1,6 +1,8 @@
 /* Socket option values, both ways (abi/bsd/sockopt.h). */
 #include "abi/bsd/sockopt.h"
 
+#include "abi/bsd/socket.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -25,6 +27,7 @@ size_t bsd_sockopt_host_size(const struct bsd_sockopt *o, size_t room)
 	case BSD_OPT_LINGER:
 		return sizeof(struct bsd_linger);
 	case BSD_OPT_TIMEVAL:
+	case BSD_OPT_TIMEVAL32:
 		return sizeof(struct bsd_timeval);
 	case BSD_OPT_BYTES:
 		return room < BSD_SOCKOPT_MAX ? room : BSD_SOCKOPT_MAX;
@@ -55,7 +58,11 @@ int bsd_sockopt_value_to_host(const struct bsd_sockopt *o, const void *val, size
 	if (need > out_size)
 		return -EINVAL;
 	memcpy(out, val, need);
-	if (o->kind == BSD_OPT_TIMEVAL) {
+	if (o->kind == BSD_OPT_TIMEVAL32) {
+		struct bsd_timeval *tv = out;
+		tv->tv_usec = (int32_t)tv->tv_usec; /* the padding above it is not read */
+	}
+	if (o->kind == BSD_OPT_TIMEVAL || o->kind == BSD_OPT_TIMEVAL32) {
 		const struct bsd_timeval *tv = out;
 		if (tv->tv_sec < 0 || tv->tv_usec < 0 || tv->tv_usec >= 1000000)
 			return -EDOM;
@@ -79,7 +86,7 @@ size_t bsd_sockopt_value_from_host(const struct bsd_sockopt *o, const void *host
 		v = v > 0 ? x->errno_from_host(v) : 0;
 		break;
 	case BSD_OPT_DOMAIN:
-		v = x->domain_from_host(v);
+		v = bsd_domain_from_host(x->domains, v);
 		if (v < 0)
 			v = 0;
 		break;
@@ -91,6 +98,7 @@ size_t bsd_sockopt_value_from_host(const struct bsd_sockopt *o, const void *host
 		return sizeof l;
 	}
 	case BSD_OPT_TIMEVAL:
+	case BSD_OPT_TIMEVAL32: /* tv_usec below 2^31: the padding reads 0 */
 	case BSD_OPT_BYTES: {
 		size_t n = len < out_size ? len : out_size;
 		memcpy(out, host, n);

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 
+#include "abi/bsd/dirent.h"
 #include "abi/freebsd/dirent.h"
 #include "abi/freebsd/fcntl.h"
 #include "abi/freebsd/ioctl.h"
@@ -22,27 +23,10 @@
 
 #include "abi/freebsd/cpuset.h"
 #include "abi/freebsd/mman.h"
-#include "abi/freebsd/random.h"
+#include "abi/bsd/random.h"
 #include "abi/freebsd/resource.h"
 #include "abi/freebsd/sysarch.h"
 #include "abi/freebsd/time.h"
-
-/* The shared socket handlers read FreeBSD's structures in their BSD shapes. */
-_Static_assert(sizeof(struct freebsd_msghdr) == sizeof(struct bsd_msghdr), "msghdr");
-_Static_assert(offsetof(struct freebsd_msghdr, msg_iovlen) ==
-		   offsetof(struct bsd_msghdr, msg_iovlen),
-	       "msghdr");
-_Static_assert(offsetof(struct freebsd_msghdr, msg_controllen) ==
-		   offsetof(struct bsd_msghdr, msg_controllen),
-	       "msghdr");
-_Static_assert(offsetof(struct freebsd_msghdr, msg_flags) == offsetof(struct bsd_msghdr, msg_flags),
-	       "msghdr");
-_Static_assert(sizeof(struct freebsd_pollfd) == sizeof(struct bsd_pollfd), "pollfd");
-
-static void sigset_to_host(const void *foreign, sigset_t *host)
-{
-	freebsd_sigset_to_host(foreign, host);
-}
 
 const struct bsd_abi freebsd_bsd_abi = {
     /* ---- files ---- */
@@ -51,28 +35,30 @@ const struct bsd_abi freebsd_bsd_abi = {
     .open_flags = &freebsd_open_flagset,
     .setfl_mask = FREEBSD_FCNTLFLAGS,
     .at_flags = &freebsd_at_flagset,
-    .access_mode = &freebsd_access_flagset,
+    .access_mode = &bsd_access_flagset,
     .whence = &freebsd_whence_flagset,
     .fcntl_cmds = &freebsd_fcntlcmd_flagset,
-    .fd_flags = &freebsd_fdflags_flagset,
+    .fd_flags = &bsd_fdflags_flagset,
     .seals = &freebsd_seals_flagset,
-    .fadvise = &freebsd_fadvise_flagset,
+    .fadvise = &bsd_fadvise_flagset,
     .close_range = &freebsd_closerange_flagset,
-    .ioctl_cmds = &freebsd_ioctl_flagset,
+    .ioctl_cmds = &bsd_ioctl_flagset,
     /* sys/kern/vfs_vnops.c vn_open_vnode: a symbolic link opened with
      * O_NOFOLLOW is EMLINK */
     .nofollow_symlink_errno = EMLINK,
     /* sys/kern/sys_generic.c kern_posix_error */
     .posix_calls_return_errno = 1,
     .flock_size = sizeof(struct freebsd_flock),
-    .oflock_size = sizeof(struct freebsd_oflock),
+    .oflock_size = sizeof(struct bsd_flock),
     .flock_to_host = freebsd_flock_to_host,
     .flock_from_host = freebsd_flock_from_host,
-    .termios_size = sizeof(struct freebsd_termios),
-    .termios_to_host = freebsd_termios_to_host,
-    .termios_from_host = freebsd_termios_from_host,
-    .utimens_size = 2 * sizeof(struct freebsd_timespec),
-    .utimens_to_host = freebsd_utimens_to_host,
+    .termios_cflags = &freebsd_cflag_flagset,
+    .getcwd_returns_length = 0,
+    .getcwd_small_errno = EINVAL,
+    .getcwd_short_errno = ENOMEM,
+    .getcwd_max = 1024, /* PATH_MAX */
+    .utime_now = FREEBSD_UTIME_NOW,
+    .utime_omit = FREEBSD_UTIME_OMIT,
 
     /* ---- memory ---- */
     .mmap_plan = freebsd_mmap_plan,
@@ -80,72 +66,62 @@ const struct bsd_abi freebsd_bsd_abi = {
     .mmap_occupied_errno = ENOMEM,
     .prot_to_host = freebsd_prot_to_host,
     .msync_to_host = freebsd_msync_to_host,
-    .madvise_to_host = freebsd_madvise_to_host,
-    .minherit_to_host = freebsd_minherit_to_host,
+    .madv_advice = &freebsd_madv_advice,
+    .minherit_kinds = &freebsd_minherit_kinds,
 
     /* ---- processes, resources, time ---- */
     .wait_options = &freebsd_wait_options,
     .wait_continued_status = FREEBSD_WCONTINUED_STATUS,
-    .rlimit_resource_to_host = freebsd_rlimit_resource_to_host,
+    .rlimit_resources = &freebsd_rlimit_resources,
     .rlimit_nofile = FREEBSD_RLIMIT_NOFILE,
     .rlim_nlimits = FREEBSD_RLIM_NLIMITS,
-    .rlimit_to_host = freebsd_rlimit_to_host,
-    .rlimit_from_host = freebsd_rlimit_from_host,
-    .rusage_from_host = freebsd_rusage_from_host,
-    .rusage_size = sizeof(struct freebsd_rusage),
     .clock_to_host = freebsd_clock_to_host,
     .timer_abstime = FREEBSD_TIMER_ABSTIME,
-    .getrandom_flags = &freebsd_getrandom_flags,
+    .getrandom_flags = &bsd_getrandom_flags,
     .maxlogname = 33,	       /* sys/sys/param.h MAXLOGNAME */
     .getgroups_lists_egid = 1, /* FreeBSD 14: cr_groups[0] is the egid */
 
     /* ---- signals ---- */
-    .sigset_size = sizeof(struct freebsd_sigset),
-    .sigset_to_host = sigset_to_host,
+    .sig = &freebsd_signal_facts,
 
     /* ---- sockets (abi/freebsd/socket.h) ---- */
-    .domain_to_host = freebsd_domain_to_host,
-    .domain_from_host = freebsd_domain_from_host,
-    .socktype_to_host = freebsd_socktype_to_host,
-    .accept_flags_to_host = freebsd_accept_flags_to_host,
-    .shutdown_how = &freebsd_shutdown_how,
-    .sockaddr_to_host = freebsd_sockaddr_to_host,
-    .sockaddr_from_host = freebsd_sockaddr_from_host,
-    .sockaddr_reported_len = freebsd_sockaddr_reported_len,
+    .families = &freebsd_families,
+    .socket_domains = &freebsd_socket_domains,
+    .socket_types = &freebsd_socket_types,
+    .shutdown_how = &bsd_shutdown_how,
     .sockaddr_max = FREEBSD_SOCK_MAXADDRLEN,
     /* sys/netinet6/in6_proto.c: net.inet6.ip6.v6only defaults to 1 */
     .inet6_v6only = true,
-    .msg_flags_to_host = freebsd_msg_flags_to_host,
-    .msg_flags_from_host = freebsd_msg_flags_from_host,
+    .msg_flags = &freebsd_msg_flags,
     .msg_nosignal = FREEBSD_MSG_NOSIGNAL,
     .msg_eof = FREEBSD_MSG_EOF,
     .msg_eor = FREEBSD_MSG_EOR,
-    .cmsgs_to_host = freebsd_cmsgs_to_host,
-    .cmsgs_from_host = freebsd_cmsgs_from_host,
-    .cmsghdr_size = sizeof(struct freebsd_cmsghdr),
+    .cmsg = &freebsd_cmsg_facts,
+    .cmsghdr_size = sizeof(struct bsd_cmsghdr),
     .cmsg_max = FREEBSD_MCLBYTES,
     .uio_maxiov = FREEBSD_UIO_MAXIOV,
-    .sockopt_find = freebsd_sockopt_find,
-    .poll_events_to_host = freebsd_poll_events_to_host,
-    .poll_revents_from_host = freebsd_poll_revents_from_host,
+    .sockopts = freebsd_sockopts,
+    .nsockopts = &freebsd_nsockopts,
+    .poll_events = &freebsd_poll_events,
+    .poll_ignore_eof = FREEBSD_POLLINIGNEOF,
     .poll_inftim = FREEBSD_INFTIM,
 };
 
 /* Flag sets the tracer decodes by name: flags(NAME) in syscalls.master. */
 const struct xeno_flagset *const freebsd_flagsets[] = {
-    &freebsd_sigaction_flags,  &freebsd_sigprocmask_how, &freebsd_umtx_ops,
+    &bsd_sigaction_flags,      &bsd_sigprocmask_how,	 &freebsd_umtx_ops,
     &freebsd_wait_options,     &freebsd_idtypes,	 &freebsd_open_flagset,
-    &freebsd_at_flagset,       &freebsd_access_flagset,	 &freebsd_whence_flagset,
-    &freebsd_fcntlcmd_flagset, &freebsd_fdflags_flagset, &freebsd_seals_flagset,
-    &freebsd_locktype_flagset, &freebsd_fadvise_flagset, &freebsd_closerange_flagset,
-    &freebsd_ioctl_flagset,    &freebsd_dtype_flagset,	 &freebsd_iflag_flagset,
-    &freebsd_oflag_flagset,    &freebsd_cflag_flagset,	 &freebsd_lflag_flagset,
+    &freebsd_at_flagset,       &bsd_access_flagset,	 &freebsd_whence_flagset,
+    &freebsd_fcntlcmd_flagset, &bsd_fdflags_flagset,	 &freebsd_seals_flagset,
+    &bsd_locktype_flagset,     &bsd_fadvise_flagset,	 &freebsd_closerange_flagset,
+    &bsd_ioctl_flagset,	       &bsd_dtype_flagset,	 &bsd_iflag_flagset,
+    &bsd_oflag_flagset,	       &freebsd_cflag_flagset,	 &bsd_lflag_flagset,
     &freebsd_prot_flags,       &freebsd_mmap_flags,	 &freebsd_madv_advice,
     &freebsd_msync_flags,      &freebsd_minherit_kinds,	 &freebsd_rlimit_resources,
-    &freebsd_clock_ids,	       &freebsd_getrandom_flags, &freebsd_cpu_levels,
+    &freebsd_clock_ids,	       &bsd_getrandom_flags,	 &freebsd_cpu_levels,
     &freebsd_cpu_whiches,      &freebsd_sysarch_ops,	 &freebsd_kqueuex_flags,
     &freebsd_kevent_filters,   &freebsd_kevent_flags,	 &freebsd_note_rw_flags,
     &freebsd_note_timer_flags, &freebsd_note_proc_flags, &freebsd_note_user_flags,
     &freebsd_socket_domains,   &freebsd_socket_types,	 &freebsd_msg_flags,
-    &freebsd_shutdown_how,     &freebsd_poll_events,	 NULL,
+    &bsd_shutdown_how,	       &freebsd_poll_events,	 NULL,
 };

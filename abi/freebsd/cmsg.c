@@ -1,103 +1,26 @@
-/*
- * FreeBSD <-> Linux control messages (ancillary data of sendmsg and
- * recvmsg).  FreeBSD's header is 12 bytes with a 32-bit length, Linux's 16
- * with a size_t one; both put the data 16 bytes in and align messages to 8
- * (sys/sys/socket.h CMSG_DATA/CMSG_SPACE with sys/x86/include/_align.h
- * _ALIGN), so a message keeps its length and its space on both sides.
- * The walk over a sendmsg's messages is sys/kern/uipc_usrreq.c
- * unp_internalize's; SCM_CREDS (struct cmsgcred) has no Linux form here.
- */
-#include <errno.h>
-#include <string.h>
+/* FreeBSD's control message types (sys/sys/socket.h) for the shared codec
+ * (abi/bsd/cmsg.c); SCM_CREDS (struct cmsgcred) has no Linux form here. */
 #include <sys/socket.h>
 
 #include "abi/freebsd/socket.h"
 
-_Static_assert(sizeof(struct cmsghdr) == FREEBSD_CMSG_HDRSPACE, "data at the same offset");
-
-/* A FreeBSD SOL_SOCKET message type and its host twin. */
-static const struct {
-	int freebsd, host;
-} scm_types[] = {
+static const struct bsd_scm scm_types[] = {
     {FREEBSD_SCM_RIGHTS, SCM_RIGHTS},
     {FREEBSD_SCM_TIMESTAMP, SO_TIMESTAMP}, /* struct timeval on both */
 };
 
-static int scm_to_host(int type)
-{
-	for (size_t i = 0; i < sizeof scm_types / sizeof scm_types[0]; i++)
-		if (scm_types[i].freebsd == type)
-			return scm_types[i].host;
-	return -1;
-}
-
-static int scm_from_host(int type)
-{
-	for (size_t i = 0; i < sizeof scm_types / sizeof scm_types[0]; i++)
-		if (scm_types[i].host == type)
-			return scm_types[i].freebsd;
-	return -1;
-}
+const struct bsd_cmsg_facts freebsd_cmsg_facts = {
+    scm_types,
+    sizeof scm_types / sizeof scm_types[0],
+    FREEBSD_MSG_CTRUNC,
+};
 
 long freebsd_cmsgs_to_host(const void *in, size_t len, void *out, size_t out_size)
 {
-	const char *p = in;
-	size_t left = len, used = 0;
-	while (left > 0) {
-		struct freebsd_cmsghdr h;
-		if (left < sizeof h)
-			return -EINVAL;
-		memcpy(&h, p, sizeof h);
-		if (h.cmsg_len < FREEBSD_CMSG_HDRSPACE || h.cmsg_len > left)
-			return -EINVAL;
-		/* Only SCM_RIGHTS is sent, and only over local sockets. */
-		if (h.cmsg_level != FREEBSD_SOL_SOCKET || h.cmsg_type != FREEBSD_SCM_RIGHTS)
-			return -EINVAL;
-		size_t data = h.cmsg_len - FREEBSD_CMSG_HDRSPACE;
-		if (used + CMSG_SPACE(data) > out_size)
-			return -EINVAL;
-		struct cmsghdr hc = {.cmsg_len = CMSG_LEN(data),
-				     .cmsg_level = SOL_SOCKET,
-				     .cmsg_type = scm_to_host(h.cmsg_type)};
-		memset((char *)out + used, 0, CMSG_SPACE(data));
-		memcpy((char *)out + used, &hc, sizeof hc);
-		memcpy((char *)out + used + CMSG_LEN(0), p + FREEBSD_CMSG_HDRSPACE, data);
-		used += CMSG_SPACE(data);
-		size_t step = FREEBSD_CMSG_SPACE(data);
-		if (step >= left)
-			break;
-		left -= step;
-		p += step;
-	}
-	return (long)used;
+	return bsd_cmsgs_to_host(&freebsd_cmsg_facts, in, len, out, out_size);
 }
 
 size_t freebsd_cmsgs_from_host(const void *in, size_t len, void *out, size_t out_size, int *flags)
 {
-	const char *p = in;
-	size_t off = 0, used = 0;
-	while (off + sizeof(struct cmsghdr) <= len) {
-		struct cmsghdr hc;
-		memcpy(&hc, p + off, sizeof hc);
-		if (hc.cmsg_len < sizeof hc || hc.cmsg_len > len - off)
-			break;
-		size_t data = hc.cmsg_len - CMSG_LEN(0);
-		int type = hc.cmsg_level == SOL_SOCKET ? scm_from_host(hc.cmsg_type) : -1;
-		if (type < 0 || used + FREEBSD_CMSG_LEN(data) > out_size) {
-			*flags |= FREEBSD_MSG_CTRUNC;
-		} else {
-			struct freebsd_cmsghdr h = {(uint32_t)FREEBSD_CMSG_LEN(data),
-						    FREEBSD_SOL_SOCKET, type};
-			size_t space = FREEBSD_CMSG_SPACE(data);
-			if (space > out_size - used)
-				space = out_size - used;
-			memset((char *)out + used, 0, space);
-			memcpy((char *)out + used, &h, sizeof h);
-			memcpy((char *)out + used + FREEBSD_CMSG_HDRSPACE, p + off + CMSG_LEN(0),
-			       data);
-			used += space;
-		}
-		off += CMSG_ALIGN(hc.cmsg_len);
-	}
-	return used;
+	return bsd_cmsgs_from_host(&freebsd_cmsg_facts, in, len, out, out_size, flags);
 }

@@ -42,19 +42,7 @@ struct freebsd11_dirent {
 };
 _Static_assert(sizeof(struct freebsd11_dirent) == 8, "struct freebsd11_dirent header");
 
-/* sys/sys/dirent.h: d_type values */
-enum {
-	FREEBSD_DT_UNKNOWN = 0,
-	FREEBSD_DT_FIFO = 1,
-	FREEBSD_DT_CHR = 2,
-	FREEBSD_DT_DIR = 4,
-	FREEBSD_DT_BLK = 6,
-	FREEBSD_DT_REG = 8,
-	FREEBSD_DT_LNK = 10,
-	FREEBSD_DT_SOCK = 12,
-	FREEBSD_DT_WHT = 14,
-};
-extern const struct xeno_flagset freebsd_dtype_flagset; /* "dtype" */
+/* d_type values: the shared ones (abi/bsd/dirent.h). */
 
 /* Record length for a name of namlen bytes. */
 size_t freebsd12_dirent_reclen(size_t namlen);

@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/epoll.h>
-#include <sys/wait.h>
 
 #include "abi/freebsd/errno.h"
 #include "abi/freebsd/signal.h"
@@ -61,140 +60,36 @@ static const struct xeno_flag note_user[] = {
 };
 const struct xeno_flagset freebsd_note_user_flags = XENO_FLAGSET("kevnote_user", note_user, 0);
 
-/* The fflags table of a filter, NULL for filters whose fflags xeno passes
- * through without interpreting them (it does not implement those). */
-static const struct xeno_flagset *notes_of(int32_t filter)
-{
-	switch (filter) {
-	case KQ_FILTER_READ:
-	case KQ_FILTER_WRITE:
-		return &freebsd_note_rw_flags;
-	case KQ_FILTER_TIMER:
-		return &freebsd_note_timer_flags;
-	case KQ_FILTER_PROC:
-		return &freebsd_note_proc_flags;
-	case KQ_FILTER_USER:
-		return &freebsd_note_user_flags;
-	}
-	return NULL;
-}
-
-static int fflags_to_host(int32_t filter, uint32_t f, uint32_t *out)
-{
-	const struct xeno_flagset *s = notes_of(filter);
-	uint32_t passed = filter == KQ_FILTER_USER ? f & FREEBSD_NOTE_FFLAGSMASK : 0;
-	uint64_t v;
-	if (!s) {
-		*out = f;
-		return 0;
-	}
-	if (xeno_flags_to_host(s, f & ~passed, &v) < 0)
-		return -EINVAL;
-	*out = (uint32_t)v | passed;
-	return 0;
-}
-
-static int fflags_from_host(const struct kq_kevent *kev, uint32_t *out)
-{
-	const struct xeno_flagset *s = notes_of(kev->filter);
-	uint32_t passed = kev->filter == KQ_FILTER_USER ? kev->fflags & KQ_NOTE_FFLAGSMASK : 0;
-	uint64_t v;
-	/* At end of file a read or write filter reports the socket's error. */
-	if ((kev->filter == KQ_FILTER_READ || kev->filter == KQ_FILTER_WRITE) &&
-	    (kev->flags & KQ_EV_EOF)) {
-		*out = kev->fflags ? (uint32_t)freebsd_errno_from_host((int)kev->fflags) : 0;
-		return 0;
-	}
-	if (!s) {
-		*out = kev->fflags;
-		return 0;
-	}
-	if (xeno_flags_from_host(s, kev->fflags & ~passed, &v) < 0)
-		return -EINVAL;
-	*out = (uint32_t)v | passed;
-	return 0;
-}
-
-/* A host wait status as FreeBSD encodes it (sys/sys/wait.h: the same
- * shape, exit code << 8 or signal | core flag 0x80), with FreeBSD's
- * signal numbers. */
-static int64_t wait_status_from_host(int64_t status)
-{
-	int s = (int)status;
-	if (WIFSIGNALED(s))
-		return freebsd_signal_from_host(WTERMSIG(s)) | (WCOREDUMP(s) ? 0x80 : 0);
-	return s;
-}
-
-static int64_t data_from_host(const struct kq_kevent *kev)
-{
-	if (kev->flags & KQ_EV_ERROR)
-		return kev->data ? freebsd_errno_from_host((int)kev->data) : 0;
-	if (kev->filter == KQ_FILTER_PROC && (kev->fflags & KQ_NOTE_EXIT))
-		return wait_status_from_host(kev->data);
-	return kev->data;
-}
-
-/* The fields both layouts share. */
-struct common {
-	uint64_t ident;
-	int16_t filter;
-	uint16_t flags;
-	uint32_t fflags;
-	int64_t data;
-	uint64_t udata;
+const struct bsd_kevent_facts freebsd_kevent_facts = {
+    .filters = &freebsd_kevent_filters,
+    .flags = &freebsd_kevent_flags,
+    .sysflags = FREEBSD_EV_SYSFLAGS,
+    .zero_filter_skipped = 1,
+    .note_rw = &freebsd_note_rw_flags,
+    .note_timer = &freebsd_note_timer_flags,
+    .note_proc = &freebsd_note_proc_flags,
+    .note_user = &freebsd_note_user_flags,
+    .user_fflagsmask = FREEBSD_NOTE_FFLAGSMASK,
+    .errno_from_host = freebsd_errno_from_host,
+    .signal_from_host = freebsd_signal_from_host,
 };
-
-static int common_to_host(const struct common *c, struct kq_kevent *kev)
-{
-	uint64_t v;
-	memset(kev, 0, sizeof *kev);
-	kev->ident = c->ident;
-	kev->data = c->data;
-	kev->udata = c->udata;
-	if (c->filter == 0)
-		return 0; /* KQ_FILTER_NONE: skipped, nothing else matters */
-	if (xeno_flags_to_host(&freebsd_kevent_filters, (uint64_t)(int64_t)c->filter, &v) < 0)
-		return -EINVAL;
-	kev->filter = (int32_t)v;
-	/* the kernel clears the system flags of a change before using it */
-	if (xeno_flags_to_host(&freebsd_kevent_flags, c->flags & ~FREEBSD_EV_SYSFLAGS, &v) < 0)
-		return -EINVAL;
-	kev->flags = (uint32_t)v;
-	return fflags_to_host(kev->filter, c->fflags, &kev->fflags);
-}
-
-static int common_from_host(const struct kq_kevent *kev, struct common *c)
-{
-	uint64_t filter = 0, flags;
-	if (kev->filter != KQ_FILTER_NONE &&
-	    xeno_flags_from_host(&freebsd_kevent_filters, (uint64_t)kev->filter, &filter) < 0)
-		return -EINVAL;
-	if (xeno_flags_from_host(&freebsd_kevent_flags, kev->flags, &flags) < 0)
-		return -EINVAL;
-	c->ident = kev->ident;
-	c->filter = (int16_t)(int64_t)filter;
-	c->flags = (uint16_t)flags;
-	c->data = data_from_host(kev);
-	c->udata = kev->udata;
-	return fflags_from_host(kev, &c->fflags);
-}
 
 int freebsd_kevent_to_host(const struct freebsd_kevent *f, struct kq_kevent *kev)
 {
-	struct common c = {f->ident, f->filter, f->flags, f->fflags, f->data, f->udata};
-	int err = common_to_host(&c, kev);
+	struct bsd_kevent_fields c = {f->ident, f->filter, f->flags, f->fflags, f->data, f->udata};
+	int err = bsd_kevent_to_host(&freebsd_kevent_facts, &c, kev);
 	memcpy(kev->ext, f->ext, sizeof kev->ext);
 	return err;
 }
 
 int freebsd_kevent_from_host(const struct kq_kevent *kev, struct freebsd_kevent *f)
 {
-	struct common c;
-	int err = common_from_host(kev, &c);
+	struct bsd_kevent_fields c;
+	int err = bsd_kevent_from_host(&freebsd_kevent_facts, kev, &c);
 	if (err)
 		return err;
-	*f = (struct freebsd_kevent){c.ident, c.filter, c.flags, c.fflags, c.data, c.udata, {0}};
+	*f = (struct freebsd_kevent){
+	    c.ident, (int16_t)c.filter, (uint16_t)c.flags, c.fflags, c.data, c.udata, {0}};
 	memcpy(f->ext, kev->ext, sizeof f->ext);
 	return 0;
 }
@@ -203,23 +98,19 @@ int freebsd_kevent_from_host(const struct kq_kevent *kev, struct freebsd_kevent 
  * on the way out. */
 int freebsd11_kevent_to_host(const struct freebsd11_kevent *f, struct kq_kevent *kev)
 {
-	struct common c = {f->ident, f->filter, f->flags, f->fflags, f->data, f->udata};
-	return common_to_host(&c, kev);
+	struct bsd_kevent_fields c = {f->ident, f->filter, f->flags, f->fflags, f->data, f->udata};
+	return bsd_kevent_to_host(&freebsd_kevent_facts, &c, kev);
 }
 
 int freebsd11_kevent_from_host(const struct kq_kevent *kev, struct freebsd11_kevent *f)
 {
-	struct common c;
-	int err = common_from_host(kev, &c);
+	struct bsd_kevent_fields c;
+	int err = bsd_kevent_from_host(&freebsd_kevent_facts, kev, &c);
 	if (err)
 		return err;
-	*f = (struct freebsd11_kevent){c.ident, c.filter, c.flags, c.fflags, c.data, c.udata};
+	*f = (struct freebsd11_kevent){
+	    c.ident, (int16_t)c.filter, (uint16_t)c.flags, c.fflags, c.data, c.udata};
 	return 0;
-}
-
-static int64_t error_data(int host_errno)
-{
-	return host_errno ? freebsd_errno_from_host(host_errno) : 0;
 }
 
 static int to_host12(const void *f, struct kq_kevent *kev)
@@ -234,7 +125,7 @@ static void set_error12(void *p, int host_errno)
 {
 	struct freebsd_kevent *f = p;
 	f->flags = FREEBSD_EV_ERROR;
-	f->data = error_data(host_errno);
+	f->data = bsd_kevent_error_data(&freebsd_kevent_facts, host_errno);
 }
 
 static int to_host11(const void *f, struct kq_kevent *kev)
@@ -249,7 +140,7 @@ static void set_error11(void *p, int host_errno)
 {
 	struct freebsd11_kevent *f = p;
 	f->flags = FREEBSD_EV_ERROR;
-	f->data = error_data(host_errno);
+	f->data = bsd_kevent_error_data(&freebsd_kevent_facts, host_errno);
 }
 
 const struct kq_codec freebsd_kevent_codec = {

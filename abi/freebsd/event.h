@@ -121,7 +121,9 @@ extern const struct xeno_flagset freebsd_note_timer_flags;
 extern const struct xeno_flagset freebsd_note_proc_flags;
 extern const struct xeno_flagset freebsd_note_user_flags;
 
-/* The two layouts for the engine (abi/bsd/kevent.h). */
+/* FreeBSD's numbering for the shared codec, and the two layouts for the
+ * engine (abi/bsd/kevent.h). */
+extern const struct bsd_kevent_facts freebsd_kevent_facts;
 extern const struct kq_codec freebsd_kevent_codec;
 extern const struct kq_codec freebsd11_kevent_codec;
 

@@ -55,18 +55,6 @@ enum {
 	FREEBSD_AT_USRSTACKLIM = 36,
 };
 
-/* sys/sys/exec.h: where a process's argument and environment vectors are. */
-struct freebsd_ps_strings {
-	uint64_t ps_argvstr; /* char ** */
-	uint32_t ps_nargvstr;
-	uint32_t pad0_;
-	uint64_t ps_envstr; /* char ** */
-	uint32_t ps_nenvstr;
-	uint32_t pad1_;
-};
-_Static_assert(sizeof(struct freebsd_ps_strings) == 32, "ps_strings layout");
-_Static_assert(offsetof(struct freebsd_ps_strings, ps_envstr) == 16, "ps_strings layout");
-
 /* sys/kern/kern_exec.c: the canary handed to the stack protector. */
 #define FREEBSD_CANARY_LEN 64
 

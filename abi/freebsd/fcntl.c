@@ -7,25 +7,13 @@
 #include <unistd.h>
 
 #include "abi/bsd/abi.h"
+#include "abi/bsd/fcntl.h"
 
 /* Order matters where host masks overlap: O_SYNC (which contains Linux's
- * O_DSYNC bit) comes before O_DSYNC so that a host O_SYNC reads back as one
- * flag. */
+ * O_DSYNC bit, and is among the shared flags) comes before O_DSYNC so that
+ * a host O_SYNC reads back as one flag. */
 static const struct xeno_flag open_flags[] = {
-    XENO_FIELD("O_RDONLY", FREEBSD_O_ACCMODE, FREEBSD_O_RDONLY, O_ACCMODE, O_RDONLY),
-    XENO_FIELD("O_WRONLY", FREEBSD_O_ACCMODE, FREEBSD_O_WRONLY, O_ACCMODE, O_WRONLY),
-    XENO_FIELD("O_RDWR", FREEBSD_O_ACCMODE, FREEBSD_O_RDWR, O_ACCMODE, O_RDWR),
-    XENO_FLAG("O_NONBLOCK", FREEBSD_O_NONBLOCK, O_NONBLOCK),
-    XENO_FLAG("O_APPEND", FREEBSD_O_APPEND, O_APPEND),
-    XENO_FLAG("O_SHLOCK", FREEBSD_O_SHLOCK, BSD_O_SHLOCK),
-    XENO_FLAG("O_EXLOCK", FREEBSD_O_EXLOCK, BSD_O_EXLOCK),
-    XENO_FLAG("O_ASYNC", FREEBSD_O_ASYNC, O_ASYNC),
-    XENO_FLAG("O_SYNC", FREEBSD_O_SYNC, O_SYNC),
-    XENO_FLAG("O_NOFOLLOW", FREEBSD_O_NOFOLLOW, O_NOFOLLOW),
-    XENO_FLAG("O_CREAT", FREEBSD_O_CREAT, O_CREAT),
-    XENO_FLAG("O_TRUNC", FREEBSD_O_TRUNC, O_TRUNC),
-    XENO_FLAG("O_EXCL", FREEBSD_O_EXCL, O_EXCL),
-    XENO_FLAG("O_NOCTTY", FREEBSD_O_NOCTTY, O_NOCTTY),
+    BSD_OPEN_FLAGS_SHARED,
     XENO_FLAG("O_DIRECT", FREEBSD_O_DIRECT, O_DIRECT),
     XENO_FLAG("O_DIRECTORY", FREEBSD_O_DIRECTORY, O_DIRECTORY),
     XENO_FLAG("O_EXEC", FREEBSD_O_EXEC, BSD_O_EXEC),
@@ -41,31 +29,15 @@ static const struct xeno_flag open_flags[] = {
 };
 const struct xeno_flagset freebsd_open_flagset = XENO_FLAGSET("open", open_flags, 0);
 
-/* Linux's AT_REMOVEDIR is AT_EACCESS's bit: the pseudo bit keeps them apart
- * until unlinkat knows which it means. */
 static const struct xeno_flag at_flags[] = {
-    XENO_FLAG("AT_EACCESS", FREEBSD_AT_EACCESS, AT_EACCESS),
-    XENO_FLAG("AT_SYMLINK_NOFOLLOW", FREEBSD_AT_SYMLINK_NOFOLLOW, AT_SYMLINK_NOFOLLOW),
-    XENO_FLAG("AT_SYMLINK_FOLLOW", FREEBSD_AT_SYMLINK_FOLLOW, AT_SYMLINK_FOLLOW),
-    XENO_FLAG("AT_REMOVEDIR", FREEBSD_AT_REMOVEDIR, BSD_AT_REMOVEDIR),
+    BSD_AT_FLAGS_SHARED,
     XENO_FLAG("AT_RESOLVE_BENEATH", FREEBSD_AT_RESOLVE_BENEATH, BSD_AT_BENEATH),
     XENO_FLAG("AT_EMPTY_PATH", FREEBSD_AT_EMPTY_PATH, AT_EMPTY_PATH),
 };
 const struct xeno_flagset freebsd_at_flagset = XENO_FLAGSET("at", at_flags, 0);
 
-static const struct xeno_flag access_flags[] = {
-    XENO_FIELD("F_OK", FREEBSD_X_OK | FREEBSD_W_OK | FREEBSD_R_OK, FREEBSD_F_OK, X_OK | W_OK | R_OK,
-	       F_OK),
-    XENO_FLAG("R_OK", FREEBSD_R_OK, R_OK),
-    XENO_FLAG("W_OK", FREEBSD_W_OK, W_OK),
-    XENO_FLAG("X_OK", FREEBSD_X_OK, X_OK),
-};
-const struct xeno_flagset freebsd_access_flagset = XENO_FLAGSET("access", access_flags, 0);
-
 static const struct xeno_flag whence_values[] = {
-    XENO_ENUM("SEEK_SET", FREEBSD_SEEK_SET, SEEK_SET),
-    XENO_ENUM("SEEK_CUR", FREEBSD_SEEK_CUR, SEEK_CUR),
-    XENO_ENUM("SEEK_END", FREEBSD_SEEK_END, SEEK_END),
+    BSD_WHENCE_SHARED,
     XENO_ENUM("SEEK_DATA", FREEBSD_SEEK_DATA, SEEK_DATA),
     XENO_ENUM("SEEK_HOLE", FREEBSD_SEEK_HOLE, SEEK_HOLE),
 };
@@ -98,11 +70,6 @@ static const struct xeno_flag fcntl_cmds[] = {
 };
 const struct xeno_flagset freebsd_fcntlcmd_flagset = XENO_FLAGSET("fcntlcmd", fcntl_cmds, 1);
 
-static const struct xeno_flag fd_flags[] = {
-    XENO_FLAG("FD_CLOEXEC", FREEBSD_FD_CLOEXEC, FD_CLOEXEC),
-};
-const struct xeno_flagset freebsd_fdflags_flagset = XENO_FLAGSET("fdflags", fd_flags, 0);
-
 static const struct xeno_flag seal_flags[] = {
     XENO_FLAG("F_SEAL_SEAL", FREEBSD_F_SEAL_SEAL, F_SEAL_SEAL),
     XENO_FLAG("F_SEAL_SHRINK", FREEBSD_F_SEAL_SHRINK, F_SEAL_SHRINK),
@@ -111,62 +78,22 @@ static const struct xeno_flag seal_flags[] = {
 };
 const struct xeno_flagset freebsd_seals_flagset = XENO_FLAGSET("seals", seal_flags, 0);
 
-/* F_UNLCKSYS and F_CANCEL belong to the NFS lock daemon: not listed, so
- * they are EINVAL as for any unprivileged FreeBSD caller. */
-static const struct xeno_flag lock_types[] = {
-    XENO_ENUM("F_RDLCK", FREEBSD_F_RDLCK, F_RDLCK),
-    XENO_ENUM("F_UNLCK", FREEBSD_F_UNLCK, F_UNLCK),
-    XENO_ENUM("F_WRLCK", FREEBSD_F_WRLCK, F_WRLCK),
-};
-const struct xeno_flagset freebsd_locktype_flagset = XENO_FLAGSET("locktype", lock_types, 1);
-
-static const struct xeno_flag fadvise_values[] = {
-    XENO_ENUM("POSIX_FADV_NORMAL", FREEBSD_POSIX_FADV_NORMAL, POSIX_FADV_NORMAL),
-    XENO_ENUM("POSIX_FADV_RANDOM", FREEBSD_POSIX_FADV_RANDOM, POSIX_FADV_RANDOM),
-    XENO_ENUM("POSIX_FADV_SEQUENTIAL", FREEBSD_POSIX_FADV_SEQUENTIAL, POSIX_FADV_SEQUENTIAL),
-    XENO_ENUM("POSIX_FADV_WILLNEED", FREEBSD_POSIX_FADV_WILLNEED, POSIX_FADV_WILLNEED),
-    XENO_ENUM("POSIX_FADV_DONTNEED", FREEBSD_POSIX_FADV_DONTNEED, POSIX_FADV_DONTNEED),
-    XENO_ENUM("POSIX_FADV_NOREUSE", FREEBSD_POSIX_FADV_NOREUSE, POSIX_FADV_NOREUSE),
-};
-const struct xeno_flagset freebsd_fadvise_flagset = XENO_FLAGSET("fadvise", fadvise_values, 1);
-
 static const struct xeno_flag close_range_flags[] = {
     XENO_FLAG("CLOSE_RANGE_CLOEXEC", FREEBSD_CLOSE_RANGE_CLOEXEC, CLOSE_RANGE_CLOEXEC),
 };
 const struct xeno_flagset freebsd_closerange_flagset =
     XENO_FLAGSET("closerange", close_range_flags, 0);
 
+/* FreeBSD's struct flock is the shared one with l_sysid after it. */
 int freebsd_flock_to_host(const void *foreign, struct flock *host)
 {
-	const struct freebsd_flock *f = foreign;
-	uint64_t type, whence;
-	if (xeno_flags_to_host(&freebsd_locktype_flagset, (uint16_t)f->l_type, &type) < 0 ||
-	    xeno_flags_to_host(&freebsd_whence_flagset, (uint16_t)f->l_whence, &whence) < 0)
-		return -EINVAL;
-	*host = (struct flock){
-	    .l_type = (short)type,
-	    .l_whence = (short)whence,
-	    .l_start = f->l_start,
-	    .l_len = f->l_len,
-	    .l_pid = f->l_pid,
-	};
-	return 0;
+	return bsd_flock_to_host(&freebsd_whence_flagset, foreign, host);
 }
 
 int freebsd_flock_from_host(const struct flock *host, void *foreign)
 {
 	struct freebsd_flock *f = foreign;
-	uint64_t type, whence;
-	if (xeno_flags_from_host(&freebsd_locktype_flagset, (uint16_t)host->l_type, &type) < 0 ||
-	    xeno_flags_from_host(&freebsd_whence_flagset, (uint16_t)host->l_whence, &whence) < 0)
-		return -EINVAL;
-	*f = (struct freebsd_flock){
-	    .l_start = host->l_start,
-	    .l_len = host->l_len,
-	    .l_pid = host->l_pid,
-	    .l_type = (int16_t)type,
-	    .l_whence = (int16_t)whence,
-	    .l_sysid = 0, /* a local lock */
-	};
-	return 0;
+	f->l_sysid = 0; /* a local lock */
+	f->pad_ = 0;
+	return bsd_flock_from_host(&freebsd_whence_flagset, host, foreign);
 }

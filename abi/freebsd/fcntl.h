@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi/bsd/fcntl.h"
 #include "core/xlat.h"
 
 struct flock;
@@ -133,6 +134,7 @@ struct freebsd_flock {
 	int16_t l_type;
 	int16_t l_whence;
 	int32_t l_sysid;
+	int32_t pad_;
 };
 _Static_assert(sizeof(struct freebsd_flock) == 32, "struct flock");
 _Static_assert(offsetof(struct freebsd_flock, l_pid) == 16, "flock l_pid");
@@ -140,26 +142,14 @@ _Static_assert(offsetof(struct freebsd_flock, l_type) == 20, "flock l_type");
 _Static_assert(offsetof(struct freebsd_flock, l_whence) == 22, "flock l_whence");
 _Static_assert(offsetof(struct freebsd_flock, l_sysid) == 24, "flock l_sysid");
 
-/* sys/sys/fcntl.h: struct __oflock, the flock of F_OGETLK/F_OSETLK(W):
- * the same fields without l_sysid. */
-struct freebsd_oflock {
-	int64_t l_start;
-	int64_t l_len;
-	int32_t l_pid;
-	int16_t l_type;
-	int16_t l_whence;
-};
-_Static_assert(sizeof(struct freebsd_oflock) == 24, "struct __oflock");
+/* sys/sys/fcntl.h: struct __oflock, the flock of F_OGETLK/F_OSETLK(W), is
+ * the same fields without l_sysid: struct bsd_flock. */
 
 extern const struct xeno_flagset freebsd_open_flagset;	     /* "open" */
 extern const struct xeno_flagset freebsd_at_flagset;	     /* "at" */
-extern const struct xeno_flagset freebsd_access_flagset;     /* "access" */
 extern const struct xeno_flagset freebsd_whence_flagset;     /* "whence" */
 extern const struct xeno_flagset freebsd_fcntlcmd_flagset;   /* "fcntlcmd" */
-extern const struct xeno_flagset freebsd_fdflags_flagset;    /* "fdflags" */
 extern const struct xeno_flagset freebsd_seals_flagset;	     /* "seals" */
-extern const struct xeno_flagset freebsd_locktype_flagset;   /* "locktype" */
-extern const struct xeno_flagset freebsd_fadvise_flagset;    /* "fadvise" */
 extern const struct xeno_flagset freebsd_closerange_flagset; /* "closerange" */
 
 /* struct flock, both ways: 0 or -EINVAL for a lock type or whence the other

@@ -2,6 +2,8 @@
  * kern_mmap()'s argument rules (sys/vm/vm_mmap.c) as a pure function. */
 #include "abi/freebsd/mman.h"
 
+#include "abi/bsd/mman.h"
+
 #include <errno.h>
 #include <sys/mman.h>
 
@@ -40,11 +42,7 @@ int freebsd_prot_to_host(int prot, int *host_prot)
 	unsigned max = FREEBSD_PROT_MAX_EXTRACT(p), cur = FREEBSD_PROT_EXTRACT(p);
 	if (max != 0 && (max & cur) != cur)
 		return -EINVAL;
-	uint64_t host;
-	int err = xeno_flags_to_host(&freebsd_prot_flags, p, &host);
-	if (err == 0)
-		*host_prot = (int)host;
-	return err;
+	return bsd_flags_to_host_int(&freebsd_prot_flags, prot, host_prot);
 }
 
 int freebsd_prot_from_host(int host_prot, int *prot)
@@ -285,11 +283,7 @@ int freebsd_msync_to_host(int flags, int *host_flags)
 	if ((flags & (FREEBSD_MS_ASYNC | FREEBSD_MS_INVALIDATE)) ==
 	    (FREEBSD_MS_ASYNC | FREEBSD_MS_INVALIDATE))
 		return -EINVAL;
-	uint64_t h;
-	int err = xeno_flags_to_host(&freebsd_msync_flags, (unsigned)flags, &h);
-	if (err == 0)
-		*host_flags = (int)h;
-	return err;
+	return bsd_flags_to_host_int(&freebsd_msync_flags, flags, host_flags);
 }
 
 int freebsd_msync_from_host(int host_flags, int *flags)
@@ -304,13 +298,7 @@ int freebsd_msync_from_host(int host_flags, int *flags)
 /* ---- madvise, minherit ---- */
 
 static const struct xeno_flag madv_advice[] = {
-    XENO_ENUM("MADV_NORMAL", FREEBSD_MADV_NORMAL, MADV_NORMAL),
-    XENO_ENUM("MADV_RANDOM", FREEBSD_MADV_RANDOM, MADV_RANDOM),
-    XENO_ENUM("MADV_SEQUENTIAL", FREEBSD_MADV_SEQUENTIAL, MADV_SEQUENTIAL),
-    XENO_ENUM("MADV_WILLNEED", FREEBSD_MADV_WILLNEED, MADV_WILLNEED),
-    /* FreeBSD's DONTNEED keeps the contents (a hint to page out first);
-     * Linux's would zero anonymous memory.  MADV_COLD is the hint. */
-    XENO_ENUM("MADV_DONTNEED", FREEBSD_MADV_DONTNEED, MADV_COLD),
+    BSD_MADV_ADVICE_SHARED,
     XENO_ENUM("MADV_FREE", FREEBSD_MADV_FREE, MADV_FREE),
     XENO_ENUM_FOREIGN("MADV_NOSYNC", FREEBSD_MADV_NOSYNC),
     XENO_ENUM_FOREIGN("MADV_AUTOSYNC", FREEBSD_MADV_AUTOSYNC),
@@ -320,30 +308,8 @@ static const struct xeno_flag madv_advice[] = {
 };
 const struct xeno_flagset freebsd_madv_advice = XENO_FLAGSET("madv", madv_advice, 1);
 
-int freebsd_madvise_to_host(int behav, int *host_advice)
-{
-	const struct xeno_flag *e = xeno_enum_find(&freebsd_madv_advice, (unsigned)behav);
-	if (!e)
-		return -EINVAL;
-	*host_advice = e->hmask ? (int)e->hval : BSD_MADV_NOOP;
-	return 0;
-}
-
 static const struct xeno_flag minherit_kinds[] = {
-    XENO_ENUM_FOREIGN("INHERIT_SHARE", FREEBSD_INHERIT_SHARE),
-    XENO_ENUM("INHERIT_COPY", FREEBSD_INHERIT_COPY, MADV_DOFORK),
-    XENO_ENUM("INHERIT_NONE", FREEBSD_INHERIT_NONE, MADV_DONTFORK),
+    BSD_MINHERIT_KINDS_SHARED(""),
     XENO_ENUM("INHERIT_ZERO", FREEBSD_INHERIT_ZERO, MADV_WIPEONFORK),
 };
 const struct xeno_flagset freebsd_minherit_kinds = XENO_FLAGSET("minherit", minherit_kinds, 1);
-
-int freebsd_minherit_to_host(int inherit, int *host_advice)
-{
-	const struct xeno_flag *e = xeno_enum_find(&freebsd_minherit_kinds, (unsigned)inherit);
-	if (!e)
-		return -EINVAL;
-	if (!e->hmask)
-		return -EOPNOTSUPP; /* Linux cannot share a private mapping with a child */
-	*host_advice = (int)e->hval;
-	return 0;
-}

@@ -105,9 +105,5 @@ int freebsd_mmap_plan(uint64_t addr, uint64_t len, int prot, int flags, int fd, 
 /* msync flags -> host MS_*: 0 or -EINVAL. */
 int freebsd_msync_to_host(int flags, int *host_flags);
 int freebsd_msync_from_host(int host_flags, int *flags);
-/* madvise advice -> host MADV_* (or BSD_MADV_* for the special cases). */
-int freebsd_madvise_to_host(int behav, int *host_advice);
-/* minherit inheritance -> host madvise advice (or -EOPNOTSUPP for SHARE). */
-int freebsd_minherit_to_host(int inherit, int *host_advice);
 
 #endif

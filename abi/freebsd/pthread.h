@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi/freebsd/time.h"
+
 /* pthread_t, pthread_attr_t, pthread_mutex_t, pthread_mutexattr_t,
  * pthread_cond_t, pthread_condattr_t, pthread_rwlock_t,
  * pthread_spinlock_t: one pointer each */
@@ -76,9 +78,10 @@ _Static_assert(sizeof(struct freebsd_pthread_cleanup_info) == 64, "_pthread_clea
  * and the guard below it, a page (_thr_guard_default) */
 #define FREEBSD_THR_STACK_DEFAULT (2 * 1024 * 1024)
 #define FREEBSD_THR_GUARD_DEFAULT 4096
+/* THR_STACK_INITIAL: the main thread's, as libthr sees it (THR_STACK_DEFAULT * 2) */
+#define FREEBSD_THR_STACK_INITIAL (2 * FREEBSD_THR_STACK_DEFAULT)
 
-/* sys/sys/_clock_id.h: the clocks a condition variable may wait on */
-#define FREEBSD_CLOCK_REALTIME	0
-#define FREEBSD_CLOCK_MONOTONIC 4
+/* the clocks a condition variable may wait on: FREEBSD_CLOCK_REALTIME and
+ * FREEBSD_CLOCK_MONOTONIC (abi/freebsd/time.h) */
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "abi/bsd/abi.h"
+#include "abi/bsd/resource.h"
 #include "abi/freebsd/time.h"
 #include "core/xlat.h"
 
@@ -32,7 +33,6 @@ enum {
 	FREEBSD_RLIMIT_UMTXP = 14,
 	FREEBSD_RLIM_NLIMITS = 15,
 };
-#define FREEBSD_RLIM_INFINITY ((uint64_t)((1ULL << 63) - 1))
 
 /* sys/sys/resource.h: RUSAGE_* and PRIO_* (the same numbers as Linux). */
 #define FREEBSD_RUSAGE_SELF	0
@@ -50,17 +50,6 @@ struct freebsd_rlimit {
 _Static_assert(sizeof(struct freebsd_rlimit) == 16, "rlimit layout");
 _Static_assert(offsetof(struct freebsd_rlimit, rlim_max) == 8, "rlimit layout");
 
-/* sys/sys/resource.h: struct rusage, long fields on amd64. */
-struct freebsd_rusage {
-	struct freebsd_timeval ru_utime;
-	struct freebsd_timeval ru_stime;
-	int64_t ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt, ru_nswap;
-	int64_t ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
-};
-_Static_assert(sizeof(struct freebsd_rusage) == 144, "rusage layout");
-_Static_assert(offsetof(struct freebsd_rusage, ru_maxrss) == 32, "rusage layout");
-_Static_assert(offsetof(struct freebsd_rusage, ru_nivcsw) == 136, "rusage layout");
-
 struct rusage;
 
 extern const struct xeno_flagset freebsd_rlimit_resources; /* "rlimit" */
@@ -68,13 +57,4 @@ extern const struct xeno_flagset freebsd_rlimit_resources; /* "rlimit" */
 /* RLIMIT_* -> host RLIMIT_*: 0; 1 when Linux has no such limit (SBSIZE,
  * NPTS, SWAP, KQUEUES, UMTXP: xeno emulates them); -EINVAL if unknown. */
 int freebsd_rlimit_resource_to_host(int resource, int *host_resource);
-/* Limits -> host: RLIM_INFINITY and negative values (FreeBSD reads rlim_t
- * as signed and takes a negative limit for infinity) become host infinity. */
-void freebsd_rlimit_to_host(const struct bsd_rlimit *foreign, struct bsd_rlimit *host);
-/* Host limits -> FreeBSD: host infinity, and anything beyond FreeBSD's
- * range, become FreeBSD's RLIM_INFINITY. */
-void freebsd_rlimit_from_host(const struct bsd_rlimit *host, struct bsd_rlimit *foreign);
-/* struct rusage: the same fields; ru is a struct freebsd_rusage. */
-void freebsd_rusage_from_host(const struct rusage *host, void *ru);
-
 #endif

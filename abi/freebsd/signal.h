@@ -12,41 +12,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi/bsd/signal.h"
 #include "core/xlat.h"
 
-/* sys/sys/signal.h */
+/* sys/sys/signal.h: FreeBSD's signals above the shared 1..31 */
 enum {
-	FREEBSD_SIGHUP = 1,
-	FREEBSD_SIGINT = 2,
-	FREEBSD_SIGQUIT = 3,
-	FREEBSD_SIGILL = 4,
-	FREEBSD_SIGTRAP = 5,
-	FREEBSD_SIGABRT = 6,
-	FREEBSD_SIGEMT = 7,
-	FREEBSD_SIGFPE = 8,
-	FREEBSD_SIGKILL = 9,
-	FREEBSD_SIGBUS = 10,
-	FREEBSD_SIGSEGV = 11,
-	FREEBSD_SIGSYS = 12,
-	FREEBSD_SIGPIPE = 13,
-	FREEBSD_SIGALRM = 14,
-	FREEBSD_SIGTERM = 15,
-	FREEBSD_SIGURG = 16,
-	FREEBSD_SIGSTOP = 17,
-	FREEBSD_SIGTSTP = 18,
-	FREEBSD_SIGCONT = 19,
-	FREEBSD_SIGCHLD = 20,
-	FREEBSD_SIGTTIN = 21,
-	FREEBSD_SIGTTOU = 22,
-	FREEBSD_SIGIO = 23,
-	FREEBSD_SIGXCPU = 24,
-	FREEBSD_SIGXFSZ = 25,
-	FREEBSD_SIGVTALRM = 26,
-	FREEBSD_SIGPROF = 27,
-	FREEBSD_SIGWINCH = 28,
-	FREEBSD_SIGINFO = 29,
-	FREEBSD_SIGUSR1 = 30,
-	FREEBSD_SIGUSR2 = 31,
 	FREEBSD_SIGTHR = 32,
 	FREEBSD_SIGLIBRT = 33,
 	FREEBSD_SIGRTMIN = 65,
@@ -54,24 +24,6 @@ enum {
 	FREEBSD_NSIG = 128, /* _SIG_MAXSIG: sigset_t has room for 128 signals */
 };
 
-/* sigaction flags */
-#define FREEBSD_SA_ONSTACK   0x0001
-#define FREEBSD_SA_RESTART   0x0002
-#define FREEBSD_SA_RESETHAND 0x0004
-#define FREEBSD_SA_NOCLDSTOP 0x0008
-#define FREEBSD_SA_NODEFER   0x0010
-#define FREEBSD_SA_NOCLDWAIT 0x0020
-#define FREEBSD_SA_SIGINFO   0x0040
-
-#define FREEBSD_SIG_DFL 0
-#define FREEBSD_SIG_IGN 1
-
-#define FREEBSD_SIG_BLOCK   1
-#define FREEBSD_SIG_UNBLOCK 2
-#define FREEBSD_SIG_SETMASK 3
-
-#define FREEBSD_SS_ONSTACK  0x0001
-#define FREEBSD_SS_DISABLE  0x0004
 #define FREEBSD_MINSIGSTKSZ 2048 /* sys/x86/include/_limits.h __MINSIGSTKSZ (amd64) */
 
 /* si_code values (sys/sys/signal.h) */
@@ -84,29 +36,15 @@ enum {
 #define FREEBSD_SI_KERNEL  0x10006
 #define FREEBSD_SI_LWP	   0x10007 /* sent by thr_kill/pthread_kill */
 
-/* sys/sys/_sigset.h: bit n-1 of the 128-bit set is signal n */
-struct freebsd_sigset {
-	uint32_t bits[4];
-};
-_Static_assert(sizeof(struct freebsd_sigset) == 16, "sigset_t layout");
-
 struct freebsd_sigaction {
 	uint64_t handler; /* sa_handler / sa_sigaction */
 	int32_t flags;
-	struct freebsd_sigset mask;
+	struct bsd_sigset mask;
 	uint32_t pad_;
 };
 _Static_assert(sizeof(struct freebsd_sigaction) == 32, "struct sigaction layout");
 _Static_assert(offsetof(struct freebsd_sigaction, flags) == 8, "struct sigaction layout");
 _Static_assert(offsetof(struct freebsd_sigaction, mask) == 12, "struct sigaction layout");
-
-struct freebsd_stack {
-	uint64_t ss_sp;
-	uint64_t ss_size;
-	int32_t ss_flags;
-	uint32_t pad_;
-};
-_Static_assert(sizeof(struct freebsd_stack) == 24, "stack_t layout");
 
 /* Fields without the si_ prefix: glibc's <signal.h> makes macros of those names. */
 struct freebsd_siginfo {
@@ -173,10 +111,10 @@ _Static_assert(offsetof(struct freebsd_mcontext, mc_xfpustate) == 752, "mcontext
 _Static_assert(offsetof(struct freebsd_mcontext, mc_tlsbase) == 768, "mcontext_t layout");
 
 struct freebsd_ucontext {
-	struct freebsd_sigset uc_sigmask;
+	struct bsd_sigset uc_sigmask;
 	struct freebsd_mcontext uc_mcontext;
 	uint64_t uc_link;
-	struct freebsd_stack uc_stack;
+	struct bsd_stack uc_stack;
 	int32_t uc_flags;
 	int32_t spare[4];
 } __attribute__((aligned(16)));
@@ -197,19 +135,20 @@ _Static_assert(sizeof(struct freebsd_sigframe) == 976, "struct sigframe layout")
 _Static_assert(offsetof(struct freebsd_sigframe, sf_uc) == 16, "struct sigframe layout");
 _Static_assert(offsetof(struct freebsd_sigframe, sf_si) == 896, "struct sigframe layout");
 
-/* sa_flags <-> XENO_SA_*, and sigprocmask's how <-> SIG_*: flag sets
- * "sigaction" and "sigmaskhow" for the tracer too. */
-extern const struct xeno_flagset freebsd_sigaction_flags;
-extern const struct xeno_flagset freebsd_sigprocmask_how;
+/* What FreeBSD adds to the shared numbering, and its layouts and rules for
+ * the shared signal calls (abi/bsd/signal.h). */
+extern const struct bsd_signals freebsd_signals;
+extern const struct bsd_signal_facts freebsd_signal_facts;
 
 /* Signal numbers: 0 when the other side has no such signal. */
 int freebsd_signal_to_host(int sig);
 int freebsd_signal_from_host(int sig);
 const char *freebsd_signal_name(int sig);
 /* Sets: signals with no twin are dropped (a set can always be translated). */
-void freebsd_sigset_to_host(const struct freebsd_sigset *s, sigset_t *host);
-void freebsd_sigset_from_host(const sigset_t *host, struct freebsd_sigset *s);
+void freebsd_sigset_to_host(const struct bsd_sigset *s, sigset_t *host);
+void freebsd_sigset_from_host(const sigset_t *host, struct bsd_sigset *s);
 /* si_code: FreeBSD's for a host siginfo of host signal sig. */
+extern const struct bsd_si_codes freebsd_si_codes;
 int freebsd_si_code_from_host(int host_sig, int host_code);
 /* Whether FreeBSD ignores signal sig (FreeBSD numbering) by default. */
 int freebsd_signal_default_ignored(int sig);

@@ -1,11 +1,9 @@
 /*
  * FreeBSD/amd64 sockets: address families and socket types
- * (sys/sys/socket.h), socket addresses (sys/sys/socket.h struct sockaddr,
- * sys/netinet/in.h struct sockaddr_in, sys/netinet6/in6.h struct
- * sockaddr_in6, sys/sys/un.h struct sockaddr_un), message headers and
- * control messages (sys/sys/socket.h struct msghdr, struct cmsghdr,
- * sys/x86/include/_align.h _ALIGN), message flags, and poll
- * (sys/sys/poll.h).  Socket options: abi/freebsd/sockopt.c.
+ * (sys/sys/socket.h), message flags, control message types, and poll
+ * (sys/sys/poll.h).  The layouts (struct sockaddr and its kinds, struct
+ * msghdr, struct cmsghdr, struct pollfd) are the 4.4BSD family's
+ * (abi/bsd/socket.h).  Socket options: abi/freebsd/sockopt.c.
  */
 #ifndef XENO_ABI_FREEBSD_SOCKET_H
 #define XENO_ABI_FREEBSD_SOCKET_H
@@ -15,6 +13,7 @@
 #include <stdint.h>
 #include <sys/socket.h>
 
+#include "abi/bsd/socket.h"
 #include "abi/bsd/sockopt.h"
 #include "core/xlat.h"
 
@@ -82,86 +81,16 @@
 #define FREEBSD_UIO_MAXIOV 1024 /* sys/sys/uio.h: more iovecs is EMSGSIZE */
 #define FREEBSD_MCLBYTES   2048 /* sys/sys/param.h: sockargs' limit on control data */
 
-struct freebsd_sockaddr {
-	uint8_t sa_len;
-	uint8_t sa_family;
-	char sa_data[14];
-};
-_Static_assert(sizeof(struct freebsd_sockaddr) == 16, "struct sockaddr layout");
-
-struct freebsd_sockaddr_in {
-	uint8_t sin_len;
-	uint8_t sin_family;
-	uint16_t sin_port; /* network order */
-	uint32_t sin_addr; /* network order */
-	uint8_t sin_zero[8];
-};
-_Static_assert(sizeof(struct freebsd_sockaddr_in) == 16, "struct sockaddr_in layout");
-_Static_assert(offsetof(struct freebsd_sockaddr_in, sin_addr) == 4, "struct sockaddr_in layout");
-
-struct freebsd_sockaddr_in6 {
-	uint8_t sin6_len;
-	uint8_t sin6_family;
-	uint16_t sin6_port;
-	uint32_t sin6_flowinfo;
-	uint8_t sin6_addr[16];
-	uint32_t sin6_scope_id;
-};
-_Static_assert(sizeof(struct freebsd_sockaddr_in6) == 28, "struct sockaddr_in6 layout");
-_Static_assert(offsetof(struct freebsd_sockaddr_in6, sin6_addr) == 8, "sockaddr_in6 layout");
-_Static_assert(offsetof(struct freebsd_sockaddr_in6, sin6_scope_id) == 24, "sockaddr_in6 layout");
-
-struct freebsd_sockaddr_un {
-	uint8_t sun_len;
-	uint8_t sun_family;
-	char sun_path[104];
-};
-_Static_assert(sizeof(struct freebsd_sockaddr_un) == 106, "struct sockaddr_un layout");
-
-/* msg_iovlen is an int and msg_controllen a socklen_t (Linux: size_t). */
-struct freebsd_msghdr {
-	uint64_t msg_name;
-	uint32_t msg_namelen;
-	uint32_t pad0_;
-	uint64_t msg_iov; /* struct iovec: the same 16 bytes as Linux's */
-	int32_t msg_iovlen;
-	uint32_t pad1_;
-	uint64_t msg_control;
-	uint32_t msg_controllen;
-	int32_t msg_flags;
-};
-_Static_assert(sizeof(struct freebsd_msghdr) == 48, "struct msghdr layout");
-_Static_assert(offsetof(struct freebsd_msghdr, msg_iovlen) == 24, "struct msghdr layout");
-_Static_assert(offsetof(struct freebsd_msghdr, msg_controllen) == 40, "struct msghdr layout");
-_Static_assert(offsetof(struct freebsd_msghdr, msg_flags) == 44, "struct msghdr layout");
-
-/* A 12-byte header (Linux: 16, with a size_t cmsg_len); the data starts at
- * _ALIGN(12) = 16 and messages are 8-aligned, as on Linux. */
-struct freebsd_cmsghdr {
-	uint32_t cmsg_len;
-	int32_t cmsg_level;
-	int32_t cmsg_type;
-};
-_Static_assert(sizeof(struct freebsd_cmsghdr) == 12, "struct cmsghdr layout");
-#define FREEBSD_CMSG_ALIGN(n) (((n) + 7UL) & ~7UL)
-#define FREEBSD_CMSG_HDRSPACE FREEBSD_CMSG_ALIGN(sizeof(struct freebsd_cmsghdr))
-#define FREEBSD_CMSG_LEN(n)   (FREEBSD_CMSG_HDRSPACE + (n))
-#define FREEBSD_CMSG_SPACE(n) (FREEBSD_CMSG_HDRSPACE + FREEBSD_CMSG_ALIGN(n))
-
-struct freebsd_pollfd {
-	int32_t fd;
-	int16_t events;
-	int16_t revents;
-};
-_Static_assert(sizeof(struct freebsd_pollfd) == 8, "struct pollfd layout");
-
 /* Flag sets (also for the tracer): "sockdomain", "socktype", "msgflags",
  * "shuthow", "pollevents". */
 extern const struct xeno_flagset freebsd_socket_domains;
 extern const struct xeno_flagset freebsd_socket_types;
 extern const struct xeno_flagset freebsd_msg_flags;
-extern const struct xeno_flagset freebsd_shutdown_how;
 extern const struct xeno_flagset freebsd_poll_events;
+
+/* The address families and control messages of the shared codecs. */
+extern const struct bsd_families freebsd_families;
+extern const struct bsd_cmsg_facts freebsd_cmsg_facts;
 
 /* Address family: the host's, or -EAFNOSUPPORT. */
 int freebsd_domain_to_host(int af);

@@ -2,6 +2,9 @@
  * (abi/freebsd/stat.h). */
 #include "abi/freebsd/stat.h"
 
+#include "abi/bsd/fcntl.h"
+#include "abi/bsd/stat.h"
+
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,55 +22,22 @@ void freebsd_dev_to_host(uint64_t dev, uint32_t *major, uint32_t *minor)
 	*minor = (uint32_t)(((dev >> 24) & 0xff00) | (dev & 0xffff00ff));
 }
 
-static struct freebsd_timespec timestamp(const struct statx_timestamp *ts)
-{
-	return (struct freebsd_timespec){ts->tv_sec, ts->tv_nsec};
-}
-
-/* Linux keeps a few BSD-style file flags as statx attributes. */
-static uint32_t file_flags(const struct statx *stx)
-{
-	uint64_t attrs = stx->stx_attributes & stx->stx_attributes_mask;
-	uint32_t flags = 0;
-	if (attrs & STATX_ATTR_NODUMP)
-		flags |= FREEBSD_UF_NODUMP;
-	if (attrs & STATX_ATTR_IMMUTABLE)
-		flags |= FREEBSD_SF_IMMUTABLE;
-	if (attrs & STATX_ATTR_APPEND)
-		flags |= FREEBSD_SF_APPEND;
-	return flags;
-}
-
 /* FreeBSD's vn_stat reports at least a page as the I/O block size. */
 #define FREEBSD_MIN_BLKSIZE 4096
 
-void freebsd12_stat_from_host(const struct statx *stx, struct freebsd12_stat *st)
+void freebsd12_stat_from_host(const struct statx *stx, void *out)
 {
+	struct freebsd12_stat *st = out;
 	memset(st, 0, sizeof *st);
-	st->st_dev = freebsd_dev_from_host(stx->stx_dev_major, stx->stx_dev_minor);
-	st->st_ino = stx->stx_ino;
-	st->st_nlink = stx->stx_nlink;
-	st->st_mode = stx->stx_mode;
-	st->st_uid = stx->stx_uid;
-	st->st_gid = stx->stx_gid;
-	st->st_rdev = freebsd_dev_from_host(stx->stx_rdev_major, stx->stx_rdev_minor);
-	st->st_atim = timestamp(&stx->stx_atime);
-	st->st_mtim = timestamp(&stx->stx_mtime);
-	st->st_ctim = timestamp(&stx->stx_ctime);
-	if (stx->stx_mask & STATX_BTIME)
-		st->st_birthtim = timestamp(&stx->stx_btime);
-	else
-		st->st_birthtim = (struct freebsd_timespec){-1, 0};
-	st->st_size = (int64_t)stx->stx_size;
-	st->st_blocks = (int64_t)stx->stx_blocks;
+	BSD_STAT_FILL(st, stx, freebsd_dev_from_host, -1);
 	st->st_blksize = stx->stx_blksize > FREEBSD_MIN_BLKSIZE ? (int32_t)stx->stx_blksize
 								: FREEBSD_MIN_BLKSIZE;
-	st->st_flags = file_flags(stx);
 	st->st_gen = 0; /* FreeBSD shows it to privileged callers only */
 }
 
-void freebsd11_stat_from_host(const struct statx *stx, struct freebsd11_stat *st)
+void freebsd11_stat_from_host(const struct statx *stx, void *out)
 {
+	struct freebsd11_stat *st = out;
 	struct freebsd12_stat wide;
 	freebsd12_stat_from_host(stx, &wide);
 	memset(st, 0, sizeof *st);
@@ -90,49 +60,12 @@ void freebsd11_stat_from_host(const struct statx *stx, struct freebsd11_stat *st
 	st->st_birthtim = wide.st_birthtim;
 }
 
-static int nsec_to_host(int64_t nsec, long *out)
-{
-	if (nsec == FREEBSD_UTIME_NOW)
-		*out = UTIME_NOW;
-	else if (nsec == FREEBSD_UTIME_OMIT)
-		*out = UTIME_OMIT;
-	else if (nsec < 0 || nsec >= 1000000000L)
-		return -EINVAL;
-	else
-		*out = (long)nsec;
-	return 0;
-}
-
-static int nsec_from_host(long nsec, int64_t *out)
-{
-	if (nsec == UTIME_NOW)
-		*out = FREEBSD_UTIME_NOW;
-	else if (nsec == UTIME_OMIT)
-		*out = FREEBSD_UTIME_OMIT;
-	else if (nsec < 0 || nsec >= 1000000000L)
-		return -EINVAL;
-	else
-		*out = nsec;
-	return 0;
-}
-
 int freebsd_utimens_to_host(const void *foreign, struct timespec *out)
 {
-	const struct freebsd_timespec *in = foreign;
-	for (int i = 0; i < 2; i++) {
-		out[i].tv_sec = in[i].tv_sec;
-		if (nsec_to_host(in[i].tv_nsec, &out[i].tv_nsec) < 0)
-			return -EINVAL;
-	}
-	return 0;
+	return bsd_utimens_to_host(FREEBSD_UTIME_NOW, FREEBSD_UTIME_OMIT, foreign, out);
 }
 
-int freebsd_utimens_from_host(const struct timespec *in, struct freebsd_timespec *out)
+int freebsd_utimens_from_host(const struct timespec *in, struct bsd_timespec *out)
 {
-	for (int i = 0; i < 2; i++) {
-		out[i].tv_sec = in[i].tv_sec;
-		if (nsec_from_host(in[i].tv_nsec, &out[i].tv_nsec) < 0)
-			return -EINVAL;
-	}
-	return 0;
+	return bsd_utimens_from_host(FREEBSD_UTIME_NOW, FREEBSD_UTIME_OMIT, in, out);
 }

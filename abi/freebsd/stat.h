@@ -27,10 +27,10 @@ struct freebsd12_stat {
 	uint32_t st_gid;
 	int32_t st_padding1;
 	uint64_t st_rdev;
-	struct freebsd_timespec st_atim;
-	struct freebsd_timespec st_mtim;
-	struct freebsd_timespec st_ctim;
-	struct freebsd_timespec st_birthtim;
+	struct bsd_timespec st_atim;
+	struct bsd_timespec st_mtim;
+	struct bsd_timespec st_ctim;
+	struct bsd_timespec st_birthtim;
 	int64_t st_size;
 	int64_t st_blocks;
 	int32_t st_blksize;
@@ -59,16 +59,16 @@ struct freebsd11_stat {
 	uint32_t st_uid;
 	uint32_t st_gid;
 	uint32_t st_rdev;
-	struct freebsd_timespec st_atim;
-	struct freebsd_timespec st_mtim;
-	struct freebsd_timespec st_ctim;
+	struct bsd_timespec st_atim;
+	struct bsd_timespec st_mtim;
+	struct bsd_timespec st_ctim;
 	int64_t st_size;
 	int64_t st_blocks;
 	int32_t st_blksize;
 	uint32_t st_flags;
 	uint32_t st_gen;
 	int32_t st_lspare;
-	struct freebsd_timespec st_birthtim;
+	struct bsd_timespec st_birthtim;
 };
 _Static_assert(sizeof(struct freebsd11_stat) == 120, "struct freebsd11_stat");
 _Static_assert(offsetof(struct freebsd11_stat, st_mode) == 8, "stat11 st_mode");
@@ -98,16 +98,16 @@ void freebsd_dev_to_host(uint64_t dev, uint32_t *major, uint32_t *minor);
 
 /* struct stat from a host statx (STATX_BASIC_STATS, STATX_BTIME if the file
  * system keeps it: otherwise the birth time is -1 s as FreeBSD reports it). */
-void freebsd12_stat_from_host(const struct statx *stx, struct freebsd12_stat *st);
+void freebsd12_stat_from_host(const struct statx *stx, void *out);
 /* struct freebsd11_stat: the same, with device, inode and link numbers cut
  * to their narrow fields as FreeBSD's freebsd11_cvtstat does by default
  * (vfs.ino64_trunc_error=0). */
-void freebsd11_stat_from_host(const struct statx *stx, struct freebsd11_stat *st);
+void freebsd11_stat_from_host(const struct statx *stx, void *out);
 
 /* The two times (in[0], in[1]) of utimensat/futimens, both ways (UTIME_NOW and UTIME_OMIT
  * differ): 0, or -EINVAL for a tv_nsec out of range that is neither.  The
- * foreign side of to_host is two struct freebsd_timespec. */
+ * foreign side of to_host is two struct bsd_timespec. */
 int freebsd_utimens_to_host(const void *in, struct timespec *out);
-int freebsd_utimens_from_host(const struct timespec *in, struct freebsd_timespec *out);
+int freebsd_utimens_from_host(const struct timespec *in, struct bsd_timespec *out);
 
 #endif

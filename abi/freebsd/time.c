@@ -1,6 +1,8 @@
 /* FreeBSD clock ids onto Linux clocks (sys/sys/_clock_id.h). */
 #include "abi/freebsd/time.h"
 
+#include "abi/bsd/time.h"
+
 #include <errno.h>
 #include <time.h>
 
@@ -27,29 +29,15 @@ static const struct xeno_flag clock_ids[] = {
 };
 const struct xeno_flagset freebsd_clock_ids = XENO_FLAGSET("clockid", clock_ids, 1);
 
+static const struct bsd_clock_ids special = {
+    FREEBSD_CLOCK_VIRTUAL,
+    FREEBSD_CLOCK_PROF,
+    FREEBSD_CLOCK_SECOND,
+    FREEBSD_CLOCK_PROCESS_CPUTIME_ID,
+    FREEBSD_CLOCK_THREAD_CPUTIME_ID,
+};
+
 int freebsd_clock_to_host(int clock_id, struct bsd_clock *c)
 {
-	const struct xeno_flag *e = xeno_enum_find(&freebsd_clock_ids, (unsigned)clock_id);
-	if (!e)
-		return -EINVAL;
-	*c = (struct bsd_clock){.kind = BSD_CLOCK_HOST, .host_id = (int)e->hval};
-	switch (clock_id) {
-	case FREEBSD_CLOCK_VIRTUAL:
-		*c = (struct bsd_clock){BSD_CLOCK_VIRTUAL, CLOCK_PROCESS_CPUTIME_ID, ENOTSUP};
-		return 0;
-	case FREEBSD_CLOCK_PROF:
-		*c = (struct bsd_clock){BSD_CLOCK_PROF, CLOCK_PROCESS_CPUTIME_ID, ENOTSUP};
-		return 0;
-	case FREEBSD_CLOCK_SECOND:
-		/* time_second: the realtime clock's whole seconds. */
-		*c = (struct bsd_clock){BSD_CLOCK_SECOND, CLOCK_REALTIME_COARSE, 0};
-		break;
-	case FREEBSD_CLOCK_PROCESS_CPUTIME_ID:
-		c->sleep_errno = ENOTSUP;
-		return 0;
-	case FREEBSD_CLOCK_THREAD_CPUTIME_ID:
-		c->sleep_errno = EINVAL;
-		return 0;
-	}
-	return 0;
+	return bsd_clock_to_host(&freebsd_clock_ids, &special, clock_id, c);
 }

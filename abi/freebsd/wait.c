@@ -3,9 +3,10 @@
 
 #include <sys/wait.h>
 
+#include "abi/bsd/wait.h"
+
 static const struct xeno_flag options[] = {
-    XENO_FLAG("WNOHANG", 0x1, WNOHANG),
-    XENO_FLAG("WUNTRACED", 0x2, WUNTRACED),
+    BSD_WAIT_OPTIONS_SHARED,
     XENO_FLAG("WCONTINUED", 0x4, WCONTINUED),
     XENO_FLAG("WNOWAIT", 0x8, WNOWAIT),
     XENO_FLAG("WEXITED", 0x10, WEXITED),

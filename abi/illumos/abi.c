@@ -42,41 +42,11 @@ static const struct xeno_flag poll_events[] = {
 };
 const struct xeno_flagset illumos_poll_events = XENO_FLAGSET("pollev", poll_events, 0);
 
-static int poll_events_to_host(int events, short *host)
-{
-	uint64_t h;
-	if (xeno_flags_to_host(&illumos_poll_events, (uint16_t)events, &h) < 0)
-		return -EINVAL;
-	*host = (short)h;
-	return 0;
-}
-
-static int poll_revents_from_host(int host, int requested)
-{
-	(void)requested;
-	if (host & POLLWRNORM)
-		host = (host & ~POLLWRNORM) | POLLOUT;
-	uint64_t f = 0;
-	xeno_flags_from_host(&illumos_poll_events, (uint16_t)host, &f);
-	return (int)f;
-}
-
 /* ---- utimensat: UTIME_NOW -1, UTIME_OMIT -2 (sys/stat.h) ---- */
 
-static int utimens_to_host(const void *foreign, struct timespec *host)
-{
-	const struct illumos_timespec *ts = foreign;
-	for (int i = 0; i < 2; i++) {
-		host[i].tv_sec = ts[i].tv_sec;
-		host[i].tv_nsec = ts[i].tv_nsec == -1	? UTIME_NOW
-				  : ts[i].tv_nsec == -2 ? UTIME_OMIT
-							: ts[i].tv_nsec;
-		if (host[i].tv_nsec != UTIME_NOW && host[i].tv_nsec != UTIME_OMIT &&
-		    (host[i].tv_nsec < 0 || host[i].tv_nsec >= 1000000000))
-			return -EINVAL;
-	}
-	return 0;
-}
+#define ILLUMOS_UTIME_NOW  (-1)
+#define ILLUMOS_UTIME_OMIT (-2)
+_Static_assert(sizeof(struct illumos_timespec) == 16, "struct timespec: the BSDs' layout");
 
 /* ---- getrandom(2) flags (sys/random.h: as Linux's) ---- */
 
@@ -97,10 +67,13 @@ static const struct xeno_flag wait_options[] = {
 };
 const struct xeno_flagset illumos_wait_options = XENO_FLAGSET("waitopt", wait_options, 0);
 
-static void sigset_to_host(const void *foreign, sigset_t *host)
-{
-	illumos_sigset_to_host(foreign, host);
-}
+/* Addresses and control messages are not the 4.4BSD forms. */
+static const struct bsd_socket_codecs socket_codecs = {
+    .sockaddr_to_host = illumos_sockaddr_to_host,
+    .sockaddr_from_host = illumos_sockaddr_from_host,
+    .cmsgs_to_host = illumos_cmsgs_to_host,
+    .cmsgs_from_host = illumos_cmsgs_from_host,
+};
 
 _Static_assert(offsetof(struct bsd_msghdr, msg_control) == 32 &&
 		   offsetof(struct bsd_msghdr, msg_controllen) == 40 &&
@@ -126,57 +99,52 @@ const struct bsd_abi illumos_bsd_abi = {
     .oflock_size = sizeof(struct illumos_flock),
     .flock_to_host = illumos_flock_to_host,
     .flock_from_host = illumos_flock_from_host,
-    .utimens_size = 2 * sizeof(struct illumos_timespec),
-    .utimens_to_host = utimens_to_host,
+    /* getcwd(3C): the buffer filled, ERANGE when the path does not fit */
+    .getcwd_returns_length = 0,
+    .getcwd_small_errno = ERANGE,
+    .getcwd_short_errno = ERANGE,
+    .getcwd_max = 1024, /* MAXPATHLEN */
+    .utime_now = ILLUMOS_UTIME_NOW,
+    .utime_omit = ILLUMOS_UTIME_OMIT,
 
     /* ---- memory ---- */
     .mmap_plan = illumos_mmap_plan,
     .mmap_occupied_errno = ENOMEM,
     .prot_to_host = illumos_prot_to_host,
     .msync_to_host = illumos_msync_to_host,
-    .madvise_to_host = illumos_madvise_to_host,
+    .madv_advice = &illumos_madv_advice,
 
     /* ---- processes, resources, time ---- */
     .wait_options = &illumos_wait_options,
     .wait_continued_status = 0xffff, /* WCONTFLG */
-    .rlimit_resource_to_host = illumos_rlimit_resource_to_host,
+    .rlimit_resources = &illumos_rlimit_resources,
     .rlimit_nofile = ILLUMOS_RLIMIT_NOFILE,
     .rlim_nlimits = ILLUMOS_RLIM_NLIMITS,
-    .rlimit_to_host = illumos_rlimit_to_host,
-    .rlimit_from_host = illumos_rlimit_from_host,
-    .rusage_from_host = illumos_rusage_from_host,
-    .rusage_size = 144,
+    .rlim_infinity = ILLUMOS_RLIM_INFINITY,
     .clock_to_host = illumos_clock_to_host,
     .timer_abstime = ILLUMOS_TIMER_ABSTIME,
     .getrandom_flags = &illumos_getrandom_flags,
     .maxlogname = 33, /* LOGNAME_MAX 32, the NUL included */
 
-    /* ---- signals ---- */
-    .sigset_size = sizeof(struct illumos_sigset),
-    .sigset_to_host = sigset_to_host,
-
     /* ---- sockets ---- */
-    .domain_to_host = illumos_domain_to_host,
-    .domain_from_host = illumos_domain_from_host,
-    .socktype_to_host = illumos_socktype_to_host,
-    .accept_flags_to_host = illumos_accept_flags_to_host,
+    .socket_domains = &illumos_socket_domains,
+    .socket_types = &illumos_socket_types,
+    /* usr/src/uts/common/fs/sockfs/socksyscalls.c so_socket */
+    .socktype_unknown_errno = EPROTONOSUPPORT,
+    .socket_codecs = &socket_codecs,
     .shutdown_how = &illumos_shutdown_how,
-    .sockaddr_to_host = illumos_sockaddr_to_host,
-    .sockaddr_from_host = illumos_sockaddr_from_host,
-    .sockaddr_reported_len = illumos_sockaddr_reported_len,
     .sockaddr_max = ILLUMOS_SOCK_MAXADDRLEN,
     .inet6_v6only = false, /* illumos's IPv6 sockets take IPv4 too */
-    .msg_flags_to_host = illumos_msg_flags_to_host,
-    .msg_flags_from_host = illumos_msg_flags_from_host,
+    .msg_flags = &illumos_msg_flags,
     .msg_nosignal = ILLUMOS_MSG_NOSIGNAL,
     .msg_eor = ILLUMOS_MSG_EOR,
-    .cmsgs_to_host = illumos_cmsgs_to_host,
-    .cmsgs_from_host = illumos_cmsgs_from_host,
     .cmsghdr_size = sizeof(struct illumos_cmsghdr),
     .cmsg_max = 2048,
     .uio_maxiov = 1024, /* IOV_MAX */
-    .sockopt_find = illumos_sockopt_find,
-    .poll_events_to_host = poll_events_to_host,
-    .poll_revents_from_host = poll_revents_from_host,
+    .sockopts = illumos_sockopts,
+    .nsockopts = &illumos_nsockopts,
+    /* POLLWRNORM is POLLOUT, as on the BSDs; the host's own POLLWRNORM bit
+     * is not reported */
+    .poll_events = &illumos_poll_events,
     .poll_inftim = -1,
 };

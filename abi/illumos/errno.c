@@ -151,8 +151,9 @@ static const struct xeno_errno_alias aliases[] = {
 };
 
 const struct xeno_errno_table illumos_errno_table = {
-    errnos,	    sizeof errnos / sizeof errnos[0], aliases, sizeof aliases / sizeof aliases[0],
-    ILLUMOS_EINVAL,
+    errnos,	    sizeof errnos / sizeof errnos[0],
+    aliases,	    sizeof aliases / sizeof aliases[0],
+    ILLUMOS_EINVAL, NULL,
 };
 
 int illumos_errno_from_host(int host)

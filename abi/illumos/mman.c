@@ -103,15 +103,6 @@ static const struct xeno_flag madv_advice[] = {
 };
 const struct xeno_flagset illumos_madv_advice = XENO_FLAGSET("madv", madv_advice, 1);
 
-int illumos_madvise_to_host(int behav, int *host_advice)
-{
-	const struct xeno_flag *e = xeno_enum_find(&illumos_madv_advice, (unsigned)behav);
-	if (!e)
-		return -EINVAL;
-	*host_advice = e->hmask ? (int)e->hval : BSD_MADV_NOOP;
-	return 0;
-}
-
 /* MS_ASYNC 0x1, MS_INVALIDATE 0x2, MS_SYNC 0x4 (sys/mman.h) */
 int illumos_msync_to_host(int flags, int *host_flags)
 {

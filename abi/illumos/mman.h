@@ -44,7 +44,6 @@ extern const struct xeno_flagset illumos_prot_flags, illumos_mmap_flags, illumos
 int illumos_prot_to_host(int prot, int *host_prot);
 int illumos_mmap_plan(uint64_t addr, uint64_t len, int prot, int flags, int fd, int64_t pos,
 		      struct bsd_mmap_plan *plan);
-int illumos_madvise_to_host(int behav, int *host_advice);
 int illumos_msync_to_host(int flags, int *host_flags);
 
 #endif

@@ -17,47 +17,6 @@ static const struct xeno_flag rlimit_resources[] = {
 };
 const struct xeno_flagset illumos_rlimit_resources = XENO_FLAGSET("rlimit", rlimit_resources, 1);
 
-int illumos_rlimit_resource_to_host(int resource, int *host_resource)
-{
-	const struct xeno_flag *e = xeno_enum_find(&illumos_rlimit_resources, (unsigned)resource);
-	if (!e)
-		return -EINVAL;
-	*host_resource = (int)e->hval;
-	return 0;
-}
-
-/* RLIM_SAVED_MAX (-2) and RLIM_SAVED_CUR (-1) stand for limits too large to
- * show; xeno never reports them and takes them as infinite. */
-static uint64_t limit_to_host(uint64_t v)
-{
-	return v >= ILLUMOS_RLIM_INFINITY ? (uint64_t)RLIM_INFINITY : v;
-}
-
-static uint64_t limit_from_host(uint64_t v)
-{
-	return v == (uint64_t)RLIM_INFINITY || v > ILLUMOS_RLIM_INFINITY ? ILLUMOS_RLIM_INFINITY
-									 : v;
-}
-
-void illumos_rlimit_to_host(const struct bsd_rlimit *foreign, struct bsd_rlimit *host)
-{
-	host->cur = limit_to_host(foreign->cur);
-	host->max = limit_to_host(foreign->max);
-}
-
-void illumos_rlimit_from_host(const struct bsd_rlimit *host, struct bsd_rlimit *foreign)
-{
-	foreign->cur = limit_from_host(host->cur);
-	foreign->max = limit_from_host(host->max);
-}
-
-/* struct rusage: two timevals and fourteen longs in Linux's order. */
-_Static_assert(sizeof(struct rusage) == 144, "struct rusage");
-void illumos_rusage_from_host(const struct rusage *h, void *out)
-{
-	memcpy(out, h, sizeof *h);
-}
-
 static const struct xeno_flag clock_ids[] = {
     XENO_ENUM("__CLOCK_REALTIME0", ILLUMOS_CLOCK_REALTIME0, CLOCK_REALTIME),
     XENO_ENUM_FOREIGN("CLOCK_VIRTUAL", ILLUMOS_CLOCK_VIRTUAL),

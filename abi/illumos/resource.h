@@ -69,10 +69,6 @@ _Static_assert(sizeof(struct illumos_utsname) == 5 * 257, "struct utsname");
 
 extern const struct xeno_flagset illumos_rlimit_resources, illumos_clock_ids, illumos_sysconf_names;
 
-int illumos_rlimit_resource_to_host(int resource, int *host_resource);
-void illumos_rlimit_to_host(const struct bsd_rlimit *foreign, struct bsd_rlimit *host);
-void illumos_rlimit_from_host(const struct bsd_rlimit *host, struct bsd_rlimit *foreign);
-void illumos_rusage_from_host(const struct rusage *h, void *out);
 int illumos_clock_to_host(int clock_id, struct bsd_clock *c);
 
 #endif

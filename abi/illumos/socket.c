@@ -59,46 +59,6 @@ static const struct xeno_flag shut_how[] = {
 };
 const struct xeno_flagset illumos_shutdown_how = XENO_FLAGSET("shuthow", shut_how, 1);
 
-int illumos_domain_to_host(int af)
-{
-	uint64_t host;
-	if (af == ILLUMOS_AF_UNSPEC ||
-	    xeno_flags_to_host(&illumos_socket_domains, (uint32_t)af, &host) < 0)
-		return -EAFNOSUPPORT;
-	return (int)host;
-}
-
-int illumos_domain_from_host(int af)
-{
-	uint64_t f;
-	if (xeno_flags_from_host(&illumos_socket_domains, (uint32_t)af, &f) < 0)
-		return -1;
-	return (int)f;
-}
-
-/* usr/src/uts/common/fs/sockfs/socksyscalls.c so_socket: a type no
- * protocol has is EPROTONOSUPPORT, unknown flag bits EINVAL. */
-int illumos_socktype_to_host(int type, int *host)
-{
-	uint64_t h;
-	if (xeno_flags_to_host(&illumos_socket_types, (uint32_t)type, &h) == 0) {
-		*host = (int)h;
-		return 0;
-	}
-	uint32_t rest = (uint32_t)type & ~(uint32_t)(ILLUMOS_SOCK_CLOEXEC | ILLUMOS_SOCK_NONBLOCK |
-						     ILLUMOS_SOCK_NDELAY);
-	return rest & ~(uint32_t)ILLUMOS_SOCK_TYPE_MASK ? -EINVAL : -EPROTONOSUPPORT;
-}
-
-int illumos_accept_flags_to_host(int flags, int *host)
-{
-	if (flags & ~(ILLUMOS_SOCK_CLOEXEC | ILLUMOS_SOCK_NONBLOCK | ILLUMOS_SOCK_NDELAY))
-		return -EINVAL;
-	*host = (flags & ILLUMOS_SOCK_CLOEXEC ? SOCK_CLOEXEC : 0) |
-		(flags & (ILLUMOS_SOCK_NONBLOCK | ILLUMOS_SOCK_NDELAY) ? SOCK_NONBLOCK : 0);
-	return 0;
-}
-
 /* ---- addresses ---- */
 
 int illumos_sockaddr_to_host(const void *addr, size_t len, struct sockaddr_storage *host,
@@ -183,30 +143,6 @@ size_t illumos_sockaddr_from_host(const void *host, size_t host_len, void *out)
 	return len;
 }
 
-uint32_t illumos_sockaddr_reported_len(uint32_t room, size_t full)
-{
-	return full < room ? (uint32_t)full : room;
-}
-
-/* ---- message flags ---- */
-
-int illumos_msg_flags_to_host(int flags, int *host)
-{
-	uint64_t h;
-	if (xeno_flags_to_host(&illumos_msg_flags, (uint32_t)flags, &h) < 0)
-		return -EINVAL;
-	*host = (int)h;
-	return 0;
-}
-
-int illumos_msg_flags_from_host(int host)
-{
-	static const int reported = MSG_OOB | MSG_EOR | MSG_TRUNC | MSG_CTRUNC;
-	uint64_t f = 0;
-	xeno_flags_from_host(&illumos_msg_flags, (uint32_t)(host & reported), &f);
-	return (int)f;
-}
-
 /* ---- control messages: SCM_RIGHTS only ---- */
 
 long illumos_cmsgs_to_host(const void *in, size_t len, void *out, size_t out_size)
@@ -286,7 +222,7 @@ size_t illumos_cmsgs_from_host(const void *in, size_t len, void *out, size_t out
 		lvl, val, hlvl, hname, BSD_OPT_FLAG, 1, #name                                      \
 	}
 
-static const struct bsd_sockopt sockopts[] = {
+const struct bsd_sockopt illumos_sockopts[] = {
     SWITCH(SOL, SO_DEBUG, 0x0001, SOL_SOCKET, SO_DEBUG),
     SWITCH(SOL, SO_ACCEPTCONN, 0x0002, SOL_SOCKET, SO_ACCEPTCONN),
     SWITCH(SOL, SO_REUSEADDR, 0x0004, SOL_SOCKET, SO_REUSEADDR),
@@ -336,7 +272,4 @@ static const struct bsd_sockopt sockopts[] = {
     OPT(TCP, TCP_CONGESTION, 0x25, IPPROTO_TCP, TCP_CONGESTION, BSD_OPT_BYTES),
 };
 
-const struct bsd_sockopt *illumos_sockopt_find(int level, int name, int *err)
-{
-	return bsd_sockopt_find(sockopts, sizeof sockopts / sizeof sockopts[0], level, name, err);
-}
+const size_t illumos_nsockopts = sizeof illumos_sockopts / sizeof illumos_sockopts[0];

@@ -87,18 +87,12 @@ struct illumos_cmsghdr {
 extern const struct xeno_flagset illumos_socket_domains, illumos_socket_types, illumos_msg_flags,
     illumos_shutdown_how;
 
-int illumos_domain_to_host(int af);
-int illumos_domain_from_host(int af);
-int illumos_socktype_to_host(int type, int *host);
-int illumos_accept_flags_to_host(int flags, int *host);
 int illumos_sockaddr_to_host(const void *addr, size_t len, struct sockaddr_storage *host,
 			     unsigned *host_len);
 size_t illumos_sockaddr_from_host(const void *host, size_t host_len, void *out);
-uint32_t illumos_sockaddr_reported_len(uint32_t room, size_t full);
-int illumos_msg_flags_to_host(int flags, int *host);
-int illumos_msg_flags_from_host(int host);
 long illumos_cmsgs_to_host(const void *in, size_t len, void *out, size_t out_size);
 size_t illumos_cmsgs_from_host(const void *in, size_t len, void *out, size_t out_size, int *flags);
-const struct bsd_sockopt *illumos_sockopt_find(int level, int name, int *err);
+extern const struct bsd_sockopt illumos_sockopts[];
+extern const size_t illumos_nsockopts;
 
 #endif

@@ -102,7 +102,7 @@ static const struct xeno_errno_alias aliases[] = {
 
 static const struct xeno_errno_table table = {
     errors, sizeof errors / sizeof errors[0], aliases, sizeof aliases / sizeof aliases[0],
-    WIN_ERROR_INVALID_FUNCTION,
+    WIN_ERROR_INVALID_FUNCTION, NULL,
 };
 
 /* File calls: errors as Windows' file system gives them. */

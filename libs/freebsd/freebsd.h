@@ -30,6 +30,10 @@ void freebsd_dynamic_entry(struct xeno_entry *e, uint64_t fini, uint64_t *argc, 
 /* Writes the whole of buf to the guest's descriptor fd: 0 or -errno. */
 long freebsd_write_all(struct xeno_thread *t, int fd, const void *buf, size_t n);
 
+/* execvp's search (libs/freebsd/exec.c): file as a path if it has a slash,
+ * else in each directory of PATH; returns only on failure, -errno. */
+long freebsd_exec_search(struct xeno_thread *t, const char *file, uint64_t argv, uint64_t envp);
+
 /* ---- streams (libs/freebsd/file.c) ---- */
 /* The standard streams' variables (DATA: __stdinp...) and __isthreaded. */
 extern uint64_t freebsd_stdinp, freebsd_stdoutp, freebsd_stderrp;
@@ -85,6 +89,17 @@ float floorf(float x);
 float ceilf(float x);
 float fabsf(float x);
 float freebsd_sqrtf(float x);
+float freebsd_sinf(float x);
+float freebsd_cosf(float x);
+float freebsd_tanf(float x);
+float freebsd_asinf(float x);
+float freebsd_acosf(float x);
+float atanf(float x);
+float freebsd_atan2f(float y, float x);
+float freebsd_expf(float x);
+float freebsd_logf(float x);
+float freebsd_hypotf(float x, float y);
+float freebsd_powf(float x, float y);
 
 /* ---- libgcc_s: the compiler's run-time helpers, xeno's own libgcc's ---- */
 __int128 __divti3(__int128 a, __int128 b);

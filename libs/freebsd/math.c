@@ -16,6 +16,7 @@
  * overflow or underflow).  floor, ceil, trunc, round, fabs, fmin, fmax,
  * copysign and atan never fail and are the host's as they are.
  */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 
@@ -128,4 +129,90 @@ double freebsd_pow(double x, double y)
 	if (fabs(e) < 16000.0)
 		return (double)powl(x, y);
 	return xflow(x < 0 && odd_integer(y), e > 0 ? 0x1p769 : 0x1p-767);
+}
+
+/* ---- float forms: the host's, for the arguments where it sets no errno
+ * (which arguments those are was measured, glibc 2.36), the rest answered
+ * here with the value and exception Annex F gives ---- */
+
+static float invalidf(float x)
+{
+	volatile float d = x - x;
+	return d / d;
+}
+
+static float xflowf(int negative, float y)
+{
+	volatile float v = negative ? -y : y;
+	return v * y;
+}
+
+float freebsd_sinf(float x)
+{
+	return isinf(x) ? invalidf(x) : sinf(x);
+}
+
+float freebsd_cosf(float x)
+{
+	return isinf(x) ? invalidf(x) : cosf(x);
+}
+
+float freebsd_tanf(float x)
+{
+	return isinf(x) ? invalidf(x) : tanf(x);
+}
+
+float freebsd_asinf(float x)
+{
+	return fabsf(x) > 1.0f ? invalidf(x) : asinf(x);
+}
+
+float freebsd_acosf(float x)
+{
+	return fabsf(x) > 1.0f ? invalidf(x) : acosf(x);
+}
+
+/* Below the smallest float: y/x, which is what atan2f computes there. */
+float freebsd_atan2f(float y, float x)
+{
+	if (x > 0 && isfinite(x) && y != 0 && fabsf(y) < fabsf(x) * 0x1p-100f)
+		return y / x;
+	return atan2f(y, x);
+}
+
+/* Normal in [-103.27, 88.72]: beyond, the result is an infinity or below
+ * the smallest float, which a double holds down to x = -700. */
+float freebsd_expf(float x)
+{
+	if (isnan(x) || (x >= -0x1.9d1d9ep6f && x <= 0x1.62e42ep6f) || isinf(x))
+		return expf(x);
+	if (x > 0)
+		return xflowf(0, 0x1p100f);
+	return x > -700.0f ? (float)exp((double)x) : xflowf(0, 0x1p-100f);
+}
+
+float freebsd_logf(float x)
+{
+	return x < 0 ? invalidf(x) : x == 0 ? (float)pole(1) : logf(x);
+}
+
+/* Overflows only where the double result is beyond the float range. */
+float freebsd_hypotf(float x, float y)
+{
+	if (isinf(x) || isinf(y))
+		return INFINITY;
+	double d = sqrt((double)x * x + (double)y * y);
+	return d <= FLT_MAX ? hypotf(x, y) : (float)d;
+}
+
+/* Where x^y lies well inside the normal floats the host's powf cannot fail;
+ * elsewhere (errors, infinities, zeros, the edges) the double pow above,
+ * rounded to float, raises what powf should. */
+float freebsd_powf(float x, float y)
+{
+	double d = freebsd_pow((double)x, (double)y);
+	double a = fabs(d);
+	if (a >= 2.0 * FLT_MIN && a <= FLT_MAX / 2)
+		return powf(x, y);
+	return (float)d;
 }

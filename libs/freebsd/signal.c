@@ -21,8 +21,8 @@ long freebsd_libc_raise(struct xeno_thread *t, int sig)
 /* SIG_ERR, ((void (*)(int))-1), with errno set. */
 long freebsd_libc_signal(struct xeno_thread *t, int sig, uint64_t handler)
 {
-	struct freebsd_sigaction sa = {.handler = handler, .flags = FREEBSD_SA_RESTART}, old;
-	long r = freebsd_sys_sigaction(t, sig, (uint64_t)&sa, (uint64_t)&old);
+	struct freebsd_sigaction sa = {.handler = handler, .flags = BSD_SA_RESTART}, old;
+	long r = bsd_sys_sigaction(t, sig, (uint64_t)&sa, (uint64_t)&old);
 	if (r < 0) {
 		t->lib_errno = t->os->errno_from_host((int)-r);
 		return -1;
@@ -32,7 +32,7 @@ long freebsd_libc_signal(struct xeno_thread *t, int sig, uint64_t handler)
 
 static long set_all(uint64_t set, uint32_t word)
 {
-	struct freebsd_sigset s = {{word, word, word, word}};
+	struct bsd_sigset s = {{word, word, word, word}};
 	return xeno_copy_out(set, &s, sizeof s) < 0 ? -EFAULT : 0;
 }
 
@@ -81,4 +81,12 @@ long freebsd_libc_sigismember(struct xeno_thread *t, uint64_t set, int signo)
 {
 	(void)t;
 	return signal_bit(set, signo, 2);
+}
+
+/* gen/pause.c: sigsuspend with the mask as it is; always EINTR. */
+long freebsd_libc_pause(struct xeno_thread *t)
+{
+	struct bsd_sigset now;
+	long r = bsd_sys_sigprocmask(t, BSD_SIG_BLOCK, 0, (uint64_t)&now);
+	return r < 0 ? r : bsd_sys_sigsuspend(t, (uint64_t)&now);
 }

@@ -141,15 +141,15 @@ long freebsd_libc_abort(struct xeno_thread *t)
 {
 	struct fbsd_pthread *self = freebsd_self(t);
 	int step = self ? self->aborting++ : 1;
-	struct freebsd_sigset abrt = {{1u << (FREEBSD_SIGABRT - 1)}};
+	struct bsd_sigset abrt = {{1u << (BSD_SIGABRT - 1)}};
 	if (step == 1) {
 		struct freebsd_sigaction dfl = {.handler = 0};
-		freebsd_sys_sigaction(t, FREEBSD_SIGABRT, (uint64_t)&dfl, 0);
+		bsd_sys_sigaction(t, BSD_SIGABRT, (uint64_t)&dfl, 0);
 	}
 	if (step > 1)
-		return bsd_sys_exit(t, 128 + FREEBSD_SIGABRT);
-	freebsd_sys_sigprocmask(t, FREEBSD_SIG_UNBLOCK, (uint64_t)&abrt, 0);
-	freebsd_sys_thr_kill(t, t->tid, FREEBSD_SIGABRT);
+		return bsd_sys_exit(t, 128 + BSD_SIGABRT);
+	bsd_sys_sigprocmask(t, BSD_SIG_UNBLOCK, (uint64_t)&abrt, 0);
+	freebsd_sys_thr_kill(t, t->tid, BSD_SIGABRT);
 	return -XENO_ERESTART;
 }
 

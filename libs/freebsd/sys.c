@@ -4,14 +4,17 @@
  * handlers, never a second implementation.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 #include <time.h>
 
 #include "abi/freebsd/errno.h"
 #include "abi/freebsd/fcntl.h"
 #include "abi/freebsd/ioctl.h"
+#include "abi/freebsd/sysctl.h"
 #include "core/personality.h"
 #include "core/thread.h"
+#include "core/uaccess.h"
 #include "freebsd_libc_proto.h"
 #include "libs/common/heap.h"
 #include "libs/freebsd/freebsd.h"
@@ -86,8 +89,8 @@ long freebsd_libc_getcwd(struct xeno_thread *t, uint64_t buf, size_t size)
 /* gen/isatty.c: whether tcgetattr works; 0 and errno when not. */
 long freebsd_libc_isatty(struct xeno_thread *t, int fd)
 {
-	struct freebsd_termios tio;
-	long r = bsd_sys_ioctl(t, fd, FREEBSD_TIOCGETA, (uint64_t)&tio);
+	struct bsd_termios tio;
+	long r = bsd_sys_ioctl(t, fd, BSD_TIOCGETA, (uint64_t)&tio);
 	if (r < 0) {
 		t->lib_errno = t->os->errno_from_host((int)-r);
 		return 0;
@@ -119,4 +122,47 @@ long freebsd_libc_strerror(struct xeno_thread *t, int errnum)
 		*--d = '-';
 	strcpy(unknown + 15, d);
 	return (long)unknown;
+}
+
+/* string/strerror.c strerror_r: the message, cut to fit (ERANGE then);
+ * EINVAL for a number with no message, whose "Unknown error: N" is still
+ * given. */
+long freebsd_libc_strerror_r(struct xeno_thread *t, int errnum, uint64_t strerrbuf, size_t buflen)
+{
+	const char *text = (const char *)freebsd_libc_strerror(t, errnum);
+	size_t len = strlen(text);
+	bool known = strncmp(text, "Unknown error: ", 15) != 0;
+	if (buflen > 0) {
+		size_t n = len < buflen - 1 ? len : buflen - 1;
+		if (xeno_copy_out(strerrbuf, text, n) < 0 ||
+		    xeno_copy_out(strerrbuf + n, "", 1) < 0)
+			return -EFAULT;
+	}
+	if (len >= buflen)
+		return -ERANGE;
+	return known ? 0 : -EINVAL;
+}
+
+/* stdlib/realpath.c: a buffer of PATH_MAX bytes when the caller gives none;
+ * the kernel's __realpathat resolves the path (FreeBSD 13 on). */
+long freebsd_libc_realpath(struct xeno_thread *t, uint64_t path, uint64_t resolved)
+{
+	size_t max = FREEBSD_MAXPATHLEN; /* PATH_MAX, sys/sys/syslimits.h */
+	if (!path)
+		return -EINVAL;
+	char first;
+	if (xeno_copy_in(&first, path, 1) < 0)
+		return -EFAULT;
+	if (first == '\0')
+		return -ENOENT;
+	char *own = NULL;
+	if (!resolved && !(own = xeno_heap_alloc(max)))
+		return -ENOMEM;
+	uint64_t buf = own ? (uint64_t)own : resolved;
+	long r = freebsd_sys___realpathat(t, FREEBSD_AT_FDCWD, path, buf, max, 0);
+	if (r < 0) {
+		xeno_heap_free(own);
+		return r;
+	}
+	return (long)buf;
 }

@@ -116,10 +116,10 @@ int freebsd_pthread_setspecific(int key, uint64_t value)
 	unsigned k = (unsigned)key - 1;
 	struct fbsd_pthread *p = current();
 	if (k >= FREEBSD_PTHREAD_KEYS_MAX || !p)
-		return FREEBSD_EINVAL;
+		return BSD_EINVAL;
 	uint32_t seq = __atomic_load_n(&keys[k].seq, __ATOMIC_ACQUIRE);
 	if (!(seq & 1))
-		return FREEBSD_EINVAL;
+		return BSD_EINVAL;
 	p->specific[k] = (struct fbsd_specific){value, seq};
 	return 0;
 }
@@ -214,161 +214,10 @@ long freebsd_libthr___pthread_cleanup_pop_imp(struct xeno_thread *t, int execute
 	return 0;
 }
 
-/* ---- attributes ---- */
-
-#define ATTR_MAGIC 0x61747472u /* "rtta" */
-
-struct fbsd_attr {
-	uint32_t magic;
-	int detached, scope;
-	uint64_t stackaddr, stacksize, guardsize;
-};
-
-static const struct fbsd_attr default_attr = {
-    .magic = ATTR_MAGIC,
-    .stacksize = FREEBSD_THR_STACK_DEFAULT,
-    .guardsize = FREEBSD_THR_GUARD_DEFAULT,
-};
-
-/* The object a guest's pthread_attr_t points at, or NULL. */
-static struct fbsd_attr *attr_at(uint64_t attrp)
-{
-	uint64_t a;
-	uint32_t magic;
-	if (!attrp || xeno_copy_in(&a, attrp, sizeof a) < 0 || !a || a % 8 ||
-	    xeno_copy_in(&magic, a, sizeof magic) < 0 || magic != ATTR_MAGIC)
-		return NULL;
-	return (struct fbsd_attr *)a;
-}
-
-long freebsd_libthr_pthread_attr_init(struct xeno_thread *t, uint64_t attr)
-{
-	(void)t;
-	struct fbsd_attr *a = xeno_heap_alloc(sizeof *a);
-	if (!a)
-		return -ENOMEM;
-	*a = default_attr;
-	if (xeno_copy_out(attr, &a, sizeof a) < 0) {
-		xeno_heap_free(a);
-		return -EINVAL;
-	}
-	return 0;
-}
-
-long freebsd_libthr_pthread_attr_destroy(struct xeno_thread *t, uint64_t attr)
-{
-	(void)t;
-	struct fbsd_attr *a = attr_at(attr);
-	if (!a)
-		return -EINVAL;
-	a->magic = 0;
-	xeno_heap_free(a);
-	uint64_t none = 0;
-	xeno_copy_out(attr, &none, sizeof none);
-	return 0;
-}
-
-/* Stores a value of the attribute object for the guest: 0 or -EINVAL. */
+/* Stores a value for the guest: 0 or -EINVAL. */
 static long give(uint64_t to, const void *value, size_t size)
 {
 	return xeno_copy_out(to, value, size) < 0 ? -EINVAL : 0;
-}
-
-long freebsd_libthr_pthread_attr_setdetachstate(struct xeno_thread *t, uint64_t attr, int state)
-{
-	(void)t;
-	struct fbsd_attr *a = attr_at(attr);
-	if (!a ||
-	    (state != FREEBSD_PTHREAD_CREATE_JOINABLE && state != FREEBSD_PTHREAD_CREATE_DETACHED))
-		return -EINVAL;
-	a->detached = state == FREEBSD_PTHREAD_CREATE_DETACHED;
-	return 0;
-}
-
-long freebsd_libthr_pthread_attr_getdetachstate(struct xeno_thread *t, uint64_t attr,
-						uint64_t state)
-{
-	(void)t;
-	struct fbsd_attr *a = attr_at(attr);
-	int32_t v =
-	    a && a->detached ? FREEBSD_PTHREAD_CREATE_DETACHED : FREEBSD_PTHREAD_CREATE_JOINABLE;
-	return a ? give(state, &v, sizeof v) : -EINVAL;
-}
-
-long freebsd_libthr_pthread_attr_setstacksize(struct xeno_thread *t, uint64_t attr, size_t size)
-{
-	(void)t;
-	struct fbsd_attr *a = attr_at(attr);
-	if (!a || size < FREEBSD_PTHREAD_STACK_MIN)
-		return -EINVAL;
-	a->stacksize = size;
-	return 0;
-}
-
-long freebsd_libthr_pthread_attr_getstacksize(struct xeno_thread *t, uint64_t attr, uint64_t size)
-{
-	(void)t;
-	struct fbsd_attr *a = attr_at(attr);
-	return a ? give(size, &a->stacksize, sizeof a->stacksize) : -EINVAL;
-}
-
-long freebsd_libthr_pthread_attr_setstack(struct xeno_thread *t, uint64_t attr, uint64_t addr,
-					  size_t size)
-{
-	(void)t;
-	struct fbsd_attr *a = attr_at(attr);
-	if (!a || !addr || size < FREEBSD_PTHREAD_STACK_MIN || addr + size < addr ||
-	    addr + size > XENO_USER_END)
-		return -EINVAL;
-	a->stackaddr = addr;
-	a->stacksize = size;
-	return 0;
-}
-
-long freebsd_libthr_pthread_attr_getstack(struct xeno_thread *t, uint64_t attr, uint64_t addr,
-					  uint64_t size)
-{
-	(void)t;
-	struct fbsd_attr *a = attr_at(attr);
-	if (!a)
-		return -EINVAL;
-	long r = give(addr, &a->stackaddr, sizeof a->stackaddr);
-	return r ? r : give(size, &a->stacksize, sizeof a->stacksize);
-}
-
-long freebsd_libthr_pthread_attr_setguardsize(struct xeno_thread *t, uint64_t attr, size_t size)
-{
-	(void)t;
-	struct fbsd_attr *a = attr_at(attr);
-	if (!a)
-		return -EINVAL;
-	a->guardsize = size;
-	return 0;
-}
-
-long freebsd_libthr_pthread_attr_getguardsize(struct xeno_thread *t, uint64_t attr, uint64_t size)
-{
-	(void)t;
-	struct fbsd_attr *a = attr_at(attr);
-	return a ? give(size, &a->guardsize, sizeof a->guardsize) : -EINVAL;
-}
-
-long freebsd_libthr_pthread_attr_setscope(struct xeno_thread *t, uint64_t attr, int scope)
-{
-	(void)t;
-	struct fbsd_attr *a = attr_at(attr);
-	if (!a || (scope != FREEBSD_PTHREAD_SCOPE_PROCESS && scope != FREEBSD_PTHREAD_SCOPE_SYSTEM))
-		return -EINVAL;
-	a->scope = scope;
-	return 0;
-}
-
-long freebsd_libthr_pthread_attr_getscope(struct xeno_thread *t, uint64_t attr, uint64_t scope)
-{
-	(void)t;
-	struct fbsd_attr *a = attr_at(attr);
-	int32_t v = a ? a->scope : 0;
-	return a ? give(scope, &v, sizeof v) : -EINVAL;
 }
 
 /* ---- threads ---- */
@@ -468,15 +317,16 @@ static int map_stack(struct fbsd_pthread *p, uint64_t size, uint64_t guard)
 		host_syscall3(SYS_mprotect, base, guard, PROT_NONE);
 	p->stack = (uint64_t)base;
 	p->stack_size = guard + size;
+	p->stackaddr = (uint64_t)base + guard, p->stacksize = size, p->guardsize = guard;
 	return 0;
 }
 
 long freebsd_libthr_pthread_create(struct xeno_thread *t, uint64_t thread, uint64_t attr,
 				   uint64_t start_routine, uint64_t arg)
 {
-	struct fbsd_attr a = default_attr;
+	struct fbsd_attr a = fbsd_default_attr;
 	if (attr) {
-		struct fbsd_attr *ap = attr_at(attr);
+		struct fbsd_attr *ap = fbsd_attr_at(attr);
 		if (!ap)
 			return -EINVAL;
 		a = *ap;
@@ -490,6 +340,8 @@ long freebsd_libthr_pthread_create(struct xeno_thread *t, uint64_t thread, uint6
 	long err = 0;
 	if (!a.stackaddr && (err = map_stack(p, a.stacksize, a.guardsize)) == 0)
 		top = p->stack + p->stack_size;
+	if (a.stackaddr) /* the caller's: as its attributes say */
+		p->stackaddr = a.stackaddr, p->stacksize = a.stacksize, p->guardsize = a.guardsize;
 	if (!err && !(p->tp = xeno_link_new_tls()))
 		err = -EAGAIN;
 	if (!err) {

@@ -41,10 +41,22 @@ struct fbsd_pthread {
 	uint64_t result;
 	uint64_t tp;		    /* its thread pointer; 0 for the main thread's */
 	uint64_t stack, stack_size; /* the stack mapped for it; 0 if its creator gave one */
-	uint64_t cleanup;	    /* the innermost pthread_cleanup_push's record */
-	struct fbsd_pthread *next;  /* on the list of ended detached threads */
+	uint64_t stackaddr, stacksize, guardsize; /* what it runs on, as attributes say it */
+	uint64_t cleanup;			  /* the innermost pthread_cleanup_push's record */
+	struct fbsd_pthread *next;		  /* on the list of ended detached threads */
 	struct fbsd_specific specific[FREEBSD_PTHREAD_KEYS_MAX];
 };
+
+/* A thread attributes object (thr_attr.c): what a pthread_attr_t points at. */
+#define FBSD_ATTR_MAGIC 0x61747472u /* "rtta" */
+struct fbsd_attr {
+	uint32_t magic;
+	int detached, scope;
+	uint64_t stackaddr, stacksize, guardsize;
+};
+extern const struct fbsd_attr fbsd_default_attr;
+/* The object a guest's pthread_attr_t points at, or NULL. */
+struct fbsd_attr *fbsd_attr_at(uint64_t attrp);
 
 /* A handle the guest passed: the record, or NULL if it is not one. */
 struct fbsd_pthread *fbsd_thread_of(uint64_t handle);

@@ -72,9 +72,7 @@ long illumos_libc_getcwd(struct xeno_thread *t, uint64_t buf, size_t size)
 		return -EINVAL;
 	if (!buf)
 		return -EINVAL; /* libc would allocate one: no program of ours asks */
-	long r = bsd_sys___getcwd(t, buf, size);
-	if (r == -ENOMEM || (r == -EINVAL && size < 2))
-		return -ERANGE;
+	long r = bsd_sys___getcwd(t, buf, size); /* ERANGE as illumos_bsd_abi says */
 	return r < 0 ? r : (long)buf;
 }
 

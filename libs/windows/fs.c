@@ -76,6 +76,9 @@ static uint32_t lookup_error(int e, const char *path)
 
 /* ---- CreateFileW ---- */
 
+static long create_file(const char *path, unsigned int access, unsigned int disposition,
+			unsigned int flags);
+
 long windows_kernel32_CreateFileW(struct xeno_thread *t, uint64_t wname, unsigned int access,
 				  unsigned int share, uint64_t sa, unsigned int disposition,
 				  unsigned int flags, uint64_t template)
@@ -85,6 +88,31 @@ long windows_kernel32_CreateFileW(struct xeno_thread *t, uint64_t wname, unsigne
 	int err = win_path_in(wname, path, sizeof path);
 	if (err)
 		return (long)(win_fail((uint32_t)err), -1L);
+	return create_file(path, access, disposition, flags);
+}
+
+/* The ANSI form: the process's ANSI code page is UTF-8 here (libs/windows/
+ * text.c).  Go 1.19 probes long-path support with it. */
+long windows_kernel32_CreateFileA(struct xeno_thread *t, uint64_t aname, unsigned int access,
+				  unsigned int share, uint64_t sa, unsigned int disposition,
+				  unsigned int flags, uint64_t template)
+{
+	(void)t, (void)share, (void)sa, (void)template;
+	char name[PATH_SIZE], path[PATH_SIZE];
+	long n = aname ? xeno_strncpy_in(name, aname, sizeof name) : -1;
+	if (n < 0 || (size_t)n >= sizeof name)
+		return (long)(win_fail(aname ? WIN_ERROR_FILENAME_EXCED_RANGE
+					     : WIN_ERROR_INVALID_PARAMETER),
+			      -1L);
+	int err = win_path_from_utf8(name, path, sizeof path);
+	if (err)
+		return (long)(win_fail((uint32_t)err), -1L);
+	return create_file(path, access, disposition, flags);
+}
+
+static long create_file(const char *path, unsigned int access, unsigned int disposition,
+			unsigned int flags)
+{
 	bool rd = access & (WIN_GENERIC_READ | WIN_GENERIC_ALL | WIN_FILE_READ_DATA);
 	bool wr = access & (WIN_GENERIC_WRITE | WIN_GENERIC_ALL | WIN_FILE_WRITE_DATA |
 			    WIN_FILE_APPEND_DATA);

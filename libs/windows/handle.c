@@ -114,12 +114,16 @@ int win_handle_close(uint64_t h)
 void win_file_release(struct win_object *o);
 void win_iocp_release(struct win_object *o);
 void win_find_release(struct win_object *o);
+void win_socket_release(struct win_object *o);
 
 static void object_free(struct win_object *o)
 {
 	switch (o->kind) {
-	case WIN_FILE:
 	case WIN_SOCKET:
+		win_socket_release(o); /* its pending operations end first */
+		win_file_release(o);
+		break;
+	case WIN_FILE:
 		win_file_release(o);
 		break;
 	case WIN_IOCP:

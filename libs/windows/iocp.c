@@ -15,8 +15,10 @@
 #include <unistd.h>
 
 #include "abi/windows/file.h"
+#include "abi/windows/socket.h"
 #include "core/host.h"
 #include "core/uaccess.h"
+#include "libs/windows/net.h"
 #include "libs/windows/windows.h"
 #include "windows_kernel32_proto.h"
 
@@ -148,9 +150,9 @@ long windows_kernel32_PostQueuedCompletionStatus(struct xeno_thread *t, uint64_t
 	return r < 0 ? win_fail(WIN_ERROR_NOT_ENOUGH_MEMORY) : 1;
 }
 
-int win_net_ready(struct win_iocp *p, uint64_t data, uint32_t events);
-
-/* Takes up to n packets: how many. */
+/* Takes up to n packets: how many.  Packets left behind signal the eventfd
+ * again: the waiter that drained it took only some, and another thread may
+ * be asleep in epoll_wait while they wait. */
 static size_t take(struct win_iocp *p, struct packet *out, size_t n)
 {
 	pthread_mutex_lock(&p->lock);
@@ -160,7 +162,12 @@ static size_t take(struct win_iocp *p, struct packet *out, size_t n)
 		p->head = (p->head + 1) % p->cap;
 		p->count--;
 	}
+	bool left = k && p->count;
 	pthread_mutex_unlock(&p->lock);
+	uint64_t one = 1;
+	if (left && write(p->evfd, &one, sizeof one) < 0) {
+		/* the counter is full: it is signalled already */
+	}
 	return k;
 }
 
@@ -181,7 +188,7 @@ static size_t wait_packets(struct win_iocp *p, struct packet *out, size_t n, uin
 		long r = host_syscall4(SYS_epoll_wait, p->epfd, ev, 16, timeout);
 		win_kuser_refresh();
 		for (long i = 0; i < r; i++) {
-			if (ev[i].data.u64 == 0) {
+			if (!(ev[i].data.u64 & WIN_NET_EPOLL_TAG)) {
 				uint64_t v;
 				if (read(p->evfd, &v, sizeof v) < 0) {
 					/* another waiter drained it */
@@ -240,11 +247,30 @@ long windows_kernel32_GetQueuedCompletionStatus(struct xeno_thread *t, uint64_t 
 	xeno_copy_out(bytes, &pk.bytes, sizeof pk.bytes);
 	xeno_copy_out(key, &pk.key, sizeof pk.key);
 	xeno_copy_out(ov, &pk.overlapped, sizeof pk.overlapped);
-	return pk.status ? win_fail(WIN_ERROR_OPERATION_ABORTED) : 1;
+	return pk.status ? win_fail(win_error_from_ntstatus(pk.status)) : 1;
 }
 
 /* The epoll instance of a port, for sockets that wait on it. */
 int win_iocp_epoll(struct win_object *port)
 {
 	return port && port->kind == WIN_IOCP ? port->iocp->epfd : -1;
+}
+
+/* FILE_SKIP_COMPLETION_PORT_ON_SUCCESS, FILE_SKIP_SET_EVENT_ON_HANDLE
+ * (winbase.h): a transfer done at once queues no packet; events are never
+ * set by handles here anyway. */
+long windows_kernel32_SetFileCompletionNotificationModes(struct xeno_thread *t, uint64_t h,
+							 unsigned int flags)
+{
+	(void)t;
+	if (flags & ~3u)
+		return win_fail(WIN_ERROR_INVALID_PARAMETER);
+	struct win_object *o = win_get(h);
+	if (!o || (o->kind != WIN_FILE && o->kind != WIN_SOCKET)) {
+		win_put(o);
+		return win_fail(WIN_ERROR_INVALID_HANDLE);
+	}
+	o->file.skip_on_success = flags & 1;
+	win_put(o);
+	return 1;
 }

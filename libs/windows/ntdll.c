@@ -4,6 +4,7 @@
  * its transfers synchronous?), and the NTSTATUS-to-error translation.
  */
 #include "abi/windows/file.h"
+#include "abi/windows/socket.h"
 #include "core/uaccess.h"
 #include "libs/windows/windows.h"
 #include "windows_ntdll_proto.h"
@@ -52,7 +53,7 @@ long windows_ntdll_RtlNtStatusToDosError(struct xeno_thread *t, unsigned int sta
 	case WIN_STATUS_NOT_IMPLEMENTED:
 		return WIN_ERROR_INVALID_FUNCTION;
 	}
-	return 317; /* ERROR_MR_MID_NOT_FOUND: no error for that status */
+	return win_error_from_ntstatus(status); /* the sockets' statuses */
 }
 
 long windows_ntdll_RtlNtStatusToDosErrorNoTeb(struct xeno_thread *t, unsigned int status)

@@ -25,10 +25,33 @@ static bool is_device(const char *s, const char *dev)
 	return strncasecmp(b, dev, n) == 0 && (b[n] == '\0' || b[n] == '.');
 }
 
+/* Whether a component of s is longer than a directory entry may be: 255
+ * characters (Wine's MAX_DIR_ENTRY_LEN in dlls/ntdll/unix/file.c, NTFS's
+ * limit), counted as UTF-16 units. */
+static bool component_too_long(const char *s)
+{
+	size_t units = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\\' || *p == '/') {
+			units = 0;
+			continue;
+		}
+		if ((*p & 0xc0) != 0x80) /* a character starts; four bytes: a pair */
+			units += (*p & 0xf8) == 0xf0 ? 2 : 1;
+		if (units > 255)
+			return true;
+	}
+	return false;
+}
+
 int win_path_from_utf8(const char *in, char *out, size_t size)
 {
 	if (!*in)
 		return WIN_ERROR_PATH_NOT_FOUND;
+	/* an impossible name, wherever it points: Go 1.19 probes long-path
+	 * support with one under the system directory, and expects this */
+	if (component_too_long(in))
+		return WIN_ERROR_INVALID_NAME;
 	if (is_device(in, "NUL") && (in[3] == '\0' || strchr(in, '\\') || strchr(in, '/'))) {
 		snprintf(out, size, "/dev/null");
 		return 0;

@@ -201,3 +201,20 @@ long windows_ntdll_RtlGetVersion(struct xeno_thread *t, uint64_t info)
 		return (long)WIN_STATUS_ACCESS_VIOLATION;
 	return WIN_STATUS_SUCCESS;
 }
+
+/* The version numbers alone (Wine's dlls/ntdll/version.c: the build number
+ * with 0xF0000000 set, as Windows answers).  Go 1.19 reads them to decide
+ * whether long paths may be enabled. */
+long windows_ntdll_RtlGetNtVersionNumbers(struct xeno_thread *t, uint64_t major, uint64_t minor,
+					  uint64_t build)
+{
+	(void)t;
+	uint32_t v[3] = {OS_MAJOR, OS_MINOR, 0xf0000000u | OS_BUILD};
+	if (major)
+		xeno_copy_out(major, &v[0], 4);
+	if (minor)
+		xeno_copy_out(minor, &v[1], 4);
+	if (build)
+		xeno_copy_out(build, &v[2], 4);
+	return 0;
+}

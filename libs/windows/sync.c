@@ -19,6 +19,7 @@
 #include "core/uaccess.h"
 #include "libs/windows/windows.h"
 #include "windows_kernel32_proto.h"
+#include "windows_ntdll_proto.h"
 
 struct win_waiter {
 	uint32_t wake; /* futex: set to 1 by whoever changes an object's state */
@@ -177,6 +178,17 @@ static uint64_t deadline_of(uint32_t ms)
 	return ms == WIN_INFINITE ? UINT64_MAX : win_now_ns() + (uint64_t)ms * 1000000ULL;
 }
 
+/* The monotonic time (ns) of a time given as NT does (a LARGE_INTEGER of
+ * 100 ns units): negative, relative to now; otherwise absolute, since 1601. */
+static uint64_t deadline_of_nt_time(int64_t t)
+{
+	uint64_t now = win_now_ns();
+	if (t < 0)
+		return now + (uint64_t)(-t) * 100;
+	uint64_t sys = win_system_time();
+	return (uint64_t)t > sys ? now + ((uint64_t)t - sys) * 100 : now;
+}
+
 /* The objects behind handles: 0, or a Windows error; refs taken. */
 static int take_objects(const uint64_t *handles, unsigned n, struct win_object **objs)
 {
@@ -238,6 +250,25 @@ long windows_kernel32_WaitForSingleObjectEx(struct xeno_thread *t, uint64_t hand
 {
 	(void)alertable; /* no APCs are ever queued */
 	return windows_kernel32_WaitForSingleObject(t, handle, ms);
+}
+
+/* NtWaitForSingleObject (Wine's dlls/ntdll/sync.c): the timeout as NT
+ * times are given, NULL for none; STATUS_WAIT_0 (0) or STATUS_TIMEOUT.  Go
+ * 1.19 and earlier sleep so (usleep2: the process pseudo-handle, never
+ * signalled, with a relative timeout). */
+long windows_ntdll_NtWaitForSingleObject(struct xeno_thread *t, uint64_t handle, int alertable,
+					 uint64_t timeout)
+{
+	(void)t, (void)alertable; /* no APCs are ever queued */
+	int64_t nt_time = 0;
+	if (timeout && xeno_copy_in(&nt_time, timeout, sizeof nt_time) < 0)
+		return (long)WIN_STATUS_ACCESS_VIOLATION;
+	struct win_object *obj;
+	if (take_objects(&handle, 1, &obj))
+		return (long)WIN_STATUS_INVALID_HANDLE;
+	uint32_t r = wait_objects(&obj, 1, false, timeout ? deadline_of_nt_time(nt_time) : UINT64_MAX);
+	win_put(obj);
+	return r == WIN_WAIT_TIMEOUT ? (long)WIN_STATUS_TIMEOUT : (long)r;
 }
 
 void win_sleep_ms(uint32_t ms)
@@ -313,6 +344,11 @@ static long set_event(uint64_t h, bool state)
 	return 1;
 }
 
+void win_event_signal(uint64_t h)
+{
+	set_event(h, true);
+}
+
 long windows_kernel32_SetEvent(struct xeno_thread *t, uint64_t h)
 {
 	(void)t;
@@ -378,14 +414,7 @@ long windows_kernel32_SetWaitableTimer(struct xeno_thread *t, uint64_t h, uint64
 	struct win_object *o = win_get_kind(h, WIN_TIMER);
 	if (!o)
 		return 0;
-	uint64_t now = win_now_ns();
-	uint64_t when;
-	if (due < 0) {
-		when = now + (uint64_t)(-due) * 100;
-	} else {
-		uint64_t sys = win_system_time();
-		when = (uint64_t)due > sys ? now + ((uint64_t)due - sys) * 100 : now;
-	}
+	uint64_t when = deadline_of_nt_time(due);
 	win_sync_lock();
 	o->timer.signalled = false;
 	o->timer.due = when ? when : 1;

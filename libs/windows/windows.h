@@ -156,6 +156,7 @@ struct win_object {
 			struct win_object *iocp; /* the completion port it is bound to */
 			uint64_t iocp_key;
 			bool skip_on_success; /* FILE_SKIP_COMPLETION_PORT_ON_SUCCESS */
+			struct win_socket *sock; /* a socket's (libs/windows/net.h) */
 		} file;
 		struct {
 			bool manual, signalled;

@@ -1,17 +1,19 @@
 /*
- * A minimal runtime for the FreeBSD samples: raw FreeBSD system calls (the
- * numbers come from xeno's own table, build/gen/freebsd_sysnums.h), a few
- * string helpers and a small printf.  No libc: the samples are built on Linux
- * with the host compiler and branded as FreeBSD programs.
+ * The FreeBSD samples' runtime: raw FreeBSD system calls (the numbers come
+ * from xeno's own table, build/gen/freebsd_sysnums.h) and the FreeBSD facts
+ * the samples use; the rest is the BSD samples' runtime (samples/bsd/).
+ * No libc: the samples are built on Linux with the host compiler and
+ * branded as FreeBSD programs.
  */
 #ifndef XENO_SAMPLES_MINI_H
 #define XENO_SAMPLES_MINI_H
 
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "freebsd_sysnums.h"
+
+#define MINI_OS "FreeBSD"
 
 long fbsd_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 long fbsd_syscall2(long nr, long *second, long a1, long a2, long a3);
@@ -128,6 +130,38 @@ struct sigaction {
 	struct sigset mask;
 };
 
+/* sys/sys/signal.h, sys/x86/include/ucontext.h: what the samples' handlers
+ * look at */
+#define SA_SIGINFO 0x0040
+struct stack {
+	void *sp;
+	size_t size;
+	int flags;
+};
+struct siginfo {
+	int signo, err, code, pid;
+	unsigned uid;
+	int status;
+	void *addr;
+	long value;
+	long reason[5];
+};
+/* sys/x86/include/ucontext.h: only what the checks touch */
+struct mcontext {
+	long onstack, rdi, rsi, rdx, rcx, r8, r9, rax, rbx, rbp, r10, r11, r12, r13, r14, r15;
+	int trapno;
+	short fs, gs;
+	long addr;
+	int flags;
+	short es, ds;
+	long err, rip, cs, rflags, rsp, ss, len, fpformat, ownedfp;
+	long rest[70];
+};
+struct ucontext {
+	struct sigset sigmask;
+	struct mcontext mc;
+};
+
 /* sys/sys/thr.h */
 #define THR_SYSTEM_SCOPE 0x0002
 struct thr_param {
@@ -200,51 +234,6 @@ struct sockaddr_in {
 	char zero[8];
 };
 
-extern char **environ;
-
-void mini_exit(int status) __attribute__((noreturn));
-size_t mini_strlen(const char *s);
-int mini_strcmp(const char *a, const char *b);
-int mini_strncmp(const char *a, const char *b, size_t n);
-/* BSD strlcpy/strlcat: always NUL-terminate, return the length they tried
- * to make (>= size means truncated). */
-size_t mini_strlcpy(char *dst, const char *src, size_t size);
-size_t mini_strlcat(char *dst, const char *src, size_t size);
-/* Writes all n bytes to fd: 0, or the negated FreeBSD errno. */
-long mini_write_all(int fd, const void *buf, size_t n);
-char *mini_getenv(const char *name);
-long mini_atol(const char *s);
-/* printf subset: %d %i %u %x %ld %lu %lx %s %c %p %%, to stdout (buffered). */
-int mini_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-int mini_dprintf(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void mini_flush(void);
-/* FreeBSD errno name for a number (sys/sys/errno.h), "E?" if unknown. */
-const char *mini_errname(long err);
-
-/* The checks a sample makes, one line each; every one that fails counts in
- * mini_failures, which decides the sample's exit status. */
-extern int mini_failures;
-/* Prints "NAME: ok", or "NAME: FAILED" and counts a failure. */
-void mini_check(const char *name, int ok);
-/* Checks that a call failed with the errno named want, and prints one line:
- * "WHAT WANT ok", or what happened instead and counts a failure.  1 if it
- * did, else 0. */
-int mini_expect_error(const char *what, long result, const char *want);
-/* The same with the line starting "CALL(WHAT):". */
-int mini_expect_call_error(const char *call, const char *what, long result, const char *want);
-
-/* The samples that make scratch files take the directory they go in as
- * their one argument. */
-/* argv[1], kept for mini_scratch_path; with any other number of arguments,
- * prints "usage: NAME DIRECTORY" on standard error and exits 2. */
-const char *mini_scratch_dir(int argc, char **argv, const char *name);
-/* DIRECTORY/name, in a static buffer that the next call reuses. */
-const char *mini_scratch_path(const char *name);
-
-void *memcpy(void *d, const void *s, size_t n);
-void *memset(void *d, int c, size_t n);
-int memcmp(const void *a, const void *b, size_t n);
-
-int main(int argc, char **argv, char **envp);
+#include "../bsd/runtime.h"
 
 #endif

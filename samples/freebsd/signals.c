@@ -13,40 +13,10 @@
 #define SIGUSR2	     31
 #define SA_ONSTACK   0x0001
 #define SA_RESETHAND 0x0004
-#define SA_SIGINFO   0x0040
 #define SIG_UNBLOCK  2
 #define SS_ONSTACK   0x0001
 #define SI_LWP	     0x10007
 #define SEGV_MAPERR  1
-
-struct stack {
-	void *sp;
-	size_t size;
-	int flags;
-};
-struct siginfo {
-	int signo, err, code, pid;
-	unsigned uid;
-	int status;
-	void *addr;
-	long value;
-	long reason[5];
-};
-/* sys/x86/include/ucontext.h: only what the checks touch */
-struct mcontext {
-	long onstack, rdi, rsi, rdx, rcx, r8, r9, rax, rbx, rbp, r10, r11, r12, r13, r14, r15;
-	int trapno;
-	short fs, gs;
-	long addr;
-	int flags;
-	short es, ds;
-	long err, rip, cs, rflags, rsp, ss, len, fpformat, ownedfp;
-	long rest[70];
-};
-struct ucontext {
-	struct sigset sigmask;
-	struct mcontext mc;
-};
 
 static void sigaddset(struct sigset *s, int sig)
 {

@@ -19,6 +19,8 @@ __declspec(dllimport) HANDLE GetStdHandle(DWORD which);
 __declspec(dllimport) BOOL
     WriteFile(HANDLE h, const void *buf, DWORD n, DWORD *written, void *overlapped);
 __declspec(dllimport) __attribute__((noreturn)) void ExitProcess(unsigned code);
+__declspec(dllimport) HANDLE LoadLibraryA(const char *name);
+__declspec(dllimport) void *GetProcAddress(HANDLE module, const char *name);
 
 /* Writes the n bytes at s to standard output; whether all were written. */
 static inline int put(const char *s, DWORD n)

@@ -53,6 +53,7 @@ long bsd_sys_readlinkat(struct xeno_thread *t, int fd, uint64_t path, uint64_t b
 long bsd_sys___getcwd(struct xeno_thread *t, uint64_t buf, size_t buflen);
 long bsd_sys_chdir(struct xeno_thread *t, uint64_t path);
 long bsd_sys_fchdir(struct xeno_thread *t, int fd);
+long bsd_sys_chroot(struct xeno_thread *t, uint64_t path);
 long bsd_sys_umask(struct xeno_thread *t, unsigned int newmask);
 long bsd_sys_chmod(struct xeno_thread *t, uint64_t path, unsigned int mode);
 long bsd_sys_fchmod(struct xeno_thread *t, int fd, unsigned int mode);

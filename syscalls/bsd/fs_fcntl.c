@@ -151,6 +151,8 @@ long bsd_sys_fcntl(struct xeno_thread *t, int fd, int cmd, long arg)
 		return err < 0 ? err : 0;
 	case BSD_F_SETLK_REMOTE:
 		return -EPERM; /* for the NFS lock daemon only */
+	case BSD_F_CLOSEM:
+		return bsd_sys_closefrom(t, fd);
 	default:
 		/* F_KINFO (a struct kinfo_file) is not provided */
 		return -EINVAL;

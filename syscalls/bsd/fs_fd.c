@@ -15,11 +15,13 @@
 
 long bsd_sys_close(struct xeno_thread *t, int fd)
 {
-	(void)t;
 	long err = bsd_fd(fd);
 	if (err < 0)
 		return err;
-	xeno_kqueue_fd_closed(fd); /* FreeBSD drops the descriptor's knotes */
+	if (xeno_kqueues_exist()) { /* FreeBSD drops the descriptor's knotes */
+		xeno_host_tls(t);   /* (close is NOTLS: the engine takes locks) */
+		xeno_kqueue_fd_closed(fd);
+	}
 	xeno_fd_forget(fd);
 	return host_syscall1(SYS_close, fd);
 }

@@ -1,7 +1,7 @@
 /*
  * ioctl(2), shared by the BSD personalities.  Each known foreign command
  * maps to the Linux command that does its work (the per-OS "ioctl" table);
- * terminal settings translate through the per-OS termios functions, the
+ * terminal settings translate through the shared termios codec with the per-OS control flags, the
  * other commands' arguments (int, struct winsize) have the same layout on
  * both sides.  An unknown command is ENOTTY, as for a BSD file that does
  * not implement it; so is TIOCGETA on a descriptor that is not a terminal,
@@ -11,6 +11,7 @@
 #include <asm/ioctls.h>
 #include <errno.h>
 
+#include "abi/bsd/ioctl.h"
 #include "core/blocking.h"
 #include "core/host.h"
 #include "core/syscall.h"
@@ -21,15 +22,13 @@
 static long get_termios(const struct bsd_abi *abi, int fd, uint64_t data)
 {
 	struct termios2 host;
-	unsigned char foreign[64];
-	if (abi->termios_size > sizeof foreign)
-		return -EINVAL;
+	struct bsd_termios foreign;
 	long ret = host_syscall3(SYS_ioctl, fd, TCGETS2, &host);
 	if (ret < 0)
 		return ret;
-	if (abi->termios_from_host(&host, foreign) < 0)
+	if (bsd_termios_from_host(abi->termios_cflags, &host, &foreign) < 0)
 		return -EINVAL;
-	return xeno_copy_out(data, foreign, abi->termios_size);
+	return xeno_copy_out(data, &foreign, sizeof foreign);
 }
 
 /* The foreign settings merge into the terminal's current ones, which keep
@@ -37,16 +36,14 @@ static long get_termios(const struct bsd_abi *abi, int fd, uint64_t data)
 static long set_termios(const struct bsd_abi *abi, int fd, unsigned long cmd, uint64_t data)
 {
 	struct termios2 host;
-	unsigned char foreign[64];
-	if (abi->termios_size > sizeof foreign)
-		return -EINVAL;
-	long ret = xeno_copy_in(foreign, data, abi->termios_size);
+	struct bsd_termios foreign;
+	long ret = xeno_copy_in(&foreign, data, sizeof foreign);
 	if (ret < 0)
 		return ret;
 	ret = host_syscall3(SYS_ioctl, fd, TCGETS2, &host);
 	if (ret < 0)
 		return ret;
-	if (abi->termios_to_host(foreign, &host) < 0)
+	if (bsd_termios_to_host(abi->termios_cflags, &foreign, &host) < 0)
 		return -EINVAL;
 	if (cmd == TCSETS2)
 		return host_syscall3(SYS_ioctl, fd, cmd, &host);

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 
@@ -112,9 +113,9 @@ long bsd_sys_openat(struct xeno_thread *t, int fd, uint64_t path, int flags, uns
 	if ((how & BSD_O_EMPTY_PATH) && p[0] == '\0') {
 		/* reopen what the descriptor names, as Linux's /proc allows */
 		if (dirfd != AT_FDCWD)
-			snprintf(p, sizeof p, "/proc/self/fd/%d", dirfd);
+			xeno_fd_proc_path(p, sizeof p, dirfd);
 		else
-			snprintf(p, sizeof p, ".");
+			memcpy(p, ".", 2);
 		dirfd = AT_FDCWD;
 	}
 	if ((how & BSD_O_EXEC) && (ret = exec_only(dirfd, p, &how)) < 0)

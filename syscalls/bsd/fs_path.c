@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "abi/bsd/fcntl.h"
 #include "core/host.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
@@ -76,27 +77,26 @@ long bsd_sys_readlink(struct xeno_thread *t, uint64_t path, uint64_t buf, size_t
 	return bsd_sys_readlinkat(t, bsd_abi_of(t)->at_fdcwd, path, buf, count);
 }
 
-/* FreeBSD's __getcwd fills the buffer and returns 0; a buffer too small for
- * the path is ENOMEM (sys/kern/vfs_cache.c vn_fullpath_dir), and no more
- * than PATH_MAX bytes are ever used.  A directory inside the compat root
- * shows as the guest reaches it, without the root's prefix. */
+/* __getcwd as the OS's facts say (abi/bsd/abi.h).  A directory inside the
+ * compat root shows as the guest reaches it, without the root's prefix. */
 long bsd_sys___getcwd(struct xeno_thread *t, uint64_t buf, size_t buflen)
 {
+	const struct bsd_abi *abi = bsd_abi_of(t);
 	char cwd[4096];
-	size_t max = bsd_abi_of(t)->path_max;
 	if (buflen < 2)
-		return -EINVAL;
-	if (buflen > max)
-		buflen = max;
+		return -abi->getcwd_small_errno;
+	if (buflen > abi->getcwd_max)
+		buflen = abi->getcwd_max;
 	long len = host_syscall2(SYS_getcwd, cwd, sizeof cwd);
 	if (len == -ERANGE)
-		return -ENOMEM;
+		return -abi->getcwd_short_errno;
 	if (len < 0)
 		return len;
 	len = (long)xeno_root_guest_cwd(cwd, (size_t)len - 1) + 1; /* len counts the NUL */
 	if ((size_t)len > buflen)
-		return -ENOMEM;
-	return xeno_copy_out(buf, cwd, (size_t)len);
+		return -abi->getcwd_short_errno;
+	long r = xeno_copy_out(buf, cwd, (size_t)len);
+	return r < 0 || !abi->getcwd_returns_length ? r : len;
 }
 
 long bsd_sys_chdir(struct xeno_thread *t, uint64_t path)
@@ -104,6 +104,15 @@ long bsd_sys_chdir(struct xeno_thread *t, uint64_t path)
 	char p[BSD_PATH_BUF];
 	long ret = bsd_path_in(t, path, p, XENO_ROOT_FOLLOW);
 	return ret < 0 ? ret : host_syscall1(SYS_chdir, p);
+}
+
+/* Linux asks CAP_SYS_CHROOT where FreeBSD asks PRIV_VFS_CHROOT: both EPERM
+ * for an ordinary user.  The root changes for xeno as well: one process. */
+long bsd_sys_chroot(struct xeno_thread *t, uint64_t path)
+{
+	char p[BSD_PATH_BUF];
+	long ret = bsd_path_in(t, path, p, XENO_ROOT_FOLLOW);
+	return ret < 0 ? ret : host_syscall1(SYS_chroot, p);
 }
 
 long bsd_sys_fchdir(struct xeno_thread *t, int fd)
@@ -154,16 +163,14 @@ static long utimens_in(struct xeno_thread *t, uint64_t times, struct timespec *t
 		       struct timespec **tsp)
 {
 	const struct bsd_abi *abi = bsd_abi_of(t);
-	unsigned char raw[64];
+	int64_t raw[4]; /* two struct timespec */
 	*tsp = NULL;
 	if (times == 0)
 		return 0;
-	if (abi->utimens_size > sizeof raw)
-		return -EINVAL;
-	long ret = xeno_copy_in(raw, times, abi->utimens_size);
+	long ret = xeno_copy_in(raw, times, sizeof raw);
 	if (ret < 0)
 		return ret;
-	if (abi->utimens_to_host(raw, ts) < 0)
+	if (bsd_utimens_to_host(abi->utime_now, abi->utime_omit, raw, ts) < 0)
 		return -EINVAL;
 	*tsp = ts;
 	return 0;

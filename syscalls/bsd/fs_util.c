@@ -118,3 +118,29 @@ long bsd_stat_at(struct xeno_thread *t, int fd, uint64_t path, int flag, struct 
 	bsd_target_done(&tg);
 	return ret;
 }
+
+static long stat_out(const struct bsd_stat_form *f, long ret, const struct statx *stx, uint64_t sb)
+{
+	uint64_t st[32]; /* the largest struct stat: 224 bytes */
+	if (ret < 0)
+		return ret;
+	if (f->size > sizeof st)
+		return -EINVAL;
+	f->fill(stx, st);
+	return xeno_copy_out(sb, st, f->size);
+}
+
+long bsd_stat_path(struct xeno_thread *t, const struct bsd_stat_form *f, int fd, uint64_t path,
+		   int flag, uint64_t sb)
+{
+	struct statx stx;
+	if (!path)
+		return -EFAULT;
+	return stat_out(f, bsd_stat_at(t, fd, path, flag, &stx), &stx, sb);
+}
+
+long bsd_stat_fd(struct xeno_thread *t, const struct bsd_stat_form *f, int fd, uint64_t sb)
+{
+	struct statx stx;
+	return stat_out(f, bsd_stat_at(t, fd, 0, 0, &stx), &stx, sb);
+}

@@ -68,6 +68,17 @@ long bsd_statx(int dirfd, const char *path, unsigned flags, struct statx *stx);
 /* The stat family: the file a guest (fd, path, flag) names, as statx.  path
  * 0 stats the descriptor itself (fstat). */
 long bsd_stat_at(struct xeno_thread *t, int fd, uint64_t path, int flag, struct statx *stx);
+/* One layout of an OS's struct stat: its size, and what fills it from a
+ * statx (abi/<os>/stat.c). */
+struct bsd_stat_form {
+	size_t size;
+	void (*fill)(const struct statx *stx, void *st);
+};
+/* stat, lstat, fstatat (a NULL path is EFAULT) and fstat, written at sb
+ * in the given form: 0 or -errno. */
+long bsd_stat_path(struct xeno_thread *t, const struct bsd_stat_form *f, int fd, uint64_t path,
+		   int flag, uint64_t sb);
+long bsd_stat_fd(struct xeno_thread *t, const struct bsd_stat_form *f, int fd, uint64_t sb);
 
 /* getdirentries: reads entries of directory fd and packs them into the
  * guest buffer with the per-OS packer; *base gets the offset the read

@@ -24,6 +24,7 @@
 
 #include "core/blocking.h"
 #include "core/fd.h"
+#include "core/xlat.h"
 #include "core/forklock.h"
 #include "core/host.h"
 #include "core/uaccess.h"
@@ -187,6 +188,18 @@ long kq_create(int host_flags)
 	return fd;
 }
 
+long kq_create_flags(const struct xeno_flagset *s, int flags)
+{
+	uint64_t host;
+	if (xeno_flags_to_host(s, (uint32_t)flags, &host) < 0)
+		return -EINVAL;
+	long fd = kq_create((int)(host & EPOLL_CLOEXEC));
+	/* NetBSD's O_NONBLOCK: kept by the descriptor, which kevent ignores */
+	if (fd >= 0 && (host & O_NONBLOCK))
+		host_syscall3(SYS_fcntl, fd, F_SETFL, O_NONBLOCK);
+	return fd;
+}
+
 /* knote_fdclose for one kqueue. */
 static void drop_fd_knotes(struct kq *kq, int fd)
 {
@@ -201,6 +214,11 @@ static void drop_fd_knotes(struct kq *kq, int fd)
 	}
 	kq_wake_update(kq);
 	pthread_mutex_unlock(&kq->lock);
+}
+
+bool xeno_kqueues_exist(void)
+{
+	return __atomic_load_n(&registry_count, __ATOMIC_ACQUIRE) != 0;
 }
 
 void xeno_kqueue_fd_closed(int fd)

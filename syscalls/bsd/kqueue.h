@@ -17,6 +17,9 @@
 
 /* A new kqueue (host_flags: 0 or EPOLL_CLOEXEC): its descriptor, or -errno. */
 long kq_create(int host_flags);
+/* kqueue1/kqueuex: a new kqueue with the OS's creation flags (set s),
+ * EINVAL for a flag it does not have. */
+long kq_create_flags(const struct xeno_flagset *s, int flags);
 
 /*
  * kevent(2).  changelist and eventlist are guest addresses of arrays in
@@ -36,6 +39,9 @@ long kq_kevent(int kqfd, uint64_t changelist, int nchanges, uint64_t eventlist, 
  * Call it before the descriptor is closed.  Cheap when no kqueue exists.
  */
 void xeno_kqueue_fd_closed(int fd);
+/* Whether there is any kqueue: without one, a close has no knotes to drop
+ * (and needs none of glibc's thread state, syscalls/bsd/fs_fd.c). */
+bool xeno_kqueues_exist(void);
 /* Around fork(): the registry held across it; in the child every kqueue is
  * gone (FreeBSD does not pass them on). */
 /* The same for every descriptor in [lo, hi] (close_range, closefrom). */

@@ -23,9 +23,11 @@
 #include <sys/mman.h>
 
 #include "abi/bsd/abi.h"
+#include "abi/bsd/mman.h"
 #include "core/fd.h"
 #include "core/host.h"
 #include "core/hostmem.h"
+#include "core/patch.h"
 #include "core/personality.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
@@ -115,7 +117,10 @@ long bsd_sys_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot, in
 		return -EBADF; /* xeno's own descriptors are not the guest's */
 	if (p.file_untyped)    /* the descriptor is looked at first */
 		return host_syscall2(SYS_fcntl, fd, F_GETFD) < 0 ? -EBADF : -EINVAL;
+	/* what it replaces loses its patched sites (core/patch.h) */
+	bool patches = (p.flags & MAP_FIXED) && xeno_patch_mem_begin(p.addr, p.len);
 	long r = p.align ? map_aligned(&p) : host_mmap(p.addr, p.len, p.prot, p.flags, p.fd, p.off);
+	xeno_patch_mem_end(patches);
 	if (p.flags & MAP_FIXED_NOREPLACE) {
 		if (r == -EEXIST)
 			return -abi->mmap_occupied_errno;
@@ -143,7 +148,12 @@ long bsd_sys_munmap(struct xeno_thread *t, uint64_t addr, size_t len)
 	int err = len == 0 ? -EINVAL : page_range(&a, &n);
 	if (!err)
 		err = guest_owned(a, n);
-	return err ? err : host_syscall2(SYS_munmap, a, n);
+	if (err)
+		return err;
+	bool patches = xeno_patch_mem_begin(a, n);
+	long r = host_syscall2(SYS_munmap, a, n);
+	xeno_patch_mem_end(patches);
+	return r;
 }
 
 long bsd_sys_mprotect(struct xeno_thread *t, uint64_t addr, size_t len, int prot)
@@ -152,7 +162,11 @@ long bsd_sys_mprotect(struct xeno_thread *t, uint64_t addr, size_t len, int prot
 	uint64_t a = addr, n = len;
 	if (err || (err = page_range(&a, &n)) || (err = guest_owned(a, n)))
 		return err;
-	return host_syscall3(SYS_mprotect, a, n, host_prot);
+	/* a program changing its code's protection sees and writes its own bytes */
+	bool patches = xeno_patch_mem_begin(a, n);
+	long r = host_syscall3(SYS_mprotect, a, n, host_prot);
+	xeno_patch_mem_end(patches);
+	return r;
 }
 
 /* Advice is a hint: the BSDs pass over unmapped holes in the range where
@@ -169,7 +183,7 @@ static long advise(uint64_t a, uint64_t n, int advice)
 
 long bsd_sys_madvise(struct xeno_thread *t, uint64_t addr, size_t len, int behav)
 {
-	int advice, err = bsd_abi_of(t)->madvise_to_host(behav, &advice);
+	int advice, err = bsd_madvise_to_host(bsd_abi_of(t)->madv_advice, behav, &advice);
 	uint64_t a = addr, n = len;
 	if (err || (err = page_range(&a, &n)) || (err = guest_owned(a, n)))
 		return err;
@@ -189,7 +203,7 @@ long bsd_sys_minherit(struct xeno_thread *t, uint64_t addr, size_t len, int inhe
 {
 	uint64_t a = addr, n = len;
 	int advice, err = page_range(&a, &n);
-	if (err || (err = bsd_abi_of(t)->minherit_to_host(inherit, &advice)) ||
+	if (err || (err = bsd_minherit_to_host(bsd_abi_of(t)->minherit_kinds, inherit, &advice)) ||
 	    (err = guest_owned(a, n)))
 		return err;
 	long r = advise(a, n, advice);

@@ -16,7 +16,9 @@
 #include <time.h>
 
 #include "abi/bsd/abi.h"
+#include "abi/bsd/signal.h"
 #include "abi/bsd/socket.h"
+#include "abi/bsd/sockopt.h"
 #include "core/blocking.h"
 #include "core/fd.h"
 #include "core/host.h"
@@ -55,11 +57,10 @@ static long wait_args_in(struct xeno_thread *t, uint64_t ts, uint64_t set, struc
 		w->timeout = &w->timeout_buf;
 	}
 	if (set) {
-		uint8_t buf[128];
-		size_t n = bsd_abi_of(t)->sigset_size;
-		if (n > sizeof buf || xeno_copy_in(buf, set, n) < 0)
+		struct bsd_sigset buf;
+		if (xeno_copy_in(&buf, set, sizeof buf) < 0)
 			return -EFAULT;
-		bsd_abi_of(t)->sigset_to_host(buf, &w->mask_buf);
+		bsd_sigset_in(t, &buf, &w->mask_buf);
 		w->mask = &w->mask_buf;
 	}
 	return 0;
@@ -77,7 +78,8 @@ static long pollfds_to_host(struct xeno_thread *t, const struct bsd_pollfd *g, s
 		h[i].fd = g[i].fd >= 0 && xeno_fd_is_reserved(g[i].fd) ? -1 : g[i].fd;
 		invalid += h[i].fd != g[i].fd;
 		h[i].revents = 0;
-		long r = bsd_abi_of(t)->poll_events_to_host(g[i].events, &h[i].events);
+		long r =
+		    bsd_poll_events_to_host(bsd_abi_of(t)->poll_events, g[i].events, &h[i].events);
 		if (r < 0)
 			return r;
 	}
@@ -118,8 +120,9 @@ static long wait_poll(struct xeno_thread *t, uint64_t fds, unsigned nfds, struct
 		for (unsigned i = 0; i < nfds; i++) {
 			if (h[i].fd != g[i].fd)
 				h[i].revents = POLLNVAL;
-			g[i].revents = (int16_t)bsd_abi_of(t)->poll_revents_from_host(h[i].revents,
-										      g[i].events);
+			g[i].revents = (int16_t)bsd_poll_revents_from_host(
+			    bsd_abi_of(t)->poll_events, bsd_abi_of(t)->poll_ignore_eof,
+			    h[i].revents, g[i].events);
 		}
 		if (nfds && xeno_copy_out(fds, g, nfds * sizeof *g) < 0)
 			r = -EFAULT;
@@ -203,12 +206,10 @@ static long wait_select(struct xeno_thread *t, int nd, uint64_t in, uint64_t ou,
 long bsd_sys_select(struct xeno_thread *t, int nd, uint64_t in, uint64_t ou, uint64_t ex,
 		    uint64_t tv)
 {
-	struct {
-		int64_t tv_sec, tv_usec;
-	} gtv;
+	struct bsd_timeval gtv;
 	struct timespec ts, *tsp = NULL;
 	if (tv) {
-		if (xeno_copy_in(&gtv, tv, sizeof gtv) < 0)
+		if (bsd_copy_in_timeval(t, tv, &gtv) < 0)
 			return -EFAULT;
 		if (gtv.tv_sec < 0 || gtv.tv_usec < 0 || gtv.tv_usec >= 1000000)
 			return -EINVAL;

@@ -134,6 +134,46 @@ long bsd_sys_getgroups(struct xeno_thread *t, unsigned int gidsetsize, uint64_t 
 	return r;
 }
 
+/* The kernel changes the credentials of the calling thread only (Linux keeps
+ * them per thread; glibc's setuid signals every thread to follow, which a
+ * thread running guest code on the guest's FS base cannot take): a program
+ * calls these on its way to an exec, in a child with one thread. */
+long bsd_sys_setuid(struct xeno_thread *t, unsigned int uid)
+{
+	(void)t;
+	return host_syscall1(SYS_setuid, uid);
+}
+
+long bsd_sys_setgid(struct xeno_thread *t, unsigned int gid)
+{
+	(void)t;
+	return host_syscall1(SYS_setgid, gid);
+}
+
+/* The guest's list as group_list gives it back: on FreeBSD up to 14 its
+ * first element is the effective gid (kern_setgroups: cr_groups[0]). */
+long bsd_sys_setgroups(struct xeno_thread *t, int gidsetsize, uint64_t gidset)
+{
+	const struct bsd_abi *abi = bsd_abi_of(t);
+	/* beyond the host's NGROUPS_MAX (65536) the list cannot be held;
+	 * below it, the host's kernel judges a list too long */
+	if (gidsetsize < 0 || gidsetsize > 65536)
+		return -EINVAL;
+	uint32_t *g = malloc((size_t)(gidsetsize + 1) * sizeof *g);
+	if (!g)
+		return -ENOMEM;
+	long r = xeno_copy_in(g, gidset, (size_t)gidsetsize * sizeof *g);
+	if (r == 0 && abi->getgroups_lists_egid && gidsetsize > 0) {
+		r = host_syscall2(SYS_setgroups, gidsetsize - 1, g + 1);
+		if (r == 0)
+			r = host_syscall3(SYS_setresgid, -1, g[0], -1);
+	} else if (r == 0) {
+		r = host_syscall2(SYS_setgroups, gidsetsize, g);
+	}
+	free(g);
+	return r;
+}
+
 /* Set-id only if xeno itself was started set-id (then the kernel marked it
  * AT_SECURE, and so would it have marked the guest). */
 long bsd_sys_issetugid(struct xeno_thread *t)

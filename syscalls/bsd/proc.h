@@ -19,6 +19,9 @@ long bsd_sys_getegid(struct xeno_thread *t);
 long bsd_sys_getresuid(struct xeno_thread *t, uint64_t ruid, uint64_t euid, uint64_t suid);
 long bsd_sys_getresgid(struct xeno_thread *t, uint64_t rgid, uint64_t egid, uint64_t sgid);
 long bsd_sys_getgroups(struct xeno_thread *t, unsigned int gidsetsize, uint64_t gidset);
+long bsd_sys_setuid(struct xeno_thread *t, unsigned int uid);
+long bsd_sys_setgid(struct xeno_thread *t, unsigned int gid);
+long bsd_sys_setgroups(struct xeno_thread *t, int gidsetsize, uint64_t gidset);
 long bsd_sys_issetugid(struct xeno_thread *t);
 long bsd_sys_getpgrp(struct xeno_thread *t);
 long bsd_sys_getpgid(struct xeno_thread *t, int pid);
@@ -41,6 +44,12 @@ long bsd_sys_clock_nanosleep(struct xeno_thread *t, int clock_id, int flags, uin
 			     uint64_t rmtp);
 long bsd_sys_nanosleep(struct xeno_thread *t, uint64_t rqtp, uint64_t rmtp);
 long bsd_sys_gettimeofday(struct xeno_thread *t, uint64_t tp, uint64_t tzp);
+long bsd_sys_setitimer(struct xeno_thread *t, int which, uint64_t itv, uint64_t oitv);
+long bsd_sys_getitimer(struct xeno_thread *t, int which, uint64_t itv);
+struct bsd_timeval;
+/* Reads a struct timeval of the calling thread's OS (NetBSD's tv_usec is
+ * an int followed by padding): 0 or -EFAULT. */
+long bsd_copy_in_timeval(struct xeno_thread *t, uint64_t addr, struct bsd_timeval *tv);
 long bsd_sys_sched_yield(struct xeno_thread *t);
 long bsd_sys_sched_getcpu(struct xeno_thread *t);
 long bsd_sys_getrandom(struct xeno_thread *t, uint64_t buf, size_t buflen, int flags);

@@ -156,7 +156,7 @@ long bsd_sys_wait4(struct xeno_thread *t, int pid, uint64_t status, int options,
 {
 	uint64_t hopt;
 	if (xeno_flags_to_host(bsd_abi_of(t)->wait_options, (uint32_t)options, &hopt) < 0 ||
-	    (hopt & ~(uint64_t)(WNOHANG | WUNTRACED | WCONTINUED | __WCLONE)))
+	    (hopt & ~(uint64_t)(WNOHANG | WUNTRACED | WCONTINUED | __WCLONE | __WALL)))
 		return -EINVAL;
 	int st = 0;
 	struct rusage ru;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "abi/bsd/abi.h"
+#include "abi/bsd/resource.h"
 #include "core/fd.h"
 #include "core/host.h"
 #include "core/personality.h"
@@ -25,7 +26,7 @@ static uint8_t emulated_set[MAX_RESOURCES];
 /* The host's view of one limit (host units): 0 or -errno. */
 static long host_limit(const struct bsd_abi *abi, int which, struct bsd_rlimit *lim)
 {
-	int host, kind = abi->rlimit_resource_to_host(which, &host);
+	int host, kind = bsd_rlimit_resource_to_host(abi->rlimit_resources, which, &host);
 	if (kind < 0 || which < 0 || which >= MAX_RESOURCES)
 		return -EINVAL;
 	if (kind == 1) {
@@ -52,7 +53,13 @@ long bsd_sys_getrlimit(struct xeno_thread *t, int which, uint64_t rlp)
 	long r = host_limit(abi, which, &host);
 	if (r < 0)
 		return r;
-	abi->rlimit_from_host(&host, &foreign);
+	bsd_rlimit_from_host(&host, &foreign);
+	if (abi->rlim_infinity) {
+		if (foreign.cur == BSD_RLIM_INFINITY)
+			foreign.cur = abi->rlim_infinity;
+		if (foreign.max == BSD_RLIM_INFINITY)
+			foreign.max = abi->rlim_infinity;
+	}
 	return xeno_copy_out(rlp, &foreign, sizeof foreign);
 }
 
@@ -74,12 +81,12 @@ long bsd_sys_setrlimit(struct xeno_thread *t, int which, uint64_t rlp)
 {
 	const struct bsd_abi *abi = bsd_abi_of(t);
 	struct bsd_rlimit foreign, lim;
-	int host, kind = abi->rlimit_resource_to_host(which, &host);
+	int host, kind = bsd_rlimit_resource_to_host(abi->rlimit_resources, which, &host);
 	if (kind < 0 || which < 0 || which >= MAX_RESOURCES)
 		return -EINVAL;
 	if (xeno_copy_in(&foreign, rlp, sizeof foreign) < 0)
 		return -EFAULT;
-	abi->rlimit_to_host(&foreign, &lim);
+	bsd_rlimit_to_host(&foreign, &lim);
 	if (lim.cur > lim.max)
 		lim.cur = lim.max;
 	if (kind == 1)
@@ -94,16 +101,14 @@ long bsd_sys_setrlimit(struct xeno_thread *t, int which, uint64_t rlp)
  * as on Linux (FreeBSD sys/sys/resource.h). */
 long bsd_sys_getrusage(struct xeno_thread *t, int who, uint64_t rusage)
 {
-	const struct bsd_abi *abi = bsd_abi_of(t);
+	(void)t;
 	struct rusage host;
-	unsigned char foreign[256];
+	struct bsd_rusage foreign;
 	long r = host_syscall2(SYS_getrusage, who, &host);
 	if (r < 0)
 		return r;
-	if (abi->rusage_size > sizeof foreign)
-		return -EINVAL;
-	abi->rusage_from_host(&host, foreign);
-	return xeno_copy_out(rusage, foreign, abi->rusage_size);
+	bsd_rusage_from_host(&host, &foreign);
+	return xeno_copy_out(rusage, &foreign, sizeof foreign);
 }
 
 /* PRIO_PROCESS, PRIO_PGRP and PRIO_USER are 0, 1, 2 on both systems.

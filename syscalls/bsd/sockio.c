@@ -72,7 +72,7 @@ long bsd_sys_sendto(struct xeno_thread *t, int s, uint64_t buf, size_t len, int 
 		    unsigned int tolen)
 {
 	int hflags;
-	long r = bsd_abi_of(t)->msg_flags_to_host(flags, &hflags);
+	long r = bsd_msg_flags_to_host(bsd_abi_of(t)->msg_flags, flags, &hflags);
 	if (r < 0)
 		return r;
 	struct sockaddr_storage ss;
@@ -90,7 +90,7 @@ long bsd_sys_recvfrom(struct xeno_thread *t, int s, uint64_t buf, size_t len, in
 		      uint64_t from, uint64_t fromlenaddr)
 {
 	int hflags;
-	long r = bsd_abi_of(t)->msg_flags_to_host(flags, &hflags);
+	long r = bsd_msg_flags_to_host(bsd_abi_of(t)->msg_flags, flags, &hflags);
 	if (r < 0)
 		return r;
 	/* kern_recvit reports an address only when both pointers are given. */
@@ -133,7 +133,7 @@ long bsd_sys_sendmsg(struct xeno_thread *t, int s, uint64_t umsg, int flags)
 	struct iovec iov[BSD_UIO_MAXIOV];
 	size_t total;
 	int hflags;
-	long r = a->msg_flags_to_host(flags, &hflags);
+	long r = bsd_msg_flags_to_host(a->msg_flags, flags, &hflags);
 	if (r < 0 || (r = msghdr_in(t, s, umsg, &m, iov, &total)) < 0)
 		return r;
 	struct sockaddr_storage ss;
@@ -149,7 +149,10 @@ long bsd_sys_sendmsg(struct xeno_thread *t, int s, uint64_t umsg, int flags)
 			return -EINVAL;
 		if (xeno_copy_in(fctl, m.msg_control, m.msg_controllen) < 0)
 			return -EFAULT;
-		hlen = a->cmsgs_to_host(fctl, m.msg_controllen, hctl, sizeof hctl);
+		hlen =
+		    a->socket_codecs
+			? a->socket_codecs->cmsgs_to_host(fctl, m.msg_controllen, hctl, sizeof hctl)
+			: bsd_cmsgs_to_host(a->cmsg, fctl, m.msg_controllen, hctl, sizeof hctl);
 		if (hlen < 0)
 			return hlen;
 	}
@@ -185,11 +188,11 @@ static long recvmsg_out(struct xeno_thread *t, uint64_t umsg, struct bsd_msghdr 
 {
 	const struct bsd_abi *a = bsd_abi_of(t);
 	/* soreceive reports the flags it was given (but MSG_EOR) with its own */
-	int oflags = (flags & ~a->msg_eor) | a->msg_flags_from_host(hm->msg_flags);
+	int oflags = (flags & ~a->msg_eor) | bsd_msg_flags_from_host(a->msg_flags, hm->msg_flags);
 	if (m->msg_name) {
 		uint8_t addr[ADDR_MAX];
-		size_t full = a->sockaddr_from_host(hm->msg_name, hm->msg_namelen, addr);
-		uint32_t n = a->sockaddr_reported_len(m->msg_namelen, full);
+		size_t full = bsd_sockaddr_encode(t, hm->msg_name, hm->msg_namelen, addr);
+		uint32_t n = bsd_sockaddr_reported_len(m->msg_namelen, full);
 		if (n && xeno_copy_out(m->msg_name, addr, n) < 0)
 			return -EFAULT;
 		m->msg_namelen = n;
@@ -197,8 +200,11 @@ static long recvmsg_out(struct xeno_thread *t, uint64_t umsg, struct bsd_msghdr 
 	if (m->msg_control) {
 		char fctl[CMSG_BUF];
 		size_t room = m->msg_controllen < sizeof fctl ? m->msg_controllen : sizeof fctl;
-		size_t n =
-		    a->cmsgs_from_host(hm->msg_control, hm->msg_controllen, fctl, room, &oflags);
+		size_t n = a->socket_codecs
+			       ? a->socket_codecs->cmsgs_from_host(
+				     hm->msg_control, hm->msg_controllen, fctl, room, &oflags)
+			       : bsd_cmsgs_from_host(a->cmsg, hm->msg_control, hm->msg_controllen,
+						     fctl, room, &oflags);
 		if (n && xeno_copy_out(m->msg_control, fctl, n) < 0)
 			return -EFAULT;
 		m->msg_controllen = (uint32_t)n;
@@ -212,7 +218,7 @@ long bsd_sys_recvmsg(struct xeno_thread *t, int s, uint64_t umsg, int flags)
 	struct bsd_msghdr m;
 	struct iovec iov[BSD_UIO_MAXIOV];
 	int hflags;
-	long r = bsd_abi_of(t)->msg_flags_to_host(flags, &hflags);
+	long r = bsd_msg_flags_to_host(bsd_abi_of(t)->msg_flags, flags, &hflags);
 	if (r < 0 || (r = msghdr_in(t, s, umsg, &m, iov, NULL)) < 0)
 		return r;
 	struct sockaddr_storage ss;

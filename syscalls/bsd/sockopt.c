@@ -122,7 +122,9 @@ static const struct bsd_sockopt *socket_option(struct xeno_thread *t, int s, int
 		return NULL;
 	}
 	int find_err;
-	const struct bsd_sockopt *o = bsd_abi_of(t)->sockopt_find(level, name, &find_err);
+	const struct bsd_abi *abi = bsd_abi_of(t);
+	const struct bsd_sockopt *o =
+	    bsd_sockopt_find(abi->sockopts, *abi->nsockopts, level, name, &find_err);
 	if (!o)
 		*err = find_err;
 	return o;
@@ -186,7 +188,7 @@ long bsd_sys_getsockopt(struct xeno_thread *t, int s, int level, int name, uint6
 		if (r < 0)
 			return r;
 	}
-	const struct bsd_sockopt_xlat x = {t->os->errno_from_host, bsd_abi_of(t)->domain_from_host};
+	const struct bsd_sockopt_xlat x = {t->os->errno_from_host, bsd_abi_of(t)->socket_domains};
 	size_t full = bsd_sockopt_value_from_host(o, hv, hlen, fv, sizeof fv, &x);
 	if (!val)
 		return 0;

@@ -5,9 +5,11 @@
  */
 #include <errno.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <time.h>
 
 #include "abi/bsd/abi.h"
+#include "abi/bsd/sockopt.h"
 #include "core/blocking.h"
 #include "core/host.h"
 #include "core/personality.h"
@@ -57,6 +59,7 @@ long bsd_sys_clock_gettime(struct xeno_thread *t, int clock_id, uint64_t tp)
 	long r = bsd_abi_of(t)->clock_to_host(clock_id, &c);
 	if (r < 0 || (r = read_clock(&c, &ts)) < 0)
 		return r;
+	bsd_sitecall_clock_learn(clock_id, &c);
 	return xeno_copy_out(tp, &ts, sizeof ts);
 }
 
@@ -173,4 +176,56 @@ long bsd_sys_getrandom(struct xeno_thread *t, uint64_t buf, size_t buflen, int f
 	if (buflen > 0x7fffffff)
 		buflen = 0x7fffffff;
 	return host_syscall3(SYS_getrandom, buf, buflen, host_flags);
+}
+
+long bsd_copy_in_timeval(struct xeno_thread *t, uint64_t addr, struct bsd_timeval *tv)
+{
+	if (xeno_copy_in(tv, addr, sizeof *tv) < 0)
+		return -EFAULT;
+	if (bsd_abi_of(t)->timeval_usec_32)
+		tv->tv_usec = (int32_t)tv->tv_usec;
+	return 0;
+}
+
+/* struct itimerval: two timevals, interval then value.  ITIMER_REAL,
+ * ITIMER_VIRTUAL and ITIMER_PROF are 0, 1, 2 on the BSDs as on Linux;
+ * itimerfix refuses a negative or too large part. */
+static long itimer_out(uint64_t addr, const struct itimerval *h)
+{
+	struct bsd_timeval v[2] = {{h->it_interval.tv_sec, h->it_interval.tv_usec},
+				   {h->it_value.tv_sec, h->it_value.tv_usec}};
+	return xeno_copy_out(addr, v, sizeof v);
+}
+
+long bsd_sys_setitimer(struct xeno_thread *t, int which, uint64_t itv, uint64_t oitv)
+{
+	if (which < ITIMER_REAL || which > ITIMER_PROF)
+		return -EINVAL;
+	struct itimerval h = {{0, 0}, {0, 0}}, old;
+	if (itv) {
+		struct bsd_timeval v[2];
+		if (bsd_copy_in_timeval(t, itv, &v[0]) < 0 ||
+		    bsd_copy_in_timeval(t, itv + sizeof v[0], &v[1]) < 0)
+			return -EFAULT;
+		for (int i = 0; i < 2; i++)
+			if (v[i].tv_sec < 0 || v[i].tv_usec < 0 || v[i].tv_usec >= 1000000)
+				return -EINVAL;
+		h.it_interval = (struct timeval){v[0].tv_sec, v[0].tv_usec};
+		h.it_value = (struct timeval){v[1].tv_sec, v[1].tv_usec};
+	}
+	long r = itv ? host_syscall3(SYS_setitimer, which, &h, &old)
+		     : host_syscall2(SYS_getitimer, which, &old);
+	if (r < 0)
+		return r;
+	return oitv ? itimer_out(oitv, &old) : 0;
+}
+
+long bsd_sys_getitimer(struct xeno_thread *t, int which, uint64_t itv)
+{
+	(void)t;
+	if (which < ITIMER_REAL || which > ITIMER_PROF)
+		return -EINVAL;
+	struct itimerval h;
+	long r = host_syscall2(SYS_getitimer, which, &h);
+	return r < 0 ? r : itimer_out(itv, &h);
 }

@@ -1,5 +1,6 @@
 /* The BSD amd64 system call convention (FreeBSD sys/amd64/amd64/trap.c
- * cpu_fetch_syscall_args and cpu_set_syscall_retval; NetBSD alike). */
+ * cpu_fetch_syscall_args and cpu_set_syscall_retval; NetBSD
+ * sys/arch/x86/x86/syscall.c syscall() and sys/kern/sys_syscall.c). */
 #include <errno.h>
 
 #include "core/personality.h"
@@ -12,28 +13,47 @@
 #define BSD_SYS___syscall 198
 #define PSL_C		  0x1 /* carry flag */
 
-void bsd_decode_trap(const greg_t *g, struct xeno_call *trap)
+/* The number of arguments the table gives call nr (0 if it has none). */
+static unsigned nargs_of(const struct xeno_call *trap)
+{
+	const struct xeno_calltable *tab = trap->table;
+	return tab && trap->nr < tab->n ? tab->sysent[trap->nr].nargs : 0;
+}
+
+void bsd_decode_trap_masked(const greg_t *g, struct xeno_call *trap, uint64_t nr_mask)
 {
 	uint64_t regs[6] = {g[REG_RDI], g[REG_RSI], g[REG_RDX], g[REG_R10], g[REG_R8], g[REG_R9]};
 	unsigned first = 0;
-	trap->nr = (uint64_t)g[REG_RAX];
+	trap->nr = (uint64_t)g[REG_RAX] & nr_mask;
 	if (trap->nr == BSD_SYS_syscall || trap->nr == BSD_SYS___syscall) {
 		trap->nr = trap->nr == BSD_SYS_syscall ? (uint32_t)regs[0] : regs[0];
+		trap->nr &= nr_mask;
 		first = 1;
 	}
 	unsigned n = 0;
 	for (unsigned i = first; i < 6; i++)
 		trap->args[n++] = regs[i];
-	/* An indirect call shifts its last argument onto the guest stack, above
-	 * the return address of the libc stub. */
+	/* Arguments beyond the registers are on the guest stack, above the
+	 * return address of the libc stub (FreeBSD cpu_fetch_syscall_args;
+	 * NetBSD syscall(): copyin from tf_rsp + 8): an indirect call shifts
+	 * its last ones there, and a call of more than six arguments (mmap
+	 * with its padding) has its seventh there. */
 	uint64_t stack[2] = {0, 0};
-	if (first)
+	if (first || nargs_of(trap) > 6)
 		xeno_copy_in(stack, (uint64_t)g[REG_RSP] + 8, sizeof stack);
 	for (unsigned i = 0; n < 8; i++)
 		trap->args[n++] = stack[i];
 }
 
-void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret)
+void bsd_decode_trap(const greg_t *g, struct xeno_call *trap)
+{
+	bsd_decode_trap_masked(g, trap, ~0ULL);
+}
+
+/* FreeBSD keeps RDX unless a call sets a second result (td_retval[1]
+ * starts as the frame's RDX, cpu_fetch_syscall_args); NetBSD clears it
+ * (sy_invoke sets rval[1] = 0, syscall() copies it to RDX). */
+static inline void set_result(struct xeno_thread *t, greg_t *g, long ret, bool rdx_zeroed)
 {
 	if (ret == -XENO_EJUSTRETURN)
 		return;
@@ -49,7 +69,19 @@ void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret)
 	g[REG_RAX] = ret;
 	if (t->have_rval2)
 		g[REG_RDX] = (greg_t)t->rval2;
+	else if (rdx_zeroed)
+		g[REG_RDX] = 0;
 	g[REG_EFL] &= ~PSL_C;
+}
+
+void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret)
+{
+	set_result(t, g, ret, false);
+}
+
+void bsd_set_result_rdx_zeroed(struct xeno_thread *t, greg_t *g, long ret)
+{
+	set_result(t, g, ret, true);
 }
 
 long bsd_return_value(struct xeno_thread *t, long value)

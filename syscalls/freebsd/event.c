@@ -11,11 +11,8 @@
 
 long freebsd_sys_kqueuex(struct xeno_thread *t, int flags)
 {
-	uint64_t host;
 	(void)t;
-	if (xeno_flags_to_host(&freebsd_kqueuex_flags, (uint32_t)flags, &host) < 0)
-		return -EINVAL;
-	return kq_create((int)host);
+	return kq_create_flags(&freebsd_kqueuex_flags, flags);
 }
 
 long freebsd_sys_kevent(struct xeno_thread *t, int fd, uint64_t changelist, int nchanges,

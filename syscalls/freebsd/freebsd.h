@@ -22,8 +22,6 @@ extern const struct xeno_calltable freebsd_systable;
 /* Maps and fills a FreeBSD process's initial stack: 0 or -errno. */
 int freebsd_build_stack(const struct xeno_image *img, char *const argv[], char *const envp[],
 			struct xeno_entry *entry);
-/* Where the initial stack's struct ps_strings is (kern.ps_strings). */
-extern uint64_t freebsd_ps_strings;
 
 /* ---- files (syscalls/freebsd/fs.c: stat and dirent forms) ---- */
 long freebsd_sys_freebsd11_fstat(struct xeno_thread *t, int fd, uint64_t sb);
@@ -37,10 +35,6 @@ long freebsd_sys_fstat(struct xeno_thread *t, int fd, uint64_t sb);
 long freebsd_sys_fstatat(struct xeno_thread *t, int fd, uint64_t path, uint64_t buf, int flag);
 long freebsd_sys_getdirentries(struct xeno_thread *t, int fd, uint64_t buf, size_t count,
 			       uint64_t basep);
-
-/* ---- memory (syscalls/freebsd/compat.c: calls kept for old binaries) ---- */
-long freebsd_sys_freebsd6_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot,
-			       int flags, int fd, int pad, int64_t pos);
 
 /* ---- events (syscalls/freebsd/event.c) ---- */
 long freebsd_sys_kqueuex(struct xeno_thread *t, int flags);
@@ -68,22 +62,8 @@ int xeno_cpulist_parse(const char *list, uint8_t *mask, size_t bytes);
 
 /* ---- signals (syscalls/freebsd/signal.c, sigframe.c) ---- */
 struct xeno_sigaction;
-long freebsd_sys_sigaction(struct xeno_thread *t, int sig, uint64_t act, uint64_t oact);
-long freebsd_sys_sigprocmask(struct xeno_thread *t, int how, uint64_t set, uint64_t oset);
-long freebsd_sys_sigaltstack(struct xeno_thread *t, uint64_t ss, uint64_t oss);
-long freebsd_sys_sigpending(struct xeno_thread *t, uint64_t set);
-long freebsd_sys_sigsuspend(struct xeno_thread *t, uint64_t sigmask);
-long freebsd_sys_sigtimedwait(struct xeno_thread *t, uint64_t set, uint64_t info, uint64_t timeout);
-long freebsd_sys_sigwaitinfo(struct xeno_thread *t, uint64_t set, uint64_t info);
-long freebsd_sys_sigwait(struct xeno_thread *t, uint64_t set, uint64_t sig);
-long freebsd_sys_sigreturn(struct xeno_thread *t, uint64_t sigcntxp);
-long freebsd_sys_kill(struct xeno_thread *t, int pid, int signum);
-long freebsd_sys_sigqueue(struct xeno_thread *t, int pid, int signum, uint64_t value);
 long freebsd_sys_thr_kill(struct xeno_thread *t, long id, int sig);
 long freebsd_sys_thr_kill2(struct xeno_thread *t, int pid, long id, int sig);
-/* The FreeBSD siginfo a handler of host signal sig is given (sigframe.c). */
-struct freebsd_siginfo;
-void freebsd_siginfo_from_host(int sig, const siginfo_t *si, struct freebsd_siginfo *fsi);
 void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, const siginfo_t *si,
 			    const struct xeno_sigaction *act, const sigset_t *old_mask);
 

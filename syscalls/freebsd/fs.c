@@ -5,77 +5,53 @@
  * (syscalls/bsd/fs_util.c); the layouts are abi/freebsd/stat.h, dirent.h.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <sys/stat.h>
 
 #include "abi/freebsd/dirent.h"
 #include "abi/freebsd/fcntl.h"
 #include "abi/freebsd/stat.h"
+#include "core/host.h"
+#include "core/root.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/fs_util.h"
 #include "syscalls/freebsd/freebsd.h"
 
-static long stat12_out(long ret, const struct statx *stx, uint64_t sb)
-{
-	struct freebsd12_stat st;
-	if (ret < 0)
-		return ret;
-	freebsd12_stat_from_host(stx, &st);
-	return xeno_copy_out(sb, &st, sizeof st);
-}
-
-static long stat11_out(long ret, const struct statx *stx, uint64_t sb)
-{
-	struct freebsd11_stat st;
-	if (ret < 0)
-		return ret;
-	freebsd11_stat_from_host(stx, &st);
-	return xeno_copy_out(sb, &st, sizeof st);
-}
+static const struct bsd_stat_form stat12 = {sizeof(struct freebsd12_stat),
+					    freebsd12_stat_from_host};
+static const struct bsd_stat_form stat11 = {sizeof(struct freebsd11_stat),
+					    freebsd11_stat_from_host};
 
 long freebsd_sys_fstat(struct xeno_thread *t, int fd, uint64_t sb)
 {
-	struct statx stx;
-	return stat12_out(bsd_stat_at(t, fd, 0, 0, &stx), &stx, sb);
+	return bsd_stat_fd(t, &stat12, fd, sb);
 }
 
 long freebsd_sys_fstatat(struct xeno_thread *t, int fd, uint64_t path, uint64_t buf, int flag)
 {
-	struct statx stx;
-	if (!path)
-		return -EFAULT;
-	return stat12_out(bsd_stat_at(t, fd, path, flag, &stx), &stx, buf);
+	return bsd_stat_path(t, &stat12, fd, path, flag, buf);
 }
 
 long freebsd_sys_freebsd11_stat(struct xeno_thread *t, uint64_t path, uint64_t ub)
 {
-	struct statx stx;
-	if (!path)
-		return -EFAULT;
-	return stat11_out(bsd_stat_at(t, FREEBSD_AT_FDCWD, path, 0, &stx), &stx, ub);
+	return bsd_stat_path(t, &stat11, FREEBSD_AT_FDCWD, path, 0, ub);
 }
 
 long freebsd_sys_freebsd11_lstat(struct xeno_thread *t, uint64_t path, uint64_t ub)
 {
-	struct statx stx;
-	if (!path)
-		return -EFAULT;
-	return stat11_out(bsd_stat_at(t, FREEBSD_AT_FDCWD, path, FREEBSD_AT_SYMLINK_NOFOLLOW, &stx),
-			  &stx, ub);
+	return bsd_stat_path(t, &stat11, FREEBSD_AT_FDCWD, path, FREEBSD_AT_SYMLINK_NOFOLLOW, ub);
 }
 
 long freebsd_sys_freebsd11_fstat(struct xeno_thread *t, int fd, uint64_t sb)
 {
-	struct statx stx;
-	return stat11_out(bsd_stat_at(t, fd, 0, 0, &stx), &stx, sb);
+	return bsd_stat_fd(t, &stat11, fd, sb);
 }
 
 long freebsd_sys_freebsd11_fstatat(struct xeno_thread *t, int fd, uint64_t path, uint64_t buf,
 				   int flag)
 {
-	struct statx stx;
-	if (!path)
-		return -EFAULT;
-	return stat11_out(bsd_stat_at(t, fd, path, flag, &stx), &stx, buf);
+	return bsd_stat_path(t, &stat11, fd, path, flag, buf);
 }
 
 /* *basep is an off_t in the FreeBSD 12 call, a long in the old one: both
@@ -104,4 +80,38 @@ long freebsd_sys_freebsd11_getdirentries(struct xeno_thread *t, int fd, uint64_t
 {
 	(void)t;
 	return dirents(fd, buf, count, basep, freebsd11_dirent_from_host);
+}
+
+/* __realpathat (sys/kern/vfs_cache.c kern___realpathat): the path looked up
+ * following links (it must exist), then the name the kernel holds for what
+ * it found — the host's /proc/self/fd link, shown without the compat
+ * root's prefix as __getcwd shows it — copied out if size holds it
+ * (vn_fullpath_hardlink: ENAMETOOLONG otherwise; at most MAXPATHLEN). */
+long freebsd_sys___realpathat(struct xeno_thread *t, int fd, uint64_t path, uint64_t buf,
+			      size_t size, int flags)
+{
+	char p[BSD_PATH_BUF], link[32], full[BSD_PATH_BUF];
+	int dirfd;
+	if (flags != 0)
+		return -EINVAL;
+	long ret = bsd_at_path(t, fd, path, &dirfd, p, XENO_ROOT_FOLLOW);
+	if (ret < 0)
+		return ret;
+	long o = host_syscall4(SYS_openat, dirfd, p, O_PATH | O_CLOEXEC, 0);
+	if (o < 0)
+		return o;
+	snprintf(link, sizeof link, "/proc/self/fd/%d", (int)o);
+	long len = host_syscall3(SYS_readlink, link, full, sizeof full - 1);
+	host_syscall1(SYS_close, o);
+	if (len < 0)
+		return len;
+	if (len >= (long)sizeof full - 1 || full[0] != '/')
+		return -ENAMETOOLONG; /* not a name the guest could use */
+	len = (long)xeno_root_guest_cwd(full, (size_t)len);
+	full[len] = '\0';
+	if (size > bsd_abi_of(t)->path_max)
+		size = bsd_abi_of(t)->path_max;
+	if ((size_t)len + 1 > size)
+		return -ENAMETOOLONG;
+	return xeno_copy_out(buf, full, (size_t)len + 1);
 }

@@ -20,12 +20,17 @@ static bool freebsd_host_signal_default_ignored(int sig)
 
 static size_t freebsd_trace_siginfo(int sig, const siginfo_t *si, void *out, size_t size)
 {
-	struct freebsd_siginfo fsi;
-	if (size < sizeof fsi)
-		return 0;
-	freebsd_siginfo_from_host(sig, si, &fsi);
-	memcpy(out, &fsi, sizeof fsi);
-	return sizeof fsi;
+	return size < sizeof(struct freebsd_siginfo)
+		   ? 0
+		   : bsd_siginfo_write(&freebsd_signal_facts, sig, si, out);
+}
+
+/* Clock reads at patched sites, without the dispatcher. */
+__attribute__((target("general-regs-only"))) static bool
+freebsd_sitecall_fast(struct xeno_thread *t, greg_t *g, struct xeno_callrec *rec)
+{
+	(void)t;
+	return bsd_sitecall_clock(g, rec, FREEBSD_SYS_clock_gettime, FREEBSD_SYS_gettimeofday);
 }
 
 const struct xeno_personality freebsd_personality = {
@@ -36,6 +41,7 @@ const struct xeno_personality freebsd_personality = {
     .syscalls = &freebsd_systable,
     .decode_trap = bsd_decode_trap,
     .set_result = bsd_set_result,
+    .sitecall_fast = freebsd_sitecall_fast,
     .errno_from_host = freebsd_errno_from_host,
     .errno_name = freebsd_errno_name,
     .signal_name = freebsd_signal_name,

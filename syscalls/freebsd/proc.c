@@ -64,7 +64,7 @@ long freebsd_sys_wait6(struct xeno_thread *t, int idtype, long id, uint64_t stat
 	if (info) {
 		struct freebsd_siginfo fsi;
 		memset(&fsi, 0, sizeof fsi);
-		fsi.signo = FREEBSD_SIGCHLD;
+		fsi.signo = BSD_SIGCHLD;
 		fsi.code = si.si_code; /* CLD_* agree */
 		fsi.pid = si.si_pid;
 		fsi.uid = si.si_uid;

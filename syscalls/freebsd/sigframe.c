@@ -30,24 +30,6 @@ void freebsd_sigcode(void);
 #define FREEBSD_UCODESEL 0x43
 #define FREEBSD_UDATASEL 0x3b
 
-void freebsd_siginfo_from_host(int sig, const siginfo_t *si, struct freebsd_siginfo *fsi)
-{
-	memset(fsi, 0, sizeof *fsi);
-	fsi->signo = freebsd_signal_from_host(sig);
-	fsi->err = si->si_errno;
-	fsi->code = freebsd_si_code_from_host(sig, si->si_code);
-	if (si->si_code > 0 &&
-	    (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP)) {
-		fsi->addr = (uint64_t)si->si_addr;
-	} else {
-		fsi->pid = si->si_pid;
-		fsi->uid = si->si_uid;
-		fsi->value = (uint64_t)si->si_value.sival_ptr;
-		if (sig == SIGCHLD)
-			fsi->status = si->si_status;
-	}
-}
-
 static void fill_mcontext(struct freebsd_mcontext *mc, const struct xeno_thread *t, const greg_t *g)
 {
 	mc->mc_rdi = g[REG_RDI];
@@ -85,12 +67,8 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 {
 	greg_t *g = uc->uc_mcontext.gregs;
 	const char *fp = (const char *)uc->uc_mcontext.fpregs;
-	uint64_t sp = (uint64_t)g[REG_RSP];
-	bool on_alt = xeno_sig_on_altstack(t, sp);
-	if ((act->flags & XENO_SA_ONSTACK) && t->sigstack.enabled && !on_alt)
-		sp = t->sigstack.sp + t->sigstack.size;
-	else
-		sp -= 128; /* the red zone */
+	bool on_alt;
+	uint64_t sp = bsd_signal_frame_top(t, act, (uint64_t)g[REG_RSP], &on_alt);
 
 	size_t xlen = xeno_fp_xstate_extra(fp);
 	sp = (sp - xlen) & ~63ULL;
@@ -103,8 +81,8 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 	freebsd_sigset_from_host(old_mask, &sf->sf_uc.uc_sigmask);
 	sf->sf_uc.uc_stack.ss_sp = t->sigstack.sp;
 	sf->sf_uc.uc_stack.ss_size = t->sigstack.size;
-	sf->sf_uc.uc_stack.ss_flags = !t->sigstack.enabled ? FREEBSD_SS_DISABLE
-				      : on_alt		   ? FREEBSD_SS_ONSTACK
+	sf->sf_uc.uc_stack.ss_flags = !t->sigstack.enabled ? BSD_SS_DISABLE
+				      : on_alt		   ? BSD_SS_ONSTACK
 							   : 0;
 	struct freebsd_mcontext *mc = &sf->sf_uc.uc_mcontext;
 	fill_mcontext(mc, t, g);
@@ -116,7 +94,7 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 		mc->mc_xfpustate = xsave_at;
 		mc->mc_xfpustate_len = xlen;
 	}
-	freebsd_siginfo_from_host(sig, si, &sf->sf_si);
+	bsd_siginfo_write(&freebsd_signal_facts, sig, si, &sf->sf_si);
 
 	if (xeno_copy_out(sp, sf, sizeof *sf) < 0 ||
 	    (xlen && xeno_copy_out(xsave_at, fp + 512, xlen) < 0))

@@ -23,180 +23,53 @@
 #include "abi/freebsd/time.h"
 #include "core/fd.h"
 #include "core/process.h"
+#include "syscalls/bsd/stack.h"
 #include "syscalls/freebsd/freebsd.h"
 #include "syscalls/freebsd/sysctl.h"
 
-/* ---- value sources ---- */
-
-static int out_int(struct freebsd_sysctl_req *req, int v)
-{
-	return freebsd_sysctl_out(req, &v, sizeof v);
-}
-
-static int out_ulong(struct freebsd_sysctl_req *req, unsigned long v)
-{
-	return freebsd_sysctl_out(req, &v, sizeof v);
-}
-
-static int out_string(struct freebsd_sysctl_req *req, const char *s)
-{
-	return freebsd_sysctl_out(req, s, strlen(s) + 1);
-}
-
-static int h_int(const struct sysctl_node *n, const int *a, unsigned na,
-		 struct freebsd_sysctl_req *req)
-{
-	(void)a, (void)na;
-	return out_int(req, (int)n->value);
-}
-
-static int h_string(const struct sysctl_node *n, const int *a, unsigned na,
-		    struct freebsd_sysctl_req *req)
-{
-	(void)a, (void)na;
-	return out_string(req, n->string);
-}
-
-static int h_hostname(const struct sysctl_node *n, const int *a, unsigned na,
-		      struct freebsd_sysctl_req *req)
-{
-	(void)n, (void)a, (void)na;
-	struct utsname u;
-	return out_string(req, uname(&u) == 0 ? u.nodename : "");
-}
-
-/* Linux says "(none)" where FreeBSD has an empty domain name. */
-static int h_domainname(const struct sysctl_node *n, const int *a, unsigned na,
-			struct freebsd_sysctl_req *req)
-{
-	(void)n, (void)a, (void)na;
-	struct utsname u;
-	const char *d = uname(&u) == 0 && strcmp(u.domainname, "(none)") != 0 ? u.domainname : "";
-	return out_string(req, d);
-}
+/* ---- value sources FreeBSD's own ---- */
 
 /* The realtime clock less the uptime: FreeBSD's boottime + uptime = now
  * holds with CLOCK_UPTIME, which is Linux CLOCK_MONOTONIC (abi/freebsd/time.h). */
-static int h_boottime(const struct sysctl_node *n, const int *a, unsigned na,
-		      struct freebsd_sysctl_req *req)
+static int h_boottime(const struct bsd_sysctl_node *n, const int *a, unsigned na,
+		      struct bsd_sysctl_req *req)
 {
 	(void)n, (void)a, (void)na;
 	struct timespec now, up;
 	clock_gettime(CLOCK_REALTIME, &now);
 	clock_gettime(CLOCK_MONOTONIC, &up);
 	long long ns = (now.tv_sec - up.tv_sec) * 1000000000LL + (now.tv_nsec - up.tv_nsec);
-	struct freebsd_timeval tv = {ns / 1000000000LL, (ns % 1000000000LL) / 1000};
+	struct bsd_timeval tv = {ns / 1000000000LL, (ns % 1000000000LL) / 1000};
 	if (tv.tv_usec < 0) {
 		tv.tv_sec--;
 		tv.tv_usec += 1000000;
 	}
-	return freebsd_sysctl_out(req, &tv, sizeof tv);
+	return bsd_sysctl_out(req, &tv, sizeof tv);
 }
 
-/* kern.arandom: as many random bytes as the caller has room for, at most
- * 256 (sysctl_kern_arnd), never ENOMEM. */
-static int h_arandom(const struct sysctl_node *n, const int *a, unsigned na,
-		     struct freebsd_sysctl_req *req)
-{
-	(void)n, (void)a, (void)na;
-	unsigned char buf[256];
-	size_t len = req->oldlen < sizeof buf ? req->oldlen : sizeof buf;
-	if (req->old && getrandom(buf, len, 0) != (ssize_t)len)
-		return EIO;
-	return freebsd_sysctl_out(req, req->old ? buf : NULL, len);
-}
-
-/* kern.proc.pathname.<pid>: this process's program (-1 or its own pid), or
- * what Linux knows of another's; exactly one argument. */
-static int h_pathname(const struct sysctl_node *n, const int *args, unsigned nargs,
-		      struct freebsd_sysctl_req *req)
+/* kern.proc.pathname.<pid>: exactly one argument. */
+static int h_pathname(const struct bsd_sysctl_node *n, const int *args, unsigned nargs,
+		      struct bsd_sysctl_req *req)
 {
 	(void)n;
-	if (nargs != 1)
-		return EINVAL;
-	if (args[0] == -1 || args[0] == getpid())
-		return out_string(req, xeno_proc.exe_path);
-	char link[64], path[PATH_MAX];
-	snprintf(link, sizeof link, "/proc/%d/exe", args[0]);
-	ssize_t len = readlink(link, path, sizeof path - 1);
-	if (len < 0)
-		return errno == ENOENT ? ESRCH : errno;
-	path[len] = '\0';
-	return out_string(req, path);
+	return bsd_sysctl_pathname_of(args, nargs, req);
 }
 
-static int h_ncpu(const struct sysctl_node *n, const int *a, unsigned na,
-		  struct freebsd_sysctl_req *req)
+static int h_ps_strings(const struct bsd_sysctl_node *n, const int *a, unsigned na,
+			struct bsd_sysctl_req *req)
 {
 	(void)n, (void)a, (void)na;
-	return out_int(req, xeno_proc.ncpus > 0 ? xeno_proc.ncpus : 1);
-}
-
-/* hw.physmem, hw.realmem and hw.usermem: the host's RAM.  Linux does not
- * tell wired pages apart cheaply, so usermem is all of it too. */
-static int h_physmem(const struct sysctl_node *n, const int *a, unsigned na,
-		     struct freebsd_sysctl_req *req)
-{
-	(void)n, (void)a, (void)na;
-	struct sysinfo si;
-	unsigned long bytes = sysinfo(&si) == 0 ? si.totalram * (unsigned long)si.mem_unit : 0;
-	return out_ulong(req, bytes);
-}
-
-/* hw.model: the CPUID brand string, leading blanks skipped (identcpu.c). */
-static int h_model(const struct sysctl_node *n, const int *a, unsigned na,
-		   struct freebsd_sysctl_req *req)
-{
-	(void)n, (void)a, (void)na;
-	unsigned regs[12] = {0};
-	unsigned max;
-	__asm__ volatile("cpuid" : "=a"(max) : "a"(0x80000000U) : "ebx", "ecx", "edx");
-	for (unsigned leaf = 0; max >= 0x80000004U && leaf < 3; leaf++)
-		__asm__ volatile("cpuid"
-				 : "=a"(regs[4 * leaf]), "=b"(regs[4 * leaf + 1]),
-				   "=c"(regs[4 * leaf + 2]), "=d"(regs[4 * leaf + 3])
-				 : "a"(0x80000002U + leaf), "c"(0));
-	char brand[sizeof regs + 1];
-	memcpy(brand, regs, sizeof regs);
-	brand[sizeof regs] = '\0';
-	const char *b = brand;
-	while (*b == ' ')
-		b++;
-	return out_string(req, *b ? b : "Unknown");
-}
-
-static int h_usrstack(const struct sysctl_node *n, const int *a, unsigned na,
-		      struct freebsd_sysctl_req *req)
-{
-	(void)n, (void)a, (void)na;
-	return out_ulong(req, xeno_proc.stack_top);
-}
-
-static int h_ps_strings(const struct sysctl_node *n, const int *a, unsigned na,
-			struct freebsd_sysctl_req *req)
-{
-	(void)n, (void)a, (void)na;
-	return out_ulong(req, freebsd_ps_strings);
-}
-
-/* The most descriptors the guest may have: its hard RLIMIT_NOFILE. */
-static int h_maxfilesperproc(const struct sysctl_node *n, const int *a, unsigned na,
-			     struct freebsd_sysctl_req *req)
-{
-	(void)n, (void)a, (void)na;
-	unsigned long cur, max;
-	if (xeno_fd_guest_limits(&cur, &max) < 0)
-		max = INT_MAX;
-	return out_int(req, max > INT_MAX ? INT_MAX : (int)max);
+	unsigned long v = bsd_ps_strings;
+	return bsd_sysctl_out(req, &v, sizeof v);
 }
 
 /* kern.sched.cpusetsizemin: the smallest set cpuset_getaffinity accepts. */
-static int h_cpusetsizemin(const struct sysctl_node *n, const int *a, unsigned na,
-			   struct freebsd_sysctl_req *req)
+static int h_cpusetsizemin(const struct bsd_sysctl_node *n, const int *a, unsigned na,
+			   struct bsd_sysctl_req *req)
 {
 	(void)n, (void)a, (void)na;
 	unsigned v = (unsigned)freebsd_cpuset_min_bytes();
-	return freebsd_sysctl_out(req, &v, sizeof v);
+	return bsd_sysctl_out(req, &v, sizeof v);
 }
 
 /* ---- the table ---- */
@@ -217,25 +90,25 @@ static int h_cpusetsizemin(const struct sysctl_node *n, const int *a, unsigned n
 #define DEPTH(...) (sizeof((int[]){__VA_ARGS__}) / sizeof(int))
 #define NODE(nm, ...)                                                                              \
 	{                                                                                          \
-		nm, {__VA_ARGS__}, DEPTH(__VA_ARGS__), T_NODE, "N", NULL, 0, NULL                  \
+		nm, {__VA_ARGS__}, DEPTH(__VA_ARGS__), T_NODE, "N", NULL, 0, NULL, 0                  \
 	}
 #define INT(nm, v, ...)                                                                            \
 	{                                                                                          \
-		nm, {__VA_ARGS__}, DEPTH(__VA_ARGS__), T_INT, "I", h_int, v, NULL                  \
+		nm, {__VA_ARGS__}, DEPTH(__VA_ARGS__), T_INT, "I", bsd_sysctl_int, v, NULL, 0                  \
 	}
 #define STR(nm, s, ...)                                                                            \
 	{                                                                                          \
-		nm, {__VA_ARGS__}, DEPTH(__VA_ARGS__), T_STRING, "A", h_string, 0, s               \
+		nm, {__VA_ARGS__}, DEPTH(__VA_ARGS__), T_STRING, "A", bsd_sysctl_string, 0, s, 0               \
 	}
 #define VAL(nm, type, fmt, h, ...)                                                                 \
 	{                                                                                          \
-		nm, {__VA_ARGS__}, DEPTH(__VA_ARGS__), type, fmt, h, 0, NULL                       \
+		nm, {__VA_ARGS__}, DEPTH(__VA_ARGS__), type, fmt, h, 0, NULL, 0                       \
 	}
 
 #define KERN FREEBSD_CTL_KERN
 #define HW   FREEBSD_CTL_HW
 
-const struct sysctl_node freebsd_sysctl_nodes[] = {
+static const struct bsd_sysctl_node nodes[] = {
 	NODE("sysctl", FREEBSD_CTL_SYSCTL),
 	VAL("sysctl.name", T_NODE, "N", freebsd_sysctl_name, 0, FREEBSD_CTL_SYSCTL_NAME),
 	VAL("sysctl.name2oid", T_NAME2OID, "I", freebsd_sysctl_name2oid_node, 0,
@@ -248,7 +121,7 @@ const struct sysctl_node freebsd_sysctl_nodes[] = {
 	INT("kern.osrevision", FREEBSD_BSD, KERN, FREEBSD_KERN_OSREV),
 	STR("kern.version", "FreeBSD " FREEBSD_OSRELEASE " xeno\n", KERN, FREEBSD_KERN_VERSION),
 	INT("kern.argmax", FREEBSD_ARG_MAX, KERN, FREEBSD_KERN_ARGMAX),
-	VAL("kern.hostname", T_STRING, "A", h_hostname, KERN, FREEBSD_KERN_HOSTNAME),
+	VAL("kern.hostname", T_STRING, "A", bsd_sysctl_hostname, KERN, FREEBSD_KERN_HOSTNAME),
 	NODE("kern.proc", KERN, FREEBSD_KERN_PROC),
 	VAL("kern.proc.pathname", T_NODE, "N", h_pathname, KERN, FREEBSD_KERN_PROC,
 	FREEBSD_KERN_PROC_PATHNAME),
@@ -256,16 +129,16 @@ const struct sysctl_node freebsd_sysctl_nodes[] = {
 	INT("kern.job_control", 1, KERN, FREEBSD_KERN_JOB_CONTROL),
 	INT("kern.saved_ids", 1, KERN, FREEBSD_KERN_SAVED_IDS),
 	VAL("kern.boottime", T_OPAQUE, "S,timeval", h_boottime, KERN, FREEBSD_KERN_BOOTTIME),
-	VAL("kern.domainname", T_STRING, "A", h_domainname, KERN, FREEBSD_KERN_NISDOMAINNAME),
+	VAL("kern.domainname", T_STRING, "A", bsd_sysctl_domainname, KERN, FREEBSD_KERN_NISDOMAINNAME),
 	INT("kern.osreldate", FREEBSD_OSRELDATE, KERN, FREEBSD_KERN_OSRELDATE),
-	VAL("kern.maxfilesperproc", T_INT, "I", h_maxfilesperproc, KERN, FREEBSD_KERN_MAXFILESPERPROC),
+	VAL("kern.maxfilesperproc", T_INT, "I", bsd_sysctl_maxfiles, KERN, FREEBSD_KERN_MAXFILESPERPROC),
 	VAL("kern.ps_strings", T_ULONG, "LU", h_ps_strings, KERN, FREEBSD_KERN_PS_STRINGS),
-	VAL("kern.usrstack", T_ULONG, "LU", h_usrstack, KERN, FREEBSD_KERN_USRSTACK),
+	VAL("kern.usrstack", T_ULONG, "LU", bsd_sysctl_usrstack, KERN, FREEBSD_KERN_USRSTACK),
 	INT("kern.iov_max", FREEBSD_UIO_MAXIOV, KERN, FREEBSD_KERN_IOV_MAX),
-	VAL("kern.arandom", T_OPAQUE, "", h_arandom, KERN, FREEBSD_KERN_ARND),
+	VAL("kern.arandom", T_OPAQUE, "", bsd_sysctl_arandom, KERN, FREEBSD_KERN_ARND),
 	NODE("kern.smp", KERN, AUTO(0)),
 	INT("kern.smp.maxcpus", FREEBSD_MAXCPU, KERN, AUTO(0), AUTO(1)),
-	VAL("kern.smp.cpus", T_INT, "I", h_ncpu, KERN, AUTO(0), AUTO(2)),
+	VAL("kern.smp.cpus", T_INT, "I", bsd_sysctl_ncpu, KERN, AUTO(0), AUTO(2)),
 	NODE("kern.sched", KERN, AUTO(3)),
 	INT("kern.sched.cpusetsize", FREEBSD_CPUSET_BYTES, KERN, AUTO(3), AUTO(4)),
 	VAL("kern.sched.cpusetsizemin", T_UINT, "IU", h_cpusetsizemin, KERN, AUTO(3), AUTO(5)),
@@ -275,15 +148,16 @@ const struct sysctl_node freebsd_sysctl_nodes[] = {
 
 	NODE("hw", HW),
 	STR("hw.machine", FREEBSD_MACHINE, HW, FREEBSD_HW_MACHINE),
-	VAL("hw.model", T_STRING, "A", h_model, HW, FREEBSD_HW_MODEL),
-	VAL("hw.ncpu", T_INT, "I", h_ncpu, HW, FREEBSD_HW_NCPU),
+	VAL("hw.model", T_STRING, "A", bsd_sysctl_model, HW, FREEBSD_HW_MODEL),
+	VAL("hw.ncpu", T_INT, "I", bsd_sysctl_ncpu, HW, FREEBSD_HW_NCPU),
 	/* sys/x86/include/endian.h: BYTE_ORDER is _LITTLE_ENDIAN, 1234. */
 	INT("hw.byteorder", 1234, HW, FREEBSD_HW_BYTEORDER),
-	VAL("hw.physmem", T_ULONG, "LU", h_physmem, HW, FREEBSD_HW_PHYSMEM),
-	VAL("hw.usermem", T_ULONG, "LU", h_physmem, HW, FREEBSD_HW_USERMEM),
+	VAL("hw.physmem", T_ULONG, "LU", bsd_sysctl_physmem, HW, FREEBSD_HW_PHYSMEM),
+	VAL("hw.usermem", T_ULONG, "LU", bsd_sysctl_physmem, HW, FREEBSD_HW_USERMEM),
 	INT("hw.pagesize", (int)FREEBSD_PAGE_SIZE, HW, FREEBSD_HW_PAGESIZE),
 	STR("hw.machine_arch", FREEBSD_MACHINE_ARCH, HW, FREEBSD_HW_MACHINE_ARCH),
-	VAL("hw.realmem", T_ULONG, "LU", h_physmem, HW, FREEBSD_HW_REALMEM),
+	VAL("hw.realmem", T_ULONG, "LU", bsd_sysctl_physmem, HW, FREEBSD_HW_REALMEM),
 };
 /* clang-format on */
-const unsigned freebsd_sysctl_nnodes = sizeof freebsd_sysctl_nodes / sizeof freebsd_sysctl_nodes[0];
+const struct bsd_sysctl_tree freebsd_sysctl_tree = {nodes, sizeof nodes / sizeof nodes[0],
+						    FREEBSD_CTL_MAXNAME};

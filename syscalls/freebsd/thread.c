@@ -1,7 +1,8 @@
 /*
  * FreeBSD kernel threads (sys/kern/kern_thr.c) on host threads
  * (core/threads.h): thr_new, thr_self, thr_exit, thr_suspend, thr_wake,
- * thr_set_name.  thr_kill lives with the signals (signal.c).
+ * thr_set_name.  thr_kill lives with the signals (signal.c); parking,
+ * signalling and naming a thread are shared (syscalls/bsd/thread.c).
  */
 #include <errno.h>
 #include <limits.h>
@@ -17,6 +18,7 @@
 #include "core/threadlist.h"
 #include "core/threads.h"
 #include "core/uaccess.h"
+#include "syscalls/bsd/thread.h"
 #include "syscalls/freebsd/freebsd.h"
 
 long freebsd_sys_thr_new(struct xeno_thread *t, uint64_t uparam, int size)
@@ -69,59 +71,27 @@ long freebsd_sys_thr_exit(struct xeno_thread *t, uint64_t state)
 	xeno_thread_exit(t);
 }
 
+/* kern_thr.c kern_thr_suspend: a pending thr_wake ends the call at once
+ * (TDF_THRWAKEUP); the timeout is relative. */
 long freebsd_sys_thr_suspend(struct xeno_thread *t, uint64_t timeout)
 {
-	struct timespec ts, *tsp = NULL;
+	struct timespec ts, deadline, *dp = NULL;
 	if (timeout) {
 		if (xeno_copy_in(&ts, timeout, sizeof ts) < 0)
 			return -EFAULT;
 		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
 			return -EINVAL;
-		tsp = &ts;
+		bsd_deadline_after(CLOCK_MONOTONIC, &ts, &deadline);
+		dp = &deadline;
 	}
-	while (!__atomic_exchange_n(&t->suspend_word, 0, __ATOMIC_ACQ_REL)) {
-		long r = host_blocking_syscall(SYS_futex, &t->suspend_word, FUTEX_WAIT_PRIVATE, 0,
-					       tsp, 0, 0);
-		if (r == -ETIMEDOUT || r == -EINTR)
-			return r;
-		/* relative timeouts restart from the top: FreeBSD's are relative too */
-	}
-	return 0;
-}
-
-static void wake_one(struct xeno_thread *target, void *arg)
-{
-	(void)arg;
-	__atomic_store_n(&target->suspend_word, 1, __ATOMIC_RELEASE);
-	host_syscall3(SYS_futex, &target->suspend_word, FUTEX_WAKE_PRIVATE, 1);
+	long r = bsd_thread_park(t, dp, CLOCK_MONOTONIC);
+	return r == -EALREADY ? 0 : r;
 }
 
 long freebsd_sys_thr_wake(struct xeno_thread *t, long id)
 {
 	(void)t;
-	if (id == -1)
-		return -ESRCH;
-	return xeno_thread_with(id, wake_one, NULL);
-}
-
-struct name_arg {
-	const char *name;
-	long result;
-};
-
-static void name_one(struct xeno_thread *target, void *arg)
-{
-	struct name_arg *n = arg;
-	char path[64];
-	snprintf(path, sizeof path, "/proc/self/task/%d/comm", (int)target->tid);
-	int fd = (int)host_syscall3(SYS_open, path, 01 /* O_WRONLY */, 0);
-	if (fd < 0) {
-		n->result = fd;
-		return;
-	}
-	long w = host_syscall3(SYS_write, fd, n->name, strlen(n->name));
-	host_syscall1(SYS_close, fd);
-	n->result = w < 0 ? w : 0;
+	return bsd_thread_unpark(id);
 }
 
 long freebsd_sys_thr_set_name(struct xeno_thread *t, long id, uint64_t uname)
@@ -133,12 +103,5 @@ long freebsd_sys_thr_set_name(struct xeno_thread *t, long id, uint64_t uname)
 			return -EFAULT;
 		/* longer names are cut, as FreeBSD does */
 	}
-	char host_name[16]; /* Linux keeps 15 characters */
-	memcpy(host_name, name, sizeof host_name - 1);
-	host_name[sizeof host_name - 1] = '\0';
-	if (id == t->tid)
-		return prctl(PR_SET_NAME, host_name) < 0 ? -errno : 0;
-	struct name_arg a = {host_name, 0};
-	int err = xeno_thread_with(id, name_one, &a);
-	return err ? err : a.result;
+	return bsd_thread_set_name(t, id, name);
 }

@@ -9,11 +9,14 @@
  * The damage is deterministic: variant i of a class comes from a generator
  * seeded with (SEED, class, i), so "corrupt ... SEED" makes the same files
  * every time, and a failing variant is kept as WORKDIR/failed-CLASS-I.
- * Classes: random bytes of the ELF header, of the program headers and of
- * the ABI note; header and program header fields set to telling values
- * (0, all ones, the sign bit, one past a limit...); truncation at many
- * lengths.  Prints "RESULT passed failed" with one test per class, as
- * tests/run-all.sh reads.
+ * Classes: random bytes of the ELF header, of the program headers, of the
+ * ABI note and of the section headers; header and program header fields set
+ * to telling values (0, all ones, the sign bit, one past a limit...);
+ * truncation at many lengths; and for a dynamically linked sample, which
+ * --check links against xeno's shim libraries, random bytes of its dynamic
+ * section, symbols, names, symbol versions, relocations and hash table, and
+ * dynamic entries set to telling tags and values.  Prints "RESULT passed failed" with one test per
+ * class, as tests/run-all.sh reads.
  */
 #include <elf.h>
 #include <errno.h>
@@ -130,18 +133,56 @@ struct region {
 	size_t off, len;
 };
 
-/* The sample's ELF header, program header table and first note. */
-static struct region ehdr_region, phdr_region, note_region;
+/* The sample's ELF header, program header table and first note; its section
+ * headers; and for a dynamically linked sample, what the linker reads: the
+ * dynamic section, the dynamic symbols and their names, symbol versions,
+ * relocations and the symbol hash table (each found by its section). */
+static struct region ehdr_region, phdr_region, note_region, shdr_region;
+static struct region dynamic_region, dynsym_region, dynstr_region, versions_region, rela_region,
+    relaplt_region, hash_region;
+
+/* The section of type (the first), or an empty region. */
+static struct region section(uint32_t type, uint64_t flags)
+{
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)sample;
+	const Elf64_Shdr *sh = (const Elf64_Shdr *)(sample + eh->e_shoff);
+	for (int i = 0; eh->e_shoff && i < eh->e_shnum; i++)
+		if (sh[i].sh_type == type && (sh[i].sh_flags & flags) == flags)
+			return (struct region){sh[i].sh_offset, sh[i].sh_size};
+	return (struct region){0, 0};
+}
+
+/* The relocation section whose flags do (plt) or do not have SHF_INFO_LINK. */
+static struct region relocations(bool plt)
+{
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)sample;
+	const Elf64_Shdr *sh = (const Elf64_Shdr *)(sample + eh->e_shoff);
+	for (int i = 0; eh->e_shoff && i < eh->e_shnum; i++)
+		if (sh[i].sh_type == SHT_RELA && ((sh[i].sh_flags & SHF_INFO_LINK) != 0) == plt)
+			return (struct region){sh[i].sh_offset, sh[i].sh_size};
+	return (struct region){0, 0};
+}
 
 static void find_regions(void)
 {
 	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)sample;
 	ehdr_region = (struct region){0, sizeof *eh};
 	phdr_region = (struct region){eh->e_phoff, (size_t)eh->e_phnum * eh->e_phentsize};
+	shdr_region = (struct region){eh->e_shoff, (size_t)eh->e_shnum * eh->e_shentsize};
 	const Elf64_Phdr *ph = (const Elf64_Phdr *)(sample + eh->e_phoff);
 	for (int i = 0; i < eh->e_phnum; i++)
 		if (ph[i].p_type == PT_NOTE)
 			note_region = (struct region){ph[i].p_offset, ph[i].p_filesz};
+	dynamic_region = section(SHT_DYNAMIC, 0);
+	dynsym_region = section(SHT_DYNSYM, 0);
+	dynstr_region = section(SHT_STRTAB, SHF_ALLOC);
+	hash_region = section(SHT_HASH, 0);
+	struct region versym = section(SHT_GNU_versym, 0), verneed = section(SHT_GNU_verneed, 0);
+	if (versym.len && verneed.len && verneed.off > versym.off)
+		versions_region =
+		    (struct region){versym.off, verneed.off + verneed.len - versym.off};
+	rela_region = relocations(false);
+	relaplt_region = relocations(true);
 }
 
 /* A few random bytes in r set to random values or with one bit flipped. */
@@ -154,6 +195,31 @@ static size_t damage_bytes(unsigned char *f, struct region r)
 			f[at] ^= (unsigned char)(1u << below(8));
 		else
 			f[at] = (unsigned char)rng();
+	}
+	return sample_size;
+}
+
+/* One dynamic entry's tag or value set to a value a careless linker trips on
+ * (the tags it reads, values past the file, all ones, the sign bit...). */
+static size_t damage_dynamic(unsigned char *f, struct region r)
+{
+	static const uint64_t tags[] = {
+	    DT_NEEDED, DT_STRTAB,  DT_STRSZ,	  DT_SYMTAB,	 DT_SYMENT,	  DT_HASH,
+	    DT_RELA,   DT_RELASZ,  DT_RELAENT,	  DT_JMPREL,	 DT_PLTRELSZ,	  DT_PLTREL,
+	    DT_VERSYM, DT_VERNEED, DT_VERNEEDNUM, DT_INIT_ARRAY, DT_INIT_ARRAYSZ, DT_REL,
+	    DT_NULL,   DT_SONAME,  DT_INIT,	  DT_TEXTREL};
+	static const uint64_t values[] = {0,	      1,	  7,	      8,
+					  0xff,	      0x1000,	  0xfff,      0xffffffff,
+					  0x7fffffff, 1ULL << 32, 1ULL << 40, 0x8000000000000000ULL,
+					  ~0ULL,      ~7ULL};
+	size_t entry = below(r.len / sizeof(Elf64_Dyn));
+	Elf64_Dyn *d = (Elf64_Dyn *)(f + r.off) + entry;
+	if (rng() % 3 == 0) {
+		d->d_tag = (Elf64_Sxword)tags[below(sizeof tags / sizeof tags[0])];
+	} else if (rng() % 4 == 0) { /* the old value nudged */
+		d->d_un.d_val += (rng() & 1 ? 1 : -1) * (uint64_t)(1 + below(0x100));
+	} else {
+		d->d_un.d_val = values[below(sizeof values / sizeof values[0])];
 	}
 	return sample_size;
 }
@@ -304,9 +370,21 @@ int main(int argc, char **argv)
 	    {"ehdr-fields", 100, &ehdr_region, damage_field},
 	    {"phdr-fields", 140, &phdr_region, damage_field},
 	    {"truncation", 220, NULL, NULL},
+	    {"shdr-bytes", 100, &shdr_region, damage_bytes},
+	    /* a dynamically linked sample's: what the linker reads */
+	    {"dynamic-bytes", 100, &dynamic_region, damage_bytes},
+	    {"dynamic-fields", 150, &dynamic_region, damage_dynamic},
+	    {"dynsym-bytes", 80, &dynsym_region, damage_bytes},
+	    {"dynstr-bytes", 40, &dynstr_region, damage_bytes},
+	    {"version-bytes", 60, &versions_region, damage_bytes},
+	    {"rela-bytes", 60, &rela_region, damage_bytes},
+	    {"relaplt-bytes", 80, &relaplt_region, damage_bytes},
+	    {"hash-bytes", 40, &hash_region, damage_bytes},
 	};
 	unsigned passed = 0, failed = 0, total = 0, codes[2] = {0, 0};
 	for (unsigned c = 0; c < sizeof classes / sizeof classes[0]; c++) {
+		if (classes[c].region && !classes[c].region->len)
+			continue; /* the sample has none (a static one: no dynamic section) */
 		unsigned bad = run_class(c, &classes[c], codes);
 		total += classes[c].count;
 		if (bad) {

@@ -1,19 +1,22 @@
 #!/bin/sh
-# Real programs: esbuild's build for a foreign OS (FreeBSD unless said) under
-# xeno against its Linux build run natively, same version, fetched from the
-# npm registry into cache/ (never committed).  Each case compares exit
-# status, standard output, standard error and the files written, byte for
-# byte.  The one normalisation: the "Done in 12ms" duration esbuild prints,
-# which differs between two native runs as well.
+# Real programs: esbuild's build for another OS (FreeBSD, NetBSD, illumos,
+# Windows) under xeno against its Linux build run natively, same version,
+# fetched from the npm registry into cache/ (never committed).  Each case
+# compares exit status, standard output, standard error and the files
+# written, byte for byte.
+# The one normalisation: the "Done in 12ms" duration esbuild prints, which
+# differs between two native runs as well.  The cases are the same for
+# every OS; what differs is the packages and the old releases.
 #
-#   tests/esbuild/run.sh XENO [OS]   -> ends with "RESULT passed failed"
+#   tests/esbuild/run.sh XENO [OS]    OS: freebsd (default), netbsd, illumos
+#                                     (Go calling libc) or windows
+#                                     -> ends with "RESULT passed failed"
 #
-# OS is freebsd (the default), illumos (Go calling libc), or windows:
-# esbuild.exe (PE) against the same Linux build.  The Windows build legitimately prints two things otherwise,
-# normalised on its side only: the paths of the files it wrote with "\"
-# (out\bundle.js: it shows paths in the OS's form) and no emoji (esbuild's
-# logger leaves them out on Windows, where consoles may not draw them).
-# Never the written files.
+# Windows: esbuild.exe (PE) against the same Linux build.  The Windows build
+# legitimately prints two things otherwise, normalised on its side only: the
+# paths of the files it wrote with "\" (out\bundle.js: it shows paths in the
+# OS's form) and no emoji (esbuild's logger leaves them out on Windows, where
+# consoles may not draw them).  Never the written files.
 # ESBUILD_STRESS=N sets the number of stress runs (default 30).
 set -u
 
@@ -22,42 +25,59 @@ version=0.28.2
 stress_runs=${ESBUILD_STRESS:-30}
 os=${2:-freebsd}
 
-suite=esbuild-$os
-. "$root/tests/lib.sh"
-
-# The foreign build's package, and older releases (FOREIGN:LINUX:VERSION)
-# built with older Go toolchains, which ask for other calls.
+# The OS's package and its older releases, built with older Go (which asks
+# for older system calls: FreeBSD's freebsd11 forms and old kevent, other
+# timeout forms; on NetBSD other sysctl and signal paths), each as
+# PACKAGE:LINUX_PACKAGE:VERSION.
 case $os in
 freebsd)
 	pkg=@esbuild/freebsd-x64
-	# Go 1.16, 1.20, 1.22: freebsd11 forms, old kevent, other timeouts
-	olds="esbuild-freebsd-64:esbuild-linux-64:0.12.26 @esbuild/freebsd-x64:@esbuild/linux-x64:0.17.19
-		@esbuild/freebsd-x64:@esbuild/linux-x64:0.23.1"
+	# esbuild 0.12 was built with Go 1.16, 0.17 with 1.20, 0.23 with 1.22
+	old_releases="esbuild-freebsd-64:esbuild-linux-64:0.12.26
+@esbuild/freebsd-x64:@esbuild/linux-x64:0.17.19
+@esbuild/freebsd-x64:@esbuild/linux-x64:0.23.1"
+	;;
+netbsd)
+	pkg=@esbuild/netbsd-x64
+	# esbuild 0.13.15 was built with Go 1.17, 0.17 with 1.20, 0.23 with 1.22
+	old_releases="esbuild-netbsd-64:esbuild-linux-64:0.13.15
+@esbuild/netbsd-x64:@esbuild/linux-x64:0.17.19
+@esbuild/netbsd-x64:@esbuild/linux-x64:0.23.1"
 	;;
 illumos)
 	pkg=@esbuild/sunos-x64
-	# Go 1.17, 1.19, 1.20, 1.22: exit rather than _exit, no uname
-	olds="esbuild-sunos-64:esbuild-linux-64:0.13.15 esbuild-sunos-64:esbuild-linux-64:0.15.18
-		@esbuild/sunos-x64:@esbuild/linux-x64:0.17.19 @esbuild/sunos-x64:@esbuild/linux-x64:0.23.1"
+	# esbuild 0.13.15 was built with Go 1.17, 0.15.18 with 1.19, 0.17 with
+	# 1.20, 0.23 with 1.22: exit rather than _exit, no uname
+	old_releases="esbuild-sunos-64:esbuild-linux-64:0.13.15
+esbuild-sunos-64:esbuild-linux-64:0.15.18
+@esbuild/sunos-x64:@esbuild/linux-x64:0.17.19
+@esbuild/sunos-x64:@esbuild/linux-x64:0.23.1"
 	;;
 windows)
 	pkg=@esbuild/win32-x64
-	# Go 1.19: its g at %gs:0x28, no TlsAlloc
-	olds="esbuild-windows-64:esbuild-linux-64:0.14.54"
+	# esbuild 0.14.54, built by Go 1.19 (its g at %gs:0x28, no TlsAlloc)
+	old_releases="esbuild-windows-64:esbuild-linux-64:0.14.54"
 	;;
-*) give_up "no esbuild build for $os here" ;;
+*)
+	echo "run.sh: unknown OS $os" >&2
+	echo "RESULT 0 1"
+	exit 1
+	;;
 esac
 
-# foreign_linux_pair PKG_FOREIGN PKG_LINUX VERSION: sets $foreign and $linux.
-foreign_linux_pair() {
+suite=esbuild-$os
+. "$root/tests/lib.sh"
+
+# guest_linux_pair PKG_GUEST PKG_LINUX VERSION: sets $guest and $linux.
+guest_linux_pair() {
 	d=$("$fetch" "$1" "$3") || give_up "cannot fetch $1@$3"
-	foreign=$d/package/bin/esbuild
-	[ "$os" = windows ] && foreign=$d/package/esbuild.exe # a PE file, not executable here
+	guest=$d/package/bin/esbuild
+	[ "$os" = windows ] && guest=$d/package/esbuild.exe
 	d=$("$fetch" "$2" "$3") || give_up "cannot fetch $2@$3"
 	linux=$d/package/bin/esbuild
-	[ -f "$foreign" ] && [ -x "$linux" ] || give_up "no esbuild binary in $1/$2@$3"
+	[ -f "$guest" ] && [ -x "$linux" ] || give_up "no esbuild binary in $1/$2@$3"
 }
-foreign_linux_pair "$pkg" @esbuild/linux-x64 "$version"
+guest_linux_pair "$pkg" @esbuild/linux-x64 "$version"
 ts=$("$fetch" typescript 5.6.3)/package/lib/typescript.js || give_up "cannot fetch typescript"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xeno-esbuild.XXXXXX") || give_up "mktemp failed"
@@ -90,7 +110,7 @@ project() {
 	}'
 }
 
-# both NAME ARGS...: runs ARGS under the foreign esbuild (xeno) in
+# both NAME ARGS...: runs ARGS under the OS's esbuild (xeno) in
 # $tmp/NAME/x and under the Linux one in $tmp/NAME/n, each in a copy of
 # $tmp/in (the input tree).  Sets $xs and $ns to the exit statuses.
 both() {
@@ -99,7 +119,7 @@ both() {
 	mkdir -p "$case_dir"
 	cp -R "$tmp/in" "$case_dir/x"
 	cp -R "$tmp/in" "$case_dir/n"
-	(cd "$case_dir/x" && exec "$xeno" "$foreign" "$@" >../x.out 2>../x.err </dev/null)
+	(cd "$case_dir/x" && exec "$xeno" "$guest" "$@" >../x.out 2>../x.err </dev/null)
 	xs=$?
 	(cd "$case_dir/n" && exec "$linux" "$@" >../n.out 2>../n.err </dev/null)
 	ns=$?
@@ -164,7 +184,7 @@ for side in x n; do
 	mkdir -p "$tmp/serve/$side/www"
 	printf '<h1>served</h1>\n' >"$tmp/serve/$side/www/index.html"
 done
-serve "$tmp/serve/x" "$xeno" "$foreign"
+serve "$tmp/serve/x" "$xeno" "$guest"
 xport=$port
 exec 8>&9
 serve "$tmp/serve/n" "$linux"
@@ -185,30 +205,37 @@ end
 # The way most people run esbuild: its JavaScript API (npm package esbuild),
 # which starts the binary as a service (--service, --ping) and talks to it
 # over its standard input and output.  ESBUILD_BINARY_PATH points the API at
-# the foreign build under xeno, then at the Linux build.
+# the OS's build under xeno, then at the Linux build.  The API hands the
+# binary node's working directory as an absolute path, which a Windows
+# program only takes in its own form (a drive letter, Z: for / as Wine maps
+# it): the script passes the directory to each side as that side spells it
+# (argv[3]), the one difference between the two runs.
 begin js-api
 if command -v node >/dev/null; then
 	api=$("$fetch" esbuild "$version")/package/lib/main.js || give_up "cannot fetch esbuild@$version"
-	printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$xeno" "$foreign" >"$tmp/esbuild-xeno"
+	printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$xeno" "$guest" >"$tmp/esbuild-xeno"
 	chmod +x "$tmp/esbuild-xeno"
 	cat >"$tmp/api.js" <<'JS'
 const esbuild = require(process.argv[2]);
+const wd = process.argv[3];
 (async () => {
 	const t = await esbuild.transform('let a: number = 1 + 2; export default a', { loader: 'ts', minify: true });
 	console.log(JSON.stringify(t.code));
-	const failed = await esbuild.build({ stdin: { contents: 'import x from "./nowhere"', resolveDir: '/' },
-		bundle: true, write: false, logLevel: 'silent' }).catch((e) => e.errors.map((m) => m.text));
+	const failed = await esbuild.build({ stdin: { contents: 'import x from "./nowhere"', resolveDir: wd },
+		absWorkingDir: wd, bundle: true, write: false, logLevel: 'silent' }).catch((e) => e.errors.map((m) => m.text));
 	console.log(JSON.stringify(failed));
-	const ctx = await esbuild.context({ stdin: { contents: 'console.log(1 + 1)' }, write: false });
+	const ctx = await esbuild.context({ stdin: { contents: 'console.log(1 + 1)' }, absWorkingDir: wd, write: false });
 	for (let i = 0; i < 3; i++)
 		console.log((await ctx.rebuild()).outputFiles[0].text.trim());
 	await ctx.dispose();
 	esbuild.stop();
 })();
 JS
-	ESBUILD_BINARY_PATH=$tmp/esbuild-xeno node "$tmp/api.js" "$api" >"$tmp/api.x" 2>&1
+	xwd=$tmp
+	[ "$os" = windows ] && xwd=$(printf 'Z:%s' "$tmp" | tr / '\\')
+	ESBUILD_BINARY_PATH=$tmp/esbuild-xeno node "$tmp/api.js" "$api" "$xwd" >"$tmp/api.x" 2>&1
 	xs=$?
-	ESBUILD_BINARY_PATH=$linux node "$tmp/api.js" "$api" >"$tmp/api.n" 2>&1
+	ESBUILD_BINARY_PATH=$linux node "$tmp/api.js" "$api" "$tmp" >"$tmp/api.n" 2>&1
 	ns=$?
 	[ "$xs" -eq 0 ] && [ "$ns" -eq 0 ] || fail "exit status $xs under xeno, $ns natively" "$(cat "$tmp/api.x")"
 	cmp -s "$tmp/api.x" "$tmp/api.n" || fail "the API's answers differ" "$(diff "$tmp/api.n" "$tmp/api.x")"
@@ -218,22 +245,23 @@ else
 fi
 end
 
-# The older releases (listed above).
-for old in $olds; do
-	IFS=: read -r fpkg lpkg v <<EOF
+# Older releases, built with older Go: the bundle case again.
+for old in $old_releases; do
+	IFS=: read -r gpkg lpkg v <<EOF
 $old
 EOF
-	save_foreign=$foreign save_linux=$linux
-	foreign_linux_pair "$fpkg" "$lpkg" "$v"
+	save_guest=$guest save_linux=$linux
+	guest_linux_pair "$gpkg" "$lpkg" "$v"
 	begin "old-$v"
 	both "old-$v" src/index.js --bundle --minify --sourcemap --outfile=out/bundle.js
 	same
 	end
-	foreign=$save_foreign linux=$save_linux
+	guest=$save_guest linux=$save_linux
 done
 
 # Stress: a CPU-heavy bundle (TypeScript's 9 MB compiler) again and again on
-# two threads, so that Go preempts goroutines (SIGURG sent to a thread):
+# two threads, so that Go preempts goroutines (SIGURG through thr_kill on
+# FreeBSD, _lwp_kill on NetBSD, pthread_kill on illumos):
 # every run must finish, and produce what the native build produces.
 begin stress
 rm -rf "$tmp/in" && mkdir -p "$tmp/in" && cp "$ts" "$tmp/in/ts.js"
@@ -246,7 +274,7 @@ while [ "$i" -lt "$stress_runs" ] && [ -z "$why" ]; do
 	i=$((i + 1))
 	rm -rf "$tmp/stress-reference/x/out"
 	(cd "$tmp/stress-reference/x" &&
-		GOMAXPROCS=2 timeout 120 "$xeno" "$foreign" $heavy >../x.out 2>../x.err </dev/null)
+		GOMAXPROCS=2 timeout 120 "$xeno" "$guest" $heavy >../x.out 2>../x.err </dev/null)
 	s=$?
 	[ "$s" -eq 0 ] || fail "run $i: exit status $s" "$(tail -n 5 "$tmp/stress-reference/x.err")"
 	diff -r "$tmp/stress-reference/x/out" "$tmp/stress-reference/n/out" >/dev/null ||
@@ -256,7 +284,7 @@ end
 
 begin preemption
 (cd "$tmp/stress-reference/x" &&
-	GOMAXPROCS=2 timeout 120 "$xeno" --stats --trace=../trace "$foreign" $heavy >/dev/null 2>../stats </dev/null)
+	GOMAXPROCS=2 timeout 120 "$xeno" --stats --trace=../trace "$guest" $heavy >/dev/null 2>../stats </dev/null)
 if [ "$os" = windows ]; then # Go preempts with SuspendThread and GetThreadContext
 	grep -Eq '[1-9][0-9]* thread suspensions' "$tmp/stress-reference/stats" ||
 		fail "no goroutine was preempted (no thread suspended) in a CPU-heavy bundle" \

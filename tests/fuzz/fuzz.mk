@@ -1,5 +1,5 @@
 # Fuzzing with libFuzzer (clang): tests/fuzz/README.md.
-#   make fuzz                  the loader: a bounded campaign, FUZZ_SECONDS (600) on FUZZ_JOBS (2) cores
+#   make fuzz                  the loader and the linker: a bounded campaign, FUZZ_SECONDS (600) on FUZZ_JOBS (2) cores
 #   make fuzz-trace            the recording reader: FUZZ_TRACE_SECONDS (300)
 #   make fuzz-pe               the PE parser: FUZZ_PE_SECONDS (600) on FUZZ_JOBS (2) cores
 #   make fuzz-macho            the Mach-O parser: FUZZ_MACHO_SECONDS (600) on FUZZ_JOBS cores
@@ -74,7 +74,7 @@ $(FUZZ)/pe-seeds/.made: $(BUILD)/tests/make_pe_seeds $(PE_SAMPLE_EXES)
 	touch $@
 
 fuzz-build: $(FUZZ)/fuzz-loader $(FUZZ)/fuzz-trace-reader $(FUZZ)/fuzz-pe $(FUZZ)/fuzz-macho
-fuzz: $(FUZZ)/fuzz-loader
+fuzz: $(FUZZ)/fuzz-loader $(FUZZ)/loader-dyn-seeds/.made
 	@tests/fuzz/run-loader.sh $(FUZZ)/fuzz-loader $(FUZZ_SECONDS) $(FUZZ_JOBS)
 fuzz-trace: $(FUZZ)/fuzz-trace-reader
 	@tests/fuzz/run-trace.sh $(FUZZ)/fuzz-trace-reader $(FUZZ_TRACE_SECONDS)
@@ -84,6 +84,19 @@ fuzz-pe: $(FUZZ)/fuzz-pe $(FUZZ)/pe-seeds/.made
 fuzz-macho: $(FUZZ)/fuzz-macho $(FUZZ)/macho-seeds.made
 	@tests/fuzz/run-macho.sh $(FUZZ)/fuzz-macho $(FUZZ)/macho-seeds $(FUZZ_MACHO_SECONDS) $(FUZZ_JOBS)
 .PHONY: fuzz fuzz-trace fuzz-pe fuzz-macho fuzz-build
+
+# The loader fuzzer's dynamically linked seeds, made at build time, never
+# committed: crafted programs (tests/fuzz/make_dyn_seeds.c, from
+# tests/fuzz/dyn_build.h, which test_link uses too) and the dynamic samples.
+$(BUILD)/tests/make_dyn_seeds: tests/fuzz/make_dyn_seeds.c tests/fuzz/dyn_build.h
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARN) -I. -O1 -o $@ $<
+FUZZ_DYN_SAMPLES := $(patsubst samples/freebsd/dyn/%.c,$(BUILD)/samples/freebsd/dyn/%,$(wildcard samples/freebsd/dyn/*.c))
+$(FUZZ)/loader-dyn-seeds/.made: $(BUILD)/tests/make_dyn_seeds $(FUZZ_DYN_SAMPLES)
+	rm -rf $(@D) && mkdir -p $(@D)
+	$(BUILD)/tests/make_dyn_seeds $(@D)
+	for s in $(FUZZ_DYN_SAMPLES); do cp $$s $(@D)/sample-dyn-$$(basename $$s); done
+	touch $@
 
 # The seed corpus, made again: the crafted files and copies of two samples.
 # (The regression files of past findings, regress-*, stay as they are.)

@@ -1,17 +1,21 @@
 /*
  * The load path of `xeno --check`, on bytes in memory: what the loader
  * fuzzer runs on each input (tests/fuzz/fuzz_loader.c), and what the unit
- * test of the seed corpus runs on each seed (tests/unit/test_loader_seeds.c).
- * Parse (loader/image.c, through libelf), OS detection (loader/detect.c),
- * the judgement of whether xeno runs it (core/launch.c), mapping the
- * segments for real — from a memfd holding the bytes, at the addresses the
- * file asks for, never over memory already in use (the loader reserves its
- * span with MAP_FIXED_NOREPLACE) — and building the initial stack; then
- * everything is unmapped again.
+ * tests of the seed corpus and of damaged dynamic programs run
+ * (tests/unit/test_loader_seeds.c, test_link.c).  Parse (loader/image.c,
+ * through libelf), OS detection (loader/detect.c), the judgement of whether
+ * xeno runs it (core/launch.c), mapping the segments for real — from a memfd
+ * holding the bytes, at the addresses the file asks for, never over memory
+ * already in use (the loader reserves its span with MAP_FIXED_NOREPLACE) —
+ * then, for a dynamically linked program, linking it against the
+ * personality's shim libraries (loader/link*.c: no library file is opened,
+ * no guest code runs: initialisers and resolvers are only listed), and
+ * building the initial stack; then everything is undone.
  */
 #ifndef XENO_TESTS_FUZZ_LOAD_BYTES_H
 #define XENO_TESTS_FUZZ_LOAD_BYTES_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +26,11 @@
 #include "core/brand.h"
 #include "core/launch.h"
 #include "core/process.h"
+#include "loader/link.h"
+
+/* Whether the linker may open library files (XENO_LIBRARY_PATH): the
+ * fuzzer's never does; a unit test's may. */
+static bool load_bytes_library_files;
 
 /* A descriptor holding exactly data, for the loader to map; -1 on failure. */
 static int load_bytes_file(const uint8_t *data, size_t size)
@@ -64,21 +73,30 @@ static int load_bytes(const uint8_t *data, size_t size, char *reason, size_t n)
 		img->fd = -1; /* the memfd is kept for the next image */
 	}
 	if (err) {
+		xeno_reason_printable(img->reason);
 		snprintf(reason, n, "%s", img->reason);
+		xeno_image_close(img); /* the dynamic section's description */
 		return err;
 	}
 	l.os = img->brand->personality;
 	snprintf(xeno_proc.exe_path, sizeof xeno_proc.exe_path, "/loaded");
 	xeno_proc.ncpus = 1;
-	int stack_err = l.os->build_stack(img, argv, envp, &l.entry);
-	if (stack_err == 0)
+	xeno_link_shims_only = !load_bytes_library_files;
+	l.entry = (struct xeno_entry){0};
+	xeno_proc.stack_base = xeno_proc.stack_top = 0;
+	err = xeno_launch_finish(&l, argv, envp);
+	if (xeno_proc.stack_top > xeno_proc.stack_base)
 		munmap((void *)xeno_proc.stack_base, xeno_proc.stack_top - xeno_proc.stack_base);
+	if (!err && l.dynamic)
+		free((void *)l.entry.rbx); /* the start list */
+	xeno_link_forget();
+	xeno_image_close(img);
 	xeno_image_unmap(img);
-	if (stack_err) {
-		snprintf(reason, n, "cannot build the initial stack: %s", strerror(-stack_err));
-		return XENO_LOAD_BAD;
+	if (err) {
+		xeno_reason_printable(img->reason);
+		snprintf(reason, n, "%s", img->reason);
 	}
-	return 0;
+	return err;
 }
 
 #endif

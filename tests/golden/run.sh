@@ -26,17 +26,19 @@ mkdir "$work/tree" "$work/tree/dir" "$work/errno-scratch"
 ln -s dir "$work/tree/link"
 passed=0
 failed=0
+golden_env=
 
 # golden NAME SAMPLE [ARGS...]: records SAMPLE ARGS in $work (clean
-# environment, standard input /dev/null) and compares or blesses NAME.
+# environment but for $golden_env, standard input /dev/null) and compares or
+# blesses NAME.
 golden() {
 	name=$1
 	shift
 	sample=$1
 	shift
 	rec=$tmp/$name.rec
-	(cd "$work" && env -i "$xeno" --record="$rec" --argv0="$sample" "$bin/$sample" "$@" </dev/null \
-		>"$tmp/$name.out" 2>"$tmp/$name.err")
+	(cd "$work" && env -i $golden_env "$xeno" --record="$rec" --argv0="$sample" "$bin/$sample" "$@" \
+		</dev/null >"$tmp/$name.out" 2>"$tmp/$name.err")
 	if [ "$bless" = --bless ]; then
 		if "$xeno" trace show --normalize "$rec" >"$golden/$name.trace"; then
 			echo "blessed $name"
@@ -68,4 +70,9 @@ golden unimpl unimpl
 golden mmap mmap .
 golden getpid-loop getpid_loop 10
 golden signals signals
+# Dynamically linked programs: library calls among the system calls.
+golden dyn-hello dyn/hello
+golden_env="XENO_LIBRARY_PATH=$bin/dyn/lib"
+golden dyn-libcalls dyn/libcalls
+golden_env=
 echo "RESULT $passed $failed"

@@ -43,21 +43,21 @@ else
 	begin illumos-trace-ports
 	run "$xeno" --trace ./illumos-ports
 	status_is 0
-	trace_has 'port_create\(\) = 3'
-	trace_has 'port_associate\(3, PORT_SOURCE_FD, 4, POLLIN, 0x[0-9a-f]+\) = 0'
-	trace_has 'port_getn\(3, \[\{portev_events=POLLIN\|POLLOUT, portev_source=PORT_SOURCE_FD, portev_object=6, portev_user=0x[0-9a-f]+\}\], 4, \[1\], \{tv_sec=0, tv_nsec=50000000\}\) = 0'
-	trace_has 'port_getn\(3, 0x[0-9a-f]+, 4, \[0\], .*\) = -1 ETIME \(.*\)'
-	trace_has 'port_alert\(3, PORT_ALERT_UPDATE, 16, 0x[0-9a-f]+\) = -1 EBUSY \(.*\)'
-	trace_has '__xnet_socketpair\(AF_UNIX, SOCK_STREAM, 0, \[6, 7\]\) = 0'
-	grep -q 'syscall_' "$err" && fail "a call traced by number" "$(grep syscall_ "$err")"
+	trace_has 'libc\.so\.1:port_create\(\) = 3'
+	trace_has 'libc\.so\.1:port_associate\(3, PORT_SOURCE_FD, 4, POLLIN, 0x[0-9a-f]+\) = 0'
+	trace_has 'libc\.so\.1:port_getn\(3, \[\{portev_events=POLLIN\|POLLOUT, portev_source=PORT_SOURCE_FD, portev_object=6, portev_user=0x[0-9a-f]+\}\], 4, \[1\], \{tv_sec=0, tv_nsec=50000000\}\) = 0'
+	trace_has 'libc\.so\.1:port_getn\(3, 0x[0-9a-f]+, 4, \[0\], .*\) = -1 ETIME \(.*\)'
+	trace_has 'libc\.so\.1:port_alert\(3, PORT_ALERT_UPDATE, 16, 0x[0-9a-f]+\) = -1 EBUSY \(.*\)'
+	trace_has 'libsocket\.so\.1:__xnet_socketpair\(AF_UNIX, SOCK_STREAM, 0, \[6, 7\]\) = 0'
+	grep -Eq 'syscall_|libcall_' "$err" && fail "a call traced by number" "$(grep -E 'syscall_|libcall_' "$err")"
 	end
 
 	# --trace-filter knows the libraries' functions and classes
 	begin illumos-trace-filter
 	run "$xeno" --trace --trace-filter=port_alert,port_dissociate ./illumos-ports
 	status_is 0
-	trace_has 'port_dissociate\(3, PORT_SOURCE_FD, 4\) = -1 ENOENT \(.*\)'
-	sed 's/^[0-9]* //' "$err" | grep -Ev '^(port_alert|port_dissociate)\(|^\+\+\+ ' | grep -q . &&
+	trace_has 'libc\.so\.1:port_dissociate\(3, PORT_SOURCE_FD, 4\) = -1 ENOENT \(.*\)'
+	sed 's/^[0-9]* //' "$err" | grep -Ev '^libc\.so\.1:(port_alert|port_dissociate)\(|^\+\+\+ ' | grep -q . &&
 		fail "other calls traced" "$(cat "$err")"
 	end
 fi

@@ -273,7 +273,7 @@ end
 # An image xeno refuses (as `xeno FILE` does, with 126) but recognises as
 # foreign is refused to the guest's execve too, with FreeBSD's ENOEXEC: the
 # host never runs it natively, with the wrong system calls.
-for f in netbsd bad-align page-zero macho-le pe; do
+for f in arm64 bad-align page-zero macho-le pe; do
 	cp "$work/$f" "$work/exec-$f"
 	chmod 755 "$work/exec-$f"
 	begin "exec-refused-$f"

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Guest tests: the sample FreeBSD programs (samples/freebsd/) run under xeno,
-# and xeno's own command line and loader rejections.
+# Guest tests: the sample FreeBSD and NetBSD programs (samples/freebsd/,
+# samples/netbsd/, samples/bsd/) run under xeno, and xeno's own command line
+# and loader rejections.
 #
 #   tests/guest/run.sh XENO SAMPLES_DIR
 #
@@ -22,6 +23,7 @@ die() {
 expected=$(cd "$(dirname "$0")/expected" && pwd) || die "no expected/ directory"
 xeno=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 waitstatus=$(dirname "$xeno")/tests/waitstatus # how a command ended, exactly
+samples=$2
 bin=$(cd "$2/freebsd" && pwd) || die "no $2/freebsd"
 [ -x "$xeno" ] || die "$xeno is not executable"
 
@@ -116,6 +118,16 @@ begin win-tls
 run "$xeno" "$win/tls.exe"
 status_is 0
 printf 'tls: callback ran before the entry point\ntls: thread-local counter 42\n' | cmp -s - "$out" ||
+	fail "stdout: $(cat "$out")"
+stderr_empty
+end
+
+# A 32-bit result of a DLL's function arrives zero-extended in RAX (Go reads
+# all of RAX: SOCKET_ERROR is 0xffffffff to it); ws2_32 loaded by name.
+begin win-results
+run "$xeno" "$win/results.exe"
+status_is 0
+[ "$(cat "$out")" = "results: closesocket -> rax 0x00000000ffffffff, WSAENOTSOCK y" ] ||
 	fail "stdout: $(cat "$out")"
 stderr_empty
 end
@@ -496,6 +508,82 @@ stdout_is spawn.out
 stderr_empty
 end
 
+# ---- patched call sites (core/patch.h) ----
+
+# Whether this run patches (tests/run-all.sh runs the suite again with
+# XENO_PATCH=0).
+patching=yes
+[ "${XENO_PATCH:-1}" = 0 ] && patching=no
+
+# patched: the last run's --stats line says sites were patched (or none,
+# when this run does not patch).
+patched() {
+	line=$(grep '^xeno: .* system calls trapped' "$err" | head -n 1)
+	sites=$(printf '%s\n' "$line" | sed -n 's/.* through \([0-9]*\) patched sites.*/\1/p')
+	if [ -z "$sites" ]; then
+		fail "no --stats line" "$(cat "$err")"
+	elif [ "$1" = yes ] && [ "$sites" -eq 0 ]; then
+		fail "no site was patched" "$line"
+	elif [ "$1" = no ] && [ "$sites" -ne 0 ]; then
+		fail "sites were patched" "$line"
+	fi
+}
+
+# Sites patched while other threads run them, signals all along.
+begin patchrace
+run "$xeno" --stats "$bin/patchrace"
+status_is 0
+stdout_is patchrace.out
+patched $patching
+end
+
+# Code the program changes after running it.
+begin selfmod
+run "$xeno" --stats "$bin/selfmod"
+status_is 0
+stdout_is selfmod.out
+patched $patching
+end
+
+begin clocks
+run "$xeno" --stats "$bin/clocks"
+status_is 0
+stdout_is clocks.out
+patched $patching
+end
+
+begin no-patch
+run "$xeno" --stats --no-patch "$bin/clocks"
+status_is 0
+stdout_is clocks.out
+patched no
+end
+
+begin no-patch-from-environment
+run env XENO_PATCH=0 "$xeno" --stats "$bin/clocks"
+status_is 0
+stdout_is clocks.out
+patched no
+end
+
+# Calls answered from the vDSO are in the flight recorder as any others.
+begin flight-clocks
+run "$xeno" "$bin/clocks" abort
+status_is 134
+grep -Eqx '  clock_gettime\(CLOCK_MONOTONIC, 0x[0-9a-f]+\) = 0' "$err" ||
+	fail "no clock read in the flight recorder" "$(cat "$err")"
+end
+
+# A traced run patches as well, and shows every call.
+begin trace-patched
+run "$xeno" --stats --trace "$bin/clocks"
+status_is 0
+stdout_is clocks.out
+[ "$(grep -c 'clock_gettime(CLOCK_UPTIME, {[0-9.]*}) = 0$' "$err")" -eq 1000 ] ||
+	fail "not 1000 traced reads of CLOCK_UPTIME" "$(grep -c CLOCK_UPTIME "$err")"
+patched $patching
+end
+
 # ---- kqueue, sockets ----
 
 begin kqueue
@@ -569,6 +657,8 @@ dyn threads 0 # libthr: threads, locks, condition variables, keys, TLS of every 
 dyn libs 0    # a library by DT_NEEDED on XENO_LIBRARY_PATH, another by dlopen
 dyn atexit 7  # atexit handlers and finalisers in FreeBSD's order, exit's status
 dyn signals 0 # handlers, and signals arriving while libc blocks in read and a condition wait
+dyn backtrace 0 # _Unwind_Backtrace through the program's frames and a library's
+dyn system 0  # sysconf, realpath, strerror_r, arc4random, posix_spawn with file actions
 
 begin dyn-env
 run env -i XENO_SAMPLE=one "$xeno" ./dyn-env
@@ -612,8 +702,8 @@ end
 begin dyn-missing-trace
 run env XENO_LIBRARY_PATH="$dynlib" "$xeno" --trace ./dyn-missing
 status_is 0
-trace_has 'puts\("libgreet: constructor"\) = [0-9]+'
-trace_has 'getloadavg\(.*\) = -1 ENOSYS \(.*\)'
+trace_has 'libc\.so\.7:puts\("libgreet: constructor"\) = [0-9]+'
+trace_has 'libc\.so\.7:getloadavg\(\.\.\.\) = -1 ENOSYS \(.*\)'
 grep -Eq 'syscall_|libcall_' "$err" && fail "a call traced by number" "$(cat "$err")"
 end
 
@@ -624,6 +714,15 @@ status_is 126
 stdout_empty
 stderr_is "xeno: ./dyn-libs: libgreet.so.1, needed by ./dyn-libs, is neither built into xeno nor found on XENO_LIBRARY_PATH or under the compat root"
 end
+
+# Library calls in traces, recordings, the flight recorder and --check.
+. "$(dirname "$0")/dyn-cases.sh"
+
+# ---- the NetBSD samples ----
+
+. "$(dirname "$0")/netbsd.sh"
+
+# ---- the illumos samples ----
 
 . "$(dirname "$0")/illumos.sh"
 
@@ -700,9 +799,9 @@ mkdir "$work/directory"
 # program header's p_vaddr, 8 bytes at 64 + 16
 cp "$bin/hello" "$work/page-zero"
 dd if=/dev/zero of="$work/page-zero" bs=1 seek=80 count=8 conv=notrunc 2>/dev/null
-# hello marked NetBSD (EI_OSABI, byte 7, is 2)
-cp "$bin/hello" "$work/netbsd"
-printf '\002' | dd of="$work/netbsd" bs=1 seek=7 conv=notrunc 2>/dev/null
+# hello for another machine: e_machine (2 bytes at 18) is aarch64's 183
+cp "$bin/hello" "$work/arm64"
+printf '\267\000' | dd of="$work/arm64" bs=1 seek=18 conv=notrunc 2>/dev/null
 # hello with its second segment aligned to 0x1800 (p_align, at 64 + 56 + 48)
 cp "$bin/hello" "$work/bad-align"
 printf '\000\030\000\000\000\000\000\000' | dd of="$work/bad-align" bs=1 seek=168 conv=notrunc 2>/dev/null
@@ -719,7 +818,7 @@ rejects reject-pe 126 pe "without a PE signature"
 rejects reject-script 126 script "script"
 rejects reject-directory 126 directory "is a directory"
 rejects reject-page-zero 126 page-zero "is in page 0"
-rejects reject-netbsd 126 netbsd "a NetBSD program"
+rejects reject-arm64 126 arm64 "not x86-64"
 rejects reject-bad-align 126 bad-align "not a power of two"
 rejects reject-missing 127 missing "No such file or directory"
 

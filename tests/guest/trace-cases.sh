@@ -46,7 +46,7 @@ begin trace-filter-unknown
 run "$xeno" --trace-filter=read,bogus "$bin/cat" a.txt
 status_is 2
 stdout_empty
-stderr_is 'xeno: --trace-filter: freebsd has no call or class "bogus"'
+stderr_is 'xeno: --trace-filter: freebsd has no system call or library function "bogus"'
 end
 
 begin trace-time

@@ -10,11 +10,11 @@
 /* One FreeBSD SCM_RIGHTS message carrying n descriptors, at buf. */
 static size_t freebsd_rights(uint8_t *buf, const int *fds, size_t n)
 {
-	struct freebsd_cmsghdr h = {(uint32_t)FREEBSD_CMSG_LEN(n * sizeof(int)), 0xffff, 1};
-	memset(buf, 0, FREEBSD_CMSG_SPACE(n * sizeof(int)));
+	struct bsd_cmsghdr h = {(uint32_t)BSD_CMSG_LEN(n * sizeof(int)), 0xffff, 1};
+	memset(buf, 0, BSD_CMSG_SPACE(n * sizeof(int)));
 	memcpy(buf, &h, sizeof h);
 	memcpy(buf + 16, fds, n * sizeof(int));
-	return FREEBSD_CMSG_SPACE(n * sizeof(int));
+	return BSD_CMSG_SPACE(n * sizeof(int));
 }
 
 static void rights_to_host(void **state)
@@ -38,7 +38,7 @@ static void rights_to_host(void **state)
 	/* two messages, the last without its padding (CMSG_LEN, not SPACE) */
 	size_t first = freebsd_rights(in, fds, 1);
 	freebsd_rights(in + first, fds + 1, 1);
-	n = freebsd_cmsgs_to_host(in, first + FREEBSD_CMSG_LEN(sizeof(int)), out, sizeof out);
+	n = freebsd_cmsgs_to_host(in, first + BSD_CMSG_LEN(sizeof(int)), out, sizeof out);
 	assert_int_equal(n, 2 * CMSG_SPACE(sizeof(int)));
 	m.msg_controllen = (size_t)n;
 	c = CMSG_NXTHDR(&m, CMSG_FIRSTHDR(&m));
@@ -55,7 +55,7 @@ static void bad_control(void **state)
 	/* shorter than a header, a cmsg_len past the buffer, or under one */
 	assert_int_equal(freebsd_cmsgs_to_host(in, 8, out, sizeof out), -EINVAL);
 	assert_int_equal(freebsd_cmsgs_to_host(in, 18, out, sizeof out), -EINVAL);
-	struct freebsd_cmsghdr *h = (struct freebsd_cmsghdr *)in;
+	struct bsd_cmsghdr *h = (struct bsd_cmsghdr *)in;
 	h->cmsg_len = 11;
 	assert_int_equal(freebsd_cmsgs_to_host(in, len, out, sizeof out), -EINVAL);
 	/* Linux's level (1) and SCM_CREDS (3), which has no form here */
@@ -90,15 +90,15 @@ static void rights_from_host(void **state)
 	uint8_t out[256];
 	int flags = 0;
 	size_t n = freebsd_cmsgs_from_host(u.buf, sizeof u.buf, out, sizeof out, &flags);
-	assert_int_equal(n, FREEBSD_CMSG_SPACE(8) + FREEBSD_CMSG_SPACE(16));
+	assert_int_equal(n, BSD_CMSG_SPACE(8) + BSD_CMSG_SPACE(16));
 	assert_int_equal(flags, 0);
-	struct freebsd_cmsghdr h;
+	struct bsd_cmsghdr h;
 	memcpy(&h, out, sizeof h);
 	assert_int_equal(h.cmsg_len, 24);
 	assert_int_equal(h.cmsg_level, 0xffff);
 	assert_int_equal(h.cmsg_type, 1);
 	assert_memory_equal(out + 16, fds, sizeof fds);
-	memcpy(&h, out + FREEBSD_CMSG_SPACE(8), sizeof h);
+	memcpy(&h, out + BSD_CMSG_SPACE(8), sizeof h);
 	assert_int_equal(h.cmsg_type, 2); /* SCM_TIMESTAMP */
 	assert_int_equal(h.cmsg_len, 32);
 }
@@ -124,7 +124,7 @@ static void ctrunc(void **state)
 	int flags = 0;
 	size_t n = freebsd_cmsgs_from_host(u.buf, sizeof u.buf, out, sizeof out, &flags);
 	assert_int_equal(flags, FREEBSD_MSG_CTRUNC);
-	assert_int_equal(n, FREEBSD_CMSG_SPACE(4));
+	assert_int_equal(n, BSD_CMSG_SPACE(4));
 	/* no room for the rights */
 	flags = 0;
 	n = freebsd_cmsgs_from_host(u.buf, sizeof u.buf, out, 12, &flags);

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "abi/bsd/dirent.h"
 #include "abi/freebsd/dirent.h"
 
 static char long_name[FREEBSD_MAXNAMLEN + 2];
@@ -167,13 +168,13 @@ static void dtypes(void **state)
 	unsigned char rec[64];
 	for (size_t i = 0; i < sizeof types; i++) {
 		uint64_t out;
-		assert_int_equal(xeno_flags_from_host(&freebsd_dtype_flagset, types[i], &out), 0);
+		assert_int_equal(xeno_flags_from_host(&bsd_dtype_flagset, types[i], &out), 0);
 		assert_int_equal(out, types[i]);
 	}
 	struct bsd_dirent e = entry(1);
 	e.type = 3; /* no such type: unknown */
 	freebsd12_dirent_from_host(&e, rec, sizeof rec);
-	assert_int_equal(rec[18], FREEBSD_DT_UNKNOWN);
+	assert_int_equal(rec[18], BSD_DT_UNKNOWN);
 }
 
 int main(void)

@@ -20,11 +20,11 @@ static void every_freebsd_errno_is_named(void **state)
 static void round_trip_from_freebsd(void **state)
 {
 	(void)state;
-	static const int approximate[] = {
-	    FREEBSD_EPROCLIM,	   FREEBSD_EBADRPC,	 FREEBSD_ERPCMISMATCH, FREEBSD_EPROGUNAVAIL,
-	    FREEBSD_EPROGMISMATCH, FREEBSD_EPROCUNAVAIL, FREEBSD_EFTYPE,       FREEBSD_EAUTH,
-	    FREEBSD_ENEEDAUTH,	   FREEBSD_EDOOFUS,	 FREEBSD_ENOTCAPABLE,  FREEBSD_ECAPMODE,
-	    FREEBSD_EINTEGRITY};
+	static const int approximate[] = {BSD_EPROCLIM,	     BSD_EBADRPC,	  BSD_ERPCMISMATCH,
+					  BSD_EPROGUNAVAIL,  BSD_EPROGMISMATCH,	  BSD_EPROCUNAVAIL,
+					  BSD_EFTYPE,	     BSD_EAUTH,		  BSD_ENEEDAUTH,
+					  FREEBSD_EDOOFUS,   FREEBSD_ENOTCAPABLE, FREEBSD_ECAPMODE,
+					  FREEBSD_EINTEGRITY};
 	for (int e = 1; e <= FREEBSD_ELAST; e++) {
 		int skip = 0;
 		for (size_t i = 0; i < sizeof approximate / sizeof approximate[0]; i++)

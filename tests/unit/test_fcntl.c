@@ -174,30 +174,30 @@ static void fcntl_commands(void **state)
 static void small_sets(void **state)
 {
 	(void)state;
-	assert_int_equal(to_host(&freebsd_fdflags_flagset, 1), FD_CLOEXEC);
-	rejected_to_host(&freebsd_fdflags_flagset, 2);
+	assert_int_equal(to_host(&bsd_fdflags_flagset, 1), FD_CLOEXEC);
+	rejected_to_host(&bsd_fdflags_flagset, 2);
 	assert_int_equal(to_host(&freebsd_seals_flagset, 0xf),
 			 F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE);
 	rejected_to_host(&freebsd_seals_flagset, 0x10);
 	assert_int_equal(from_host(&freebsd_seals_flagset, F_SEAL_WRITE), 8);
 	assert_int_equal(to_host(&freebsd_closerange_flagset, 4), CLOSE_RANGE_CLOEXEC);
 	rejected_to_host(&freebsd_closerange_flagset, 2); /* Linux's CLOSE_RANGE_UNSHARE */
-	assert_int_equal(to_host(&freebsd_access_flagset, 0), F_OK);
-	assert_int_equal(to_host(&freebsd_access_flagset, 7), R_OK | W_OK | X_OK);
-	rejected_to_host(&freebsd_access_flagset, 8);
+	assert_int_equal(to_host(&bsd_access_flagset, 0), F_OK);
+	assert_int_equal(to_host(&bsd_access_flagset, 7), R_OK | W_OK | X_OK);
+	rejected_to_host(&bsd_access_flagset, 8);
 	assert_int_equal(to_host(&freebsd_whence_flagset, 3), SEEK_DATA);
 	assert_int_equal(to_host(&freebsd_whence_flagset, 4), SEEK_HOLE);
 	rejected_to_host(&freebsd_whence_flagset, 5);
-	assert_int_equal(to_host(&freebsd_fadvise_flagset, 4), POSIX_FADV_DONTNEED);
-	assert_int_equal(to_host(&freebsd_fadvise_flagset, 5), POSIX_FADV_NOREUSE);
-	rejected_to_host(&freebsd_fadvise_flagset, 6);
+	assert_int_equal(to_host(&bsd_fadvise_flagset, 4), POSIX_FADV_DONTNEED);
+	assert_int_equal(to_host(&bsd_fadvise_flagset, 5), POSIX_FADV_NOREUSE);
+	rejected_to_host(&bsd_fadvise_flagset, 6);
 }
 
 /* F_RDLCK/F_UNLCK/F_WRLCK are 1/2/3 on FreeBSD, 0/2/1 on Linux. */
 static void lock_types(void **state)
 {
 	(void)state;
-	const struct xeno_flagset *s = &freebsd_locktype_flagset;
+	const struct xeno_flagset *s = &bsd_locktype_flagset;
 	assert_int_equal(to_host(s, 1), F_RDLCK);
 	assert_int_equal(to_host(s, 2), F_UNLCK);
 	assert_int_equal(to_host(s, 3), F_WRLCK);

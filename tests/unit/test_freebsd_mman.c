@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "abi/bsd/mman.h"
 #include "abi/freebsd/mman.h"
 #include "core/thread.h"
 #include "syscalls/freebsd/freebsd.h"
@@ -215,25 +216,25 @@ static void madvise_values(void **state)
 	    {4, 20 /* COLD */}, {5, MADV_FREE},	  {6, BSD_MADV_NOOP},	{7, BSD_MADV_NOOP},
 	    {8, MADV_DONTDUMP}, {9, MADV_DODUMP}, {10, BSD_MADV_NOOP}};
 	for (unsigned i = 0; i < sizeof expect / sizeof expect[0]; i++) {
-		assert_int_equal(freebsd_madvise_to_host(expect[i][0], &h), 0);
+		assert_int_equal(bsd_madvise_to_host(&freebsd_madv_advice, expect[i][0], &h), 0);
 		assert_int_equal(h, expect[i][1]);
 	}
-	assert_int_equal(freebsd_madvise_to_host(11, &h), -EINVAL);
-	assert_int_equal(freebsd_madvise_to_host(-1, &h), -EINVAL);
+	assert_int_equal(bsd_madvise_to_host(&freebsd_madv_advice, 11, &h), -EINVAL);
+	assert_int_equal(bsd_madvise_to_host(&freebsd_madv_advice, -1, &h), -EINVAL);
 }
 
 static void minherit_values(void **state)
 {
 	(void)state;
 	int h = -1;
-	assert_int_equal(freebsd_minherit_to_host(1, &h), 0);
+	assert_int_equal(bsd_minherit_to_host(&freebsd_minherit_kinds, 1, &h), 0);
 	assert_int_equal(h, MADV_DOFORK);
-	assert_int_equal(freebsd_minherit_to_host(2, &h), 0);
+	assert_int_equal(bsd_minherit_to_host(&freebsd_minherit_kinds, 2, &h), 0);
 	assert_int_equal(h, MADV_DONTFORK);
-	assert_int_equal(freebsd_minherit_to_host(3, &h), 0);
+	assert_int_equal(bsd_minherit_to_host(&freebsd_minherit_kinds, 3, &h), 0);
 	assert_int_equal(h, 18 /* MADV_WIPEONFORK */);
-	assert_int_equal(freebsd_minherit_to_host(0, &h), -EOPNOTSUPP);
-	assert_int_equal(freebsd_minherit_to_host(4, &h), -EINVAL);
+	assert_int_equal(bsd_minherit_to_host(&freebsd_minherit_kinds, 0, &h), -EOPNOTSUPP);
+	assert_int_equal(bsd_minherit_to_host(&freebsd_minherit_kinds, 4, &h), -EINVAL);
 }
 
 static void mmap_flags_from_host(void **state)

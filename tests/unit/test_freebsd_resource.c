@@ -37,36 +37,36 @@ static void infinity_both_ways(void **state)
 	(void)state;
 	struct bsd_rlimit f, h;
 	f = (struct bsd_rlimit){0x7fffffffffffffffULL, 1024};
-	freebsd_rlimit_to_host(&f, &h);
+	bsd_rlimit_to_host(&f, &h);
 	assert_true(h.cur == RLIM_INFINITY);
 	assert_int_equal(h.max, 1024);
 	/* A negative limit means infinity to FreeBSD. */
 	f = (struct bsd_rlimit){(uint64_t)-5, (uint64_t)-1};
-	freebsd_rlimit_to_host(&f, &h);
+	bsd_rlimit_to_host(&f, &h);
 	assert_true(h.cur == RLIM_INFINITY && h.max == RLIM_INFINITY);
 	h = (struct bsd_rlimit){RLIM_INFINITY, 8 << 20};
-	freebsd_rlimit_from_host(&h, &f);
-	assert_true(f.cur == FREEBSD_RLIM_INFINITY);
+	bsd_rlimit_from_host(&h, &f);
+	assert_true(f.cur == BSD_RLIM_INFINITY);
 	assert_int_equal(f.max, 8 << 20);
-	assert_true(FREEBSD_RLIM_INFINITY == (1ULL << 63) - 1);
+	assert_true(BSD_RLIM_INFINITY == (1ULL << 63) - 1);
 	/* Beyond FreeBSD's range is infinity there too. */
 	h = (struct bsd_rlimit){1ULL << 63, 5};
-	freebsd_rlimit_from_host(&h, &f);
-	assert_true(f.cur == FREEBSD_RLIM_INFINITY);
+	bsd_rlimit_from_host(&h, &f);
+	assert_true(f.cur == BSD_RLIM_INFINITY);
 }
 
 static void rusage_fields(void **state)
 {
 	(void)state;
 	struct rusage h;
-	struct freebsd_rusage f;
+	struct bsd_rusage f;
 	memset(&h, 0, sizeof h);
 	h.ru_utime.tv_sec = 3;
 	h.ru_utime.tv_usec = 4;
 	h.ru_stime.tv_sec = 5;
 	h.ru_maxrss = 1234;
 	h.ru_nivcsw = 77;
-	freebsd_rusage_from_host(&h, &f);
+	bsd_rusage_from_host(&h, &f);
 	assert_int_equal(f.ru_utime.tv_sec, 3);
 	assert_int_equal(f.ru_utime.tv_usec, 4);
 	assert_int_equal(f.ru_stime.tv_sec, 5);
@@ -117,7 +117,7 @@ static void emulated_limits(void **state)
 	unit_catch_guest_faults(); /* inside the test: cmocka installs its own handlers */
 	struct freebsd_rlimit f;
 	assert_int_equal(bsd_sys_getrlimit(thread(), FREEBSD_RLIMIT_KQUEUES, (uint64_t)&f), 0);
-	assert_true((uint64_t)f.rlim_cur == FREEBSD_RLIM_INFINITY);
+	assert_true((uint64_t)f.rlim_cur == BSD_RLIM_INFINITY);
 	struct freebsd_rlimit set = {10, 20};
 	assert_int_equal(bsd_sys_setrlimit(thread(), FREEBSD_RLIMIT_KQUEUES, (uint64_t)&set), 0);
 	assert_int_equal(bsd_sys_getrlimit(thread(), FREEBSD_RLIMIT_KQUEUES, (uint64_t)&f), 0);

@@ -20,7 +20,7 @@
 /* Reads a MIB into buf (room bytes): the error; *len the retval. */
 static int get(const int *mib, unsigned n, void *buf, size_t room, size_t *len)
 {
-	struct freebsd_sysctl_req req = {.old = buf, .oldlen = room};
+	struct bsd_sysctl_req req = {.old = buf, .oldlen = room};
 	int err = freebsd_sysctl(mib, n, &req);
 	*len = freebsd_sysctl_retval(&req);
 	return err;
@@ -29,8 +29,8 @@ static int get(const int *mib, unsigned n, void *buf, size_t room, size_t *len)
 static void name2oid_every_node(void **state)
 {
 	(void)state;
-	for (unsigned i = 0; i < freebsd_sysctl_nnodes; i++) {
-		const struct sysctl_node *n = &freebsd_sysctl_nodes[i];
+	for (unsigned i = 0; i < freebsd_sysctl_tree.n; i++) {
+		const struct bsd_sysctl_node *n = &freebsd_sysctl_tree.nodes[i];
 		int oid[FREEBSD_CTL_MAXNAME];
 		unsigned len;
 		assert_int_equal(freebsd_sysctl_name2oid(n->name, oid, &len), 0);
@@ -111,13 +111,13 @@ static void size_queries(void **state)
 {
 	(void)state;
 	static const int ostype[] = {1, 1}, ncpu[] = {6, 3}, boottime[] = {1, 21};
-	struct freebsd_sysctl_req req = {.old = NULL, .oldlen = 0};
+	struct bsd_sysctl_req req = {.old = NULL, .oldlen = 0};
 	assert_int_equal(freebsd_sysctl(ostype, 2, &req), 0);
 	assert_int_equal(freebsd_sysctl_retval(&req), 8);
-	req = (struct freebsd_sysctl_req){0};
+	req = (struct bsd_sysctl_req){0};
 	assert_int_equal(freebsd_sysctl(ncpu, 2, &req), 0);
 	assert_int_equal(freebsd_sysctl_retval(&req), sizeof(int));
-	req = (struct freebsd_sysctl_req){0};
+	req = (struct bsd_sysctl_req){0};
 	assert_int_equal(freebsd_sysctl(boottime, 2, &req), 0);
 	assert_int_equal(freebsd_sysctl_retval(&req), 16);
 }
@@ -153,9 +153,9 @@ static void errors(void **state)
 	assert_int_equal(get(root, 1, buf, sizeof buf, &len), EISDIR);
 	/* Every node here is read-only: a new value (even empty) is EPERM. */
 	static const int ostype[] = {1, 1}, hostname[] = {1, 10};
-	struct freebsd_sysctl_req req = {.old = buf, .oldlen = sizeof buf, .new = "x", .newlen = 1};
+	struct bsd_sysctl_req req = {.old = buf, .oldlen = sizeof buf, .new = "x", .newlen = 1};
 	assert_int_equal(freebsd_sysctl(ostype, 2, &req), EPERM);
-	req = (struct freebsd_sysctl_req){.new = "", .newlen = 0};
+	req = (struct bsd_sysctl_req){.new = "", .newlen = 0};
 	assert_int_equal(freebsd_sysctl(hostname, 2, &req), EPERM);
 }
 
@@ -187,7 +187,7 @@ static void arandom(void **state)
 	assert_int_equal(len, 256);
 	assert_int_equal(get(mib, 2, buf, 16, &len), 0);
 	assert_int_equal(len, 16);
-	struct freebsd_sysctl_req req = {.old = NULL, .oldlen = 40};
+	struct bsd_sysctl_req req = {.old = NULL, .oldlen = 40};
 	assert_int_equal(freebsd_sysctl(mib, 2, &req), 0);
 	assert_int_equal(freebsd_sysctl_retval(&req), 40);
 }
@@ -198,18 +198,17 @@ static void meta_nodes(void **state)
 	int oid[FREEBSD_CTL_MAXNAME];
 	static const int name2oid[] = {0, 3};
 	/* The name goes in as the new value, without a NUL. */
-	struct freebsd_sysctl_req req = {
+	struct bsd_sysctl_req req = {
 	    .old = oid, .oldlen = sizeof oid, .new = "kern.ostypeXX", .newlen = 11};
 	assert_int_equal(freebsd_sysctl(name2oid, 2, &req), 0);
 	assert_int_equal(freebsd_sysctl_retval(&req), 2 * sizeof(int));
 	assert_int_equal(oid[0], 1);
 	assert_int_equal(oid[1], 1);
-	req =
-	    (struct freebsd_sysctl_req){.old = oid, .oldlen = sizeof oid, .new = "x", .newlen = 0};
+	req = (struct bsd_sysctl_req){.old = oid, .oldlen = sizeof oid, .new = "x", .newlen = 0};
 	assert_int_equal(freebsd_sysctl(name2oid, 2, &req), ENOENT);
 	static char longname[FREEBSD_MAXPATHLEN];
 	memset(longname, 'a', sizeof longname);
-	req = (struct freebsd_sysctl_req){
+	req = (struct bsd_sysctl_req){
 	    .old = oid, .oldlen = sizeof oid, .new = longname, .newlen = sizeof longname};
 	assert_int_equal(freebsd_sysctl(name2oid, 2, &req), ENAMETOOLONG);
 

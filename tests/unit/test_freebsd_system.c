@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "abi/freebsd/cpuset.h"
-#include "abi/freebsd/random.h"
+#include "abi/bsd/random.h"
 #include "abi/freebsd/sysarch.h"
 #include "core/thread.h"
 #include "syscalls/freebsd/freebsd.h"
@@ -159,14 +159,14 @@ static void getrandom_flags(void **state)
 {
 	(void)state;
 	uint64_t h, f;
-	assert_int_equal(xeno_flags_to_host(&freebsd_getrandom_flags, 0x1, &h), 0);
+	assert_int_equal(xeno_flags_to_host(&bsd_getrandom_flags, 0x1, &h), 0);
 	assert_int_equal(h, GRND_NONBLOCK);
-	assert_int_equal(xeno_flags_to_host(&freebsd_getrandom_flags, 0x2, &h), 0);
+	assert_int_equal(xeno_flags_to_host(&bsd_getrandom_flags, 0x2, &h), 0);
 	assert_int_equal(h, 0); /* one pool on FreeBSD: no blocking pool on Linux */
-	assert_int_equal(xeno_flags_to_host(&freebsd_getrandom_flags, 0x4 | 0x1, &h), 0);
+	assert_int_equal(xeno_flags_to_host(&bsd_getrandom_flags, 0x4 | 0x1, &h), 0);
 	assert_int_equal(h, 0x4 | GRND_NONBLOCK);
-	assert_int_equal(xeno_flags_to_host(&freebsd_getrandom_flags, 0x8, &h), -EINVAL);
-	assert_int_equal(xeno_flags_from_host(&freebsd_getrandom_flags, GRND_NONBLOCK, &f), 0);
+	assert_int_equal(xeno_flags_to_host(&bsd_getrandom_flags, 0x8, &h), -EINVAL);
+	assert_int_equal(xeno_flags_from_host(&bsd_getrandom_flags, GRND_NONBLOCK, &f), 0);
 	assert_int_equal(f, 1);
 }
 

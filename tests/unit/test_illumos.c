@@ -16,6 +16,10 @@
 #include <sys/un.h>
 #include <time.h>
 
+#include "abi/bsd/abi.h"
+#include "abi/bsd/mman.h"
+#include "abi/bsd/resource.h"
+#include "abi/bsd/socket.h"
 #include "abi/illumos/errno.h"
 #include "abi/illumos/fcntl.h"
 #include "abi/illumos/mman.h"
@@ -23,6 +27,7 @@
 #include "abi/illumos/signal.h"
 #include "abi/illumos/socket.h"
 #include "abi/illumos/stat.h"
+#include "libs/illumos/illumos.h"
 
 /* System V's numbers where Go compares them (runtime, syscall, net). */
 static void errno_values(void **state)
@@ -135,23 +140,35 @@ static void sockaddrs(void **state)
 	assert_int_equal(illumos_sockaddr_from_host(&un, sizeof un, out), 110);
 	assert_int_equal(out[0], ILLUMOS_AF_UNIX);
 	assert_string_equal((char *)out + 2, "/tmp/s");
-	assert_int_equal(illumos_domain_to_host(ILLUMOS_AF_INET6), AF_INET6);
-	assert_int_equal(illumos_domain_to_host(24), -EAFNOSUPPORT);
+	assert_int_equal(bsd_domain_to_host(&illumos_socket_domains, ILLUMOS_AF_INET6), AF_INET6);
+	assert_int_equal(bsd_domain_to_host(&illumos_socket_domains, 24), -EAFNOSUPPORT);
 }
 
+/* Types through the shared codec with illumos's "socktype" set: the type
+ * under SOCK_TYPE_MASK 0xffff, the creation flags above it (accept4 takes
+ * them, SOCK_CLOEXEC 0x80000 included).  A type no protocol has is
+ * EPROTOTYPE here; the socket handler says EPROTONOSUPPORT for illumos
+ * (illumos_bsd_abi.socktype_unknown_errno). */
 static void socket_types(void **state)
 {
 	(void)state;
+	const struct xeno_flagset *types = &illumos_socket_types;
 	int h;
-	assert_int_equal(illumos_socktype_to_host(ILLUMOS_SOCK_STREAM, &h), 0);
+	assert_int_equal(bsd_socktype_to_host(types, ILLUMOS_SOCK_STREAM, &h), 0);
 	assert_int_equal(h, SOCK_STREAM);
-	assert_int_equal(illumos_socktype_to_host(ILLUMOS_SOCK_DGRAM | ILLUMOS_SOCK_CLOEXEC, &h),
+	assert_int_equal(bsd_socktype_to_host(types, ILLUMOS_SOCK_DGRAM | ILLUMOS_SOCK_CLOEXEC, &h),
 			 0);
 	assert_int_equal(h, SOCK_DGRAM | SOCK_CLOEXEC);
-	assert_int_equal(illumos_socktype_to_host(3, &h), -EPROTONOSUPPORT);
-	assert_int_equal(illumos_accept_flags_to_host(ILLUMOS_SOCK_NONBLOCK, &h), 0);
+	assert_int_equal(bsd_socktype_to_host(types, 3, &h), -EPROTOTYPE);
+	assert_int_equal(bsd_socktype_to_host(types, ILLUMOS_SOCK_STREAM | 0x40000000, &h),
+			 -EINVAL);
+	assert_int_equal(illumos_bsd_abi.socktype_unknown_errno, EPROTONOSUPPORT);
+	assert_int_equal(bsd_accept_flags_to_host(types, ILLUMOS_SOCK_NONBLOCK, &h), 0);
 	assert_int_equal(h, SOCK_NONBLOCK);
-	assert_int_equal(illumos_accept_flags_to_host(1, &h), -EINVAL);
+	assert_int_equal(
+	    bsd_accept_flags_to_host(types, ILLUMOS_SOCK_CLOEXEC | ILLUMOS_SOCK_NDELAY, &h), 0);
+	assert_int_equal(h, SOCK_CLOEXEC | SOCK_NONBLOCK);
+	assert_int_equal(bsd_accept_flags_to_host(types, 1, &h), -EINVAL);
 }
 
 /* smmap_common's rules */
@@ -181,7 +198,7 @@ static void mmap_plans(void **state)
 			     ILLUMOS_MAP_PRIVATE | ILLUMOS_MAP_ANON | ILLUMOS_MAP_ALIGN, -1, 0, &p),
 			 -EINVAL);
 	int advice;
-	assert_int_equal(illumos_madvise_to_host(ILLUMOS_MADV_FREE, &advice), 0);
+	assert_int_equal(bsd_madvise_to_host(&illumos_madv_advice, ILLUMOS_MADV_FREE, &advice), 0);
 	assert_int_equal(advice, MADV_FREE);
 }
 
@@ -239,13 +256,15 @@ static void clocks_and_limits(void **state)
 	assert_int_equal(c.host_id, CLOCK_MONOTONIC);
 	assert_int_equal(illumos_clock_to_host(6, &c), -EINVAL);
 	int r;
-	assert_int_equal(illumos_rlimit_resource_to_host(ILLUMOS_RLIMIT_NOFILE, &r), 0);
+	assert_int_equal(
+	    bsd_rlimit_resource_to_host(&illumos_rlimit_resources, ILLUMOS_RLIMIT_NOFILE, &r), 0);
 	assert_int_equal(r, RLIMIT_NOFILE);
-	struct bsd_rlimit f = {ILLUMOS_RLIM_INFINITY, 100}, hl, back;
-	illumos_rlimit_to_host(&f, &hl);
-	assert_true(hl.cur == (uint64_t)RLIM_INFINITY);
-	illumos_rlimit_from_host(&hl, &back);
-	assert_true(back.cur == ILLUMOS_RLIM_INFINITY && back.max == 100);
+	/* illumos's RLIM_INFINITY (-3) and the other negative limits are
+	 * infinite to the host; getrlimit reports -3 (illumos_bsd_abi) */
+	struct bsd_rlimit f = {ILLUMOS_RLIM_INFINITY, 100}, hl;
+	bsd_rlimit_to_host(&f, &hl);
+	assert_true(hl.cur == (uint64_t)RLIM_INFINITY && hl.max == 100);
+	assert_true(illumos_bsd_abi.rlim_infinity == ILLUMOS_RLIM_INFINITY);
 }
 
 int main(void)

@@ -50,7 +50,7 @@ static void socket_types(void **state)
 static void inet_to_host(void **state)
 {
 	(void)state;
-	struct freebsd_sockaddr_in f = {0, 2, htons(8080), htonl(0x7f000001), {0}};
+	struct bsd_sockaddr_in f = {0, 2, htons(8080), htonl(0x7f000001), {0}};
 	struct sockaddr_storage ss;
 	socklen_t len = 0;
 	assert_int_equal(freebsd_sockaddr_to_host(&f, sizeof f, &ss, &len), 0);
@@ -78,7 +78,7 @@ static void inet_to_host(void **state)
 static void inet6_to_host(void **state)
 {
 	(void)state;
-	struct freebsd_sockaddr_in6 f = {28, 28, htons(443), htonl(7), {0}, 3};
+	struct bsd_sockaddr_in6 f = {28, 28, htons(443), htonl(7), {0}, 3};
 	f.sin6_addr[15] = 1;
 	struct sockaddr_storage ss;
 	socklen_t len;
@@ -96,7 +96,7 @@ static void inet6_to_host(void **state)
 static void unix_to_host(void **state)
 {
 	(void)state;
-	struct freebsd_sockaddr_un f = {0, 1, "/tmp/sock"};
+	struct bsd_sockaddr_un f = {0, 1, "/tmp/sock"};
 	struct sockaddr_storage ss;
 	socklen_t len;
 	const struct sockaddr_un *un = (const struct sockaddr_un *)&ss;
@@ -114,7 +114,7 @@ static void unix_to_host(void **state)
 	/* no path, a path past sun_path, and an empty one (not abstract!) */
 	assert_int_equal(freebsd_sockaddr_to_host(&f, 2, &ss, &len), -EINVAL);
 	assert_int_equal(freebsd_sockaddr_to_host(&f, 107, &ss, &len), -EINVAL);
-	struct freebsd_sockaddr_un empty = {106, 1, {0}};
+	struct bsd_sockaddr_un empty = {106, 1, {0}};
 	empty.sun_path[1] = 'x';
 	assert_int_equal(freebsd_sockaddr_to_host(&empty, sizeof empty, &ss, &len), -ENOENT);
 }
@@ -125,7 +125,7 @@ static void from_host(void **state)
 	uint8_t out[FREEBSD_SOCK_MAXADDRLEN];
 	struct sockaddr_in in = {AF_INET, htons(80), {htonl(0x7f000001)}, {0}};
 	assert_int_equal(freebsd_sockaddr_from_host(&in, sizeof in, out), 16);
-	const struct freebsd_sockaddr_in *f = (const void *)out;
+	const struct bsd_sockaddr_in *f = (const void *)out;
 	assert_int_equal(f->sin_len, 16);
 	assert_int_equal(f->sin_family, 2);
 	assert_int_equal(ntohs(f->sin_port), 80);
@@ -133,7 +133,7 @@ static void from_host(void **state)
 
 	struct sockaddr_in6 in6 = {AF_INET6, htons(22), 0, IN6ADDR_LOOPBACK_INIT, 5};
 	assert_int_equal(freebsd_sockaddr_from_host(&in6, sizeof in6, out), 28);
-	const struct freebsd_sockaddr_in6 *f6 = (const void *)out;
+	const struct bsd_sockaddr_in6 *f6 = (const void *)out;
 	assert_int_equal(f6->sin6_len, 28);
 	assert_int_equal(f6->sin6_family, 28);
 	assert_int_equal(f6->sin6_addr[15], 1);
@@ -141,7 +141,7 @@ static void from_host(void **state)
 
 	struct sockaddr_un un = {AF_UNIX, "/run/x"};
 	size_t n = freebsd_sockaddr_from_host(&un, offsetof(struct sockaddr_un, sun_path) + 7, out);
-	const struct freebsd_sockaddr_un *fu = (const void *)out;
+	const struct bsd_sockaddr_un *fu = (const void *)out;
 	assert_int_equal(n, 2 + 7);
 	assert_int_equal(fu->sun_len, n);
 	assert_int_equal(fu->sun_family, 1);

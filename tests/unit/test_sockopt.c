@@ -72,7 +72,7 @@ static void unknown(void **state)
 	assert_int_equal(err, -EINVAL);
 }
 
-static const struct bsd_sockopt_xlat xlat = {freebsd_errno_from_host, freebsd_domain_from_host};
+static const struct bsd_sockopt_xlat xlat = {freebsd_errno_from_host, &freebsd_socket_domains};
 
 /* A switch reads back as FreeBSD's bit for it (sogetopt, tcp_ctloutput). */
 static void switches(void **state)

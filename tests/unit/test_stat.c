@@ -178,7 +178,7 @@ static void stat11_dev_is_the_low_word(void **state)
 static void utimens_both_ways(void **state)
 {
 	(void)state;
-	struct freebsd_timespec in[2] = {{100, -1}, {200, -2}};
+	struct bsd_timespec in[2] = {{100, -1}, {200, -2}};
 	struct timespec out[2];
 	assert_int_equal(freebsd_utimens_to_host(in, out), 0);
 	assert_true(out[0].tv_nsec == UTIME_NOW && out[1].tv_nsec == UTIME_OMIT);
@@ -196,7 +196,7 @@ static void utimens_both_ways(void **state)
 	assert_int_equal(freebsd_utimens_to_host(in, out), -EINVAL);
 
 	struct timespec h[2] = {{5, UTIME_OMIT}, {6, UTIME_NOW}};
-	struct freebsd_timespec f[2];
+	struct bsd_timespec f[2];
 	assert_int_equal(freebsd_utimens_from_host(h, f), 0);
 	assert_true(f[0].tv_nsec == -2 && f[1].tv_nsec == -1 && f[1].tv_sec == 6);
 	h[0].tv_nsec = -7;

@@ -14,36 +14,34 @@ static void command_encoding(void **state)
 {
 	(void)state;
 	/* _IOR('t', 19, struct termios): out, 44 bytes, group 't', number 19 */
-	assert_int_equal(FREEBSD_TIOCGETA, 0x402c7413);
-	assert_int_equal(FREEBSD_TIOCSETA, 0x802c7414);
-	assert_int_equal(FREEBSD_TIOCSETAW, 0x802c7415);
-	assert_int_equal(FREEBSD_TIOCSETAF, 0x802c7416);
-	assert_int_equal(FREEBSD_TIOCGWINSZ, 0x40087468);
-	assert_int_equal(FREEBSD_TIOCSWINSZ, 0x80087467);
-	assert_int_equal(FREEBSD_FIOCLEX, 0x20006601);
-	assert_int_equal(FREEBSD_FIONCLEX, 0x20006602);
-	assert_int_equal(FREEBSD_FIONREAD, 0x4004667f);
-	assert_int_equal(FREEBSD_FIONBIO, 0x8004667e);
-	assert_int_equal(FREEBSD_FIOASYNC, 0x8004667d);
-	assert_int_equal(FREEBSD_IOCPARM_LEN(FREEBSD_TIOCGETA), 44);
+	assert_int_equal(BSD_TIOCGETA, 0x402c7413);
+	assert_int_equal(BSD_TIOCSETA, 0x802c7414);
+	assert_int_equal(BSD_TIOCSETAW, 0x802c7415);
+	assert_int_equal(BSD_TIOCSETAF, 0x802c7416);
+	assert_int_equal(BSD_TIOCGWINSZ, 0x40087468);
+	assert_int_equal(BSD_TIOCSWINSZ, 0x80087467);
+	assert_int_equal(BSD_FIOCLEX, 0x20006601);
+	assert_int_equal(BSD_FIONCLEX, 0x20006602);
+	assert_int_equal(BSD_FIONREAD, 0x4004667f);
+	assert_int_equal(BSD_FIONBIO, 0x8004667e);
+	assert_int_equal(BSD_FIOASYNC, 0x8004667d);
+	assert_int_equal(BSD_IOCPARM_LEN(BSD_TIOCGETA), 44);
 }
 
 static void command_table(void **state)
 {
 	(void)state;
-	const struct xeno_flagset *s = &freebsd_ioctl_flagset;
+	const struct xeno_flagset *s = &bsd_ioctl_flagset;
 	uint64_t out;
 	struct {
 		uint32_t foreign;
 		unsigned long host;
 	} map[] = {
-	    {FREEBSD_TIOCGETA, TCGETS2},      {FREEBSD_TIOCSETA, TCSETS2},
-	    {FREEBSD_TIOCSETAW, TCSETSW2},    {FREEBSD_TIOCSETAF, TCSETSF2},
-	    {FREEBSD_TIOCGWINSZ, TIOCGWINSZ}, {FREEBSD_TIOCSWINSZ, TIOCSWINSZ},
-	    {FREEBSD_FIONBIO, FIONBIO},	      {FREEBSD_FIOCLEX, FIOCLEX},
-	    {FREEBSD_FIONCLEX, FIONCLEX},     {FREEBSD_FIONREAD, FIONREAD},
-	    {FREEBSD_FIOASYNC, FIOASYNC},     {FREEBSD_TIOCGPGRP, TIOCGPGRP},
-	    {FREEBSD_TIOCSPGRP, TIOCSPGRP},
+	    {BSD_TIOCGETA, TCGETS2},	{BSD_TIOCSETA, TCSETS2},      {BSD_TIOCSETAW, TCSETSW2},
+	    {BSD_TIOCSETAF, TCSETSF2},	{BSD_TIOCGWINSZ, TIOCGWINSZ}, {BSD_TIOCSWINSZ, TIOCSWINSZ},
+	    {BSD_FIONBIO, FIONBIO},	{BSD_FIOCLEX, FIOCLEX},	      {BSD_FIONCLEX, FIONCLEX},
+	    {BSD_FIONREAD, FIONREAD},	{BSD_FIOASYNC, FIOASYNC},     {BSD_TIOCGPGRP, TIOCGPGRP},
+	    {BSD_TIOCSPGRP, TIOCSPGRP},
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
 		assert_int_equal(xeno_flags_to_host(s, map[i].foreign, &out), 0);
@@ -55,9 +53,9 @@ static void command_table(void **state)
 }
 
 /* A FreeBSD "sane" terminal: the values are sys/sys/_termios.h bits. */
-static struct freebsd_termios sane(void)
+static struct bsd_termios sane(void)
 {
-	struct freebsd_termios f;
+	struct bsd_termios f;
 	memset(&f, 0, sizeof f);
 	f.c_iflag =
 	    0x00000100 | 0x00000200 | 0x00002000 | 0x00000002; /* ICRNL|IXON|IMAXBEL|BRKINT */
@@ -67,18 +65,18 @@ static struct freebsd_termios sane(void)
 		    0x00000400 |
 		    0x80000000; /* ECHOKE|ECHOE|ECHO|ECHOCTL|ISIG|ICANON|IEXTEN|NOFLSH */
 	memset(f.c_cc, 0xff, sizeof f.c_cc);
-	f.c_cc[FREEBSD_VINTR] = 3;
-	f.c_cc[FREEBSD_VQUIT] = 0x1c;
-	f.c_cc[FREEBSD_VERASE] = 0x7f;
-	f.c_cc[FREEBSD_VKILL] = 0x15;
-	f.c_cc[FREEBSD_VEOF] = 4;
-	f.c_cc[FREEBSD_VSTART] = 0x11;
-	f.c_cc[FREEBSD_VSTOP] = 0x13;
-	f.c_cc[FREEBSD_VSUSP] = 0x1a;
+	f.c_cc[BSD_VINTR] = 3;
+	f.c_cc[BSD_VQUIT] = 0x1c;
+	f.c_cc[BSD_VERASE] = 0x7f;
+	f.c_cc[BSD_VKILL] = 0x15;
+	f.c_cc[BSD_VEOF] = 4;
+	f.c_cc[BSD_VSTART] = 0x11;
+	f.c_cc[BSD_VSTOP] = 0x13;
+	f.c_cc[BSD_VSUSP] = 0x1a;
 	f.c_cc[FREEBSD_VERASE2] = 8;
-	f.c_cc[FREEBSD_VSTATUS] = 0x14;
-	f.c_cc[FREEBSD_VMIN] = 1;
-	f.c_cc[FREEBSD_VTIME] = 0;
+	f.c_cc[BSD_VSTATUS] = 0x14;
+	f.c_cc[BSD_VMIN] = 1;
+	f.c_cc[BSD_VTIME] = 0;
 	f.c_ispeed = f.c_ospeed = 9600;
 	return f;
 }
@@ -86,7 +84,7 @@ static struct freebsd_termios sane(void)
 static void termios_to_host_values(void **state)
 {
 	(void)state;
-	struct freebsd_termios f = sane();
+	struct bsd_termios f = sane();
 	struct termios2 h;
 	memset(&h, 0, sizeof h);
 	h.c_iflag = IUTF8; /* Linux-only state: kept */
@@ -130,20 +128,20 @@ static void termios_from_host_values(void **state)
 	h.c_cc[VMIN] = 0;
 	h.c_cc[VTIME] = 5;
 	h.c_ispeed = h.c_ospeed = 38400;
-	struct freebsd_termios f;
+	struct bsd_termios f;
 	memset(&f, 0x5a, sizeof f);
 	assert_int_equal(freebsd_termios_from_host(&h, &f), 0);
 	assert_int_equal(f.c_iflag, 0x00000100 | 0x00000200 | 0x00000400);
 	assert_int_equal(f.c_oflag, 0x00000001 | 0x00000002);
 	assert_int_equal(f.c_cflag, 0x00000200 | 0x00000800 | 0x00001000 | 0x00008000 | 0x00030000);
 	assert_int_equal(f.c_lflag, 0x00000080 | 0x00000100 | 0x00000008 | 0x00400000);
-	assert_int_equal(f.c_cc[FREEBSD_VINTR], 3);
-	assert_int_equal(f.c_cc[FREEBSD_VEOL], 0xff);
-	assert_int_equal(f.c_cc[FREEBSD_VMIN], 0); /* a count, not a character */
-	assert_int_equal(f.c_cc[FREEBSD_VTIME], 5);
+	assert_int_equal(f.c_cc[BSD_VINTR], 3);
+	assert_int_equal(f.c_cc[BSD_VEOL], 0xff);
+	assert_int_equal(f.c_cc[BSD_VMIN], 0); /* a count, not a character */
+	assert_int_equal(f.c_cc[BSD_VTIME], 5);
 	assert_int_equal(f.c_cc[FREEBSD_VERASE2], 0xff); /* FreeBSD-only slots */
-	assert_int_equal(f.c_cc[FREEBSD_VSTATUS], 0xff);
-	assert_int_equal(f.c_cc[FREEBSD_VDSUSP], 0xff);
+	assert_int_equal(f.c_cc[BSD_VSTATUS], 0xff);
+	assert_int_equal(f.c_cc[BSD_VDSUSP], 0xff);
 	assert_int_equal(f.c_ispeed, 38400);
 	assert_int_equal(f.c_ospeed, 38400);
 }
@@ -151,21 +149,21 @@ static void termios_from_host_values(void **state)
 static void termios_round_trip(void **state)
 {
 	(void)state;
-	struct freebsd_termios f = sane(), back;
+	struct bsd_termios f = sane(), back;
 	struct termios2 h;
 	memset(&h, 0, sizeof h);
 	assert_int_equal(freebsd_termios_to_host(&f, &h), 0);
 	assert_int_equal(freebsd_termios_from_host(&h, &back), 0);
 	/* FreeBSD-only slots read back disabled; the rest is unchanged */
 	f.c_cc[FREEBSD_VERASE2] = 0xff;
-	f.c_cc[FREEBSD_VSTATUS] = 0xff;
+	f.c_cc[BSD_VSTATUS] = 0xff;
 	assert_memory_equal(&back, &f, sizeof f);
 }
 
 static void termios_rejected_and_special(void **state)
 {
 	(void)state;
-	struct freebsd_termios f = sane();
+	struct bsd_termios f = sane();
 	struct termios2 h, before;
 	memset(&h, 0, sizeof h);
 	f.c_iflag |= 0x00001000; /* undefined input flag */

@@ -1,3 +1,5 @@
+/* The BSD samples' runtime (samples/bsd/runtime.h): memory and string helpers,
+ * a buffered printf, the checks, and the entry from crt0.S. */
 #include "mini.h"
 
 char **environ;

@@ -1,0 +1,36 @@
+/*
+ * The shapes of the BSDs' memory-management words, read through each OS's
+ * tables (abi/<os>/mman.c): protections, msync flags, madvise advice and
+ * minherit kinds.  The values and mmap's rules are each OS's.
+ */
+#ifndef XENO_ABI_BSD_MMAN_H
+#define XENO_ABI_BSD_MMAN_H
+
+#include "core/xlat.h"
+
+/* madvise advice 0..4 and minherit kinds 0..2, which the BSDs number
+ * alike (FreeBSD and NetBSD sys/sys/mman.h), each OS's table starting with
+ * them.  MADV_DONTNEED keeps the contents on both (a hint to page out
+ * first; Linux's would zero anonymous memory): MADV_COLD is the hint.
+ * Sharing a private mapping with a child has no Linux twin. */
+#define BSD_MADV_ADVICE_SHARED                                                                     \
+	XENO_ENUM("MADV_NORMAL", 0, MADV_NORMAL), XENO_ENUM("MADV_RANDOM", 1, MADV_RANDOM),        \
+	    XENO_ENUM("MADV_SEQUENTIAL", 2, MADV_SEQUENTIAL),                                      \
+	    XENO_ENUM("MADV_WILLNEED", 3, MADV_WILLNEED),                                          \
+	    XENO_ENUM("MADV_DONTNEED", 4, 20 /* MADV_COLD */)
+#define BSD_MINHERIT_KINDS_SHARED(prefix)                                                          \
+	XENO_ENUM_FOREIGN(prefix "INHERIT_SHARE", 0),                                              \
+	    XENO_ENUM(prefix "INHERIT_COPY", 1, MADV_DOFORK),                                      \
+	    XENO_ENUM(prefix "INHERIT_NONE", 2, MADV_DONTFORK)
+
+/* A flag word through set s into an int: 0 or -EINVAL. */
+int bsd_flags_to_host_int(const struct xeno_flagset *s, int v, int *host);
+/* madvise advice through the enum set s: the host advice, BSD_MADV_NOOP
+ * for advice with no host call to make, or -EINVAL. */
+int bsd_madvise_to_host(const struct xeno_flagset *s, int behav, int *host_advice);
+/* minherit's kind through the enum set s: the host madvise advice, or
+ * -EOPNOTSUPP for sharing (Linux cannot share a private mapping with a
+ * child), -EINVAL for an unknown kind. */
+int bsd_minherit_to_host(const struct xeno_flagset *s, int inherit, int *host_advice);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * The guest's stack unwound by LLVM's libunwind (libs/common/unwind.h).
+ * Only libunwind's public interface (libunwind.h: unw_*) is used: a cursor
+ * is made for xeno's own context and then given the guest's registers one
+ * by one, the instruction pointer last, which makes libunwind look up the
+ * guest function's FDE.  xeno links glibc statically with libgcc_eh, which
+ * has the _Unwind_* names: those of libunwind are never pulled in.
+ */
+#include "libs/common/unwind.h"
+
+#include <link.h>
+#include <stddef.h>
+
+#include "core/libcall.h"
+#include "core/uaccess.h"
+#include "loader/link.h"
+
+#define UNWIND_MAGIC 0x646e69776e75786eull /* "nxunwind" */
+
+/* ---- dl_iterate_phdr, as libunwind (and libgcc_eh) see it ---- */
+
+int __real_dl_iterate_phdr(int (*fn)(struct dl_phdr_info *, size_t, void *), void *data);
+int __wrap_dl_iterate_phdr(int (*fn)(struct dl_phdr_info *, size_t, void *), void *data);
+
+struct iterate {
+	int (*fn)(struct dl_phdr_info *, size_t, void *);
+	void *data;
+};
+
+static int guest_object(const struct xeno_link_object *o, void *arg)
+{
+	struct iterate *it = arg;
+	if (!o->phdr) /* a shim: no ELF object of the guest's */
+		return 0;
+	struct dl_phdr_info info = {
+	    .dlpi_addr = o->base,
+	    .dlpi_name = o->name,
+	    .dlpi_phdr = (const ElfW(Phdr) *)o->phdr,
+	    .dlpi_phnum = (ElfW(Half))o->phnum,
+	};
+	/* the size says the fields after dlpi_phnum are absent: libgcc_eh's
+	 * cache, keyed on dlpi_adds and dlpi_subs, stays with xeno's objects */
+	return it->fn(&info, offsetof(struct dl_phdr_info, dlpi_adds), it->data);
+}
+
+/* The guest's objects first, then xeno's own (the real one's). */
+int __wrap_dl_iterate_phdr(int (*fn)(struct dl_phdr_info *, size_t, void *), void *data)
+{
+	struct iterate it = {fn, data};
+	int r = xeno_link_each(guest_object, &it);
+	return r ? r : __real_dl_iterate_phdr(fn, data);
+}
+
+/* ---- walks ---- */
+
+int xeno_unwind_start(struct xeno_unwind *u, const uint64_t *regs)
+{
+	static const int callee[] = {UNW_X86_64_RBX, UNW_X86_64_RBP, UNW_X86_64_R12,
+				     UNW_X86_64_R13, UNW_X86_64_R14, UNW_X86_64_R15};
+	unw_context_t here;
+	u->magic = 0;
+	if (!regs)
+		return UNW_EINVAL;
+	int r = unw_getcontext(&here);
+	if (r == 0)
+		r = unw_init_local(&u->cursor, &here);
+	for (int i = 0; r == 0 && i < (int)(sizeof callee / sizeof *callee); i++)
+		r = unw_set_reg(&u->cursor, callee[i], regs[XENO_LIBREGS_CALLEE + i]);
+	if (r == 0)
+		r = unw_set_reg(&u->cursor, UNW_REG_SP, (unw_word_t)(regs + XENO_LIBREGS_STACK));
+	if (r == 0)
+		r = unw_set_reg(&u->cursor, UNW_REG_IP, regs[XENO_LIBREGS_RETURN]);
+	if (r == 0)
+		u->magic = UNWIND_MAGIC;
+	return r;
+}
+
+int xeno_unwind_step(struct xeno_unwind *u)
+{
+	return unw_step(&u->cursor);
+}
+
+struct xeno_unwind *xeno_unwind_at(uint64_t ctx)
+{
+	uint64_t magic;
+	if (!ctx || ctx % 8 || xeno_copy_in(&magic, ctx, sizeof magic) < 0 || magic != UNWIND_MAGIC)
+		return NULL;
+	return (struct xeno_unwind *)ctx;
+}
+
+uint64_t xeno_unwind_reg(struct xeno_unwind *u, int reg)
+{
+	unw_word_t v = 0;
+	unw_get_reg(&u->cursor, reg, &v);
+	return v;
+}
+
+uint64_t xeno_unwind_ip(struct xeno_unwind *u)
+{
+	return xeno_unwind_reg(u, UNW_REG_IP);
+}
+
+uint64_t xeno_unwind_sp(struct xeno_unwind *u)
+{
+	return xeno_unwind_reg(u, UNW_REG_SP);
+}
+
+bool xeno_unwind_signal_frame(struct xeno_unwind *u)
+{
+	return unw_is_signal_frame(&u->cursor) > 0;
+}
+
+bool xeno_unwind_proc(struct xeno_unwind *u, unw_proc_info_t *info)
+{
+	return unw_get_proc_info(&u->cursor, info) == UNW_ESUCCESS;
+}
+
+void xeno_unwind_set_ip(struct xeno_unwind *u, uint64_t pc)
+{
+	unw_set_reg(&u->cursor, UNW_REG_IP, pc);
+}

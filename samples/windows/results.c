@@ -1,0 +1,37 @@
+/*
+ * How a 32-bit result reaches the caller: a function returning int leaves it
+ * in EAX, and writing EAX clears RAX's upper half, so a caller that reads all
+ * of RAX (as Go's syscall package does, comparing it with SOCKET_ERROR,
+ * 0xffffffff) sees -1 as 0x00000000ffffffff.  The sample loads ws2_32.dll by
+ * name as Go does, calls closesocket on a handle that is no socket through a
+ * pointer typed to return 64 bits, and prints what RAX held and whether
+ * WSAGetLastError then says WSAENOTSOCK (10038).
+ */
+#include "win.h"
+
+typedef unsigned long long (*raw_fn)(unsigned long long);
+typedef int (*last_error_fn)(void);
+
+static void hex(unsigned long long v, char *out)
+{
+	for (int i = 15; i >= 0; i--, v >>= 4)
+		out[i] = "0123456789abcdef"[v & 15];
+}
+
+__attribute__((noreturn)) void start(void)
+{
+	HANDLE ws2 = LoadLibraryA("ws2_32.dll");
+	raw_fn closesocket = ws2 ? (raw_fn)GetProcAddress(ws2, "closesocket") : 0;
+	last_error_fn last = ws2 ? (last_error_fn)GetProcAddress(ws2, "WSAGetLastError") : 0;
+	if (!closesocket || !last) {
+		PUT("results: ws2_32.dll not loaded\n");
+		ExitProcess(1);
+	}
+	unsigned long long rax = closesocket(0x7777);
+	int err = last();
+	char line[] = "results: closesocket -> rax 0x................, WSAENOTSOCK x\n";
+	hex(rax, line + 30);
+	line[sizeof line - 3] = err == 10038 ? 'y' : 'n';
+	put(line, sizeof line - 1);
+	ExitProcess(rax == 0xffffffffULL && err == 10038 ? 0 : 1);
+}
