@@ -1,6 +1,6 @@
 #!/bin/sh
-# Wall-time ratio of esbuild for FreeBSD, NetBSD and Windows under xeno against
-# esbuild for Linux run natively (same version, from npm), measured
+# Wall-time ratio of esbuild for FreeBSD, NetBSD, illumos and Windows under xeno
+# against esbuild for Linux run natively (same version, from npm), measured
 # alternately in one run, with call sites patched (xeno's default,
 # core/patch.h) and without (--no-patch):
 #   --version          (start-up cost: reported as a difference in ms too)
@@ -22,15 +22,21 @@ xeno=$root/build/xeno
 version=0.28.2
 fbsd=$("$root/tools/npm-fetch.sh" @esbuild/freebsd-x64 "$version")/package/bin/esbuild
 nbsd=$("$root/tools/npm-fetch.sh" @esbuild/netbsd-x64 "$version")/package/bin/esbuild
+sun=$("$root/tools/npm-fetch.sh" @esbuild/sunos-x64 "$version")/package/bin/esbuild
 win=$("$root/tools/npm-fetch.sh" @esbuild/win32-x64 "$version")/package/esbuild.exe
-# each guest as NAME:PATH (Windows's calls are library calls: patching does
-# not concern them).  bench/wine.sh compares xeno with Wine.
-guests="FreeBSD:$fbsd NetBSD:$nbsd Windows:$win"
+# each guest as NAME:PATH (illumos's and Windows's calls are library calls:
+# patching does not concern them).  bench/wine.sh compares xeno with Wine.
+guests="FreeBSD:$fbsd NetBSD:$nbsd illumos:$sun Windows:$win"
 linux=$("$root/tools/npm-fetch.sh" @esbuild/linux-x64 "$version")/package/bin/esbuild
 ts=$("$root/tools/npm-fetch.sh" typescript 5.6.3)/package/lib/typescript.js
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xeno-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 cp "$ts" "$tmp/ts.js"
+# each OS's binary, kept in $tmp/bin.OS
+for os in $oses; do
+	d=$("$root/tools/npm-fetch.sh" "$(package "$os")" "$version")
+	echo "$d/package/bin/esbuild" >"$tmp/bin.$os"
+done
 
 # The project: module i lives in d(i % 30)/m(i).js, exports a function and
 # a class and imports two modules after it; each directory's index.js

@@ -30,10 +30,13 @@ struct xeno_brand {
 	/* An ELF program is this OS's if, in this order (FreeBSD's
 	 * __elfN(get_brandinfo)): its EI_OSABI byte is elf_osabi; its ABI-tag
 	 * note (type 1) is owned by note_owner; its PT_INTERP starts with one of
-	 * interpreters.  0 / NULL: not used. */
+	 * interpreters; it has a program header of type elf_phdr_type (one
+	 * only this OS's linkers write, as illumos's PT_SUNWSTACK).  0 / NULL:
+	 * not used. */
 	unsigned char elf_osabi;
 	const char *note_owner;
 	const char *const *interpreters; /* NULL-terminated */
+	uint32_t elf_phdr_type;
 	/* The version an ABI note carries, in words for --check ("FreeBSD
 	 * 14.2"); NULL: shown as a number. */
 	void (*describe_version)(uint32_t version, char *buf, size_t size);

@@ -87,7 +87,15 @@ xeno_lib_entry:
 	movq	%r15, 224(%rsp)
 	movq	%r11, %rdi		/* xeno_libcall(fn, regs) */
 	leaq	8(%rsp), %rsi
+	/* The guest's stack may be 8 off the 16 the psABI wants at a call
+	 * (Go 1.26's asmsysvicall6 calls libc so): C gets it aligned, rbp
+	 * (the guest's, saved) keeps where the frame is. */
+	pushq	%rbp
+	movq	%rsp, %rbp
+	andq	$-16, %rsp
 	call	xeno_libcall
+	movq	%rbp, %rsp
+	popq	%rbp
 	movq	%rax, 232(%rsp)
 	movq	%rdx, 240(%rsp)
 	XENO_THREAD_STATE %r10

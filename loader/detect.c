@@ -106,6 +106,24 @@ static const struct xeno_brand *brand_of_osabi(unsigned char osabi)
 	return NULL;
 }
 
+/* The brand whose own program header type the program carries, if any. */
+static const struct xeno_brand *brand_of_phdr(Elf *elf)
+{
+	size_t phnum;
+	if (elf_getphdrnum(elf, &phnum) != 0)
+		return NULL;
+	for (size_t i = 0; i < phnum; i++) {
+		GElf_Phdr ph;
+		if (!gelf_getphdr(elf, (int)i, &ph))
+			continue;
+		for (const struct xeno_brand *const *b = xeno_brands; *b; b++)
+			if ((*b)->format == XENO_FORMAT_ELF && (*b)->elf_phdr_type &&
+			    (*b)->elf_phdr_type == ph.p_type)
+				return *b;
+	}
+	return NULL;
+}
+
 struct xeno_elf_brand xeno_detect_elf_brand(Elf *elf, const char *interp)
 {
 	struct xeno_elf_brand r = {0};
@@ -130,7 +148,8 @@ struct xeno_elf_brand xeno_detect_elf_brand(Elf *elf, const char *interp)
 		if ((*b)->format == XENO_FORMAT_ELF &&
 		    starts_with_any(interp, (*b)->interpreters)) {
 			r.brand = *b;
-			break;
+			return r;
 		}
+	r.brand = brand_of_phdr(elf);
 	return r;
 }

@@ -25,7 +25,8 @@ struct xeno_elf_brand {
 	uint32_t version;		/* from the ABI note, 0 if none */
 };
 
-/* The brand of an ELF program from EI_OSABI, its notes and PT_INTERP. */
+/* The brand of an ELF program from EI_OSABI, its notes, PT_INTERP and, last,
+ * a program header type only one OS has. */
 struct xeno_elf_brand xeno_detect_elf_brand(Elf *elf, const char *interp);
 
 #endif

@@ -194,9 +194,13 @@ static int read_tls(struct xeno_image *img, const GElf_Phdr *ph)
 }
 
 /* Whether the TLS template's initialised bytes lie in one loaded, readable
- * segment (what a new thread's block is copied from). */
+ * segment (what a new thread's block is copied from).  A template with no
+ * initialised bytes copies nothing, wherever it says it is (Go's illumos
+ * programs: an all-zero PT_TLS at address 0, loader/link_tls.c). */
 static bool tls_template_loaded(const struct xeno_image *img)
 {
+	if (img->tls.filesz == 0)
+		return true;
 	for (unsigned i = 0; i < img->nseg; i++) {
 		const struct xeno_segment *s = &img->seg[i];
 		if (img->tls.vaddr >= s->vaddr && img->tls.vaddr - s->vaddr <= s->memsz &&

@@ -2,8 +2,9 @@
  * The linked set (loader/link.h): loading objects, the order of the global
  * scope, linking the program at start and libraries later (dlopen).
  *
- * A needed name is a shim of the personality's when one has that soname;
- * otherwise a file: a name with a slash as it is, else the first of
+ * A needed name is a shim of the personality's when one has that soname
+ * (or that soname with a version added: "libc.so" is "libc.so.1"); otherwise
+ * a file: a name with a slash as it is, else the first of
  * XENO_LIBRARY_PATH's directories, then the compat root's DIR/lib,
  * DIR/usr/lib and DIR/usr/local/lib, that holds it.  Objects load in
  * breadth-first order from the program, which is also the order of the
@@ -45,11 +46,23 @@ static struct object *find_loaded(const char *name)
 	return NULL;
 }
 
+/* A needed name without a version ("libc.so": a program linked against the
+ * development symlink, as Go links illumos and OpenBSD programs) is the
+ * library whose soname is that name and a version ("libc.so.1"). */
+static bool names_library(const char *needed, const char *soname)
+{
+	size_t n = strlen(needed);
+	if (strcmp(soname, needed) == 0)
+		return true;
+	return n > 3 && strcmp(needed + n - 3, ".so") == 0 && strncmp(soname, needed, n) == 0 &&
+	       soname[n] == '.';
+}
+
 static const struct xeno_library *find_shim(const char *name)
 {
 	const struct xeno_library *const *l = xeno_linkmap.os->libraries;
 	for (; l && *l; l++)
-		if (strcmp((*l)->soname, name) == 0)
+		if (names_library(name, (*l)->soname))
 			return *l;
 	return NULL;
 }

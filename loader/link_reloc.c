@@ -103,8 +103,11 @@ static const char *wanted_version(const struct object *o, const struct xeno_elf_
 	return d->versions[s->version].name;
 }
 
-/* Binds symbol index sym of the object: 0, or -1 (reason set). */
-static int bind_symbol(struct relocator *r, uint32_t sym, struct definition *def)
+/* Binds symbol index sym of the object: 0, or -1 (reason set).  called:
+ * the place is a PLT slot, so a missing symbol is a function whatever
+ * type it has (Go's linker types the imports of illumos and OpenBSD
+ * programs STT_OBJECT). */
+static int bind_symbol(struct relocator *r, uint32_t sym, bool called, struct definition *def)
 {
 	struct object *o = r->o;
 	const struct xeno_elf_sym *s = &o->dyn->syms[sym];
@@ -128,7 +131,7 @@ static int bind_symbol(struct relocator *r, uint32_t sym, struct definition *def
 	if (s->type == STT_TLS)
 		return bad(r, "%s: thread-local symbol %s is defined nowhere", o->name, s->name);
 	const char *lib = file ? file : o->dyn->nneeded ? o->dyn->needed[0] : o->name;
-	bool data = s->type == STT_OBJECT;
+	bool data = s->type == STT_OBJECT && !called;
 	if (data && s->size > MAX_COPY)
 		return bad(r, "%s: %s, an object of %#llx bytes, is defined nowhere", o->name,
 			   s->name, (unsigned long long)s->size);
@@ -194,7 +197,7 @@ static int apply(struct relocator *r, const struct xeno_elf_reloc *rel)
 		return bad(r, "%s: relocation at %#llx lies outside every segment", o->name,
 			   (unsigned long long)rel->offset);
 	struct definition def = {0};
-	if (rel->sym && bind_symbol(r, rel->sym, &def) < 0)
+	if (rel->sym && bind_symbol(r, rel->sym, rel->type == R_X86_64_JUMP_SLOT, &def) < 0)
 		return -1;
 	uint64_t v = 0;
 	switch (rel->type) {

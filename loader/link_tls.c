@@ -60,7 +60,8 @@ static uint64_t thread_span(uint64_t *tp_offset)
 static void copy_template(const struct object *o, uint64_t block)
 {
 	const uint64_t src = o->img.tls.vaddr + o->img.bias;
-	memcpy((void *)block, (const void *)src, o->img.tls.filesz);
+	if (o->img.tls.filesz) /* Go's PT_TLS is all zeroes, at address 0 */
+		memcpy((void *)block, (const void *)src, o->img.tls.filesz);
 	memset((void *)(block + o->img.tls.filesz), 0, o->img.tls.memsz - o->img.tls.filesz);
 }
 

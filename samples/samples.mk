@@ -85,6 +85,20 @@ $(BUILD)/samples/freebsd/dyn/%: samples/freebsd/dyn/%.c samples/freebsd/dyn/crt1
 	elfedit --output-osabi FreeBSD $@.tmp
 	mv $@.tmp $@
 
+# The illumos samples (samples/illumos/): built the same way with illumos's
+# interpreter, against the stubs of libc.so.1, libsocket.so.1 and
+# libsendfile.so.1; like Go's illumos programs they carry EI_OSABI 0 and no
+# note, and are told apart by their interpreter.
+ILLUMOS_STUBS := $(foreach s,$(filter libs/illumos/%,$(SPECS)),$(STUBS)/$(call spec_base,$(s)).made)
+ILLUMOS_CFLAGS := $(subst /libexec/ld-elf.so.1,/lib/amd64/ld.so.1,$(DYN_CFLAGS))
+ILLUMOS_SAMPLES := $(patsubst samples/illumos/%.c,%,$(wildcard samples/illumos/*.c))
+ILLUMOS_SAMPLE_BINS := $(addprefix $(BUILD)/samples/illumos/,$(ILLUMOS_SAMPLES))
+samples: $(ILLUMOS_SAMPLE_BINS)
+$(BUILD)/samples/illumos/%: samples/illumos/%.c samples/illumos/crt1.S samples/illumos/illumos.h $(ILLUMOS_STUBS)
+	@mkdir -p $(@D)
+	$(CC) $(ILLUMOS_CFLAGS) -Isamples/illumos -o $@ $< samples/illumos/crt1.S \
+		-L$(STUBS)/illumos -l:libc.so.1 -l:libsocket.so.1 -l:libsendfile.so.1
+
 # libcalls also needs libprobe.so.1, a FreeBSD shared library of its own that
 # xeno finds on XENO_LIBRARY_PATH, and imports a function nothing defines at
 # run time: it is linked against a copy of libprobe.so.1 that has one more.

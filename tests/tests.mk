@@ -8,6 +8,7 @@
 #   corrupt    hundreds of damaged copies of a sample given to xeno --check
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
 #   esbuild-netbsd  the same cases with esbuild's NetBSD builds
+#   esbuild-illumos  the same with esbuild's illumos build (Go calling libc)
 #   esbuild-windows  the same suite with esbuild.exe (Windows, PE) under xeno
 #   lefthook   another (lefthook, from npm): git hooks, running other programs
 #   turbo      another (turbo 1.4.7, from npm): a monorepo task runner
@@ -76,6 +77,8 @@ esbuild: $(BUILD)/xeno
 	@tests/run-all.sh esbuild
 esbuild-netbsd: $(BUILD)/xeno
 	@tests/run-all.sh esbuild-netbsd
+esbuild-illumos: $(BUILD)/xeno
+	@tests/run-all.sh esbuild-illumos
 esbuild-windows: $(BUILD)/xeno
 	@tests/run-all.sh esbuild-windows
 lefthook: $(BUILD)/xeno
@@ -94,9 +97,10 @@ bless: guest-build
 # default) and with every call trapped (XENO_PATCH=0).
 check: unit-build unit-asan-build guest-build
 	@tests/run-all.sh layering unit guest guest-nopatch golden golden-nopatch corrupt unit-asan \
-		esbuild esbuild-nopatch esbuild-netbsd esbuild-windows lefthook lefthook-nopatch turbo turbo-nopatch \
-		lightningcss
-.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd esbuild-windows lefthook turbo lightningcss golden bless corrupt layering
+		esbuild esbuild-nopatch esbuild-netbsd esbuild-illumos esbuild-windows lefthook lefthook-nopatch \
+		turbo turbo-nopatch lightningcss
+.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd esbuild-illumos esbuild-windows \
+	lefthook turbo lightningcss golden bless corrupt layering
 
 # The Mach-O parser on real macOS programs fetched from npm (not in make check).
 $(BUILD)/tests/macho_dump: tests/macho/macho_dump.c $(BUILD)/libxeno.a | $(GENHDRS)

@@ -111,14 +111,41 @@ static void capture_structs(struct xt_capture *c, uint8_t arg, uint64_t addr,
 	commit(c, b, want);
 }
 
+/* The length of argument d's array when another argument points at it (an
+ * inout(uint) the call leaves the number it filled in, as port_getn's
+ * nget): read after the call; false if it cannot be. */
+static bool count_in_memory(const struct xt_capture *c, const struct xeno_sysent *e,
+			    const struct xeno_argdesc *d, uint64_t *count)
+{
+	if (d->len_arg >= 8 || d->len_arg >= e->nargs)
+		return false;
+	uint8_t k = e->args[d->len_arg].kind;
+	uint32_t n;
+	if ((k != XA_INOUT && k != XA_OUT) ||
+	    xeno_copy_in(&n, c->ev.args[d->len_arg], sizeof n) < 0)
+		return false;
+	*count = n;
+	return true;
+}
+
 static void capture_arg(struct xt_capture *c, const struct xeno_personality *os,
 			const struct xeno_sysent *e, unsigned i, long ret)
 {
 	const struct xeno_argdesc *d = &e->args[i];
 	uint64_t v = c->ev.args[i];
-	bool ok = ret >= 0 && !(c->ev.flags & (XT_RESTART | XT_UNFINISHED));
+	bool finished = !(c->ev.flags & (XT_RESTART | XT_UNFINISHED));
+	bool ok = ret >= 0 && finished;
 	if (v == 0)
 		return;
+	uint64_t filled;
+	if (d->kind == XA_OUT && finished && count_in_memory(c, e, d, &filled)) {
+		/* The number says what came, even with a failure (illumos's
+		 * port_getn: ETIME with events). */
+		const struct xeno_trace_decoder *dec = xt_find_decoder(os, d->decoder);
+		if (dec && !dec->len_in_bytes && (ok || ret == -ETIME) && filled > 0)
+			capture_structs(c, (uint8_t)i, v, dec, filled, false);
+		return;
+	}
 	switch (d->kind) {
 	case XA_STR:
 		capture_string(c, (uint8_t)i, v);
@@ -134,7 +161,9 @@ static void capture_arg(struct xt_capture *c, const struct xeno_personality *os,
 	case XA_IN:
 	case XA_OUT:
 	case XA_INOUT: {
-		if (d->kind != XA_IN && !ok)
+		/* an inout argument held a value before the call: shown as
+		 * the call left it, whatever the result */
+		if ((d->kind == XA_OUT && !ok) || (d->kind == XA_INOUT && !finished))
 			break;
 		const struct xeno_trace_decoder *dec = xt_find_decoder(os, d->decoder);
 		if (!dec)

@@ -130,25 +130,37 @@ void tl_signal(struct xeno_tline *l, int sig)
 		tl_printf(l, "%d", sig);
 }
 
-void tl_sigset(struct xeno_tline *l, const uint32_t *words, unsigned nwords)
+/* The signals whose bits in words are `set`, by name: INT TERM. */
+static void put_signals(struct xeno_tline *l, const uint32_t *words, unsigned nwords, bool set)
 {
-	tl_puts(l, "[");
 	bool first = true;
 	for (unsigned w = 0; w < nwords; w++)
-		for (unsigned b = 0; b < 32; b++)
-			if (words[w] & (1u << b)) {
-				int sig = (int)(w * 32 + b + 1);
-				const char *name =
-				    l->os && l->os->signal_name ? l->os->signal_name(sig) : NULL;
-				if (name && strncmp(name, "SIG", 3) == 0)
-					name += 3; /* strace's style: [INT TERM] */
-				if (!first)
-					tl_puts(l, " ");
-				if (name)
-					tl_puts(l, name);
-				else
-					tl_printf(l, "%d", sig);
-				first = false;
-			}
+		for (unsigned b = 0; b < 32; b++) {
+			if (!(words[w] & (1u << b)) != !set)
+				continue;
+			int sig = (int)(w * 32 + b + 1);
+			const char *name =
+			    l->os && l->os->signal_name ? l->os->signal_name(sig) : NULL;
+			if (name && strncmp(name, "SIG", 3) == 0)
+				name += 3; /* strace's style: [INT TERM] */
+			if (!first)
+				tl_puts(l, " ");
+			if (name)
+				tl_puts(l, name);
+			else
+				tl_printf(l, "%d", sig);
+			first = false;
+		}
+}
+
+void tl_sigset(struct xeno_tline *l, const uint32_t *words, unsigned nwords)
+{
+	unsigned n = 0;
+	for (unsigned w = 0; w < nwords; w++)
+		n += (unsigned)__builtin_popcount(words[w]);
+	/* as strace: a set holding most signals by those it lacks, ~[KILL STOP] */
+	bool most = n > nwords * 16;
+	tl_puts(l, most ? "~[" : "[");
+	put_signals(l, words, nwords, !most);
 	tl_puts(l, "]");
 }

@@ -47,7 +47,8 @@ void tl_varying(struct xeno_tline *l, const char *fmt, long long v);
 void tl_flags(struct xeno_tline *l, const struct xeno_flagset *s, uint64_t v);
 /* A foreign signal number by name. */
 void tl_signal(struct xeno_tline *l, int foreign_sig);
-/* A foreign set of signals: [INT TERM]. */
+/* A foreign set of signals: [INT TERM]; one holding most signals by those
+ * it lacks, as strace: ~[KILL STOP]. */
 void tl_sigset(struct xeno_tline *l, const uint32_t *words, unsigned nwords);
 
 /*

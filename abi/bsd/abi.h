@@ -115,6 +115,20 @@ struct bsd_clock {
 	int sleep_errno; /* 0 if clock_nanosleep may sleep on it, else host errno */
 };
 
+/* Socket addresses and control messages of an OS whose layouts are not the
+ * 4.4BSD ones abi/bsd/socket.h codes from families and cmsg (illumos: a
+ * 16-bit family and no sa_len, a 32-byte sockaddr_in6, control messages
+ * 4-aligned): its own codecs, with the contracts of bsd_sockaddr_to_host,
+ * bsd_sockaddr_from_host, bsd_cmsgs_to_host and bsd_cmsgs_from_host. */
+struct bsd_socket_codecs {
+	int (*sockaddr_to_host)(const void *addr, size_t len, struct sockaddr_storage *host,
+				unsigned *host_len);
+	size_t (*sockaddr_from_host)(const void *host, size_t host_len, void *out);
+	long (*cmsgs_to_host)(const void *in, size_t len, void *out, size_t out_size);
+	size_t (*cmsgs_from_host)(const void *in, size_t len, void *out, size_t out_size,
+				  int *flags);
+};
+
 struct bsd_abi {
 	/* ---- files: fcntl.h, stat.h, dirent.h, ioctl (syscalls/bsd/fs*.c) ---- */
 	int at_fdcwd;				/* AT_FDCWD */
@@ -175,6 +189,9 @@ struct bsd_abi {
 	const struct xeno_flagset *rlimit_resources; /* "rlimit" */
 	int rlimit_nofile;			     /* the foreign RLIMIT_NOFILE */
 	int rlim_nlimits;			     /* RLIM_NLIMITS */
+	/* RLIM_INFINITY as getrlimit reports it, when not the BSDs' 2^63 - 1
+	 * (illumos: -3), or 0; any negative limit set reads as infinite */
+	uint64_t rlim_infinity;
 	/* Foreign clock id -> how to read it: 0 or -EINVAL. */
 	int (*clock_to_host)(int clock_id, struct bsd_clock *clock);
 	int timer_abstime; /* clock_nanosleep's TIMER_ABSTIME */
@@ -190,6 +207,11 @@ struct bsd_abi {
 	const struct bsd_families *families;
 	const struct xeno_flagset *socket_domains; /* "sockdomain" */
 	const struct xeno_flagset *socket_types;   /* "socktype" */
+	/* a type no protocol has: this host errno (illumos EPROTONOSUPPORT),
+	 * or 0 for the BSDs' EPROTOTYPE */
+	int socktype_unknown_errno;
+	/* NULL, or the OS's own address and control message codecs */
+	const struct bsd_socket_codecs *socket_codecs;
 	const struct xeno_flagset *shutdown_how;
 	size_t sockaddr_max; /* SOCK_MAXADDRLEN */
 	bool inet6_v6only;   /* new AF_INET6 sockets are IPV6_V6ONLY */

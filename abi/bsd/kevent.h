@@ -49,6 +49,12 @@ enum kq_filter {
 #define KQ_EV_EOF	   (1u << 10) /* result: end of file; fflags = host errno */
 #define KQ_EV_ERROR	   (1u << 11) /* result: data = host errno */
 #define KQ_EV_DROP	   (1u << 12) /* engine-internal: drop without reporting */
+/* With EV_ONESHOT on a descriptor's READ and WRITE knotes: the two are one
+ * registration (an illumos event port's association).  Reporting either
+ * deletes both, and sets KQ_EV_OTHER in the event when the other is
+ * enabled and its event holds too. */
+#define KQ_EV_ASSOC (1u << 13)
+#define KQ_EV_OTHER (1u << 14) /* result: see KQ_EV_ASSOC */
 
 /* fflags of EVFILT_READ / EVFILT_WRITE */
 #define KQ_NOTE_LOWAT	  (1u << 0) /* data is the low-water mark */

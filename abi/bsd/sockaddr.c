@@ -155,6 +155,21 @@ int bsd_domain_from_host(const struct xeno_flagset *domains, int af)
 	return (int)f;
 }
 
+/* The bits of a "socktype" set: the type's field (its XENO_FIELD entries)
+ * and the creation flags (its single-bit entries).  The BSDs keep the type
+ * under 0x0fffffff, illumos under 0xffff (sys/socket.h SOCK_TYPE_MASK). */
+static void socktype_bits(const struct xeno_flagset *types, uint32_t *type_mask, uint32_t *creation)
+{
+	*type_mask = *creation = 0;
+	for (size_t i = 0; i < types->count; i++) {
+		const struct xeno_flag *f = &types->flags[i];
+		if (f->fmask == f->fval)
+			*creation |= (uint32_t)f->fmask;
+		else
+			*type_mask |= (uint32_t)f->fmask;
+	}
+}
+
 int bsd_socktype_to_host(const struct xeno_flagset *types, int type, int *host)
 {
 	uint64_t h;
@@ -162,14 +177,18 @@ int bsd_socktype_to_host(const struct xeno_flagset *types, int type, int *host)
 		*host = (int)h;
 		return 0;
 	}
-	uint32_t rest = (uint32_t)type & ~(BSD_SOCK_CLOEXEC | BSD_SOCK_NONBLOCK);
-	return rest & ~BSD_SOCK_TYPEMASK ? -EINVAL : -EPROTOTYPE;
+	uint32_t type_mask, creation;
+	socktype_bits(types, &type_mask, &creation);
+	uint32_t rest = (uint32_t)type & ~creation;
+	return rest & ~type_mask ? -EINVAL : -EPROTOTYPE;
 }
 
 int bsd_accept_flags_to_host(const struct xeno_flagset *types, int flags, int *host)
 {
 	uint64_t h;
-	if ((flags & BSD_SOCK_TYPEMASK) || xeno_flags_to_host(types, (uint32_t)flags, &h) < 0)
+	uint32_t type_mask, creation;
+	socktype_bits(types, &type_mask, &creation);
+	if (((uint32_t)flags & type_mask) || xeno_flags_to_host(types, (uint32_t)flags, &h) < 0)
 		return -EINVAL;
 	*host = (int)h;
 	return 0;

@@ -315,6 +315,22 @@ static void requeue(struct kq *kq, struct kq_knote *kn)
 	queue_append(kq, kn);
 }
 
+/* KQ_EV_ASSOC: the descriptor's other knote goes with the one reported,
+ * which tells whether the other's event held too.  Whether the other was
+ * on the queue. */
+static bool end_association(struct kq *kq, struct kq_knote *kn, struct kq_kevent *out)
+{
+	struct kq_watch *w = kn->watch;
+	struct kq_knote *other = w->read == kn ? w->write : w->read;
+	if (!other)
+		return false;
+	bool queued = other->status & KN_QUEUED;
+	if (!(other->status & KN_DISABLED) && kq_filterops(other->kev.filter)->event(kq, other))
+		out->flags |= KQ_EV_OTHER;
+	kq_knote_drop(kq, other);
+	return queued;
+}
+
 /* Takes up to max events off the queue, as kqueue_scan does: a knote
  * whose event went away is dropped from the queue, EV_ONESHOT deletes,
  * EV_CLEAR resets, EV_DISPATCH disables, and any other knote goes back to
@@ -341,7 +357,11 @@ int kq_collect(struct kq *kq, struct kq_kevent *out, int max)
 			 * measured now, as the activation did there. */
 			if (ops->isfd)
 				ops->event(kq, kn);
-			out[got++] = kn->kev;
+			out[got] = kn->kev;
+			if ((kn->kev.flags & KQ_EV_ASSOC) && ops->isfd &&
+			    end_association(kq, kn, &out[got]) && visit > 0)
+				visit--;
+			got++;
 			kq_knote_drop(kq, kn);
 			continue;
 		}

@@ -56,6 +56,10 @@ long bsd_sockaddr_in(struct xeno_thread *t, uint64_t addr, size_t len,
 /* Writes a host address (host_len bytes) to the guest's buffer addr with
  * room *alen at guest address alen_addr, as FreeBSD reports addresses.
  * 0 or -EFAULT. */
+/* A host address of host_len bytes in the OS's form at out (room for 256
+ * bytes): its full length, 0 when there is none. */
+size_t bsd_sockaddr_encode(const struct xeno_thread *t, const void *host, size_t host_len,
+			   void *out);
 long bsd_sockaddr_out(struct xeno_thread *t, const void *host, size_t host_len, uint64_t addr,
 		      uint64_t alen_addr, uint32_t room);
 

@@ -54,6 +54,12 @@ long bsd_sys_getrlimit(struct xeno_thread *t, int which, uint64_t rlp)
 	if (r < 0)
 		return r;
 	bsd_rlimit_from_host(&host, &foreign);
+	if (abi->rlim_infinity) {
+		if (foreign.cur == BSD_RLIM_INFINITY)
+			foreign.cur = abi->rlim_infinity;
+		if (foreign.max == BSD_RLIM_INFINITY)
+			foreign.max = abi->rlim_infinity;
+	}
 	return xeno_copy_out(rlp, &foreign, sizeof foreign);
 }
 

@@ -34,14 +34,26 @@ long bsd_sockaddr_in(struct xeno_thread *t, uint64_t addr, size_t len,
 	/* The converter refuses a length over SOCK_MAXADDRLEN before reading. */
 	if (len <= sizeof buf && xeno_copy_in(buf, addr, len) < 0)
 		return -EFAULT;
-	return bsd_sockaddr_to_host(bsd_abi_of(t)->families, buf, len, host, host_len);
+	const struct bsd_abi *a = bsd_abi_of(t);
+	if (a->socket_codecs)
+		return a->socket_codecs->sockaddr_to_host(buf, len, host, host_len);
+	return bsd_sockaddr_to_host(a->families, buf, len, host, host_len);
+}
+
+size_t bsd_sockaddr_encode(const struct xeno_thread *t, const void *host, size_t host_len,
+			   void *out)
+{
+	const struct bsd_abi *a = bsd_abi_of(t);
+	if (a->socket_codecs)
+		return a->socket_codecs->sockaddr_from_host(host, host_len, out);
+	return bsd_sockaddr_from_host(a->families, host, host_len, out);
 }
 
 long bsd_sockaddr_out(struct xeno_thread *t, const void *host, size_t host_len, uint64_t addr,
 		      uint64_t alen_addr, uint32_t room)
 {
 	uint8_t buf[ADDR_MAX];
-	size_t full = bsd_sockaddr_from_host(bsd_abi_of(t)->families, host, host_len, buf);
+	size_t full = bsd_sockaddr_encode(t, host, host_len, buf);
 	uint32_t n = bsd_sockaddr_reported_len(room, full);
 	if (n && xeno_copy_out(addr, buf, n) < 0)
 		return -EFAULT;
@@ -57,12 +69,20 @@ static void inet6_default(struct xeno_thread *t, int fd, int host_domain)
 		host_syscall5(SYS_setsockopt, fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof on);
 }
 
+/* socket()'s type word for the host: 0 or a negated host errno. */
+static long socktype_in(const struct xeno_thread *t, int type, int *htype)
+{
+	const struct bsd_abi *a = bsd_abi_of(t);
+	long r = bsd_socktype_to_host(a->socket_types, type, htype);
+	return r == -EPROTOTYPE && a->socktype_unknown_errno ? -a->socktype_unknown_errno : r;
+}
+
 long bsd_sys_socket(struct xeno_thread *t, int domain, int type, int protocol)
 {
 	int hdomain = bsd_domain_to_host(bsd_abi_of(t)->socket_domains, domain), htype;
 	if (hdomain < 0)
 		return hdomain;
-	long r = bsd_socktype_to_host(bsd_abi_of(t)->socket_types, type, &htype);
+	long r = socktype_in(t, type, &htype);
 	if (r < 0)
 		return r;
 	long fd = xeno_fd_guest_new(host_syscall3(SYS_socket, hdomain, htype, protocol));
@@ -76,7 +96,7 @@ long bsd_sys_socketpair(struct xeno_thread *t, int domain, int type, int protoco
 	int hdomain = bsd_domain_to_host(bsd_abi_of(t)->socket_domains, domain), htype;
 	if (hdomain < 0)
 		return hdomain;
-	long r = bsd_socktype_to_host(bsd_abi_of(t)->socket_types, type, &htype);
+	long r = socktype_in(t, type, &htype);
 	if (r < 0)
 		return r;
 	int sv[2];

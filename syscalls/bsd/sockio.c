@@ -149,7 +149,10 @@ long bsd_sys_sendmsg(struct xeno_thread *t, int s, uint64_t umsg, int flags)
 			return -EINVAL;
 		if (xeno_copy_in(fctl, m.msg_control, m.msg_controllen) < 0)
 			return -EFAULT;
-		hlen = bsd_cmsgs_to_host(a->cmsg, fctl, m.msg_controllen, hctl, sizeof hctl);
+		hlen =
+		    a->socket_codecs
+			? a->socket_codecs->cmsgs_to_host(fctl, m.msg_controllen, hctl, sizeof hctl)
+			: bsd_cmsgs_to_host(a->cmsg, fctl, m.msg_controllen, hctl, sizeof hctl);
 		if (hlen < 0)
 			return hlen;
 	}
@@ -188,8 +191,7 @@ static long recvmsg_out(struct xeno_thread *t, uint64_t umsg, struct bsd_msghdr 
 	int oflags = (flags & ~a->msg_eor) | bsd_msg_flags_from_host(a->msg_flags, hm->msg_flags);
 	if (m->msg_name) {
 		uint8_t addr[ADDR_MAX];
-		size_t full =
-		    bsd_sockaddr_from_host(a->families, hm->msg_name, hm->msg_namelen, addr);
+		size_t full = bsd_sockaddr_encode(t, hm->msg_name, hm->msg_namelen, addr);
 		uint32_t n = bsd_sockaddr_reported_len(m->msg_namelen, full);
 		if (n && xeno_copy_out(m->msg_name, addr, n) < 0)
 			return -EFAULT;
@@ -198,8 +200,11 @@ static long recvmsg_out(struct xeno_thread *t, uint64_t umsg, struct bsd_msghdr 
 	if (m->msg_control) {
 		char fctl[CMSG_BUF];
 		size_t room = m->msg_controllen < sizeof fctl ? m->msg_controllen : sizeof fctl;
-		size_t n = bsd_cmsgs_from_host(a->cmsg, hm->msg_control, hm->msg_controllen, fctl,
-					       room, &oflags);
+		size_t n = a->socket_codecs
+			       ? a->socket_codecs->cmsgs_from_host(
+				     hm->msg_control, hm->msg_controllen, fctl, room, &oflags)
+			       : bsd_cmsgs_from_host(a->cmsg, hm->msg_control, hm->msg_controllen,
+						     fctl, room, &oflags);
 		if (n && xeno_copy_out(m->msg_control, fctl, n) < 0)
 			return -EFAULT;
 		m->msg_controllen = (uint32_t)n;

@@ -9,10 +9,10 @@
 #include <string.h>
 
 #include "abi/freebsd/signal.h"
+#include "core/fpstate.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
-#include "syscalls/bsd/fpstate.h"
 #include "syscalls/freebsd/freebsd.h"
 
 void freebsd_sigcode(void);
@@ -70,7 +70,7 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 	bool on_alt;
 	uint64_t sp = bsd_signal_frame_top(t, act, (uint64_t)g[REG_RSP], &on_alt);
 
-	size_t xlen = bsd_host_xstate_extra(fp);
+	size_t xlen = xeno_fp_xstate_extra(fp);
 	sp = (sp - xlen) & ~63ULL;
 	uint64_t xsave_at = sp;
 	sp = (sp - sizeof(struct freebsd_sigframe)) & ~15ULL;
@@ -115,29 +115,17 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
  * the XSAVE remainder when the guest provides a plausible one. */
 static int restore_fpstate(struct xeno_thread *t, ucontext_t *uc, const struct freebsd_mcontext *mc)
 {
-	char *fp = (char *)uc->uc_mcontext.fpregs;
-	if (!fp)
-		return 0;
-	size_t host_extra = bsd_host_xstate_extra(fp);
+	size_t xlen = 0;
+	/* after the ucontext sigreturn keeps at the start of the scratch */
+	char *buf = (char *)t->scratch + 1024;
 	if ((mc->mc_flags & FREEBSD_MC_HASFPXSTATE) && mc->mc_xfpustate_len) {
-		/* after the ucontext sigreturn keeps at the start of the scratch */
-		char *buf = (char *)t->scratch + 1024;
-		if (mc->mc_xfpustate_len > host_extra ||
-		    mc->mc_xfpustate_len > XENO_SCRATCH_SIZE - 1024)
+		xlen = mc->mc_xfpustate_len;
+		if (xlen > XENO_SCRATCH_SIZE - 1024)
 			return -EINVAL;
-		if (xeno_copy_in(buf, mc->mc_xfpustate, mc->mc_xfpustate_len) < 0)
+		if (xeno_copy_in(buf, mc->mc_xfpustate, xlen) < 0)
 			return -EFAULT;
-		/* The XSAVE header: only features the host saved, standard form. */
-		const struct bsd_fpx_sw_bytes *sw = bsd_host_fpx_sw(fp);
-		uint64_t xstate_bv, xcomp_bv;
-		memcpy(&xstate_bv, buf, 8);
-		memcpy(&xcomp_bv, buf + 8, 8);
-		if ((xstate_bv & ~sw->xfeatures) || xcomp_bv)
-			return -EINVAL;
-		memcpy(fp + 512, buf, mc->mc_xfpustate_len);
 	}
-	bsd_fxsave_to_host(fp, mc->mc_fpstate);
-	return 0;
+	return xeno_fp_restore(uc->uc_mcontext.fpregs, mc->mc_fpstate, buf, xlen);
 }
 
 long freebsd_sys_sigreturn(struct xeno_thread *t, uint64_t sigcntxp)

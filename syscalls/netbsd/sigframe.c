@@ -13,10 +13,10 @@
 
 #include "abi/netbsd/mman.h"
 #include "abi/netbsd/signal.h"
+#include "core/fpstate.h"
 #include "core/sigstate.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
-#include "syscalls/bsd/fpstate.h"
 #include "syscalls/netbsd/netbsd.h"
 
 /* x86 flags (sys/arch/x86/include/psl.h). */
@@ -219,7 +219,7 @@ long netbsd_sys_setcontext(struct xeno_thread *t, uint64_t ucp)
 				      (gr[NETBSD_REG_RFLAGS] & PSL_USER));
 	}
 	if ((nuc->uc_flags & NETBSD_UC_FPU) && t->uc->uc_mcontext.fpregs)
-		bsd_fxsave_to_host(t->uc->uc_mcontext.fpregs, nuc->uc_mcontext.fpregs);
+		(void)xeno_fp_restore(t->uc->uc_mcontext.fpregs, nuc->uc_mcontext.fpregs, NULL, 0);
 	if (nuc->uc_flags & NETBSD_UC_TLSBASE)
 		xeno_set_guest_fs(t, nuc->uc_mcontext.mc_tlsbase);
 	if (nuc->uc_flags & NETBSD_UC_SIGMASK) {

@@ -1,13 +1,15 @@
 #!/bin/sh
-# Real programs: esbuild's build for another OS (FreeBSD, NetBSD, Windows) under xeno
-# against its Linux build run natively, same version, fetched from the npm
-# registry into cache/ (never committed).  Each case compares exit status,
-# standard output, standard error and the files written, byte for byte.
+# Real programs: esbuild's build for another OS (FreeBSD, NetBSD, illumos,
+# Windows) under xeno against its Linux build run natively, same version,
+# fetched from the npm registry into cache/ (never committed).  Each case
+# compares exit status, standard output, standard error and the files
+# written, byte for byte.
 # The one normalisation: the "Done in 12ms" duration esbuild prints, which
 # differs between two native runs as well.  The cases are the same for
 # every OS; what differs is the packages and the old releases.
 #
-#   tests/esbuild/run.sh XENO [OS]    OS: freebsd (default), netbsd or windows
+#   tests/esbuild/run.sh XENO [OS]    OS: freebsd (default), netbsd, illumos
+#                                     (Go calling libc) or windows
 #                                     -> ends with "RESULT passed failed"
 #
 # Windows: esbuild.exe (PE) against the same Linux build.  The Windows build
@@ -41,6 +43,15 @@ netbsd)
 	old_releases="esbuild-netbsd-64:esbuild-linux-64:0.13.15
 @esbuild/netbsd-x64:@esbuild/linux-x64:0.17.19
 @esbuild/netbsd-x64:@esbuild/linux-x64:0.23.1"
+	;;
+illumos)
+	pkg=@esbuild/sunos-x64
+	# esbuild 0.13.15 was built with Go 1.17, 0.15.18 with 1.19, 0.17 with
+	# 1.20, 0.23 with 1.22: exit rather than _exit, no uname
+	old_releases="esbuild-sunos-64:esbuild-linux-64:0.13.15
+esbuild-sunos-64:esbuild-linux-64:0.15.18
+@esbuild/sunos-x64:@esbuild/linux-x64:0.17.19
+@esbuild/sunos-x64:@esbuild/linux-x64:0.23.1"
 	;;
 windows)
 	pkg=@esbuild/win32-x64
@@ -250,7 +261,7 @@ done
 
 # Stress: a CPU-heavy bundle (TypeScript's 9 MB compiler) again and again on
 # two threads, so that Go preempts goroutines (SIGURG through thr_kill on
-# FreeBSD, _lwp_kill on NetBSD):
+# FreeBSD, _lwp_kill on NetBSD, pthread_kill on illumos):
 # every run must finish, and produce what the native build produces.
 begin stress
 rm -rf "$tmp/in" && mkdir -p "$tmp/in" && cp "$ts" "$tmp/in/ts.js"

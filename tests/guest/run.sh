@@ -698,6 +698,15 @@ head -n 1 "$err" | grep -qx "xeno: libc.so.7: getloadavg not implemented" ||
 	fail "no unimplemented message first" "$(cat "$err")"
 end
 
+# Traced, library calls go by their names; the missing import too.
+begin dyn-missing-trace
+run env XENO_LIBRARY_PATH="$dynlib" "$xeno" --trace ./dyn-missing
+status_is 0
+trace_has 'libc\.so\.7:puts\("libgreet: constructor"\) = [0-9]+'
+trace_has 'libc\.so\.7:getloadavg\(\.\.\.\) = -1 ENOSYS \(.*\)'
+grep -Eq 'syscall_|libcall_' "$err" && fail "a call traced by number" "$(cat "$err")"
+end
+
 # A needed library nowhere to be found: one line naming it, 126.
 begin dyn-needed-missing
 run "$xeno" ./dyn-libs
@@ -712,6 +721,10 @@ end
 # ---- the NetBSD samples ----
 
 . "$(dirname "$0")/netbsd.sh"
+
+# ---- the illumos samples ----
+
+. "$(dirname "$0")/illumos.sh"
 
 # ---- xeno's command line ----
 

@@ -380,10 +380,49 @@ static void go_netpoller(void **state)
 	assert_int_equal(kq_poll(KQ, p.ev, 64), 0);
 }
 
+/* KQ_EV_ASSOC (an illumos event port's association): the descriptor's
+ * one-shot READ and WRITE knotes are one registration.  The first event
+ * reported ends both, and says whether the other's event held too. */
+static void association(void **state)
+{
+	int s[2];
+	struct kq_kevent ev[4];
+	const uint32_t assoc = KQ_EV_ADD | KQ_EV_ONESHOT | KQ_EV_ASSOC;
+	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, s), 0);
+	struct kq_kevent both[2] = {kev(s[0], KQ_FILTER_READ, assoc | KQ_EV_ENABLE, 0, 0, 7),
+				    kev(s[0], KQ_FILTER_WRITE, assoc | KQ_EV_ENABLE, 0, 0, 7)};
+	assert_int_equal(kq_call(KQ, both, 2, NULL, 0, 0), 0);
+	/* writable, not readable: one event, WRITE alone */
+	assert_int_equal(kq_call(KQ, NULL, 0, ev, 4, 100), 1);
+	assert_int_equal(ev[0].filter, KQ_FILTER_WRITE);
+	assert_false(ev[0].flags & KQ_EV_OTHER);
+	/* both knotes are gone: nothing more, and nothing to delete */
+	assert_int_equal(kq_poll(KQ, ev, 4), 0);
+	assert_int_equal(kq_change(KQ, kev(s[0], KQ_FILTER_READ, KQ_EV_DELETE, 0, 0, 0)), -ENOENT);
+	/* readable and writable: one event, the other's held too */
+	write_n(s[1], 1);
+	assert_int_equal(kq_call(KQ, both, 2, NULL, 0, 0), 0);
+	assert_int_equal(kq_call(KQ, NULL, 0, ev, 4, 100), 1);
+	assert_true(ev[0].flags & KQ_EV_OTHER);
+	assert_int_equal(ev[0].udata, 7);
+	assert_int_equal(kq_poll(KQ, ev, 4), 0);
+	/* a disabled half is part of the association, reports nothing, and
+	 * goes with the other */
+	struct kq_kevent rd[2] = {kev(s[0], KQ_FILTER_READ, assoc | KQ_EV_ENABLE, 0, 0, 8),
+				  kev(s[0], KQ_FILTER_WRITE, assoc | KQ_EV_DISABLE, 0, 0, 8)};
+	assert_int_equal(kq_call(KQ, rd, 2, NULL, 0, 0), 0);
+	assert_int_equal(kq_call(KQ, NULL, 0, ev, 4, 100), 1);
+	assert_int_equal(ev[0].filter, KQ_FILTER_READ);
+	assert_false(ev[0].flags & KQ_EV_OTHER);
+	assert_int_equal(kq_change(KQ, kev(s[0], KQ_FILTER_WRITE, KQ_EV_DELETE, 0, 0, 0)), -ENOENT);
+	close_fd(s[0]);
+	close_fd(s[1]);
+}
+
 int main(void)
 {
 	RUN(KQ_TEST(pipe_edge), KQ_TEST(pipe_level), KQ_TEST(pipe_dispatch_oneshot_lowat),
 	    KQ_TEST(pipe_write_eof), KQ_TEST(socket_mixed), KQ_TEST(regular_file),
 	    KQ_TEST(close_removes_knotes), KQ_TEST(nested_kqueue), KQ_TEST(process_exit),
-	    KQ_TEST(go_netpoller));
+	    KQ_TEST(go_netpoller), KQ_TEST(association));
 }

@@ -9,6 +9,7 @@
 
 #include "abi/freebsd/signal.h"
 #include "abi/freebsd/socket.h"
+#include "core/library.h"
 #include "core/personality.h"
 #include "core/syscall.h"
 #include "trace/codec.h"
@@ -26,24 +27,22 @@ static const struct xeno_personality *fbsd(void)
 	return xeno_personality_named("freebsd");
 }
 
-/* Every flags(SET) and in/out/inout(S) of syscalls.master names a flag set
+/* Checks one table's flags(SET) and in/out/inout(S): each names a flag set
  * or decoder the personality registers, and each decoder prints something
- * for an all-zero structure. */
-static void every_table_decoder_is_registered(void **state)
+ * for an all-zero structure.  Counts them into *flags and *structs. */
+static void check_table_decoders(const struct xeno_personality *os,
+				 const struct xeno_calltable *tab, int *flags, int *structs)
 {
-	(void)state;
-	const struct xeno_personality *os = fbsd();
 	uint8_t zero[256] = {0};
-	int structs = 0, flags = 0;
-	for (unsigned nr = 0; nr < os->syscalls->n; nr++) {
-		const struct xeno_sysent *e = &os->syscalls->sysent[nr];
+	for (unsigned nr = 0; nr < tab->n; nr++) {
+		const struct xeno_sysent *e = &tab->sysent[nr];
 		for (unsigned i = 0; e->name[0] && i < e->nargs; i++) {
 			const struct xeno_argdesc *d = &e->args[i];
 			if (d->kind == XA_FLAGS || d->kind == XA_LFLAGS) {
 				const struct xeno_flagset *s = xt_find_flagset(os, d->decoder);
 				if (!s)
-					fail_msg("%s: flag set %s is not registered", e->name,
-						 d->decoder);
+					fail_msg("%s: %s: flag set %s is not registered", os->name,
+						 e->name, d->decoder);
 				/* and decodes: its first named value comes back by name */
 				const struct xeno_flag *f = &s->flags[0];
 				char buf[256];
@@ -52,25 +51,41 @@ static void every_table_decoder_is_registered(void **state)
 					fail_msg("%s: %s formats %#llx as %s, not %s", e->name,
 						 s->name, (unsigned long long)f->fval, buf,
 						 f->name);
-				flags++;
+				(*flags)++;
 			} else if (d->kind == XA_IN || d->kind == XA_OUT || d->kind == XA_INOUT) {
 				const struct xeno_trace_decoder *dec =
 				    xt_find_decoder(os, d->decoder);
 				if (!dec)
-					fail_msg("%s: decoder %s is not registered", e->name,
-						 d->decoder);
+					fail_msg("%s: %s: decoder %s is not registered", os->name,
+						 e->name, d->decoder);
 				assert_true(dec->size <= sizeof zero);
 				struct xeno_tline l;
 				tl_init(&l, os, NULL);
 				dec->format(&l, zero, dec->size);
 				assert_true(l.n > 0);
-				structs++;
+				(*structs)++;
 			}
 		}
 	}
-	assert_true(flags > 50);
-	assert_true(structs > 30);
-	assert_non_null(xt_find_decoder(os, "siginfo"));
+}
+
+/* Every table of the personalities that trace (system calls, shim
+ * libraries) names only flag sets and decoders they register. */
+static void every_table_decoder_is_registered(void **state)
+{
+	(void)state;
+	static const char *const oses[] = {"freebsd", "illumos"};
+	for (size_t o = 0; o < sizeof oses / sizeof oses[0]; o++) {
+		const struct xeno_personality *os = xeno_personality_named(oses[o]);
+		assert_non_null(os);
+		int flags = 0, structs = 0;
+		check_table_decoders(os, os->syscalls, &flags, &structs);
+		for (const struct xeno_library *const *lib = os->libraries; lib && *lib; lib++)
+			check_table_decoders(os, (*lib)->calls, &flags, &structs);
+		assert_true(flags > 20);
+		assert_true(structs > 20);
+		assert_non_null(xt_find_decoder(os, "siginfo"));
+	}
 }
 
 /* The decoders the issue asks for exist under the names the table uses. */
@@ -149,6 +164,14 @@ static void format_sigset_and_signal_line(void **state)
 	tl_init(&l, fbsd(), NULL);
 	tl_sigset(&l, set, 4);
 	assert_string_equal(l.buf, "[INT TERM]");
+	uint32_t most[4] = {~((1u << 8) | (1u << 16)), ~0u, ~0u, ~0u}; /* all but KILL, STOP */
+	tl_init(&l, fbsd(), NULL);
+	tl_sigset(&l, most, 4);
+	assert_string_equal(l.buf, "~[KILL STOP]");
+	uint32_t all[4] = {~0u, ~0u, ~0u, ~0u};
+	tl_init(&l, fbsd(), NULL);
+	tl_sigset(&l, all, 4);
+	assert_string_equal(l.buf, "~[]");
 }
 
 /* Normalised values: descriptors and ids by first appearance. */
@@ -193,6 +216,90 @@ static void filters(void **state)
 	assert_non_null(strstr(err, "nosuchcall"));
 	assert_int_equal(xt_filter_parse(&f, fbsd(), "%nosuchclass", false, err, sizeof err), -1);
 	assert_null(xt_filter_shows(NULL, 3, NULL, NULL) ? NULL : "a NULL filter shows everything");
+}
+
+/* The shim library of os whose id is id. */
+static const struct xeno_library *library_of(const struct xeno_personality *os, unsigned id)
+{
+	for (const struct xeno_library *const *lib = os->libraries; lib && *lib; lib++)
+		if ((*lib)->id == id)
+			return *lib;
+	fail_msg("%s has no library %u", os->name, id);
+	return NULL;
+}
+
+/* A call event of the function name of os's library id, as the tracer
+ * captures it (trace/capture.c): its trace number, library and entry. */
+static struct xt_event libcall_event(const struct xeno_personality *os, unsigned id,
+				     const char *name)
+{
+	const struct xeno_library *lib = library_of(os, id);
+	const struct xeno_calltable *tab = lib->calls;
+	for (unsigned nr = 0; nr < tab->n; nr++)
+		if (strcmp(tab->sysent[nr].name, name) == 0)
+			return (struct xt_event){.type = XT_CALL,
+						 .nr = xeno_trace_number(tab, nr),
+						 .entry = &tab->sysent[nr],
+						 .library = lib->soname,
+						 .function = tab->sysent[nr].name};
+	fail_msg("%s has no %s", lib->soname, name);
+	return (struct xt_event){0};
+}
+
+/* Whether filter f shows event ev. */
+static bool shows(const struct xt_filter *f, const struct xt_event *ev)
+{
+	return xt_filter_shows(f, ev->nr, ev->library, ev->function);
+}
+
+/* illumos's library functions in traces: by their names and argument kinds
+ * (port_getn's inout nget shown even when it fails with ETIME), in filters
+ * by name and class, an unknown one by its library and number. */
+static void library_calls(void **state)
+{
+	(void)state;
+	const struct xeno_personality *os = xeno_personality_named("illumos");
+	struct xt_event getn = libcall_event(os, 1, "port_getn");
+	struct xt_event create = libcall_event(os, 1, "port_create");
+	struct xt_event sendfile = libcall_event(os, 3, "sendfile");
+	static const uint8_t nget[4] = {0}, timeout[16] = {0};
+	struct xt_event ev = getn;
+	ev.tid = 7, ev.ret = -62 /* ETIME */;
+	ev.args[0] = 3, ev.args[1] = 0x1000, ev.args[2] = 4, ev.args[3] = 0x2000;
+	ev.args[4] = 0x3000;
+	ev.nblobs = 2;
+	ev.blobs[0] = (struct xt_blob){.arg = 3, .len = 4, .data = nget};
+	ev.blobs[1] = (struct xt_blob){.arg = 4, .len = 16, .data = timeout};
+	struct xeno_tline l;
+	tl_init(&l, os, NULL);
+	xt_format_call(&l, &ev);
+	assert_string_equal(l.buf,
+			    "libc.so.1:port_getn(3, 0x1000, 4, [0], {tv_sec=0, tv_nsec=0}) = "
+			    "-1 ETIME (Timer expired)");
+	ev = (struct xt_event){.type = XT_CALL, .nr = XENO_LIBCALL_NR(1, 0xfff0), .ret = 0};
+	tl_init(&l, os, NULL);
+	xt_format_call(&l, &ev);
+	assert_string_equal(l.buf, "libcall_1_65520(0, 0, 0, 0, 0, 0) = 0");
+
+	struct xt_filter f;
+	char err[256];
+	assert_int_equal(xt_filter_parse(&f, os, "port_getn", false, err, sizeof err), 0);
+	assert_true(shows(&f, &getn));
+	assert_false(shows(&f, &create));
+	assert_false(shows(&f, &sendfile));
+	xt_filter_free(&f);
+	assert_int_equal(xt_filter_parse(&f, os, "!%desc", false, err, sizeof err), 0);
+	assert_false(shows(&f, &getn));
+	assert_false(shows(&f, &create));
+	xt_filter_free(&f);
+	assert_int_equal(xt_filter_parse(&f, os, "sendfile", false, err, sizeof err), 0);
+	assert_true(shows(&f, &sendfile));
+	assert_false(shows(&f, &getn));
+	xt_filter_free(&f);
+	assert_int_equal(xt_filter_parse(&f, os, "libsendfile.so.1:", false, err, sizeof err), 0);
+	assert_true(shows(&f, &sendfile));
+	assert_false(shows(&f, &getn));
+	xt_filter_free(&f);
 }
 
 /* ---- recordings ---- */
@@ -374,6 +481,7 @@ int main(void)
 	    cmocka_unit_test(named_decoders_exist), cmocka_unit_test(format_open_with_flags),
 	    cmocka_unit_test(format_sockaddr_inet6_and_unix),
 	    cmocka_unit_test(format_sigset_and_signal_line), cmocka_unit_test(normalised_values),
-	    cmocka_unit_test(filters), cmocka_unit_test(recording_round_trip),
-	    cmocka_unit_test(damaged_recordings), cmocka_unit_test(diffs));
+	    cmocka_unit_test(filters), cmocka_unit_test(library_calls),
+	    cmocka_unit_test(recording_round_trip), cmocka_unit_test(damaged_recordings),
+	    cmocka_unit_test(diffs));
 }
