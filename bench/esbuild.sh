@@ -15,7 +15,6 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-7}
-os=${2:-freebsd}
 [ "$runs" -ge 5 ] || { echo "at least 5 runs" >&2; exit 2; }
 xeno=$root/build/xeno
 [ -x "$xeno" ] || make -C "$root" -s build/xeno
@@ -32,11 +31,6 @@ ts=$("$root/tools/npm-fetch.sh" typescript 5.6.3)/package/lib/typescript.js
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xeno-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 cp "$ts" "$tmp/ts.js"
-# each OS's binary, kept in $tmp/bin.OS
-for os in $oses; do
-	d=$("$root/tools/npm-fetch.sh" "$(package "$os")" "$version")
-	echo "$d/package/bin/esbuild" >"$tmp/bin.$os"
-done
 
 # The project: module i lives in d(i % 30)/m(i).js, exports a function and
 # a class and imports two modules after it; each directory's index.js
