@@ -9,6 +9,7 @@
 #define XENO_LOADER_FORMATS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct xeno_image;
 struct xeno_personality;
@@ -35,6 +36,8 @@ int xeno_macho_link(struct xeno_image *img, const struct xeno_personality *os,
 int xeno_pe_link(struct xeno_image *img, const struct xeno_personality *os,
 		 struct xeno_link_start *out);
 void xeno_macho_image_free(struct xeno_image *img);
+/* --check: what linking a Mach-O program did. */
+void macho_link_report(FILE *out);
 void xeno_pe_image_free(struct xeno_image *img);
 
 #endif

@@ -1,30 +1,214 @@
 /*
  * A Mach-O program as the neutral image (loader/formats.h), and its linking
- * against the personality's shims.  Not yet: the parser exists
- * (loader/macho.h); mapping and binding do not.
+ * against the personality's shim libraries, as dyld would link it
+ * (dyld's ImageLoaderMachOCompressed / MachOAnalyzer: rebases, then binds).
+ *
+ * The image: every segment but __PAGEZERO at its vmaddr, its file bytes
+ * mapped from the x86-64 slice (segments are page-aligned in the file, which
+ * the parser checked), the rest zero-filled.  A program without MH_PIE must
+ * have its own addresses.
+ *
+ * Linking: the rebases when the image moved; each bind's symbol (without
+ * its leading '_') looked up in the shim library its ordinal names (by the
+ * base name of the dylib's path: "/usr/lib/libSystem.B.dylib" is the shim
+ * "libSystem.B.dylib"), then, for a flat bind or a missing one, in every
+ * shim; one nothing defines is bound to a stub that names itself when
+ * called (a weak import to 0).  Segments are writable while binding and get
+ * their protections back after (SG_READ_ONLY ones read-only).
  */
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
 
 #include "core/brand.h"
+#include "core/library.h"
+#include "core/personality.h"
 #include "loader/formats.h"
 #include "loader/image.h"
+#include "loader/link.h"
+#include "loader/macho.h"
+
+#define PAGE 4096ULL
+
+void xeno_lib_entry(void); /* core/libgate.S */
+
+__attribute__((format(printf, 2, 3))) static int fail(struct xeno_image *img, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(img->reason, sizeof img->reason, fmt, ap);
+	va_end(ap);
+	return XENO_LOAD_BAD;
+}
 
 int xeno_macho_image(struct xeno_image *img, const void *data, size_t size)
 {
-	(void)data, (void)size;
-	snprintf(img->reason, sizeof img->reason, "xeno cannot load Mach-O programs yet");
-	return XENO_LOAD_BAD;
+	struct macho_image *m = calloc(1, sizeof *m);
+	if (!m)
+		return fail(img, "out of memory");
+	if (macho_parse(m, data, size) != 0) {
+		fail(img, "%s", m->reason);
+		macho_free(m);
+		free(m);
+		return XENO_LOAD_BAD;
+	}
+	img->format_data = m;
+	if (m->form == MACHO_FIXUPS_NONE && m->ndylibs)
+		return fail(img, "no dyld information to link its %u libraries with", m->ndylibs);
+	for (unsigned i = 0; i < m->nsegments; i++) {
+		const struct macho_segment *s = &m->segments[i];
+		if (s->reserved || !s->vmsize)
+			continue;
+		if (img->nseg == XENO_MAX_SEGMENTS)
+			return fail(img, "more than %d segments", XENO_MAX_SEGMENTS);
+		struct xeno_segment *g = &img->seg[img->nseg++];
+		g->vaddr = s->vmaddr;
+		g->memsz = s->vmsize;
+		g->offset = m->slice_offset + s->fileoff;
+		g->filesz = s->filesize;
+		g->prot = s->initprot;
+		g->copy = (g->offset % PAGE) != 0;
+	}
+	if (!img->nseg)
+		return fail(img, "no segment to map");
+	img->entry = m->entry.addr;
+	img->lo = m->lo;
+	img->hi = m->hi;
+	img->is_pie = m->pie;
+	img->prefers_own_base = m->pie;
+	return 0;
+}
+
+void xeno_macho_image_free(struct xeno_image *img)
+{
+	struct macho_image *m = img->format_data;
+	macho_free(m);
+	free(m);
+}
+
+/* ---- linking ---- */
+
+static struct {
+	size_t nbinds, bound, missing, nrebases;
+} report;
+
+static const char *base_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	return b ? b + 1 : path;
+}
+
+static const struct xeno_library *shim_named(const struct xeno_personality *os, const char *path)
+{
+	const char *b = base_name(path);
+	for (const struct xeno_library *const *l = os->libraries; l && *l; l++)
+		if (strcmp((*l)->soname, b) == 0)
+			return *l;
+	return NULL;
+}
+
+static uint64_t export_of(const struct xeno_library *lib, const char *name)
+{
+	for (unsigned i = 0; lib && i < lib->nexports; i++) {
+		const struct xeno_export *e = &lib->exports[i];
+		if (!e->hidden && strcmp(e->name, name) == 0)
+			return (uint64_t)(e->kind == XENO_EXPORT_DATA && e->at ? *e->at : e->addr);
+	}
+	return 0;
+}
+
+static uint64_t lookup(const struct xeno_personality *os, const struct macho_image *m,
+		       const struct macho_bind *b, const char *name, const char **libname)
+{
+	const struct xeno_library *lib = NULL;
+	*libname = "flat namespace";
+	if (b->ordinal >= 1 && (unsigned)b->ordinal <= m->ndylibs) {
+		*libname = base_name(m->dylibs[b->ordinal - 1].path);
+		lib = shim_named(os, m->dylibs[b->ordinal - 1].path);
+	}
+	uint64_t addr = export_of(lib, name);
+	/* flat binds, and two-level ones Apple's libraries would re-export */
+	for (const struct xeno_library *const *l = os->libraries; !addr && l && *l; l++)
+		addr = export_of(*l, name);
+	return addr;
+}
+
+static int bind_all(struct xeno_image *img, const struct macho_image *m,
+		    const struct xeno_personality *os)
+{
+	for (size_t i = 0; i < m->nbinds; i++) {
+		const struct macho_bind *b = &m->binds[i];
+		if (b->kind == MACHO_BIND_WEAK)
+			continue; /* weak coalescing: the program's own definition stays */
+		const char *name = b->symbol[0] == '_' ? b->symbol + 1 : b->symbol;
+		const char *libname;
+		uint64_t addr = lookup(os, m, b, name, &libname);
+		report.nbinds++;
+		if (addr)
+			report.bound++;
+		else if (!b->weak_import) {
+			report.missing++;
+			addr = xeno_link_missing_function(libname, name, xeno_lib_entry,
+							  XENO_CONV_ERRNO);
+			if (!addr)
+				return fail(img, "out of memory for import stubs");
+		}
+		addr += (uint64_t)b->addend;
+		uint64_t at = m->segments[b->segment].vmaddr + b->offset + img->bias;
+		memcpy((void *)at, &addr, sizeof addr);
+	}
+	return 0;
+}
+
+static void rebase_all(struct xeno_image *img, const struct macho_image *m)
+{
+	for (size_t i = 0; i < m->nrebases; i++) {
+		const struct macho_rebase *r = &m->rebases[i];
+		uint64_t *field =
+		    (uint64_t *)(m->segments[r->segment].vmaddr + r->offset + img->bias);
+		*field += img->bias;
+	}
+	report.nrebases = m->nrebases;
+}
+
+/* Every mapped segment writable (true) or as it ends up (false). */
+static int protect_all(struct xeno_image *img, const struct macho_image *m, bool writable)
+{
+	for (unsigned i = 0; i < m->nsegments; i++) {
+		const struct macho_segment *s = &m->segments[i];
+		if (s->reserved || !s->vmsize)
+			continue;
+		int prot = writable ? PROT_READ | PROT_WRITE
+				    : (s->read_only ? s->initprot & ~PROT_WRITE : s->initprot);
+		if (mprotect((void *)(s->vmaddr + img->bias), (s->vmsize + PAGE - 1) & ~(PAGE - 1),
+			     prot) < 0)
+			return fail(img, "cannot change the protection of segment %s", s->name);
+	}
+	return 0;
 }
 
 int xeno_macho_link(struct xeno_image *img, const struct xeno_personality *os,
 		    struct xeno_link_start *out)
 {
-	(void)os, (void)out;
-	snprintf(img->reason, sizeof img->reason, "xeno cannot link Mach-O programs yet");
-	return XENO_LOAD_BAD;
+	const struct macho_image *m = img->format_data;
+	*out = (struct xeno_link_start){0};
+	int err = protect_all(img, m, true);
+	if (err)
+		return err;
+	if (img->bias)
+		rebase_all(img, m);
+	err = bind_all(img, m, os);
+	if (!err)
+		err = protect_all(img, m, false);
+	return err;
 }
 
-void xeno_macho_image_free(struct xeno_image *img)
+void macho_link_report(FILE *out)
 {
-	(void)img;
+	fprintf(out, "binds: %zu, %zu bound to xeno's libraries, %zu to stubs\n", report.nbinds,
+		report.bound, report.missing);
+	if (report.nrebases)
+		fprintf(out, "rebases: %zu applied\n", report.nrebases);
 }
