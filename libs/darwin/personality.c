@@ -1,6 +1,8 @@
 /* The macOS personality (core/personality.h): a GS-owning guest of library
- * calls only.  Go's macOS programs contain no system call instruction;
- * one trapped all the same is answered ENOSYS after the one-time message. */
+ * calls.  Go's macOS programs contain no system call instruction; the one
+ * trapped call xeno answers is its own signal trampoline's sigreturn
+ * (syscalls/darwin/syscalls.master), any other gets ENOSYS after the
+ * one-time message. */
 #include <signal.h>
 #include <string.h>
 
@@ -10,15 +12,16 @@
 #include "libs/darwin/darwin.h"
 #include "syscalls/bsd/bsd.h"
 
-static const struct xeno_syscall no_calls[1];
-static const struct xeno_sysent no_names[1];
-static const struct xeno_calltable darwin_systable = {NULL, 0, no_calls, no_names, 0};
+extern const struct xeno_calltable darwin_systable;
 
 /* The BSD class of xnu's calls: number in RAX (0x2000000 | n), arguments
- * in RDI, RSI, RDX, R10, R8, R9 (xnu osfmk/mach/i386/syscall_sw.h). */
+ * in RDI, RSI, RDX, R10, R8, R9 (xnu osfmk/mach/i386/syscall_sw.h).  A
+ * number of another class (Mach traps, 0x1000000 |) stays as it is: no
+ * such call. */
 static void decode_trap(const greg_t *g, struct xeno_call *call)
 {
-	call->nr = (uint64_t)g[REG_RAX];
+	uint64_t rax = (uint64_t)g[REG_RAX];
+	call->nr = (rax >> 24) == 2 ? rax & 0xffffff : rax;
 	const uint64_t regs[6] = {g[REG_RDI], g[REG_RSI], g[REG_RDX],
 				  g[REG_R10], g[REG_R8],  g[REG_R9]};
 	memcpy(call->args, regs, sizeof regs);
