@@ -5,12 +5,15 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 
 #include "core/blocking.h"
 #include "core/host.h"
 #include "core/uaccess.h"
 #include "darwin_libSystem_proto.h"
 #include "libs/darwin/darwin.h"
+#include "syscalls/bsd/bsd.h"
 
 long darwin_libSystem_read(struct xeno_thread *t, int fd, uint64_t buf, size_t n)
 {
@@ -71,10 +74,10 @@ long darwin_libSystem_open(struct xeno_thread *t, uint64_t upath, uint64_t oflag
 	return host_blocking_syscall(SYS_openat, AT_FDCWD, path, h, mode & 07777, 0, 0);
 }
 
+/* close drops the descriptor's knotes from every kqueue, as macOS does */
 long darwin_libSystem_close(struct xeno_thread *t, int fd)
 {
-	(void)t;
-	return host_syscall1(SYS_close, fd);
+	return bsd_sys_close(t, fd);
 }
 
 static uint64_t open_flags_from_host(int h)
@@ -126,5 +129,42 @@ long darwin_libSystem_fcntl(struct xeno_thread *t, int fd, int cmd, long arg)
 		return host_syscall1(SYS_fsync, fd);
 	default:
 		return -EINVAL;
+	}
+}
+
+/* ioctl: what esbuild's terminal check asks (golang.org/x/sys/unix on
+ * macOS, zerrors_darwin_amd64.go): TIOCGETA 0x40487413 (struct termios,
+ * 72 bytes: four 64-bit flag words, cc[20], two 64-bit speeds; answered
+ * only as "this is a terminal", its words zero), TIOCGWINSZ 0x40087468
+ * (struct winsize as Linux's), FIOCLEX 0x20006601, FIONCLEX 0x20006602,
+ * FIONBIO 0x8004667e. */
+long darwin_libSystem_ioctl(struct xeno_thread *t, int fd, uint64_t request, uint64_t arg)
+{
+	(void)t;
+	switch ((uint32_t)request) {
+	case 0x40487413: {
+		struct termios tio;
+		long r = host_syscall3(SYS_ioctl, fd, TCGETS, &tio);
+		if (r < 0)
+			return r;
+		uint8_t d[72] = {0};
+		return xeno_copy_out(arg, d, sizeof d) < 0 ? -EFAULT : 0;
+	}
+	case 0x40087468: {
+		struct winsize ws;
+		long r = host_syscall3(SYS_ioctl, fd, TIOCGWINSZ, &ws);
+		if (r < 0)
+			return r;
+		return xeno_copy_out(arg, &ws, sizeof ws) < 0 ? -EFAULT : 0;
+	}
+	case 0x20006601: return host_syscall3(SYS_fcntl, fd, F_SETFD, FD_CLOEXEC);
+	case 0x20006602: return host_syscall3(SYS_fcntl, fd, F_SETFD, 0);
+	case 0x8004667e: {
+		int on;
+		if (xeno_copy_in(&on, arg, sizeof on) < 0)
+			return -EFAULT;
+		return host_syscall3(SYS_ioctl, fd, FIONBIO, &on);
+	}
+	default: return -ENOTTY;
 	}
 }
