@@ -25,7 +25,7 @@ static const struct xeno_flagset kevent_filters = XENO_FLAGSET("kevfilter", filt
 #define EV(name, v) XENO_FLAG(#name, v, KQ_##name)
 
 static const struct xeno_flag evflags[] = {
-    EV(EV_ADD, 0x1),	  EV(EV_DELETE, 0x2),	EV(EV_ENABLE, 0x4), EV(EV_DISABLE, 0x8),
+    EV(EV_ADD, 0x1),	  EV(EV_DELETE, 0x2),	EV(EV_ENABLE, 0x4),   EV(EV_DISABLE, 0x8),
     EV(EV_ONESHOT, 0x10), EV(EV_CLEAR, 0x20),	EV(EV_RECEIPT, 0x40), EV(EV_DISPATCH, 0x80),
     EV(EV_EOF, 0x8000),	  EV(EV_ERROR, 0x4000),
 };
@@ -51,8 +51,8 @@ static const struct xeno_flagset note_proc_flags = XENO_FLAGSET("kevnote_proc", 
 
 #define USERCTL(name, v) XENO_FIELD(#name, 0xc0000000u, v, KQ_NOTE_FFCTRLMASK, KQ_##name)
 static const struct xeno_flag note_user[] = {
-    EV(NOTE_TRIGGER, 0x01000000),	  USERCTL(NOTE_FFAND, 0x40000000),
-    USERCTL(NOTE_FFOR, 0x80000000u),	  USERCTL(NOTE_FFCOPY, 0xc0000000u),
+    EV(NOTE_TRIGGER, 0x01000000),    USERCTL(NOTE_FFAND, 0x40000000),
+    USERCTL(NOTE_FFOR, 0x80000000u), USERCTL(NOTE_FFCOPY, 0xc0000000u),
     USERCTL(NOTE_FFNOP, 0),
 };
 static const struct xeno_flagset note_user_flags = XENO_FLAGSET("kevnote_user", note_user, 0);

@@ -157,14 +157,17 @@ long darwin_libSystem_ioctl(struct xeno_thread *t, int fd, uint64_t request, uin
 			return r;
 		return xeno_copy_out(arg, &ws, sizeof ws) < 0 ? -EFAULT : 0;
 	}
-	case 0x20006601: return host_syscall3(SYS_fcntl, fd, F_SETFD, FD_CLOEXEC);
-	case 0x20006602: return host_syscall3(SYS_fcntl, fd, F_SETFD, 0);
+	case 0x20006601:
+		return host_syscall3(SYS_fcntl, fd, F_SETFD, FD_CLOEXEC);
+	case 0x20006602:
+		return host_syscall3(SYS_fcntl, fd, F_SETFD, 0);
 	case 0x8004667e: {
 		int on;
 		if (xeno_copy_in(&on, arg, sizeof on) < 0)
 			return -EFAULT;
 		return host_syscall3(SYS_ioctl, fd, FIONBIO, &on);
 	}
-	default: return -ENOTTY;
+	default:
+		return -ENOTTY;
 	}
 }

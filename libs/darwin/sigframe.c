@@ -129,25 +129,26 @@ long darwin_sys_sigreturn(struct xeno_thread *t, uint64_t uctx, int infostyle, u
 	    xeno_copy_in(&f->mc, f->uc.mcontext, sizeof f->mc) < 0)
 		return -EFAULT;
 	uint64_t own[3] = {0, 0, 0};
-	bool ours = f->uc.mcontext == uctx + offsetof(struct darwin_sigframe, mc) &&
-		    xeno_copy_in(own, uctx + offsetof(struct darwin_sigframe, magic), sizeof own) ==
-			0 &&
-		    own[0] == FRAME_MAGIC;
+	bool ours =
+	    f->uc.mcontext == uctx + offsetof(struct darwin_sigframe, mc) &&
+	    xeno_copy_in(own, uctx + offsetof(struct darwin_sigframe, magic), sizeof own) == 0 &&
+	    own[0] == FRAME_MAGIC;
 	greg_t *g = t->uc->uc_mcontext.gregs;
 	if (ours) {
 		char *buf = (char *)t->scratch + sizeof *f;
 		size_t xlen = own[2] <= XENO_SCRATCH_SIZE - sizeof *f ? own[2] : 0;
 		if (xlen && xeno_copy_in(buf, own[1], xlen) < 0)
 			return -EFAULT;
-		int err = xeno_fp_restore(t->uc->uc_mcontext.fpregs, f->mc.fs + FXSAVE_AT, buf, xlen);
+		int err =
+		    xeno_fp_restore(t->uc->uc_mcontext.fpregs, f->mc.fs + FXSAVE_AT, buf, xlen);
 		if (err)
 			return err;
 	}
 	const uint64_t *ss = &f->mc.ss.rax;
 	for (size_t i = 0; i < NREGS; i++)
 		g[ss_regs[i]] = (greg_t)ss[i];
-	g[REG_EFL] = (greg_t)(((uint64_t)g[REG_EFL] & ~PSL_USERMASK) |
-			      (f->mc.ss.rflags & PSL_USERMASK));
+	g[REG_EFL] =
+	    (greg_t)(((uint64_t)g[REG_EFL] & ~PSL_USERMASK) | (f->mc.ss.rflags & PSL_USERMASK));
 	sigset_t mask;
 	darwin_sigset_to_host(f->uc.sigmask, &mask);
 	xeno_sig_set_mask(t, SIG_SETMASK, &mask);

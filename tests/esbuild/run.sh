@@ -9,7 +9,8 @@
 # every OS; what differs is the packages and the old releases.
 #
 #   tests/esbuild/run.sh XENO [OS]    OS: freebsd (default), netbsd, illumos
-#                                     (Go calling libc) or windows
+#                                     (Go calling libc), darwin (Go calling
+#                                     libSystem) or windows
 #                                     -> ends with "RESULT passed failed"
 #
 # Windows: esbuild.exe (PE) against the same Linux build.  The Windows build
@@ -52,6 +53,13 @@ illumos)
 esbuild-sunos-64:esbuild-linux-64:0.15.18
 @esbuild/sunos-x64:@esbuild/linux-x64:0.17.19
 @esbuild/sunos-x64:@esbuild/linux-x64:0.23.1"
+	;;
+darwin)
+	pkg=@esbuild/darwin-x64
+	# esbuild 0.15.18 and 0.14.54 were built with Go 1.19: the classic
+	# __nl_symbol_ptr binds (no dyld info), found by flat lookup
+	old_releases="esbuild-darwin-64:esbuild-linux-64:0.15.18
+esbuild-darwin-64:esbuild-linux-64:0.14.54"
 	;;
 windows)
 	pkg=@esbuild/win32-x64
@@ -261,7 +269,7 @@ done
 
 # Stress: a CPU-heavy bundle (TypeScript's 9 MB compiler) again and again on
 # two threads, so that Go preempts goroutines (SIGURG through thr_kill on
-# FreeBSD, _lwp_kill on NetBSD, pthread_kill on illumos):
+# FreeBSD, _lwp_kill on NetBSD, pthread_kill on illumos and macOS):
 # every run must finish, and produce what the native build produces.
 begin stress
 rm -rf "$tmp/in" && mkdir -p "$tmp/in" && cp "$ts" "$tmp/in/ts.js"
