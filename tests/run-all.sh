@@ -2,7 +2,8 @@
 # Runs test suites and ends with one line "N passed, N failed", followed by
 # ", N skipped" when tests could not run here (each says why with a SKIP line).
 #   tests/run-all.sh [layering] [unit] [guest] [golden] [corrupt] [unit-asan] [esbuild]
-#                    [esbuild-netbsd] [esbuild-illumos] [esbuild-windows] [lefthook] [turbo]
+#                    [esbuild-netbsd] [esbuild-illumos] [esbuild-darwin] [esbuild-windows]
+#                    [lefthook] [turbo]
 #                    [lightningcss]
 # SUITE-nopatch runs SUITE with XENO_PATCH=0: every system call trapped, no
 # call site patched (core/patch.h).
@@ -78,7 +79,7 @@ for suite in "$@"; do
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 			run_cmocka "$BUILD/asan/tests"
 		;;
-	layering | guest | golden | esbuild | esbuild-netbsd | esbuild-illumos | esbuild-windows | lefthook | turbo | lightningcss | corrupt)
+	layering | guest | golden | esbuild | esbuild-netbsd | esbuild-illumos | esbuild-darwin | esbuild-windows | lefthook | turbo | lightningcss | corrupt)
 		case $suite in
 		layering)
 			echo "== layering: arrows run one way"
@@ -108,6 +109,10 @@ for suite in "$@"; do
 		esbuild-illumos)
 			echo "== real programs: esbuild for illumos under xeno against esbuild for Linux"
 			res=$(tests/esbuild/run.sh "$BUILD/xeno" illumos)
+			;;
+		esbuild-darwin)
+			echo "== real programs: esbuild for macOS under xeno against esbuild for Linux"
+			res=$(tests/esbuild/run.sh "$BUILD/xeno" darwin)
 			;;
 		esbuild-windows)
 			echo "== real programs: esbuild for Windows under xeno against esbuild for Linux"

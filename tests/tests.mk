@@ -9,6 +9,7 @@
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
 #   esbuild-netbsd  the same cases with esbuild's NetBSD builds
 #   esbuild-illumos  the same with esbuild's illumos build (Go calling libc)
+#   esbuild-darwin  the same with esbuild's macOS build (Mach-O, Go calling libSystem)
 #   esbuild-windows  the same suite with esbuild.exe (Windows, PE) under xeno
 #   lefthook   another (lefthook, from npm): git hooks, running other programs
 #   turbo      another (turbo 1.4.7, from npm): a monorepo task runner
@@ -79,6 +80,8 @@ esbuild-netbsd: $(BUILD)/xeno
 	@tests/run-all.sh esbuild-netbsd
 esbuild-illumos: $(BUILD)/xeno
 	@tests/run-all.sh esbuild-illumos
+esbuild-darwin: $(BUILD)/xeno
+	@tests/run-all.sh esbuild-darwin
 esbuild-windows: $(BUILD)/xeno
 	@tests/run-all.sh esbuild-windows
 lefthook: $(BUILD)/xeno
@@ -97,9 +100,11 @@ bless: guest-build
 # default) and with every call trapped (XENO_PATCH=0).
 check: unit-build unit-asan-build guest-build
 	@tests/run-all.sh layering unit guest guest-nopatch golden golden-nopatch corrupt unit-asan \
-		esbuild esbuild-nopatch esbuild-netbsd esbuild-illumos esbuild-windows lefthook lefthook-nopatch \
+		esbuild esbuild-nopatch esbuild-netbsd esbuild-illumos esbuild-darwin esbuild-windows \
+		lefthook lefthook-nopatch \
 		turbo turbo-nopatch lightningcss
-.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd esbuild-illumos esbuild-windows \
+.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd esbuild-illumos esbuild-darwin \
+	esbuild-windows \
 	lefthook turbo lightningcss golden bless corrupt layering
 
 # The Mach-O parser on real macOS programs fetched from npm (not in make check).
