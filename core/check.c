@@ -12,6 +12,7 @@
 #include "core/launch.h"
 #include "core/process.h"
 #include "loader/link.h"
+#include "loader/formats.h"
 #include "loader/pe_module.h"
 
 static const char *prot_string(int prot, char buf[4])
@@ -57,6 +58,21 @@ static void report_pe(FILE *out, const struct xeno_launch *l)
 	xeno_link_report(out);
 }
 
+/* A Mach-O program: its form, segments, libraries and binds
+ * (loader/macho_image.c). */
+static void report_macho(FILE *out, const struct xeno_launch *l)
+{
+	const struct xeno_image *img = &l->img;
+	char prot[4];
+	macho_link_report(out);
+	fprintf(out, "os: %s\n", img->brand->title);
+	fprintf(out, "entry: %#llx\n", (unsigned long long)(img->entry + img->bias));
+	fprintf(out, "stack: top %#llx size %#llx %s\n", (unsigned long long)xeno_proc.stack_top,
+		(unsigned long long)(xeno_proc.stack_top - xeno_proc.stack_base),
+		prot_string(PROT_READ | PROT_WRITE, prot));
+	xeno_link_report(out);
+}
+
 void xeno_check_report(FILE *out, const char *path, const struct xeno_launch *l)
 {
 	const struct xeno_image *img = &l->img;
@@ -64,6 +80,10 @@ void xeno_check_report(FILE *out, const char *path, const struct xeno_launch *l)
 	fprintf(out, "file: %s\n", path);
 	if (img->format == XENO_FORMAT_PE) {
 		report_pe(out, l);
+		return;
+	}
+	if (img->format == XENO_FORMAT_MACHO) {
+		report_macho(out, l);
 		return;
 	}
 	fprintf(out, "format: ELF 64-bit little-endian x86-64\n");

@@ -90,8 +90,25 @@ void xeno_macho_image_free(struct xeno_image *img)
 
 /* ---- linking ---- */
 
+#define MAX_REPORT_LIBS 16
+
+/* What --check reports of the linked program. */
 static struct {
 	size_t nbinds, bound, missing, nrebases;
+	bool fat, pie, main_entry;
+	const char *form;
+	struct {
+		char name[64];
+		size_t count, bound;
+		bool shim;
+	} libs[MAX_REPORT_LIBS];
+	unsigned nlibs;
+	struct {
+		char name[17];
+		uint64_t at, size;
+		int prot;
+	} segs[XENO_MAX_SEGMENTS];
+	unsigned nsegs;
 } report;
 
 static const char *base_name(const char *path)
@@ -146,6 +163,10 @@ static int bind_all(struct xeno_image *img, const struct macho_image *m,
 		const char *libname;
 		uint64_t addr = lookup(os, m, b, name, &libname);
 		report.nbinds++;
+		if (b->ordinal >= 1 && (unsigned)b->ordinal <= report.nlibs) {
+			report.libs[b->ordinal - 1].count++;
+			report.libs[b->ordinal - 1].bound += addr != 0;
+		}
 		if (addr)
 			report.bound++;
 		else if (!b->weak_import) {
@@ -189,11 +210,39 @@ static int protect_all(struct xeno_image *img, const struct macho_image *m, bool
 	return 0;
 }
 
+static void take_report(const struct xeno_image *img, const struct macho_image *m,
+			const struct xeno_personality *os)
+{
+	report.fat = m->fat;
+	report.pie = m->pie;
+	report.main_entry = m->entry.kind == MACHO_ENTRY_MAIN;
+	report.form = m->form == MACHO_FIXUPS_DYLD_INFO ? "LC_DYLD_INFO opcode streams"
+		      : m->form == MACHO_FIXUPS_CLASSIC ? "symbol pointer sections, flat lookup"
+							: "none";
+	report.nlibs = m->ndylibs < MAX_REPORT_LIBS ? m->ndylibs : MAX_REPORT_LIBS;
+	for (unsigned i = 0; i < report.nlibs; i++) {
+		snprintf(report.libs[i].name, sizeof report.libs[i].name, "%s",
+			 base_name(m->dylibs[i].path));
+		report.libs[i].shim = shim_named(os, m->dylibs[i].path) != NULL;
+	}
+	for (unsigned i = 0; i < m->nsegments && report.nsegs < XENO_MAX_SEGMENTS; i++) {
+		const struct macho_segment *s = &m->segments[i];
+		if (s->reserved || !s->vmsize)
+			continue;
+		memcpy(report.segs[report.nsegs].name, s->name, sizeof s->name);
+		report.segs[report.nsegs].at = s->vmaddr + img->bias;
+		report.segs[report.nsegs].size = s->vmsize;
+		report.segs[report.nsegs++].prot =
+		    s->read_only ? s->initprot & ~PROT_WRITE : s->initprot;
+	}
+}
+
 int xeno_macho_link(struct xeno_image *img, const struct xeno_personality *os,
 		    struct xeno_link_start *out)
 {
 	const struct macho_image *m = img->format_data;
 	*out = (struct xeno_link_start){0};
+	take_report(img, m, os);
 	int err = protect_all(img, m, true);
 	if (err)
 		return err;
@@ -207,6 +256,22 @@ int xeno_macho_link(struct xeno_image *img, const struct xeno_personality *os,
 
 void macho_link_report(FILE *out)
 {
+	fprintf(out, "format: Mach-O 64-bit x86-64 MH_EXECUTE%s%s\n",
+		report.fat ? ", from a universal file" : "", report.pie ? ", MH_PIE" : "");
+	fprintf(out, "entry kind: %s\n", report.main_entry ? "LC_MAIN" : "LC_UNIXTHREAD");
+	for (unsigned i = 0; i < report.nsegs; i++) {
+		int p = report.segs[i].prot;
+		fprintf(out, "segment: %-16s %#llx-%#llx %c%c%c\n", report.segs[i].name,
+			(unsigned long long)report.segs[i].at,
+			(unsigned long long)(report.segs[i].at + report.segs[i].size),
+			p & PROT_READ ? 'r' : '-', p & PROT_WRITE ? 'w' : '-',
+			p & PROT_EXEC ? 'x' : '-');
+	}
+	fprintf(out, "fixups: %s\n", report.form);
+	for (unsigned i = 0; i < report.nlibs; i++)
+		fprintf(out, "library: %s: %zu binds, %zu bound%s\n", report.libs[i].name,
+			report.libs[i].count, report.libs[i].bound,
+			report.libs[i].shim ? "" : " (no such library built into xeno)");
 	fprintf(out, "binds: %zu, %zu bound to xeno's libraries, %zu to stubs\n", report.nbinds,
 		report.bound, report.missing);
 	if (report.nrebases)

@@ -180,11 +180,13 @@ DARWIN_LD      ?= ld64.lld-14
 DARWIN_CFLAGS  := -target x86_64-apple-macos11 -std=gnu11 -O2 -Wall -Wextra -Werror \
                   -ffreestanding -fno-builtin -fno-stack-protector
 DARWIN_LDFLAGS := -arch x86_64 -platform_version macos 11.0 11.0 -Lsamples/darwin -lSystem
-DARWIN_SAMPLE_BINS := $(BUILD)/samples/darwin/hello $(BUILD)/samples/darwin/hello-flat
+DARWIN_SAMPLES     := $(patsubst samples/darwin/%.c,%,$(wildcard samples/darwin/*.c))
+DARWIN_SAMPLE_BINS := $(addprefix $(BUILD)/samples/darwin/,$(DARWIN_SAMPLES)) \
+                      $(BUILD)/samples/darwin/hello-flat
 
 samples: $(DARWIN_SAMPLE_BINS)
 
-$(BUILD)/samples/darwin/%.o: samples/darwin/%.c | $(DEPS_OK)
+$(BUILD)/samples/darwin/%.o: samples/darwin/%.c samples/darwin/darwin.h | $(DEPS_OK)
 	@mkdir -p $(@D)
 	$(DARWIN_CC) $(DARWIN_CFLAGS) -c $< -o $@
 $(BUILD)/samples/darwin/%: $(BUILD)/samples/darwin/%.o samples/darwin/libSystem.tbd

@@ -139,6 +139,48 @@ grep -q '^import: kernel32.dll: 3 functions, 3 bound$' "$out" || fail "no import
 grep -q '^tls: template .* 1 callbacks$' "$out" || fail "no TLS line: $(cat "$out")"
 end
 
+# macOS (Mach-O) samples: samples/darwin/, run by the macOS personality on
+# xeno's libSystem.  hello is LC_MAIN with two-level binds, hello-flat the
+# same with flat ones (as Go's linker writes them).
+mac=$(dirname "$bin")/darwin
+# mac_case NAME EXPECTED: the sample runs, exits 0, prints EXPECTED, says nothing else
+mac_case() {
+	begin "mac-$1"
+	(cd "$work" && "$xeno" "$mac/$1" >"$logs/out" 2>"$logs/err")
+	s=$?
+	[ "$s" -eq 0 ] || fail "exit status $s" "$(cat "$logs/out" "$logs/err")"
+	[ "$(cat "$logs/out")" = "$2" ] || fail "stdout: $(cat "$logs/out")"
+	[ -s "$logs/err" ] && fail "stderr: $(cat "$logs/err")"
+	end
+}
+mac_case hello "hello from macOS"
+mac_case hello-flat "hello from macOS"
+mac_case errno "open: ENOENT 2, close: EBADF 9, mkdir: EEXIST 17, errno kept on success, sysctl ENOENT"
+mac_case files "stat: a.txt 12 bytes, xeno-files a directory
+readdir: a.txt (a regular file)"
+mac_case threads "threads: 4 ran, 4 saw their own TSD at %gs:0, timedwait ETIMEDOUT 60"
+mac_case signals "signals: SIGUSR1 30 and SIGUSR2 31 handled on the alternate stack, mask kept"
+mac_case kqueue "kqueue: EVFILT_USER -10, EVFILT_TIMER -7 with its udata"
+mac_case sockets "sockets: pingpong over 127.0.0.1 (AF_INET 2, 16-byte sockaddr_in)"
+
+# --trace names libSystem's functions and macOS's errnos and signals
+begin mac-trace
+(cd "$work" && "$xeno" --trace "$mac/errno" >"$logs/out" 2>"$logs/err")
+grep -q 'libSystem.B.dylib:open("/nonexistent/xeno", 0, 0) = -1 ENOENT' "$logs/err" ||
+	fail "no traced open with ENOENT" "$(head -20 "$logs/err")"
+grep -q 'libSystem.B.dylib:close(1000) = -1 EBADF' "$logs/err" || fail "no traced close with EBADF"
+(cd "$work" && "$xeno" --trace "$mac/signals" >"$logs/out" 2>"$logs/err")
+grep -q -- '--- SIGUSR2 ---' "$logs/err" || fail "no SIGUSR2 in the trace" "$(tail "$logs/err")"
+end
+
+# --check on a Mach-O program: its form, libraries and binds
+begin mac-check
+(cd "$work" && "$xeno" --check "$mac/hello" >"$logs/out" 2>"$logs/err")
+grep -q '^format: Mach-O 64-bit x86-64 MH_EXECUTE' "$logs/out" || fail "no format line: $(cat "$logs/out")"
+grep -q '^entry kind: LC_MAIN$' "$logs/out" || fail "no entry kind"
+grep -q '^library: libSystem.B.dylib: [0-9]* binds, [0-9]* bound$' "$logs/out" || fail "no library line"
+end
+
 # Arguments and environment reach the program unchanged, in order, including
 # empty strings, spaces, a newline and bytes that are not ASCII; only the
 # variables named XENO_SAMPLE_* are printed.  The program runs as ./args so
