@@ -14,28 +14,37 @@
 #include "darwin_libSystem_proto.h"
 #include "libs/darwin/darwin.h"
 #include "syscalls/bsd/bsd.h"
+#include "syscalls/bsd/fs_util.h"
 
 long darwin_libSystem_read(struct xeno_thread *t, int fd, uint64_t buf, size_t n)
 {
 	(void)t;
+	if (bsd_fd(fd) < 0) /* one of xeno's own */
+		return -EBADF;
 	return host_blocking_syscall(SYS_read, fd, buf, n, 0, 0, 0);
 }
 
 long darwin_libSystem_write(struct xeno_thread *t, int fd, uint64_t buf, size_t n)
 {
 	(void)t;
+	if (bsd_fd(fd) < 0) /* one of xeno's own */
+		return -EBADF;
 	return host_blocking_syscall(SYS_write, fd, buf, n, 0, 0, 0);
 }
 
 long darwin_libSystem_pread(struct xeno_thread *t, int fd, uint64_t buf, size_t n, int64_t off)
 {
 	(void)t;
+	if (bsd_fd(fd) < 0) /* one of xeno's own */
+		return -EBADF;
 	return host_blocking_syscall(SYS_pread64, fd, buf, n, off, 0, 0);
 }
 
 long darwin_libSystem_lseek(struct xeno_thread *t, int fd, int64_t off, int whence)
 {
 	(void)t;
+	if (bsd_fd(fd) < 0) /* one of xeno's own */
+		return -EBADF;
 	if (whence < 0 || whence > 4) /* SEEK_SET..SEEK_END, SEEK_HOLE 3, SEEK_DATA 4 */
 		return -EINVAL;
 	static const int host[] = {SEEK_SET, SEEK_CUR, SEEK_END, SEEK_HOLE, SEEK_DATA};
@@ -92,12 +101,16 @@ static uint64_t open_flags_from_host(int h)
 long darwin_libSystem_dup(struct xeno_thread *t, int fd)
 {
 	(void)t;
+	if (bsd_fd(fd) < 0) /* one of xeno's own */
+		return -EBADF;
 	return host_syscall1(SYS_dup, fd);
 }
 
 long darwin_libSystem_dup2(struct xeno_thread *t, int from, int to)
 {
 	(void)t;
+	if (bsd_fd(from) < 0 || bsd_fd(to) < 0)
+		return -EBADF;
 	if (from == to) /* dup2 of a descriptor onto itself checks it only */
 		return host_syscall2(SYS_fcntl, from, F_GETFD) < 0 ? -EBADF : to;
 	return host_syscall3(SYS_dup3, from, to, 0);
@@ -108,6 +121,8 @@ long darwin_libSystem_dup2(struct xeno_thread *t, int from, int to)
 long darwin_libSystem_fcntl(struct xeno_thread *t, int fd, int cmd, long arg)
 {
 	(void)t;
+	if (bsd_fd(fd) < 0) /* one of xeno's own */
+		return -EBADF;
 	switch (cmd) {
 	case 0:
 		return host_syscall3(SYS_fcntl, fd, F_DUPFD, arg);
@@ -141,6 +156,8 @@ long darwin_libSystem_fcntl(struct xeno_thread *t, int fd, int cmd, long arg)
 long darwin_libSystem_ioctl(struct xeno_thread *t, int fd, uint64_t request, uint64_t arg)
 {
 	(void)t;
+	if (bsd_fd(fd) < 0) /* one of xeno's own */
+		return -EBADF;
 	switch ((uint32_t)request) {
 	case 0x40487413: {
 		struct termios tio;

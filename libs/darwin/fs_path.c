@@ -14,6 +14,8 @@
 #include "core/uaccess.h"
 #include "darwin_libSystem_proto.h"
 #include "libs/darwin/darwin.h"
+#include "syscalls/bsd/bsd.h"
+#include "syscalls/bsd/fs_util.h"
 
 #define DARWIN_PATH_MAX 1024
 
@@ -57,6 +59,8 @@ long darwin_libSystem_lstat64(struct xeno_thread *t, uint64_t path, uint64_t buf
 long darwin_libSystem_fstat64(struct xeno_thread *t, int fd, uint64_t buf)
 {
 	(void)t;
+	if (bsd_fd(fd) < 0)
+		return -EBADF;
 	struct stat st;
 	return stat_out(host_syscall2(SYS_fstat, fd, &st), &st, buf);
 }
