@@ -132,11 +132,20 @@ void xeno_sig_apply_mask(struct xeno_thread *t)
 	for (unsigned i = 0; i < sizeof never / sizeof never[0]; i++)
 		sigdelset(&host, never[i]);
 	memcpy(&t->wait_mask, &host, sizeof t->wait_mask);
-	/* in a direct or patched-site call, the mask in force is no longer
-	 * the one to wait with (core/blocking.S) */
-	t->direct = 0;
-	if (t->uc)
+	if (t->uc) {
+		/* A trap or a patched site's call: the mask comes into force
+		 * with the context the guest resumes; until then the one in
+		 * force is not the one to wait with (core/blocking.S). */
+		t->direct = 0;
 		t->uc->uc_sigmask = host;
+	} else if (t->direct) {
+		/* A direct call (core/libgate.S) runs under the guest's mask:
+		 * the new one is in force at once, so that a thread unblocking
+		 * its signals by a library call gets them (a signal it lets
+		 * through lands in xeno now, is queued and delivered on the
+		 * way back). */
+		host_syscall4(SYS_rt_sigprocmask, SIG_SETMASK, &host, NULL, sizeof(uint64_t));
+	}
 }
 
 void xeno_sig_set_mask(struct xeno_thread *t, int how, const sigset_t *set)
