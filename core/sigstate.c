@@ -127,16 +127,25 @@ int xeno_sig_set_action(int sig, const struct xeno_sigaction *act)
 void xeno_sig_apply_mask(struct xeno_thread *t)
 {
 	sigset_t host = t->sigmask;
-	const int never[] = {SIGKILL, SIGSTOP, SIGSYS,	SIGSEGV,	 SIGBUS,
-			     SIGILL,  SIGFPE,  SIGTRAP, XENO_SIG_SUSPEND};
+	const int never[] = {SIGKILL, SIGSTOP, SIGSYS, SIGSEGV,
+			     SIGBUS,  SIGILL,  SIGFPE, SIGTRAP, XENO_SIG_SUSPEND};
 	for (unsigned i = 0; i < sizeof never / sizeof never[0]; i++)
 		sigdelset(&host, never[i]);
 	memcpy(&t->wait_mask, &host, sizeof t->wait_mask);
-	/* in a direct or patched-site call, the mask in force is no longer
-	 * the one to wait with (core/blocking.S) */
-	t->direct = 0;
-	if (t->uc)
+	if (t->uc) {
+		/* A trap or a patched site's call: the mask comes into force
+		 * with the context the guest resumes; until then the one in
+		 * force is not the one to wait with (core/blocking.S). */
+		t->direct = 0;
 		t->uc->uc_sigmask = host;
+	} else if (t->direct) {
+		/* A direct call (core/libgate.S) runs under the guest's mask:
+		 * the new one is in force at once, so that a thread unblocking
+		 * its signals by a library call gets them (a signal it lets
+		 * through lands in xeno now, is queued and delivered on the
+		 * way back). */
+		host_syscall4(SYS_rt_sigprocmask, SIG_SETMASK, &host, NULL, sizeof(uint64_t));
+	}
 }
 
 void xeno_sig_set_mask(struct xeno_thread *t, int how, const sigset_t *set)
@@ -156,11 +165,6 @@ void xeno_sig_set_mask(struct xeno_thread *t, int how, const sigset_t *set)
 	sigdelset(&t->sigmask, SIGKILL);
 	sigdelset(&t->sigmask, SIGSTOP);
 	xeno_sig_apply_mask(t);
-	/* In a direct call there is no context to carry the mask back: the
-	 * way back traps (core/libgate.S), and xeno_sig_deliver_queued puts
-	 * the mask in force there, so that what it unblocks arrives. */
-	if (!t->uc)
-		t->sigpending = 1;
 }
 
 bool xeno_sig_on_altstack(const struct xeno_thread *t, uint64_t sp)
@@ -291,12 +295,11 @@ void xeno_sig_deliver_queued(struct xeno_thread *t, ucontext_t *uc)
 		/* No handler ran: the temporary mask simply ends. */
 		t->has_saved_mask = false;
 		t->sigmask = t->saved_mask;
+		ucontext_t *saved = t->uc;
+		t->uc = uc;
+		xeno_sig_apply_mask(t);
+		t->uc = saved;
 	}
-	/* the guest's mask, as it now is, in force on the way back */
-	ucontext_t *saved = t->uc;
-	t->uc = uc;
-	xeno_sig_apply_mask(t);
-	t->uc = saved;
 }
 
 void xeno_sig_set_temporary_mask(struct xeno_thread *t, const sigset_t *temp)

@@ -39,6 +39,46 @@ static void *sleeper(void *arg)
 	return 0;
 }
 
+static volatile int spinning, spun, give_up;
+static void spun_handler(int sig, siginfo_t *si, void *ctx)
+{
+	(void)si, (void)ctx;
+	spun = sig;
+}
+
+static void *spinner(void *arg)
+{
+	(void)arg;
+	sigset_t none = {{0}};
+	sigprocmask(SIG_SETMASK, &none, 0);
+	spinning = 1;
+	while (!spun && !give_up)
+		; /* guest code only: the signal must interrupt it */
+	return 0;
+}
+
+/* A thread created while every signal is blocked inherits the mask; once it
+ * unblocks them with a library call, a signal sent to it arrives. */
+static void kill_spinner(void)
+{
+	struct sigaction sa = {.sa_flags = SA_SIGINFO, .sa_sigaction = spun_handler};
+	sigaction(SIGUSR2, &sa, 0);
+	sigset_t all, old;
+	memset(&all, 0xff, sizeof all);
+	sigprocmask(SIG_SETMASK, &all, &old);
+	pthread_t t;
+	pthread_create(&t, 0, spinner, 0);
+	sigprocmask(SIG_SETMASK, &old, 0);
+	while (!spinning)
+		usleep(1000);
+	pthread_kill(t, SIGUSR2);
+	for (int ms = 0; !spun && ms < 5000; ms++)
+		usleep(1000);
+	give_up = 1;
+	pthread_join(t, 0);
+	printf("to a thread that unblocked it: signal %d\n", spun);
+}
+
 int main(void)
 {
 	struct sigaction sa = {.sa_flags = SA_SIGINFO, .sa_sigaction = handler};
@@ -73,6 +113,7 @@ int main(void)
 	printf("pthread_kill: signal %d, si_code %d\n", got, code);
 	sem_post(&stop);
 	pthread_join(t, 0);
+	kill_spinner();
 	struct sigaction mv = {.sa_flags = SA_SIGINFO, .sa_sigaction = mover};
 	sigaction(SIGUSR1, &mv, 0);
 	raise(SIGUSR1);
