@@ -1,7 +1,7 @@
 /*
- * The host's vDSO, for answers given without a system call (the clock
- * reads of patched sites, core/sitecall.h, and of the clock handlers).  Found through the auxiliary
- * vector (AT_SYSINFO_EHDR) and read with libelf.
+ * The host's vDSO, for answers given without a system call: the clock
+ * reads of patched sites (core/sitecall.h) and of the clock handlers.
+ * Found through the auxiliary vector (AT_SYSINFO_EHDR), read with libelf.
  */
 #ifndef XENO_CORE_VDSO_H
 #define XENO_CORE_VDSO_H
