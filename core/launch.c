@@ -12,6 +12,7 @@
 #include "core/libcall.h"
 #include "core/log.h"
 #include "core/process.h"
+#include "core/vdso.h"
 #include "loader/formats.h"
 #include "loader/link.h"
 
@@ -62,6 +63,7 @@ static void record_process(const struct xeno_launch *l, const char *path)
 		snprintf(xeno_proc.exe_path, sizeof xeno_proc.exe_path, "%s", path);
 	ssize_t n = readlink("/proc/self/exe", xeno_proc.self_exe, sizeof xeno_proc.self_exe - 1);
 	xeno_proc.self_exe[n > 0 ? n : 0] = '\0';
+	xeno_vdso_init(); /* the clock handlers read the vDSO from the start */
 }
 
 /* A dynamically linked program starts at xeno_guest_start_program, which

@@ -31,6 +31,7 @@
 #include "core/host.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
+#include "core/vdso.h"
 #include "illumos_libc_proto.h"
 #include "libs/illumos/illumos.h"
 #include "syscalls/bsd/kqueue.h"
@@ -279,7 +280,7 @@ static long read_timeout(uint64_t timeout, struct timespec *ts)
 static bool left_until(const struct timespec *deadline, struct timespec *left)
 {
 	struct timespec now;
-	host_syscall2(SYS_clock_gettime, CLOCK_MONOTONIC, &now);
+	xeno_clock_gettime(CLOCK_MONOTONIC, &now);
 	left->tv_sec = deadline->tv_sec - now.tv_sec;
 	left->tv_nsec = deadline->tv_nsec - now.tv_nsec;
 	if (left->tv_nsec < 0)
@@ -299,7 +300,7 @@ static long gather(int port, uint64_t list, unsigned max, unsigned want, bool po
 {
 	struct timespec deadline, left, zero = {0, 0};
 	if (ts) {
-		host_syscall2(SYS_clock_gettime, CLOCK_MONOTONIC, &deadline);
+		xeno_clock_gettime(CLOCK_MONOTONIC, &deadline);
 		deadline.tv_sec += ts->tv_sec;
 		deadline.tv_nsec += ts->tv_nsec;
 		if (deadline.tv_nsec >= NSEC)

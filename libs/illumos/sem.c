@@ -18,6 +18,7 @@
 #include "core/syscall.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
+#include "core/vdso.h"
 #include "illumos_libc_proto.h"
 #include "libs/illumos/illumos.h"
 
@@ -150,7 +151,7 @@ long illumos_libc_sem_reltimedwait_np(struct xeno_thread *t, uint64_t sem, uint6
 		return err;
 	if (rel.tv_sec < 0)
 		rel = (struct timespec){0, 0};
-	host_syscall2(SYS_clock_gettime, CLOCK_MONOTONIC, &deadline);
+	xeno_clock_gettime(CLOCK_MONOTONIC, &deadline);
 	deadline.tv_sec += rel.tv_sec;
 	deadline.tv_nsec += rel.tv_nsec;
 	if (deadline.tv_nsec >= NSEC)
@@ -158,7 +159,7 @@ long illumos_libc_sem_reltimedwait_np(struct xeno_thread *t, uint64_t sem, uint6
 	for (;;) {
 		if (try_take(s))
 			return 0;
-		host_syscall2(SYS_clock_gettime, CLOCK_MONOTONIC, &now);
+		xeno_clock_gettime(CLOCK_MONOTONIC, &now);
 		struct timespec left = {deadline.tv_sec - now.tv_sec,
 					deadline.tv_nsec - now.tv_nsec};
 		if (left.tv_nsec < 0)

@@ -9,6 +9,7 @@
 #include "core/fd.h"
 #include "core/host.h"
 #include "core/syscall.h"
+#include "core/thread.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
 #include "syscalls/bsd/fs_util.h"
@@ -98,6 +99,25 @@ static long readahead_hint(int fd)
 	return S_ISREG(stx.stx_mode) ? 0 : -ENOTTY;
 }
 
+/* The commands that only read or set a descriptor's flags. */
+static bool flags_only(uint64_t host_cmd)
+{
+	switch (host_cmd) {
+	case F_GETFD:
+	case F_SETFD:
+	case F_GETFL:
+	case F_SETFL:
+	case F_GETOWN:
+	case F_SETOWN:
+	case F_ADD_SEALS:
+	case F_GET_SEALS:
+	case BSD_F_ISUNIONSTACK:
+		return true;
+	default:
+		return false;
+	}
+}
+
 long bsd_sys_fcntl(struct xeno_thread *t, int fd, int cmd, long arg)
 {
 	const struct bsd_abi *abi = bsd_abi_of(t);
@@ -107,6 +127,11 @@ long bsd_sys_fcntl(struct xeno_thread *t, int fd, int cmd, long arg)
 		return err;
 	if (xeno_flags_to_host(abi->fcntl_cmds, (uint32_t)cmd, &host_cmd) < 0)
 		return -EINVAL;
+	/* The handler is NOTLS: the descriptor flags, which programs ask for
+	 * all the time, need nothing of glibc's; what may close descriptors
+	 * (the kqueue engine takes glibc's locks) or wait loads its state. */
+	if (!flags_only(host_cmd))
+		xeno_host_tls(t);
 	/* the BSD kernel reads the argument as an int where it is a number */
 	switch (host_cmd) {
 	case F_DUPFD:

@@ -18,8 +18,8 @@ long bsd_sys_close(struct xeno_thread *t, int fd)
 	long err = bsd_fd(fd);
 	if (err < 0)
 		return err;
-	if (xeno_kqueues_exist()) { /* FreeBSD drops the descriptor's knotes */
-		xeno_host_tls(t);   /* (close is NOTLS: the engine takes locks) */
+	if (xeno_kqueue_fd_watched(fd)) { /* FreeBSD drops the descriptor's knotes */
+		xeno_host_tls(t);	  /* (close is NOTLS: the engine takes locks) */
 		xeno_kqueue_fd_closed(fd);
 	}
 	xeno_fd_forget(fd);

@@ -71,6 +71,7 @@ static void unregister(struct kq *kq)
 		p = &(*p)->next;
 	*p = kq->next;
 	__atomic_store_n(&registry_count, registry_count - 1, __ATOMIC_RELEASE);
+	kq_fd_users_add(kq->fd, -1);
 	__atomic_store_n(&kq->closing, true, __ATOMIC_RELEASE);
 }
 
@@ -181,6 +182,7 @@ long kq_create(int host_flags)
 		unregister(stale);
 	kq->next = registry;
 	registry = kq;
+	kq_fd_users_add(kq->fd, 1);
 	__atomic_store_n(&registry_count, registry_count + 1, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&registry_lock);
 	if (stale)
@@ -216,14 +218,14 @@ static void drop_fd_knotes(struct kq *kq, int fd)
 	pthread_mutex_unlock(&kq->lock);
 }
 
-bool xeno_kqueues_exist(void)
+bool xeno_kqueue_fd_watched(int fd)
 {
-	return __atomic_load_n(&registry_count, __ATOMIC_ACQUIRE) != 0;
+	return __atomic_load_n(&registry_count, __ATOMIC_ACQUIRE) != 0 && kq_fd_used(fd);
 }
 
 void xeno_kqueue_fd_closed(int fd)
 {
-	if (__atomic_load_n(&registry_count, __ATOMIC_ACQUIRE) == 0)
+	if (!xeno_kqueue_fd_watched(fd))
 		return;
 	/* Each kqueue is visited with the registry unlocked: the engine takes
 	 * a kqueue's lock first and the registry's second, never the other

@@ -39,9 +39,10 @@ long kq_kevent(int kqfd, uint64_t changelist, int nchanges, uint64_t eventlist, 
  * Call it before the descriptor is closed.  Cheap when no kqueue exists.
  */
 void xeno_kqueue_fd_closed(int fd);
-/* Whether there is any kqueue: without one, a close has no knotes to drop
- * (and needs none of glibc's thread state, syscalls/bsd/fs_fd.c). */
-bool xeno_kqueues_exist(void);
+/* Whether a kqueue is fd or watches it: if not, its close has no knotes
+ * to drop (and needs none of glibc's thread state, syscalls/bsd/fs_fd.c).
+ * Lock-free. */
+bool xeno_kqueue_fd_watched(int fd);
 /* Around fork(): the registry held across it; in the child every kqueue is
  * gone (FreeBSD does not pass them on). */
 /* The same for every descriptor in [lo, hi] (close_range, closefrom). */

@@ -126,6 +126,12 @@ void kq_dequeue(struct kq *kq, struct kq_knote *kn);
 void kq_polled_set(struct kq *kq, struct kq_knote *kn, bool on);
 struct kq_watch *kq_watch_find(struct kq *kq, int fd);
 struct kq_watch *kq_watch_new(struct kq *kq, int fd, enum kq_watch_kind kind);
+/* Counts kqueues that are guest descriptor fd or watch it (delta +1 or -1):
+ * a descriptor none counts closes without visiting the engine. */
+void kq_fd_users_add(int fd, int delta);
+/* Whether some kqueue may be fd or watch it (true for descriptors beyond
+ * the counted range). */
+bool kq_fd_used(int fd);
 void kq_watch_free(struct kq *kq, struct kq_watch *w);
 /* Registers w in epoll for events (0: removes it): 0 or -errno. */
 int kq_watch_epoll(struct kq *kq, struct kq_watch *w, uint32_t events);

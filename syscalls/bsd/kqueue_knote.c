@@ -123,6 +123,24 @@ void kq_polled_set(struct kq *kq, struct kq_knote *kn, bool on)
 
 /* ---- watches: host descriptors in the epoll set ---- */
 
+/* Per guest descriptor below FD_COUNTED: how many kqueues are it or watch
+ * it (KQ_WATCH_FD).  Read without a lock by the close hook, which runs on
+ * the guest's FS base: a program's close of a descriptor no kqueue knows
+ * (most of its files) then needs none of glibc's locks. */
+#define FD_COUNTED 65536
+static uint32_t fd_users[FD_COUNTED];
+
+void kq_fd_users_add(int fd, int delta)
+{
+	if (fd >= 0 && fd < FD_COUNTED)
+		__atomic_add_fetch(&fd_users[fd], (uint32_t)delta, __ATOMIC_ACQ_REL);
+}
+
+bool kq_fd_used(int fd)
+{
+	return fd < 0 || fd >= FD_COUNTED || __atomic_load_n(&fd_users[fd], __ATOMIC_ACQUIRE) != 0;
+}
+
 struct kq_watch *kq_watch_find(struct kq *kq, int fd)
 {
 	for (struct kq_watch *w = kq->watches[(unsigned)fd & (KQ_HASH - 1)]; w; w = w->next)
@@ -139,6 +157,8 @@ struct kq_watch *kq_watch_new(struct kq *kq, int fd, enum kq_watch_kind kind)
 	w->fd = fd;
 	w->kind = (uint8_t)kind;
 	w->gen = ++kq->next_gen;
+	if (kind == KQ_WATCH_FD)
+		kq_fd_users_add(fd, 1);
 	struct kq_watch **head = &kq->watches[(unsigned)fd & (KQ_HASH - 1)];
 	w->next = *head;
 	*head = w;
@@ -152,6 +172,8 @@ void kq_watch_free(struct kq *kq, struct kq_watch *w)
 	while (*p != w)
 		p = &(*p)->next;
 	*p = w->next;
+	if (w->kind == KQ_WATCH_FD)
+		kq_fd_users_add(w->fd, -1);
 	free(w);
 }
 

@@ -15,6 +15,7 @@
 #include "core/personality.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
+#include "core/vdso.h"
 #include "syscalls/bsd/bsd.h"
 
 _Static_assert(sizeof(struct timespec) == 16 && sizeof(struct timeval) == 16,
@@ -44,11 +45,11 @@ static long read_clock(const struct bsd_clock *c, struct timespec *ts)
 	case BSD_CLOCK_PROF:
 		return cpu_time(1, ts);
 	case BSD_CLOCK_SECOND:
-		r = host_syscall2(SYS_clock_gettime, c->host_id, ts);
+		r = xeno_clock_gettime(c->host_id, ts);
 		ts->tv_nsec = 0;
 		return r;
-	default:
-		return host_syscall2(SYS_clock_gettime, c->host_id, ts);
+	default: /* Go reads the clock under its scheduler's locks: no system call */
+		return xeno_clock_gettime(c->host_id, ts);
 	}
 }
 
@@ -141,8 +142,9 @@ long bsd_sys_gettimeofday(struct xeno_thread *t, uint64_t tp, uint64_t tzp)
 {
 	(void)t;
 	if (tp) {
-		struct timeval tv;
-		long r = host_syscall2(SYS_gettimeofday, &tv, NULL);
+		struct timespec ts;
+		long r = xeno_clock_gettime(CLOCK_REALTIME, &ts);
+		struct timeval tv = {.tv_sec = ts.tv_sec, .tv_usec = ts.tv_nsec / 1000};
 		if (r < 0 || (r = xeno_copy_out(tp, &tv, sizeof tv)) < 0)
 			return r;
 	}
