@@ -132,6 +132,30 @@ status_is 0
 stderr_empty
 end
 
+# The aligned image cache (loader/image_cache.c): the first run writes one
+# file for the program, later runs map it; a cache file that describes
+# something else is rebuilt; XENO_CACHE_DIR="" turns the cache off.
+begin win-image-cache
+cachedir=$tmp/imgcache
+run env XENO_CACHE_DIR="$cachedir" "$xeno" "$win/hello.exe"
+status_is 0
+[ "$(cat "$out")" = "hello from a Windows program" ] || fail "stdout: $(cat "$out")"
+set -- "$cachedir"/image-*
+[ $# -eq 1 ] && [ -f "$1" ] || fail "not one cache file: $*"
+cached=$1
+[ "$(head -c 8 "$cached")" = XENOIMG1 ] || fail "no header in $cached"
+printf 'XENOIMG0' | dd of="$cached" conv=notrunc status=none
+run env XENO_CACHE_DIR="$cachedir" "$xeno" "$win/hello.exe"
+status_is 0
+[ "$(cat "$out")" = "hello from a Windows program" ] || fail "stdout after damage: $(cat "$out")"
+[ "$(head -c 8 "$cached")" = XENOIMG1 ] || fail "damaged cache file not rebuilt"
+rm -rf "$cachedir"
+run env XENO_CACHE_DIR= "$xeno" "$win/hello.exe"
+status_is 0
+[ "$(cat "$out")" = "hello from a Windows program" ] || fail "stdout uncached: $(cat "$out")"
+[ ! -e "$cachedir" ] || fail "a cache with XENO_CACHE_DIR empty"
+end
+
 begin win-check
 run "$xeno" --check "$win/tls.exe"
 status_is 0
