@@ -156,6 +156,55 @@ status_is 0
 [ ! -e "$cachedir" ] || fail "a cache with XENO_CACHE_DIR empty"
 end
 
+# Vectored exception handlers (samples/windows/fault.c): three faults
+# recovered by a handler that rewrites the CONTEXT, each seen first by a
+# handler registered first that passes it on; a fault nobody handles ends
+# the process by the host signal.
+begin win-fault
+run "$xeno" "$win/fault.exe"
+status_is 139
+printf '%s\n' 'code 0xc0000005 access 0x0 at 0x10' 'code 0xc0000005 access 0x1 at 0x20' \
+	'code 0xc0000094' \
+	'fault: recovered three times, rax 42 each, the first handler passed 3' \
+	'fault: now unhandled' | cmp -s - "$out" || fail "stdout: $(cat "$out")"
+grep -q 'dies of SIGSEGV' "$err" || fail "no flight record of the SIGSEGV: $(cat "$err")"
+end
+
+# ctrlc_run ARG...: runs samples/windows/ctrlc.exe with ARG in the
+# background (SIGINT at its default, which a background job would not
+# have), sends it SIGINT once it says "ready", waits for it.
+ctrlc_run() {
+	out=$logs/$name.out
+	err=$logs/$name.err
+	(cd "$work" && exec env --default-signal=INT "$xeno" "$win/ctrlc.exe" "$@" >"$out" 2>"$err") &
+	pid=$!
+	i=0
+	while [ "$(head -n 1 "$out" 2>/dev/null)" != ready ] && [ $i -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	kill -INT "$pid" 2>/dev/null
+	{ wait "$pid"; } 2>/dev/null
+	status=$?
+}
+
+# Console control: SIGINT calls the handlers on a new thread, the last
+# registered first, and one that returns TRUE ends it there.
+begin win-ctrlc
+ctrlc_run
+status_is 0
+printf 'ready\nctrlc: CTRL_C_EVENT handled on another thread, the last handler only\n' |
+	cmp -s - "$out" || fail "stdout: $(cat "$out")"
+stderr_empty
+end
+
+# No handler returns TRUE: the process ends as one interrupted by Ctrl-C.
+begin win-ctrlc-default
+ctrlc_run default
+status_is 130
+[ "$(cat "$out")" = ready ] || fail "stdout: $(cat "$out")"
+end
+
 begin win-check
 run "$xeno" --check "$win/tls.exe"
 status_is 0
