@@ -122,6 +122,20 @@ printf 'tls: callback ran before the entry point\ntls: thread-local counter 42\n
 stderr_empty
 end
 
+# The same program with ImageBase 0: placed elsewhere, its DIR64 base
+# relocations applied (loader/pe_reloc.c reads them from the image).
+begin win-tls-moved
+run "$xeno" "$win/tls-moved.exe"
+status_is 0
+printf 'tls: callback ran before the entry point\ntls: thread-local counter 42\n' | cmp -s - "$out" ||
+	fail "stdout: $(cat "$out")"
+stderr_empty
+run "$xeno" --check "$win/tls-moved.exe"
+grep -q '^image: .* (moved from its ImageBase: base relocations applied)$' "$out" ||
+	fail "not moved: $(cat "$out")"
+grep -q '^relocations: 7 applied$' "$out" || fail "relocations: $(cat "$out")"
+end
+
 # A 32-bit result of a DLL's function arrives zero-extended in RAX (Go reads
 # all of RAX: SOCKET_ERROR is 0xffffffff to it); ws2_32 loaded by name.
 begin win-results
