@@ -38,6 +38,7 @@ struct cache_header {
 	uint64_t dev, ino, size;
 	uint64_t mtime_sec, mtime_nsec, ctime_sec, ctime_nsec;
 	uint64_t lo, nseg;
+	uint64_t cache_size; /* of the cache file: a shorter one would fault */
 	struct {
 		uint64_t vaddr, offset, filesz;
 	} seg[XENO_MAX_SEGMENTS];
@@ -95,7 +96,13 @@ static bool expected_header(const struct xeno_image *img, const struct stat *st,
 		h->seg[i].vaddr = s->vaddr;
 		h->seg[i].offset = s->offset;
 		h->seg[i].filesz = s->filesz;
+		uint64_t end = xeno_image_cache_offset(img, i) + s->filesz;
+		if (end > h->cache_size)
+			h->cache_size = end;
 	}
+	h->cache_size = (h->cache_size + PAGE - 1) & ~(PAGE - 1);
+	if (h->cache_size < HEADER_SIZE)
+		h->cache_size = HEADER_SIZE;
 	return true;
 }
 
@@ -108,7 +115,7 @@ static int open_existing(const char *path, const struct cache_header *h)
 	struct stat st;
 	struct cache_header have;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
-	    !(st.st_mode & (S_IWGRP | S_IWOTH)) &&
+	    (uint64_t)st.st_size == h->cache_size && !(st.st_mode & (S_IWGRP | S_IWOTH)) &&
 	    pread(fd, &have, sizeof have, 0) == (ssize_t)sizeof have &&
 	    memcmp(&have, h, sizeof have) == 0)
 		return fd;
@@ -146,19 +153,14 @@ static int make_cache(const struct xeno_image *img, const char *path, const stru
 	int fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	uint64_t end = HEADER_SIZE;
 	bool ok = true;
 	for (unsigned i = 0; ok && i < img->nseg; i++) {
 		const struct xeno_segment *s = &img->seg[i];
-		if (!s->copy || !s->filesz)
-			continue;
-		uint64_t at = xeno_image_cache_offset(img, i);
-		ok = copy_range(img->fd, s->offset, fd, at, s->filesz) == 0;
-		if (at + s->filesz > end)
-			end = at + s->filesz;
+		if (s->copy && s->filesz)
+			ok = copy_range(img->fd, s->offset, fd, xeno_image_cache_offset(img, i),
+					s->filesz) == 0;
 	}
-	end = (end + PAGE - 1) & ~(PAGE - 1);
-	ok = ok && ftruncate(fd, (off_t)end) == 0 &&
+	ok = ok && ftruncate(fd, (off_t)h->cache_size) == 0 &&
 	     pwrite(fd, h, sizeof *h, 0) == (ssize_t)sizeof *h && fchmod(fd, 0600) == 0 &&
 	     rename(tmp, path) == 0;
 	if (!ok) {

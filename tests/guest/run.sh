@@ -149,7 +149,7 @@ end
 
 # The aligned image cache (loader/image_cache.c): the first run writes one
 # file for the program, later runs map it; a cache file that describes
-# something else is rebuilt; XENO_CACHE_DIR="" turns the cache off.
+# something else, or is cut short, is rebuilt; XENO_CACHE_DIR="" turns the cache off.
 begin win-image-cache
 cachedir=$tmp/imgcache
 run env XENO_CACHE_DIR="$cachedir" "$xeno" "$win/hello.exe"
@@ -164,6 +164,12 @@ run env XENO_CACHE_DIR="$cachedir" "$xeno" "$win/hello.exe"
 status_is 0
 [ "$(cat "$out")" = "hello from a Windows program" ] || fail "stdout after damage: $(cat "$out")"
 [ "$(head -c 8 "$cached")" = XENOIMG1 ] || fail "damaged cache file not rebuilt"
+size=$(wc -c <"$cached")
+truncate -s 4096 "$cached"
+run env XENO_CACHE_DIR="$cachedir" "$xeno" "$win/hello.exe"
+status_is 0
+[ "$(cat "$out")" = "hello from a Windows program" ] || fail "stdout after truncation: $(cat "$out")"
+[ "$(wc -c <"$cached")" -eq "$size" ] || fail "truncated cache file not rebuilt"
 rm -rf "$cachedir"
 run env XENO_CACHE_DIR= "$xeno" "$win/hello.exe"
 status_is 0
