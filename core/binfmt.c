@@ -3,7 +3,9 @@
  * the Linux sources): one per brand record (core/brand.h) with an EI_OSABI
  * value, each matching the ELF identification of a 64-bit little-endian
  * x86-64 executable (ET_EXEC or ET_DYN) whose EI_OSABI byte names that OS
- * (FreeBSD 9, NetBSD 2, OpenBSD 12...: FreeBSD sys/sys/elf_common.h).
+ * (FreeBSD 9, NetBSD 2, OpenBSD 12...: FreeBSD sys/sys/elf_common.h), and
+ * for a brand of PE programs one per place of an x86-64 PE header
+ * (pe_entry below).  A brand's several entries are reported as one line.
  *
  * Programs marked only by their ABI note, with EI_OSABI 0 (all of OpenBSD's,
  * many of NetBSD's), cannot be matched: binfmt_misc compares bytes at a
@@ -41,50 +43,101 @@
 #define BINFMT_DIR "/proc/sys/fs/binfmt_misc"
 #define FLAGS	   "PF"
 
-#define MAX_ENTRIES 16
+/* binfmt_misc compares at most the first 256 bytes (BINPRM_BUF_SIZE:
+ * offset + magic length), so a PE header is matched where it usually lies. */
+#define MAX_MAGIC 256
 
-/* One entry per brand that an EI_OSABI value names, called "xeno-" and
- * the brand's name. */
+/* One binfmt_misc entry: "xeno-" and its name, the bytes it matches. */
 struct entry {
-	const char *os; /* "freebsd" */
-	unsigned char osabi;
+	char name[48];	/* "freebsd", "windows-80" */
+	const char *os; /* its brand's name */
+	unsigned char magic[MAX_MAGIC], mask[MAX_MAGIC];
+	size_t offset, len; /* where the magic is in the file, its length */
 };
 
-static size_t entries_of_brands(struct entry out[MAX_ENTRIES])
+#define MAX_ENTRIES 64
+
+/* The first 20 bytes of the ELF header: e_ident, e_type, e_machine. */
+static void elf_entry(struct entry *e, unsigned char osabi)
+{
+	static const unsigned char ident[] = {ELFMAG0,	  ELFMAG1,     ELFMAG2,	  ELFMAG3,
+					      ELFCLASS64, ELFDATA2LSB, EV_CURRENT};
+	e->len = 20;
+	memcpy(e->magic, ident, sizeof ident);
+	memset(e->mask, 0xff, sizeof ident);
+	e->magic[EI_OSABI] = osabi;
+	e->mask[EI_OSABI] = 0xff;
+	/* e_type (little-endian 16 bits at 16): ET_EXEC 2 or ET_DYN 3, which
+	 * agree in every bit but the lowest */
+	e->magic[16] = ET_EXEC;
+	e->mask[16] = 0xfe;
+	e->mask[17] = 0xff;
+	/* e_machine at 18 */
+	e->magic[18] = EM_X86_64;
+	e->mask[18] = 0xff;
+	e->mask[19] = 0xff;
+}
+
+/* A PE image whose header is at pe_offset (the PE/COFF specification:
+ * "MS-DOS Stub": the header's offset at 0x3c; "Signature": "PE\0\0";
+ * "COFF File Header": Machine first, IMAGE_FILE_MACHINE_AMD64 0x8664).
+ * The kernel cannot follow the offset at 0x3c, so each offset is an entry
+ * of its own; the ones in use are multiples of 8 from 0x40 (no DOS stub)
+ * on: lld-link writes 0x78, Go's linker 0x80, MSVC's, with its Rich
+ * header, 0xd0 to 0x110 or so.  The match starts at 0x3c, not at "MZ": a
+ * registration is at most 1920 characters (binfmt_misc's
+ * MAX_REGISTER_LENGTH) and each byte of magic and mask takes four, so the
+ * 60 bytes before would cost the offsets past 0xc0; the PE signature at
+ * the place 0x3c names is as particular.  An entry ends within the first
+ * 256 bytes (BINPRM_BUF_SIZE). */
+#define PE_LFANEW	0x3c
+#define PE_FIRST_OFFSET 0x40
+#define PE_LAST_OFFSET	0xf8
+static void pe_entry(struct entry *e, unsigned pe_offset)
+{
+	static const unsigned char sig[] = {'P', 'E', 0, 0, 0x64, 0x86};
+	e->offset = PE_LFANEW;
+	e->len = pe_offset - PE_LFANEW + sizeof sig;
+	for (int i = 0; i < 4; i++) {
+		e->magic[i] = (unsigned char)(pe_offset >> (8 * i));
+		e->mask[i] = 0xff;
+	}
+	memcpy(e->magic + pe_offset - PE_LFANEW, sig, sizeof sig);
+	memset(e->mask + pe_offset - PE_LFANEW, 0xff, sizeof sig);
+}
+
+/* The entries of every brand: one for each EI_OSABI value, one for each
+ * place of a PE header.  entries has MAX_ENTRIES. */
+static size_t entries_of_brands(struct entry *entries)
 {
 	size_t n = 0;
-	for (const struct xeno_brand *const *b = xeno_brands; *b && n < MAX_ENTRIES; b++) {
-		if ((*b)->format != XENO_FORMAT_ELF || !(*b)->elf_osabi)
+	for (const struct xeno_brand *const *b = xeno_brands; *b; b++) {
+		if ((*b)->format == XENO_FORMAT_ELF && (*b)->elf_osabi && n < MAX_ENTRIES) {
+			struct entry *e = memset(&entries[n++], 0, sizeof *e);
+			e->os = (*b)->name;
+			snprintf(e->name, sizeof e->name, "%s", (*b)->name);
+			elf_entry(e, (*b)->elf_osabi);
+		}
+		if ((*b)->format != XENO_FORMAT_PE)
 			continue;
-		out[n].os = (*b)->name;
-		out[n++].osabi = (*b)->elf_osabi;
+		for (unsigned off = PE_FIRST_OFFSET; off <= PE_LAST_OFFSET && n < MAX_ENTRIES;
+		     off += 8) {
+			struct entry *e = memset(&entries[n++], 0, sizeof *e);
+			e->os = (*b)->name;
+			snprintf(e->name, sizeof e->name, "%s-%x", (*b)->name, off);
+			pe_entry(e, off);
+		}
 	}
 	return n;
 }
 
-/* The first 20 bytes of the ELF header: e_ident, e_type, e_machine. */
-#define MAGIC_LEN 20
-
-static void magic_and_mask(unsigned char osabi, unsigned char magic[MAGIC_LEN],
-			   unsigned char mask[MAGIC_LEN])
+/* The entries (from *i on) of one brand: its count, *i moved past them. */
+static size_t brand_run(const struct entry *entries, size_t n, size_t *i)
 {
-	static const unsigned char ident[] = {ELFMAG0,	  ELFMAG1,     ELFMAG2,	  ELFMAG3,
-					      ELFCLASS64, ELFDATA2LSB, EV_CURRENT};
-	memset(magic, 0, MAGIC_LEN);
-	memset(mask, 0, MAGIC_LEN);
-	memcpy(magic, ident, sizeof ident);
-	memset(mask, 0xff, sizeof ident);
-	magic[EI_OSABI] = osabi;
-	mask[EI_OSABI] = 0xff;
-	/* e_type (little-endian 16 bits at 16): ET_EXEC 2 or ET_DYN 3, which
-	 * agree in every bit but the lowest */
-	magic[16] = ET_EXEC;
-	mask[16] = 0xfe;
-	mask[17] = 0xff;
-	/* e_machine at 18 */
-	magic[18] = EM_X86_64;
-	mask[18] = 0xff;
-	mask[19] = 0xff;
+	size_t first = *i;
+	while (*i < n && entries[*i].os == entries[first].os)
+		(*i)++;
+	return *i - first;
 }
 
 /* Bytes as \xNN escapes: ':' separates the fields of a registration. */
@@ -124,22 +177,55 @@ static const char *permission_hint(int err)
 	return err == EPERM || err == EACCES ? " (run as root)" : "";
 }
 
-/* Removes entry i if it is there: 0, or the exit status after a message. */
+/* Removes entry e if it is there: 0, or the exit status after a message. */
 static int remove_entry(const struct entry *e, bool *was_there)
 {
 	char path[256];
-	snprintf(path, sizeof path, BINFMT_DIR "/xeno-%s", e->os);
+	snprintf(path, sizeof path, BINFMT_DIR "/xeno-%s", e->name);
 	*was_there = access(path, F_OK) == 0;
 	if (!*was_there)
 		return 0;
 	int err = write_control(path, "-1");
 	if (err) {
-		fprintf(stderr, "xeno: cannot remove xeno-%s: %s%s\n", e->os, strerror(err),
+		fprintf(stderr, "xeno: cannot remove xeno-%s: %s%s\n", e->name, strerror(err),
 			permission_hint(err));
 		return 1;
 	}
 	return 0;
 }
+
+/* What a message about the brand's k entries from entries[i] calls them:
+ * "xeno-freebsd", or "xeno-windows-40..xeno-windows-f8 (24 entries)". */
+static const char *label(const struct entry *entries, size_t i, size_t k, char *buf, size_t size)
+{
+	if (k == 1)
+		snprintf(buf, size, "xeno-%s", entries[i].name);
+	else
+		snprintf(buf, size, "xeno-%s..xeno-%s (%zu entries)", entries[i].name,
+			 entries[i + k - 1].name, k);
+	return buf;
+}
+
+static int register_entry(const struct entry *e, const char *self)
+{
+	bool old;
+	if (remove_entry(e, &old)) /* an older registration gives way */
+		return 1;
+	char emagic[4 * MAX_MAGIC + 1], emask[4 * MAX_MAGIC + 1], line[4096 + 8 * MAX_MAGIC + 64];
+	escape(emagic, e->magic, e->len);
+	escape(emask, e->mask, e->len);
+	snprintf(line, sizeof line, ":xeno-%s:M:%zu:%s:%s:%s:%s", e->name, e->offset, emagic, emask,
+		 self, FLAGS);
+	int err = write_control(BINFMT_DIR "/register", line);
+	if (err) {
+		fprintf(stderr, "xeno: cannot register xeno-%s: %s%s\n", e->name, strerror(err),
+			permission_hint(err));
+		return 1;
+	}
+	return 0;
+}
+
+static struct entry entries[MAX_ENTRIES];
 
 static int install(void)
 {
@@ -155,73 +241,91 @@ static int install(void)
 			self);
 		return 1;
 	}
-	struct entry entries[MAX_ENTRIES];
 	size_t n_entries = entries_of_brands(entries);
-	for (const struct entry *e = entries; e < entries + n_entries; e++) {
-		bool old;
-		if (remove_entry(e, &old)) /* an older registration gives way */
-			return 1;
-		unsigned char magic[MAGIC_LEN], mask[MAGIC_LEN];
-		char emagic[4 * MAGIC_LEN + 1], emask[4 * MAGIC_LEN + 1], line[4096 + 256];
-		magic_and_mask(e->osabi, magic, mask);
-		escape(emagic, magic, MAGIC_LEN);
-		escape(emask, mask, MAGIC_LEN);
-		snprintf(line, sizeof line, ":xeno-%s:M::%s:%s:%s:%s", e->os, emagic, emask, self,
-			 FLAGS);
-		int err = write_control(BINFMT_DIR "/register", line);
-		if (err) {
-			fprintf(stderr, "xeno: cannot register xeno-%s: %s%s\n", e->os,
-				strerror(err), permission_hint(err));
-			return 1;
-		}
-		printf("xeno-%s: registered for %s, flags %s\n", e->os, self, FLAGS);
+	for (size_t i = 0; i < n_entries;) {
+		size_t first = i, k = brand_run(entries, n_entries, &i);
+		for (size_t j = first; j < i; j++)
+			if (register_entry(&entries[j], self))
+				return 1;
+		char buf[128];
+		printf("%s: registered for %s, flags %s\n",
+		       label(entries, first, k, buf, sizeof buf), self, FLAGS);
 	}
 	return 0;
 }
 
 static int uninstall(void)
 {
-	struct entry entries[MAX_ENTRIES];
 	size_t n_entries = entries_of_brands(entries);
-	for (const struct entry *e = entries; e < entries + n_entries; e++) {
-		bool was_there;
-		if (remove_entry(e, &was_there))
-			return 1;
-		printf("xeno-%s: %s\n", e->os, was_there ? "removed" : "was not registered");
+	for (size_t i = 0; i < n_entries;) {
+		size_t first = i, k = brand_run(entries, n_entries, &i);
+		size_t removed = 0;
+		for (size_t j = first; j < i; j++) {
+			bool was_there;
+			if (remove_entry(&entries[j], &was_there))
+				return 1;
+			removed += was_there;
+		}
+		char buf[128];
+		printf("%s: %s\n", label(entries, first, k, buf, sizeof buf),
+		       removed == k ? "removed"
+		       : removed    ? "removed where registered"
+				    : "was not registered");
 	}
 	return 0;
 }
 
-/* One line per entry; 0 if every entry is registered and enabled. */
+/* Entry e's state as binfmt_misc shows it: "enabled, interpreter PATH,
+ * flags PF", or "not registered". */
+static void entry_state(const struct entry *e, char *out, size_t size)
+{
+	char path[256], text[2048];
+	snprintf(path, sizeof path, BINFMT_DIR "/xeno-%s", e->name);
+	FILE *f = fopen(path, "re");
+	if (!f) {
+		snprintf(out, size, "not registered");
+		return;
+	}
+	size_t n = fread(text, 1, sizeof text - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	/* "enabled\ninterpreter PATH\nflags: PF\noffset 0\nmagic ...\nmask ...\n" */
+	char state[16] = "?", interp[900] = "?", flags[16] = "";
+	sscanf(text, "%15s", state);
+	const char *p = strstr(text, "\ninterpreter ");
+	if (p)
+		sscanf(p + 13, "%899[^\n]", interp);
+	p = strstr(text, "\nflags: ");
+	if (p)
+		sscanf(p + 8, "%15[^\n]", flags);
+	snprintf(out, size, "%s, interpreter %s, flags %s", state, interp,
+		 flags[0] ? flags : "none");
+}
+
+/* One line per brand (per entry where a brand's entries differ); 0 if
+ * every entry is registered and enabled. */
 static int status(void)
 {
 	int missing = 0;
-	struct entry entries[MAX_ENTRIES];
 	size_t n_entries = entries_of_brands(entries);
-	for (const struct entry *e = entries; e < entries + n_entries; e++) {
-		char path[256], text[1024];
-		snprintf(path, sizeof path, BINFMT_DIR "/xeno-%s", e->os);
-		FILE *f = fopen(path, "re");
-		if (!f) {
-			printf("xeno-%s: not registered\n", e->os);
-			missing++;
+	for (size_t i = 0; i < n_entries;) {
+		size_t first = i, k = brand_run(entries, n_entries, &i);
+		char state[1024], other[1024], buf[128];
+		entry_state(&entries[first], state, sizeof state);
+		bool same = true;
+		for (size_t j = first; j < i; j++) {
+			entry_state(&entries[j], other, sizeof other);
+			same = same && strcmp(state, other) == 0;
+			missing += strncmp(other, "enabled,", 8) != 0;
+		}
+		if (same) {
+			printf("%s: %s\n", label(entries, first, k, buf, sizeof buf), state);
 			continue;
 		}
-		size_t n = fread(text, 1, sizeof text - 1, f);
-		fclose(f);
-		text[n] = '\0';
-		/* "enabled\ninterpreter PATH\nflags: PF\noffset 0\nmagic ...\nmask ...\n" */
-		char state[16] = "?", interp[900] = "?", flags[16] = "";
-		sscanf(text, "%15s", state);
-		const char *p = strstr(text, "\ninterpreter ");
-		if (p)
-			sscanf(p + 13, "%899[^\n]", interp);
-		p = strstr(text, "\nflags: ");
-		if (p)
-			sscanf(p + 8, "%15[^\n]", flags);
-		printf("xeno-%s: %s, interpreter %s, flags %s\n", e->os, state, interp,
-		       flags[0] ? flags : "none");
-		missing += strcmp(state, "enabled") != 0;
+		for (size_t j = first; j < i; j++) {
+			entry_state(&entries[j], other, sizeof other);
+			printf("xeno-%s: %s\n", entries[j].name, other);
+		}
 	}
 	return missing ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 /*
  * xeno --binfmt=install|uninstall|status: binfmt_misc entries that make the
- * kernel start BSD programs through xeno, so that ./program just runs.
+ * kernel start foreign programs (BSD ELF, Windows PE) through xeno, so that
+ * ./program just runs.
  */
 #ifndef XENO_CORE_BINFMT_H
 #define XENO_CORE_BINFMT_H

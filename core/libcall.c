@@ -97,6 +97,7 @@ static bool ret_is_32bit(uint8_t k)
 	case XA_SIG:
 	case XA_FLAGS:
 	case XA_PID:
+	case XA_HEX32:
 		return true;
 	}
 	return false;

@@ -51,6 +51,7 @@ enum xeno_argkind {
 	XA_OUT,	     /* pointer to structures the call fills */
 	XA_INOUT,    /* pointer to structures the call reads and updates */
 	XA_NORETURN, /* a result: the call does not return (exit, thr_exit) */
+	XA_HEX32,    /* 32-bit unsigned hexadecimal (a Windows DWORD, NTSTATUS) */
 };
 
 #define XENO_NOARG 0xff /* argdesc.len_arg: no length argument */

@@ -19,6 +19,7 @@
 #include "loader/detect.h"
 #include "loader/elf_dyn.h"
 #include "loader/formats.h"
+#include "loader/image_cache.h"
 
 #define PAGE 4096ULL
 /* The most program headers xeno reads; real programs have about a dozen. */
@@ -427,11 +428,10 @@ static int copy_segment(struct xeno_image *img, const struct xeno_segment *s)
 	return 0;
 }
 
-/* Maps one segment at bias: file pages, then zeroed pages for the bss. */
-static int map_segment(struct xeno_image *img, const struct xeno_segment *s)
+/* Maps one segment at bias from fd: file pages, then zeroed pages for the
+ * bss. */
+static int map_file_segment(struct xeno_image *img, const struct xeno_segment *s, int fd)
 {
-	if (s->copy)
-		return copy_segment(img, s);
 	uint64_t start = trunc_page(s->vaddr) + img->bias;
 	uint64_t file_end = s->vaddr + s->filesz + img->bias;
 	uint64_t mem_end = round_page(s->vaddr + s->memsz + img->bias);
@@ -440,7 +440,7 @@ static int map_segment(struct xeno_image *img, const struct xeno_segment *s)
 	if (s->filesz > 0) {
 		int prot = s->prot | (partial_bss ? PROT_WRITE : 0);
 		void *p = mmap((void *)start, file_map_end - start, prot, MAP_PRIVATE | MAP_FIXED,
-			       img->fd, (off_t)trunc_page(s->offset));
+			       fd, (off_t)trunc_page(s->offset));
 		if (p == MAP_FAILED)
 			return fail(img, "cannot map segment at %#llx: %s",
 				    (unsigned long long)start, strerror(errno));
@@ -460,6 +460,28 @@ static int map_segment(struct xeno_image *img, const struct xeno_segment *s)
 				    (unsigned long long)file_map_end, strerror(errno));
 	}
 	return 0;
+}
+
+/* Maps segment i: from the file, from the aligned cache (cache_fd >= 0),
+ * or copied. */
+static int map_segment(struct xeno_image *img, unsigned i, int cache_fd)
+{
+	const struct xeno_segment *s = &img->seg[i];
+	if (!s->copy)
+		return map_file_segment(img, s, img->fd);
+	if (cache_fd < 0)
+		return copy_segment(img, s);
+	struct xeno_segment cached = *s;
+	cached.offset = xeno_image_cache_offset(img, i);
+	return map_file_segment(img, &cached, cache_fd);
+}
+
+static bool has_copy_segment(const struct xeno_image *img)
+{
+	for (unsigned i = 0; i < img->nseg; i++)
+		if (img->seg[i].copy)
+			return true;
+	return false;
 }
 
 int xeno_image_map(struct xeno_image *img, uint64_t pie_base)
@@ -482,14 +504,15 @@ int xeno_image_map(struct xeno_image *img, uint64_t pie_base)
 			    errno == EEXIST ? "memory xeno uses is there" : strerror(errno));
 	img->bias = (uint64_t)at - img->lo;
 	img->mapped = true;
-	for (unsigned i = 0; i < img->nseg; i++) {
-		int err = map_segment(img, &img->seg[i]);
-		if (err) {
-			xeno_image_unmap(img);
-			return err;
-		}
-	}
-	return 0;
+	int cache_fd = has_copy_segment(img) ? xeno_image_cache_open(img) : -1;
+	int err = 0;
+	for (unsigned i = 0; !err && i < img->nseg; i++)
+		err = map_segment(img, i, cache_fd);
+	if (cache_fd >= 0)
+		close(cache_fd);
+	if (err)
+		xeno_image_unmap(img);
+	return err;
 }
 
 void xeno_image_unmap(struct xeno_image *img)

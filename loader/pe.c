@@ -392,11 +392,12 @@ void pe_free(struct pe_image *img)
 		free(img->imports[i].name);
 	free(img->dlls);
 	free(img->imports);
-	free(img->relocs);
+	free(img->reloc_blocks);
 	free(img->tls.callbacks);
 	img->dlls = NULL;
 	img->imports = NULL;
-	img->relocs = NULL;
+	img->reloc_blocks = NULL;
+	img->nreloc_blocks = 0;
 	img->tls.callbacks = NULL;
 	img->ndlls = img->nimports = img->nrelocs = img->tls.ncallbacks = 0;
 }

@@ -175,23 +175,22 @@ static int protect_all(struct xeno_image *img, bool writable)
 	return 0;
 }
 
-static void relocate(struct xeno_image *img, const struct pe_image *pe)
+static int relocate(struct xeno_image *img, const struct pe_image *pe)
 {
-	uint64_t base = pe->image_base + img->bias;
-	for (size_t i = 0; i < pe->nrelocs; i++) {
-		uint64_t *field = (uint64_t *)(base + pe->relocs[i].rva);
-		*field += img->bias; /* DIR64: the only type the parser accepts */
-	}
-	program.nrelocs = pe->nrelocs;
+	long n = pe_apply_relocs(pe, pe->image_base + img->bias, img->bias);
+	if (n < 0)
+		return fail(img, "a base relocation rewrote the relocations after it");
+	program.nrelocs = (size_t)n;
 	program.moved = img->bias != 0;
+	return 0;
 }
 
 /* One import: the shim's export, or a stub that names itself (DLL!name). */
 static uint64_t bind_import(const struct xeno_library *lib, const struct pe_import_dll *d,
 			    const struct pe_import *imp, bool *bound)
 {
-	uint64_t addr = lib ? pe_shim_export(lib, imp->by_ordinal ? NULL : imp->name, imp->ordinal)
-			    : 0;
+	uint64_t addr =
+	    lib ? pe_shim_export(lib, imp->by_ordinal ? NULL : imp->name, imp->ordinal) : 0;
 	*bound = addr != 0;
 	if (addr)
 		return addr;
@@ -266,8 +265,9 @@ int xeno_pe_link(struct xeno_image *img, const struct xeno_personality *os,
 	if (err)
 		return err;
 	if (img->bias)
-		relocate(img, pe);
-	err = bind_imports(img, pe, os);
+		err = relocate(img, pe);
+	if (!err)
+		err = bind_imports(img, pe, os);
 	if (!err)
 		err = take_tls(img, pe);
 	if (!err)

@@ -167,6 +167,14 @@ $(BUILD)/samples/windows/%.o: samples/windows/%.c samples/windows/win.h | $(DEPS
 	$(WIN_CC) $(WIN_CFLAGS) -c $< -o $@
 $(BUILD)/samples/windows/%.exe: $(BUILD)/samples/windows/%.o $(BUILD)/samples/windows/kernel32.lib
 	$(WIN_LD) $(WIN_LDFLAGS) /out:$@ $^
+# tls.c again with ImageBase 0, where xeno never places anything: the image
+# always moves and its base relocations are applied.
+WINDOWS_SAMPLE_BINS += $(BUILD)/samples/windows/tls-moved.exe
+samples: $(BUILD)/samples/windows/tls-moved.exe
+$(BUILD)/samples/windows/tls-moved.exe: samples/windows/tls.c samples/windows/win.h $(BUILD)/samples/windows/kernel32.lib | $(DEPS_OK)
+	$(WIN_CC) $(WIN_CFLAGS) -c $< -o $@.o
+	$(WIN_LD) $(WIN_LDFLAGS) /base:0 /out:$@ $@.o $(BUILD)/samples/windows/kernel32.lib
+	rm -f $@.o
 
 # The macOS samples: Mach-O programs, compiled by clang for x86_64-apple-macos11
 # and linked by ld64.lld against samples/darwin/libSystem.tbd, a text stub of

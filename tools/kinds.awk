@@ -37,6 +37,7 @@ function init_kinds() {
 	ctype["ssize"] = "long";        akind["ssize"] = "XA_LONG"
 	ctype["off"] = "int64_t";       akind["off"] = "XA_LONG"
 	ctype["hex"] = "uint64_t";      akind["hex"] = "XA_HEX"
+	ctype["hex32"] = "unsigned int"; akind["hex32"] = "XA_HEX32"
 	ctype["ptr"] = "uint64_t";      akind["ptr"] = "XA_PTR"
 	ctype["fd"] = "int";            akind["fd"] = "XA_FD"
 	ctype["atfd"] = "int";          akind["atfd"] = "XA_ATFD"

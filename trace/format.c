@@ -97,6 +97,9 @@ static void put_arg(struct xeno_tline *l, const struct xt_event *ev, unsigned i,
 	case XA_HEX:
 		tl_printf(l, "%#llx", (unsigned long long)v);
 		break;
+	case XA_HEX32:
+		tl_printf(l, "%#x", (unsigned)v);
+		break;
 	case XA_OCTAL:
 		tl_printf(l, "%#o", (unsigned)v);
 		break;
@@ -185,6 +188,8 @@ static void put_result(struct xeno_tline *l, const struct xt_event *ev, const st
 		tl_addr(l, (uint64_t)ret);
 	} else if (e && e->ret_kind == XA_HEX) {
 		tl_printf(l, " = %#llx", (unsigned long long)ret);
+	} else if (e && e->ret_kind == XA_HEX32) {
+		tl_printf(l, " = %#x", (unsigned)ret);
 	} else {
 		tl_printf(l, " = %ld", ret);
 	}

@@ -250,12 +250,6 @@ long windows_kernel32_GetConsoleOutputCP(struct xeno_thread *t)
 	return 65001;
 }
 
-long windows_kernel32_SetConsoleCtrlHandler(struct xeno_thread *t, uint64_t routine, int add)
-{
-	(void)t, (void)routine, (void)add; /* kept for Ctrl-C: not delivered yet */
-	return 1;
-}
-
 long windows_kernel32_GetFileType(struct xeno_thread *t, uint64_t h)
 {
 	(void)t;

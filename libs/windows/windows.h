@@ -17,6 +17,7 @@
 
 #include "abi/windows/errors.h"
 #include "abi/windows/nt.h"
+#include <sys/ucontext.h>
 #include "core/personality.h"
 
 struct xeno_thread;
@@ -33,7 +34,7 @@ extern const struct xeno_library *const windows_libraries[];
  * that %gs:0x30 finds both. */
 struct win_thread {
 	struct win_teb *teb;
-	struct xeno_thread *xt; /* set once it runs */
+	struct xeno_thread *xt;		 /* set once it runs */
 	uint64_t stack_base, stack_size; /* its guest stack (xeno's to free) */
 	struct win_object *object;	 /* its thread object: signalled when it ends */
 	uint32_t tid;
@@ -146,16 +147,16 @@ struct win_object {
 	union {
 		struct {
 			int fd;
-			bool console;	   /* a terminal: GetConsoleMode succeeds */
-			bool directory;	   /* opened as a directory */
-			bool overlapped;   /* FILE_FLAG_OVERLAPPED */
-			bool append;	   /* FILE_APPEND_DATA only */
+			bool console;	 /* a terminal: GetConsoleMode succeeds */
+			bool directory;	 /* opened as a directory */
+			bool overlapped; /* FILE_FLAG_OVERLAPPED */
+			bool append;	 /* FILE_APPEND_DATA only */
 			bool delete_on_close;
-			char *path;	   /* the Linux path it was opened by, or NULL */
-			void *dir;	   /* the directory listing's state */
+			char *path;		 /* the Linux path it was opened by, or NULL */
+			void *dir;		 /* the directory listing's state */
 			struct win_object *iocp; /* the completion port it is bound to */
 			uint64_t iocp_key;
-			bool skip_on_success; /* FILE_SKIP_COMPLETION_PORT_ON_SUCCESS */
+			bool skip_on_success;	 /* FILE_SKIP_COMPLETION_PORT_ON_SUCCESS */
 			struct win_socket *sock; /* a socket's (libs/windows/net.h) */
 		} file;
 		struct {
@@ -201,9 +202,9 @@ uint64_t win_file_handle(int fd, const char *path, bool directory);
 
 /* ---- waiting (libs/windows/sync.c) ---- */
 
-#define WIN_INFINITE	 0xffffffffu
+#define WIN_INFINITE	  0xffffffffu
 #define WIN_WAIT_OBJECT_0 0u
-#define WIN_WAIT_FAILED	 0xffffffffu
+#define WIN_WAIT_FAILED	  0xffffffffu
 
 /* Wakes the waiters on o after its state changed; under the sync lock. */
 void win_sync_lock(void);
@@ -231,6 +232,15 @@ void windows_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 			    const struct xeno_sigaction *act, const sigset_t *old_mask);
 /* Takes over the host signals Windows programs meet (at start). */
 void win_exceptions_init(void);
+/* Makes host signal sig reach windows_deliver_signal. */
+void win_take_signal(int sig);
+/* CONTEXT <-> host registers, by the CONTEXT_* flags (libs/windows/context.c). */
+struct win_context;
+void win_context_from_regs(struct win_context *c, const greg_t *g, uint32_t flags);
+void win_context_to_regs(const struct win_context *c, greg_t *g, uint32_t flags);
+/* A console control signal (SIGINT: Ctrl-C) for the console control
+ * handlers (libs/windows/console_ctrl.c): whether sig was one. */
+bool win_console_signal(struct xeno_thread *t, int sig);
 
 /* ---- paths (libs/windows/path.c) ---- */
 

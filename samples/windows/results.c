@@ -5,12 +5,15 @@
  * 0xffffffff) sees -1 as 0x00000000ffffffff.  The sample loads ws2_32.dll by
  * name as Go does, calls closesocket on a handle that is no socket through a
  * pointer typed to return 64 bits, and prints what RAX held and whether
- * WSAGetLastError then says WSAENOTSOCK (10038).
+ * WSAGetLastError then says WSAENOTSOCK (10038).  The same for a DWORD
+ * result of kernel32: GetFileAttributesW's INVALID_FILE_ATTRIBUTES
+ * (0xffffffff) for a missing file.
  */
 #include "win.h"
 
 typedef unsigned long long (*raw_fn)(unsigned long long);
 typedef int (*last_error_fn)(void);
+typedef unsigned long long (*attr_fn)(const unsigned short *);
 
 static void hex(unsigned long long v, char *out)
 {
@@ -33,5 +36,13 @@ __attribute__((noreturn)) void start(void)
 	hex(rax, line + 30);
 	line[sizeof line - 3] = err == 10038 ? 'y' : 'n';
 	put(line, sizeof line - 1);
-	ExitProcess(rax == 0xffffffffULL && err == 10038 ? 0 : 1);
+	/* a DWORD result: GetFileAttributesW's INVALID_FILE_ATTRIBUTES for
+	 * a file that is not there */
+	HANDLE k32 = LoadLibraryA("kernel32.dll");
+	attr_fn attrs = k32 ? (attr_fn)GetProcAddress(k32, "GetFileAttributesW") : 0;
+	unsigned long long waited = attrs ? attrs(L"Z:\\no\\such\\file") : 0;
+	char wline[] = "results: GetFileAttributesW -> rax 0x................\n";
+	hex(waited, wline + 37);
+	put(wline, sizeof wline - 1);
+	ExitProcess(rax == 0xffffffffULL && err == 10038 && waited == 0xffffffffULL ? 0 : 1);
 }

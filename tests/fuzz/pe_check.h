@@ -96,10 +96,17 @@ static inline const char *pe_check_image(const struct pe_image *img, size_t size
 		bad = pe_check_imports(img);
 	if (!bad)
 		bad = pe_check_tls(img);
-	for (size_t i = 0; !bad && i < img->nrelocs; i++)
-		if (img->relocs[i].type != PE_REL_BASED_DIR64 ||
-		    !pe_section_at(img, img->relocs[i].rva, 8))
-			bad = "base relocation";
+	/* each block's entries lie in the image; they add up to what was
+	 * counted (the entries themselves were checked one by one) */
+	size_t entries = 0;
+	for (size_t i = 0; !bad && i < img->nreloc_blocks; i++) {
+		const struct pe_reloc_block *rb = &img->reloc_blocks[i];
+		if (!rb->count || (uint64_t)rb->entries_rva + 2ULL * rb->count > img->size_of_image)
+			bad = "base relocation block";
+		entries += rb->count;
+	}
+	if (!bad && entries != img->nrelocs + img->nreloc_padding)
+		bad = "base relocation count";
 	return bad;
 }
 

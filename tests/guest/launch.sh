@@ -336,6 +336,7 @@ end
 # inside the new user namespace and the instance there is empty.
 cp "$bin/hello" "$work/hello-binfmt"
 cp "$bin/args" "$work/args-binfmt"
+cp "$(dirname "$bin")/windows/hello.exe" "$work/hello-binfmt.exe"
 binfmt_script='
 	x=$1
 	mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc 2>/dev/null || exit 77
@@ -346,6 +347,7 @@ binfmt_script='
 	./hello-binfmt
 	./args-binfmt one "two words"
 	bash -c "exec -a custom-argv0 ./args-binfmt"
+	./hello-binfmt.exe
 	"$x" --binfmt=uninstall
 	"$x" --binfmt=status || echo "status: $?"
 	ls /proc/sys/fs/binfmt_misc

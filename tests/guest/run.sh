@@ -122,14 +122,108 @@ printf 'tls: callback ran before the entry point\ntls: thread-local counter 42\n
 stderr_empty
 end
 
+# The same program with ImageBase 0: placed elsewhere, its DIR64 base
+# relocations applied (loader/pe_reloc.c reads them from the image).
+begin win-tls-moved
+run "$xeno" "$win/tls-moved.exe"
+status_is 0
+printf 'tls: callback ran before the entry point\ntls: thread-local counter 42\n' | cmp -s - "$out" ||
+	fail "stdout: $(cat "$out")"
+stderr_empty
+run "$xeno" --check "$win/tls-moved.exe"
+grep -q '^image: .* (moved from its ImageBase: base relocations applied)$' "$out" ||
+	fail "not moved: $(cat "$out")"
+grep -q '^relocations: 7 applied$' "$out" || fail "relocations: $(cat "$out")"
+end
+
 # A 32-bit result of a DLL's function arrives zero-extended in RAX (Go reads
 # all of RAX: SOCKET_ERROR is 0xffffffff to it); ws2_32 loaded by name.
 begin win-results
 run "$xeno" "$win/results.exe"
 status_is 0
-[ "$(cat "$out")" = "results: closesocket -> rax 0x00000000ffffffff, WSAENOTSOCK y" ] ||
+printf '%s\n' 'results: closesocket -> rax 0x00000000ffffffff, WSAENOTSOCK y' \
+	'results: GetFileAttributesW -> rax 0x00000000ffffffff' | cmp -s - "$out" ||
 	fail "stdout: $(cat "$out")"
 stderr_empty
+end
+
+# The aligned image cache (loader/image_cache.c): the first run writes one
+# file for the program, later runs map it; a cache file that describes
+# something else, or is cut short, is rebuilt; XENO_CACHE_DIR="" turns the cache off.
+begin win-image-cache
+cachedir=$tmp/imgcache
+run env XENO_CACHE_DIR="$cachedir" "$xeno" "$win/hello.exe"
+status_is 0
+[ "$(cat "$out")" = "hello from a Windows program" ] || fail "stdout: $(cat "$out")"
+set -- "$cachedir"/image-*
+[ $# -eq 1 ] && [ -f "$1" ] || fail "not one cache file: $*"
+cached=$1
+[ "$(head -c 8 "$cached")" = XENOIMG1 ] || fail "no header in $cached"
+printf 'XENOIMG0' | dd of="$cached" conv=notrunc status=none
+run env XENO_CACHE_DIR="$cachedir" "$xeno" "$win/hello.exe"
+status_is 0
+[ "$(cat "$out")" = "hello from a Windows program" ] || fail "stdout after damage: $(cat "$out")"
+[ "$(head -c 8 "$cached")" = XENOIMG1 ] || fail "damaged cache file not rebuilt"
+size=$(wc -c <"$cached")
+truncate -s 4096 "$cached"
+run env XENO_CACHE_DIR="$cachedir" "$xeno" "$win/hello.exe"
+status_is 0
+[ "$(cat "$out")" = "hello from a Windows program" ] || fail "stdout after truncation: $(cat "$out")"
+[ "$(wc -c <"$cached")" -eq "$size" ] || fail "truncated cache file not rebuilt"
+rm -rf "$cachedir"
+run env XENO_CACHE_DIR= "$xeno" "$win/hello.exe"
+status_is 0
+[ "$(cat "$out")" = "hello from a Windows program" ] || fail "stdout uncached: $(cat "$out")"
+[ ! -e "$cachedir" ] || fail "a cache with XENO_CACHE_DIR empty"
+end
+
+# Vectored exception handlers (samples/windows/fault.c): three faults
+# recovered by a handler that rewrites the CONTEXT, each seen first by a
+# handler registered first that passes it on; a fault nobody handles ends
+# the process by the host signal.
+begin win-fault
+run "$xeno" "$win/fault.exe"
+status_is 139
+printf '%s\n' 'code 0xc0000005 access 0x0 at 0x10' 'code 0xc0000005 access 0x1 at 0x20' \
+	'code 0xc0000094' \
+	'fault: recovered three times, rax 42 each, the first handler passed 3' \
+	'fault: now unhandled' | cmp -s - "$out" || fail "stdout: $(cat "$out")"
+grep -q 'dies of SIGSEGV' "$err" || fail "no flight record of the SIGSEGV: $(cat "$err")"
+end
+
+# ctrlc_run ARG...: runs samples/windows/ctrlc.exe with ARG in the
+# background (SIGINT at its default, which a background job would not
+# have), sends it SIGINT once it says "ready", waits for it.
+ctrlc_run() {
+	out=$logs/$name.out
+	err=$logs/$name.err
+	(cd "$work" && exec env --default-signal=INT "$xeno" "$win/ctrlc.exe" "$@" >"$out" 2>"$err") &
+	pid=$!
+	i=0
+	while [ "$(head -n 1 "$out" 2>/dev/null)" != ready ] && [ $i -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	kill -INT "$pid" 2>/dev/null
+	{ wait "$pid"; } 2>/dev/null
+	status=$?
+}
+
+# Console control: SIGINT calls the handlers on a new thread, the last
+# registered first, and one that returns TRUE ends it there.
+begin win-ctrlc
+ctrlc_run
+status_is 0
+printf 'ready\nctrlc: CTRL_C_EVENT handled on another thread, the last handler only\n' |
+	cmp -s - "$out" || fail "stdout: $(cat "$out")"
+stderr_empty
+end
+
+# No handler returns TRUE: the process ends as one interrupted by Ctrl-C.
+begin win-ctrlc-default
+ctrlc_run default
+status_is 130
+[ "$(cat "$out")" = ready ] || fail "stdout: $(cat "$out")"
 end
 
 begin win-check

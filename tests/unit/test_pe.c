@@ -163,9 +163,22 @@ static void base_relocations(void **state)
 	assert_true(img.relocatable);
 	assert_int_equal(img.nrelocs, 2);
 	assert_int_equal(img.nreloc_padding, 2);
-	assert_int_equal(img.relocs[0].rva, PB_DATA + 0x100);
-	assert_int_equal(img.relocs[0].type, PE_REL_BASED_DIR64);
-	assert_int_equal(img.relocs[1].rva, PB_DATA + 0x108);
+	assert_int_equal(img.nreloc_blocks, 1);
+	assert_int_equal(img.reloc_blocks[0].page_rva, PB_DATA);
+	assert_int_equal(img.reloc_blocks[0].count, 4);
+	/* applied to the image laid out in memory: the two DIR64 fields move */
+	static _Alignas(8) uint8_t mem[PB_IMAGE_SIZE];
+	memset(mem, 0, sizeof mem);
+	for (size_t i = 0; i < img.nsections; i++)
+		memcpy(mem + img.sections[i].rva, b.bytes + img.sections[i].raw_offset,
+		       img.sections[i].raw_size);
+	uint64_t before[3], after[3];
+	memcpy(before, mem + PB_DATA + 0x100, sizeof before);
+	assert_int_equal(pe_apply_relocs(&img, (uint64_t)mem, 0x10000), 2);
+	memcpy(after, mem + PB_DATA + 0x100, sizeof after);
+	assert_true(after[0] == before[0] + 0x10000);
+	assert_true(after[1] == before[1] + 0x10000);
+	assert_true(after[2] == before[2]);
 	pe_free(&img);
 	/* stripped: fixed at its base, the directory is not read */
 	pb_fh(&b)->characteristics |= PE_FILE_RELOCS_STRIPPED;

@@ -456,7 +456,7 @@ static void refused(void **state)
 		fail_msg("%s: reason of more than one line", r->name);
 	assert_null(img.dlls);
 	assert_null(img.imports);
-	assert_null(img.relocs);
+	assert_null(img.reloc_blocks);
 	assert_null(img.tls.callbacks);
 }
 
