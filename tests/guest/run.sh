@@ -658,6 +658,7 @@ dyn libs 0    # a library by DT_NEEDED on XENO_LIBRARY_PATH, another by dlopen
 dyn atexit 7  # atexit handlers and finalisers in FreeBSD's order, exit's status
 dyn signals 0 # handlers, and signals arriving while libc blocks in read and a condition wait
 dyn backtrace 0 # _Unwind_Backtrace through the program's frames and a library's
+dyn unwind 0  # exceptions raised, cleaned up and caught across libthrow.so.1, forced, on a thread
 dyn system 0  # sysconf, realpath, strerror_r, arc4random, posix_spawn with file actions
 
 begin dyn-env
