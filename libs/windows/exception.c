@@ -18,8 +18,8 @@ void win_exceptions_init(void)
 void windows_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, const siginfo_t *si,
 			    const struct xeno_sigaction *act, const sigset_t *old_mask)
 {
-	(void)t, (void)uc, (void)si, (void)act, (void)old_mask;
-	xeno_sig_die(sig);
+	(void)t, (void)uc, (void)act, (void)old_mask;
+	xeno_sig_die(sig, si);
 }
 
 long windows_kernel32_AddVectoredExceptionHandler(struct xeno_thread *t, unsigned int first,
