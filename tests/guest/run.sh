@@ -470,6 +470,14 @@ stdout_empty
 stderr_empty
 end
 
+# SIGSEGV too, when the program kills itself with it: no fault, no report.
+begin flight-self-sigsegv
+run "$xeno" "$bin/exitcode" kill 11
+status_is 139
+stdout_empty
+stderr_empty
+end
+
 begin flight-abort-traced
 run "$xeno" --trace="$work/abort.trace" "$bin/exitcode" kill 6
 status_is 134
@@ -583,8 +591,8 @@ end
 
 # Calls answered from the vDSO are in the flight recorder as any others.
 begin flight-clocks
-run "$xeno" "$bin/clocks" abort
-status_is 134
+run "$xeno" "$bin/clocks" crash
+status_is 139
 grep -Eqx '  clock_gettime\(CLOCK_MONOTONIC, 0x[0-9a-f]+\) = 0' "$err" ||
 	fail "no clock read in the flight recorder" "$(cat "$err")"
 end
