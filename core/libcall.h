@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <ucontext.h>
 
+#include "core/guestjump.h"
+
 struct xeno_libfn;
 struct xeno_thread;
 
@@ -22,18 +24,6 @@ struct xeno_libret {
 	long value;
 	long restart;
 };
-
-/* Where the guest goes on instead of returning from a direct call: all its
- * general registers but rsp, in DWARF's order (rax rdx rcx rbx rsi rdi rbp
- * r8-r15: the order the entry pops them in), rip and rsp.  Nothing below
- * rsp may be live there (it is used on the way): a landing pad's frame, or
- * any place a call returns to, is such a place. */
-struct xeno_guest_jump {
-	uint64_t regs[15];
-	uint64_t rip;
-	uint64_t rsp;
-};
-_Static_assert(sizeof(struct xeno_guest_jump) == 136, "core/libgate.S reads rsp at 128");
 
 /* From a handler running in a System V direct call: once it returns, the
  * guest resumes at to (copied) instead of after its call.  Its result is

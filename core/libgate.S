@@ -14,7 +14,10 @@
  * queued is delivered: a `syscall` at xeno_lib_deliver traps like any guest
  * system call, and core/signal.c, seeing where it came from, delivers the
  * queued signals on the context it has there instead of running a call.  The
- * guest's handler returns to the instruction after it, a plain `ret`.
+ * guest's handler returns to the instruction after it, a plain `ret`.  A
+ * handler may also have the guest go on elsewhere (an unwinder entering a
+ * landing pad, core/libcall.h xeno_lib_resume): the same way back, then all
+ * the general registers popped from below the new stack pointer.
  *
  * This code is outside the gate's section on purpose: that `syscall` must
  * trap.  Everything else it does with the selector ALLOW.

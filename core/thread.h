@@ -18,7 +18,7 @@
 #include "core/sitecallframe.h"
 #include "core/flight.h"
 #include "core/gate.h"
-#include "core/libcall.h"
+#include "core/guestjump.h"
 
 struct xeno_personality;
 struct xeno_call;
