@@ -31,7 +31,7 @@ static bool first_report(uint64_t nr)
 /* --strict: end as a FreeBSD kernel ends a program that calls nosys(). */
 static void strict_abort(void)
 {
-	xeno_sig_die(SIGSYS);
+	xeno_sig_die(SIGSYS, NULL);
 }
 
 /* The library functions already reported as unimplemented: each is one

@@ -68,6 +68,12 @@
 #define XENO_SEL_ALLOW 0 /* xeno runs: syscalls go to the kernel */
 #define XENO_SEL_BLOCK 1 /* the guest runs: syscalls raise SIGSYS */
 
+/* What a direct call's handler asks the entry to do on its way out
+ * (struct xeno_libret's restart, core/libcall.h). */
+#define XENO_LIBRET_RETURN  0 /* return the value to the caller */
+#define XENO_LIBRET_RESTART 1 /* deliver the queued signals, call again */
+#define XENO_LIBRET_RESUME  2 /* resume the guest at a struct xeno_guest_jump */
+
 /* Linux x86-64 system call numbers and arch_prctl codes the gate uses. */
 #define XENO_NR_RT_SIGPROCMASK 14
 #define XENO_NR_RT_SIGRETURN   15

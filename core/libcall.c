@@ -5,13 +5,14 @@
 #include <string.h>
 
 #include "core/call.h"
+#include "core/gate.h"
 #include "core/libgate_ms.h"
 #include "core/library.h"
 #include "core/personality.h"
 #include "core/stats.h"
 #include "core/thread.h"
 
-extern const char xeno_lib_deliver[], xeno_lib_restart[];
+extern const char xeno_lib_deliver[], xeno_lib_restart[], xeno_lib_resumed[];
 extern const char xeno_lib_ms_deliver[], xeno_lib_ms_restart[];
 
 int xeno_libgate_ms_trapped(uint64_t rip)
@@ -23,7 +24,7 @@ bool xeno_libgate_trapped(const ucontext_t *uc)
 {
 	uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
 	return rip == (uint64_t)xeno_lib_deliver || rip == (uint64_t)xeno_lib_restart ||
-	       xeno_libgate_ms_trapped(rip);
+	       rip == (uint64_t)xeno_lib_resumed || xeno_libgate_ms_trapped(rip);
 }
 
 /* Where a failing function leaves the foreign error: the personality's
@@ -68,8 +69,14 @@ static struct xeno_libret run(struct xeno_thread *t, const struct xeno_libfn *fn
 	xeno_count(&xeno_counters.libcalls);
 	long r = xeno_call(t, c);
 	if (r == -XENO_ERESTART)
-		return (struct xeno_libret){0, 1};
-	return (struct xeno_libret){convert(t, fn, r), 0};
+		return (struct xeno_libret){0, XENO_LIBRET_RESTART};
+	return (struct xeno_libret){convert(t, fn, r), XENO_LIBRET_RETURN};
+}
+
+void xeno_lib_resume(struct xeno_thread *t, const struct xeno_guest_jump *to)
+{
+	t->lib_jump = *to;
+	t->lib_resuming = true;
 }
 
 struct xeno_libret xeno_libcall(const struct xeno_libfn *fn, const uint64_t *regs)
@@ -82,7 +89,12 @@ struct xeno_libret xeno_libcall(const struct xeno_libfn *fn, const uint64_t *reg
 		c.args[i] = regs[XENO_LIBREGS_STACK + i - 6];
 	t->lib_regs = regs;
 	t->lib_stack = regs + XENO_LIBREGS_STACK;
-	return run(t, fn, &c);
+	struct xeno_libret r = run(t, fn, &c);
+	if (t->lib_resuming) {
+		t->lib_resuming = false;
+		return (struct xeno_libret){(long)&t->lib_jump, XENO_LIBRET_RESUME};
+	}
+	return r;
 }
 
 /* Whether a result of kind k is 32 bits wide (the spec's int, uint, fd...). */
@@ -115,6 +127,7 @@ struct xeno_libret xeno_libcall_ms(const struct xeno_libfn *fn, const uint64_t *
 	t->lib_regs = NULL;
 	t->lib_stack = stack;
 	struct xeno_libret r = run(t, fn, &c);
+	t->lib_resuming = false; /* System V only (core/libcall.h) */
 	/* A 32-bit result comes in EAX, and writing EAX clears the upper half
 	 * of RAX: callers that read all of RAX see -1 as 0xffffffff (Go's
 	 * syscall package compares it with SOCKET_ERROR, uintptr(^uint32(0))). */

@@ -11,15 +11,24 @@
 #include <stdint.h>
 #include <ucontext.h>
 
+#include "core/guestjump.h"
+
 struct xeno_libfn;
 struct xeno_thread;
 
-/* What xeno_libcall returns to the entry: the function's result, or
- * restart (the call is made again once the queued signals are delivered). */
+/* What xeno_libcall returns to the entry: the function's result, and what
+ * to do with it (core/gate.h XENO_LIBRET_*): return it; restart (the call
+ * is made again once the queued signals are delivered); resume (value is a
+ * struct xeno_guest_jump). */
 struct xeno_libret {
 	long value;
 	long restart;
 };
+
+/* From a handler running in a System V direct call: once it returns, the
+ * guest resumes at to (copied) instead of after its call.  Its result is
+ * traced and recorded as any call's; the guest never sees it. */
+void xeno_lib_resume(struct xeno_thread *t, const struct xeno_guest_jump *to);
 
 /* Runs the function fn describes with the guest's argument registers regs:
  * rdi, rsi, rdx, rcx, r8, r9, then xmm0-7 (16 bytes each) — a va_list's

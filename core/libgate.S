@@ -14,7 +14,10 @@
  * queued is delivered: a `syscall` at xeno_lib_deliver traps like any guest
  * system call, and core/signal.c, seeing where it came from, delivers the
  * queued signals on the context it has there instead of running a call.  The
- * guest's handler returns to the instruction after it, a plain `ret`.
+ * guest's handler returns to the instruction after it, a plain `ret`.  A
+ * handler may also have the guest go on elsewhere (an unwinder entering a
+ * landing pad, core/libcall.h xeno_lib_resume): the same way back, then all
+ * the general registers popped from below the new stack pointer.
  *
  * This code is outside the gate's section on purpose: that `syscall` must
  * trap.  Everything else it does with the selector ALLOW.
@@ -96,13 +99,15 @@ xeno_lib_entry:
 	call	xeno_libcall
 	movq	%rbp, %rsp
 	popq	%rbp
+	cmpq	$XENO_LIBRET_RESUME, %rdx
+	je	.Lresume
 	movq	%rax, 232(%rsp)
 	movq	%rdx, 240(%rsp)
 	XENO_THREAD_STATE %r10
 	LEAVE_HOST_FS %r10
 	movb	$0, XT_DIRECT(%r10)
 	movb	$XENO_SEL_BLOCK, XT_SELECTOR(%r10)
-	cmpq	$0, 240(%rsp)
+	cmpq	$XENO_LIBRET_RETURN, 240(%rsp)
 	jne	.Lrestart
 	movq	232(%rsp), %rax
 	addq	$248, %rsp
@@ -128,6 +133,46 @@ xeno_lib_restart:
 	popq	%rcx
 	popq	%r11
 	jmp	xeno_lib_entry
+/* The handler asked for the guest to go on elsewhere (an unwinder installing
+ * a landing pad's context): rax = a struct xeno_guest_jump (core/libcall.h),
+ * whose registers and rip are copied just below its rsp, where nothing of
+ * the guest's lives any more (the frames there are the ones unwound, this
+ * entry's own among them, which is left for good), to be popped from there
+ * once the thread is the guest's again. */
+.Lresume:
+	movq	128(%rax), %rcx		/* the guest's rsp */
+	xorl	%edx, %edx
+1:	movq	(%rax,%rdx,8), %r11
+	movq	%r11, -128(%rcx,%rdx,8)
+	incl	%edx
+	cmpl	$16, %edx
+	jne	1b
+	leaq	-128(%rcx), %rsp
+	XENO_THREAD_STATE %r10
+	LEAVE_HOST_FS %r10
+	movb	$0, XT_DIRECT(%r10)
+	movb	$XENO_SEL_BLOCK, XT_SELECTOR(%r10)
+	cmpb	$0, XT_SIGPENDING(%r10)
+	je	xeno_lib_resumed
+	syscall				/* traps: the queued signals are delivered */
+	.globl	xeno_lib_resumed
+xeno_lib_resumed:
+	popq	%rax
+	popq	%rdx
+	popq	%rcx
+	popq	%rbx
+	popq	%rsi
+	popq	%rdi
+	popq	%rbp
+	popq	%r8
+	popq	%r9
+	popq	%r10
+	popq	%r11
+	popq	%r12
+	popq	%r13
+	popq	%r14
+	popq	%r15
+	ret
 	.size	xeno_lib_entry, .-xeno_lib_entry
 
 /*

@@ -36,7 +36,7 @@ noreturn void xeno_fatal(const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg(fmt, ap);
 	va_end(ap);
-	xeno_flight_dump("internal error");
+	xeno_flight_dump("internal error", false);
 	xeno_trace_exit(NULL, 127);
 	_exit(127);
 }

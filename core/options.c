@@ -61,9 +61,11 @@ static const char usage_format[] =
     "  -h, --help      show this help and exit\n"
     "  -V, --version   show the version and exit\n"
     "\n"
-    "When the program dies of a crash signal (SIGSEGV, SIGABRT...) or xeno of an\n"
+    "When the program dies of a crash signal (SIGSEGV, SIGBUS...) or xeno of an\n"
     "internal error, the last 64 system calls of each thread are printed on\n"
-    "standard error.  A program named \"trace\" runs as xeno ./trace.\n"
+    "standard error; not for a signal the program sent itself (abort), which\n"
+    "prints them only into the --trace output.  A program named \"trace\" runs\n"
+    "as xeno ./trace.\n"
     "\n"
     "Exit status: the program's own; 126 if the file is not a program xeno can\n"
     "run (the reason is printed), 127 if it does not exist.\n";

@@ -127,8 +127,8 @@ int xeno_sig_set_action(int sig, const struct xeno_sigaction *act)
 void xeno_sig_apply_mask(struct xeno_thread *t)
 {
 	sigset_t host = t->sigmask;
-	const int never[] = {SIGKILL, SIGSTOP, SIGSYS, SIGSEGV,
-			     SIGBUS,  SIGILL,  SIGFPE, SIGTRAP, XENO_SIG_SUSPEND};
+	const int never[] = {SIGKILL, SIGSTOP, SIGSYS,	SIGSEGV,	 SIGBUS,
+			     SIGILL,  SIGFPE,  SIGTRAP, XENO_SIG_SUSPEND};
 	for (unsigned i = 0; i < sizeof never / sizeof never[0]; i++)
 		sigdelset(&host, never[i]);
 	memcpy(&t->wait_mask, &host, sizeof t->wait_mask);
@@ -181,22 +181,33 @@ static bool dumps_core(int sig)
 	       sig == SIGXCPU || sig == SIGXFSZ;
 }
 
-/* The process dies of host signal sig: say what it did last. */
-static void last_words(int sig)
+/* Whether the program sent itself si's signal (abort, raise, thr_kill or
+ * kill of itself): a fault is the hardware's, and a signal from elsewhere
+ * (another process, the kernel's limits) has no sender in the process. */
+static bool self_sent(const siginfo_t *si)
+{
+	return si && (si->si_code == SI_USER || si->si_code == SI_TKILL) && si->si_pid == getpid();
+}
+
+/* The process dies of host signal sig (si: how it came, or NULL): say
+ * what it did last — unless it aborted on purpose, having said why
+ * itself: then its standard error stays its own, byte for byte, and the
+ * report goes only where calls are traced. */
+static void last_words(int sig, const siginfo_t *si)
 {
 	struct xeno_thread *t = xeno_threads_current();
 	if (dumps_core(sig)) {
 		char why[64];
 		const char *name = sigabbrev_np(sig);
 		snprintf(why, sizeof why, "the program dies of SIG%s", name ? name : "?");
-		xeno_flight_dump(why);
+		xeno_flight_dump(why, self_sent(si));
 	}
 	xeno_trace_killed(t, sig);
 }
 
-_Noreturn void xeno_sig_die(int sig)
+_Noreturn void xeno_sig_die(int sig, const siginfo_t *si)
 {
-	last_words(sig);
+	last_words(sig, si);
 	xeno_set_host_disposition(sig, (uintptr_t)SIG_DFL);
 	sigset_t only;
 	sigemptyset(&only);
@@ -230,11 +241,11 @@ static void deliver(struct xeno_thread *t, int sig, siginfo_t *si, ucontext_t *u
 		if (fault) {
 			/* Let the instruction fault again under the default
 			 * action: the core dump shows the guest as it was. */
-			last_words(sig);
+			last_words(sig, si);
 			xeno_set_host_disposition(sig, (uintptr_t)SIG_DFL);
 			return;
 		}
-		xeno_sig_die(sig);
+		xeno_sig_die(sig, si);
 	}
 	/* After a temporary mask (sigsuspend), the frame records the mask to
 	 * go back to, while the handler runs under the temporary one. */

@@ -75,7 +75,8 @@ void xeno_sig_init(void);
 
 /* Signals xeno needs for itself, never blocked while the guest runs. */
 bool xeno_sig_is_reserved(int sig);
-/* Dies of host signal sig, as the guest would (flushes the trace first). */
-_Noreturn void xeno_sig_die(int sig);
+/* Dies of host signal sig, as the guest would (flushes the trace first);
+ * si: how it came (NULL: xeno's own decision). */
+_Noreturn void xeno_sig_die(int sig, const siginfo_t *si);
 
 #endif

@@ -18,6 +18,7 @@
 #include "core/sitecallframe.h"
 #include "core/flight.h"
 #include "core/gate.h"
+#include "core/guestjump.h"
 
 struct xeno_personality;
 struct xeno_call;
@@ -66,6 +67,10 @@ struct xeno_thread {
 	 * a table entry holds */
 	const uint64_t *lib_stack;
 	int have_rval2;
+	/* where the guest goes on when the direct call ends, if lib_resuming
+	 * (xeno_lib_resume) */
+	struct xeno_guest_jump lib_jump;
+	bool lib_resuming;
 
 	/* signals (core/sigstate.c) */
 	sigset_t sigmask; /* the guest's mask, host numbering */

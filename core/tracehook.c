@@ -4,4 +4,4 @@
 const struct xeno_trace_hooks *xeno_tracer;
 bool xeno_trace_host;
 #endif
-void (*xeno_flight_report)(const char *why);
+void (*xeno_flight_report)(const char *why, bool self_sent);

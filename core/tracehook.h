@@ -69,8 +69,10 @@ extern bool xeno_trace_host;
 #define xeno_trace_enabled (xeno_tracer != NULL)
 
 /* The flight recorder's report on standard error when the process dies of a
- * crash or an internal error (trace/flight.c installs it; NULL: none). */
-extern void (*xeno_flight_report)(const char *why);
+ * crash or an internal error (trace/flight.c installs it; NULL: none).
+ * self_sent: the program sent itself the signal it dies of (abort), and
+ * has said why itself: the report goes only where a trace is written. */
+extern void (*xeno_flight_report)(const char *why, bool self_sent);
 
 static inline void xeno_trace_signal(struct xeno_thread *t, int sig, const siginfo_t *si)
 {
@@ -121,10 +123,10 @@ static inline void xeno_trace_host_call(long nr, long a, long b, long c, long d,
 		xeno_tracer->host_call(nr, a, b, c, d, e, f, ret);
 }
 
-static inline void xeno_flight_dump(const char *why)
+static inline void xeno_flight_dump(const char *why, bool self_sent)
 {
 	if (xeno_flight_report)
-		xeno_flight_report(why);
+		xeno_flight_report(why, self_sent);
 }
 
 #endif

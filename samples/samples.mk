@@ -61,7 +61,7 @@ DYN_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-builtin \
 # for an unresolved import is tested so): the program's link allows it.
 DYN_LIBDIR := $(BUILD)/samples/freebsd/dyn/lib
 DYN_LINK   := -L$(DYN_LIBDIR) -L$(STUBS)/freebsd -Wl,--as-needed -Wl,--allow-shlib-undefined \
-              -l:libgreet.so.1 -l:libthr.so.3 -l:libm.so.5 -l:libgcc_s.so.1 -l:libc.so.7
+              -l:libgreet.so.1 -l:libthrow.so.1 -l:libthr.so.3 -l:libm.so.5 -l:libgcc_s.so.1 -l:libc.so.7
 FREEBSD_DYN_SAMPLES := $(patsubst samples/freebsd/dyn/%.c,%,$(wildcard samples/freebsd/dyn/*.c))
 FREEBSD_DYN_BINS := $(addprefix $(BUILD)/samples/freebsd/dyn/,$(FREEBSD_DYN_SAMPLES))
 # The samples' own shared libraries (samples/freebsd/dyn/lib/NAME.c): FreeBSD
@@ -72,13 +72,13 @@ DYN_LIB_CFLAGS := -std=gnu11 -O2 -Wall -Wextra -Werror -ffreestanding -fno-built
                   -fno-stack-protector -fPIC -fcf-protection=none -nostdlib -shared \
                   -Wl,--hash-style=both -Wl,-z,now -Wl,--build-id=none
 samples: $(FREEBSD_DYN_BINS) $(FREEBSD_DYN_LIBS)
-$(DYN_LIBDIR)/lib%.so.1: samples/freebsd/dyn/lib/%.c samples/freebsd/dyn/libc.h $(FREEBSD_STUBS)
+$(DYN_LIBDIR)/lib%.so.1: samples/freebsd/dyn/lib/%.c samples/freebsd/dyn/libc.h samples/freebsd/dyn/eh.h $(FREEBSD_STUBS)
 	@mkdir -p $(@D)
 	$(CC) $(DYN_LIB_CFLAGS) -Isamples/freebsd/dyn -Wl,-soname,lib$*.so.1 -o $@.tmp $< \
-		-L$(STUBS)/freebsd -Wl,--as-needed -l:libthr.so.3 -l:libc.so.7
+		-L$(STUBS)/freebsd -Wl,--as-needed -l:libthr.so.3 -l:libgcc_s.so.1 -l:libc.so.7
 	elfedit --output-osabi FreeBSD $@.tmp
 	mv $@.tmp $@
-$(BUILD)/samples/freebsd/dyn/%: samples/freebsd/dyn/%.c samples/freebsd/dyn/crt1.S samples/freebsd/note.S samples/freebsd/dyn/libc.h $(FREEBSD_STUBS) $(DYN_LIBDIR)/libgreet.so.1
+$(BUILD)/samples/freebsd/dyn/%: samples/freebsd/dyn/%.c samples/freebsd/dyn/crt1.S samples/freebsd/note.S samples/freebsd/dyn/libc.h samples/freebsd/dyn/eh.h $(FREEBSD_STUBS) $(DYN_LIBDIR)/libgreet.so.1 $(DYN_LIBDIR)/libthrow.so.1
 	@mkdir -p $(@D)
 	$(CC) $(DYN_CFLAGS) -Isamples/freebsd/dyn -o $@.tmp $< samples/freebsd/dyn/crt1.S \
 		samples/freebsd/note.S $(DYN_LINK)

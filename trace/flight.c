@@ -24,12 +24,14 @@ void xeno_flight_install(void)
 {
 }
 #else
+static int out_fd = STDERR_FILENO;
+
 static void write_line(const struct xeno_tline *l)
 {
 	char buf[sizeof l->buf + 1];
 	memcpy(buf, l->buf, l->n);
 	buf[l->n] = '\n';
-	ssize_t w = write(STDERR_FILENO, buf, l->n + 1);
+	ssize_t w = write(out_fd, buf, l->n + 1);
 	(void)w;
 }
 
@@ -71,10 +73,14 @@ static void dump_other(struct xeno_thread *t, void *current)
 		dump_thread(t, t->os);
 }
 
-static void report(const char *why)
+/* self_sent: into the text trace only (a recording holds every call and
+ * the signal already). */
+static void report(const char *why, bool self_sent)
 {
 	static int once;
-	if (__atomic_exchange_n(&once, 1, __ATOMIC_ACQ_REL))
+	if (self_sent)
+		out_fd = xt_trace_fd();
+	if (out_fd < 0 || __atomic_exchange_n(&once, 1, __ATOMIC_ACQ_REL))
 		return;
 	const struct xeno_personality *os = xeno_proc.os;
 	if (!os)

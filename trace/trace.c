@@ -34,6 +34,11 @@ static struct {
 static bool tracing; /* hooks installed once the main thread is attached */
 static const struct xeno_trace_hooks hooks __attribute__((unused));
 
+int xt_trace_fd(void)
+{
+	return tr.fd;
+}
+
 static int64_t now_ns(void)
 {
 	struct timespec ts;

@@ -44,6 +44,8 @@ void xeno_trace_start(struct xeno_thread *t);
 
 /* Installs the flight recorder's report (trace/flight.c). */
 void xeno_flight_install(void);
+/* Where the text trace goes (--trace: its file or standard error), or -1. */
+int xt_trace_fd(void);
 
 /* The host call hook (trace/host.c). */
 void xt_host_call(long nr, long a, long b, long c, long d, long e, long f, long ret);

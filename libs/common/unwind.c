@@ -53,6 +53,35 @@ int __wrap_dl_iterate_phdr(int (*fn)(struct dl_phdr_info *, size_t, void *), voi
 
 /* ---- walks ---- */
 
+/*
+ * The walk starts in a frame of xeno's that stands for the shim function
+ * just called: its stack pointer at the guest's return address, its
+ * instruction pointer at xeno_unwind_callee, whose unwind information is
+ * that of a function's first instruction (the return address at the CFA
+ * minus 8, no register saved).  One step then reaches the guest's caller
+ * the way every later step reaches a frame: its IP a return address, whose
+ * function libunwind finds at IP - 1 (a call to a function that does not
+ * return, as _Unwind_Resume, may be the last instruction of its function;
+ * its return address is then another function's).
+ */
+__asm__(".text\n"
+	".type xeno_unwind_callee, @function\n"
+	"xeno_unwind_callee:\n"
+	".cfi_startproc\n"
+	"\tud2\n"
+	".cfi_endproc\n"
+	".size xeno_unwind_callee, .-xeno_unwind_callee\n");
+extern const char xeno_unwind_callee[];
+
+/* xeno's own code: where a walk of the guest's stack ends (a guest
+ * function called back by xeno returns into xeno). */
+extern const char __executable_start[], __etext[];
+
+static bool in_xeno(uint64_t ip)
+{
+	return ip >= (uint64_t)__executable_start && ip < (uint64_t)__etext;
+}
+
 int xeno_unwind_start(struct xeno_unwind *u, const uint64_t *regs)
 {
 	static const int callee[] = {UNW_X86_64_RBX, UNW_X86_64_RBP, UNW_X86_64_R12,
@@ -67,9 +96,11 @@ int xeno_unwind_start(struct xeno_unwind *u, const uint64_t *regs)
 	for (int i = 0; r == 0 && i < (int)(sizeof callee / sizeof *callee); i++)
 		r = unw_set_reg(&u->cursor, callee[i], regs[XENO_LIBREGS_CALLEE + i]);
 	if (r == 0)
-		r = unw_set_reg(&u->cursor, UNW_REG_SP, (unw_word_t)(regs + XENO_LIBREGS_STACK));
+		r = unw_set_reg(&u->cursor, UNW_REG_SP, (unw_word_t)(regs + XENO_LIBREGS_RETURN));
 	if (r == 0)
-		r = unw_set_reg(&u->cursor, UNW_REG_IP, regs[XENO_LIBREGS_RETURN]);
+		r = unw_set_reg(&u->cursor, UNW_REG_IP, (unw_word_t)xeno_unwind_callee);
+	if (r == 0 && unw_step(&u->cursor) <= 0)
+		r = UNW_EBADFRAME;
 	if (r == 0)
 		u->magic = UNWIND_MAGIC;
 	return r;
@@ -77,7 +108,25 @@ int xeno_unwind_start(struct xeno_unwind *u, const uint64_t *regs)
 
 int xeno_unwind_step(struct xeno_unwind *u)
 {
-	return unw_step(&u->cursor);
+	int r = unw_step(&u->cursor);
+	return r > 0 && in_xeno(xeno_unwind_ip(u)) ? 0 : r;
+}
+
+void xeno_unwind_set_reg(struct xeno_unwind *u, int reg, uint64_t value)
+{
+	unw_set_reg(&u->cursor, reg, value);
+}
+
+void xeno_unwind_jump(struct xeno_unwind *u, struct xeno_guest_jump *to)
+{
+	static const int order[15] = {
+	    UNW_X86_64_RAX, UNW_X86_64_RDX, UNW_X86_64_RCX, UNW_X86_64_RBX, UNW_X86_64_RSI,
+	    UNW_X86_64_RDI, UNW_X86_64_RBP, UNW_X86_64_R8,  UNW_X86_64_R9,  UNW_X86_64_R10,
+	    UNW_X86_64_R11, UNW_X86_64_R12, UNW_X86_64_R13, UNW_X86_64_R14, UNW_X86_64_R15};
+	for (int i = 0; i < 15; i++)
+		to->regs[i] = xeno_unwind_reg(u, order[i]);
+	to->rip = xeno_unwind_ip(u);
+	to->rsp = xeno_unwind_sp(u);
 }
 
 struct xeno_unwind *xeno_unwind_at(uint64_t ctx)

@@ -17,6 +17,8 @@
 
 #include <libunwind/libunwind.h>
 
+#include "core/libcall.h"
+
 /* One walk: what the guest is handed as its `struct _Unwind_Context *`,
  * checked by its magic word when the guest hands it back. */
 struct xeno_unwind {
@@ -28,8 +30,9 @@ struct xeno_unwind {
  * regs holds (t->lib_regs): 0, or a libunwind error (< 0). */
 int xeno_unwind_start(struct xeno_unwind *u, const uint64_t *regs);
 
-/* The next frame outwards: > 0, 0 at the outermost frame, < 0 when the
- * frame has no unwind information. */
+/* The next frame outwards: > 0, 0 at the outermost frame (the guest's
+ * outermost, or the last before a frame of xeno's), < 0 when the frame has
+ * no unwind information. */
 int xeno_unwind_step(struct xeno_unwind *u);
 
 /* The walk at the guest's context pointer ctx, or NULL if it is none. */
@@ -48,5 +51,11 @@ bool xeno_unwind_proc(struct xeno_unwind *u, unw_proc_info_t *info);
 
 /* Moves u's frame to pc (the registers stay): what FDE covers pc. */
 void xeno_unwind_set_ip(struct xeno_unwind *u, uint64_t pc);
+
+/* Sets general register reg (DWARF numbering) of u's frame. */
+void xeno_unwind_set_reg(struct xeno_unwind *u, int reg, uint64_t value);
+
+/* The registers of u's frame as the guest is resumed with them. */
+void xeno_unwind_jump(struct xeno_unwind *u, struct xeno_guest_jump *to);
 
 #endif

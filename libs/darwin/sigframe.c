@@ -106,7 +106,7 @@ void darwin_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, const
 	uint64_t ret = (uint64_t)darwin_sigcode;
 	if (xeno_copy_out(sp, f, sizeof *f) < 0 || xeno_copy_out(sp - 8, &ret, sizeof ret) < 0 ||
 	    (xlen && xeno_copy_out(xsave_at, fp + XENO_FXSAVE_SIZE, xlen) < 0))
-		xeno_sig_die(SIGSEGV); /* what sendsig does when it cannot write the frame */
+		xeno_sig_die(SIGSEGV, NULL); /* what sendsig does when it cannot write the frame */
 
 	g[REG_RDI] = darwin_signal_from_host(sig);
 	g[REG_RSI] = (greg_t)(sp + offsetof(struct darwin_sigframe, si));

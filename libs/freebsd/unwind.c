@@ -8,7 +8,9 @@
 #include "core/libcall.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
+#include "freebsd_libc_proto.h"
 #include "freebsd_libgcc_s_proto.h"
+#include "libs/common/eh.h"
 #include "libs/common/unwind.h"
 #include "libs/freebsd/freebsd.h"
 
@@ -16,6 +18,7 @@
 #define URC_NO_REASON	       0
 #define URC_FATAL_PHASE1_ERROR 3
 #define URC_END_OF_STACK       5
+#define URC_INSTALL_CONTEXT    7
 
 /* Each frame from the caller's outwards, given to trace with arg, until
  * trace answers anything but _URC_NO_REASON (returned) or the stack ends. */
@@ -94,4 +97,61 @@ long freebsd_libgcc_s__Unwind_FindEnclosingFunction(struct xeno_thread *t, uint6
 		return 0;
 	xeno_unwind_set_ip(&u, pc);
 	return xeno_unwind_proc(&u, &info) ? (long)info.start_ip : 0;
+}
+
+/* ---- raising (libs/common/eh.h) ---- */
+
+long freebsd_libgcc_s__Unwind_SetGR(struct xeno_thread *t, uint64_t context, int index,
+				    uint64_t value)
+{
+	(void)t;
+	struct xeno_unwind *u = xeno_unwind_at(context);
+	if (u)
+		xeno_unwind_set_reg(u, index, value);
+	return 0;
+}
+
+long freebsd_libgcc_s__Unwind_SetIP(struct xeno_thread *t, uint64_t context, uint64_t value)
+{
+	(void)t;
+	struct xeno_unwind *u = xeno_unwind_at(context);
+	if (u)
+		xeno_unwind_set_ip(u, value);
+	return 0;
+}
+
+long freebsd_libgcc_s__Unwind_RaiseException(struct xeno_thread *t, uint64_t exception)
+{
+	return xeno_eh_raise(t, exception);
+}
+
+/* Never returns: a resumption that finds no landing pad aborts, as LLVM's
+ * does. */
+long freebsd_libgcc_s__Unwind_Resume(struct xeno_thread *t, uint64_t exception)
+{
+	if (xeno_eh_resume(t, exception) == URC_INSTALL_CONTEXT)
+		return 0;
+	return freebsd_libc_abort(t);
+}
+
+long freebsd_libgcc_s__Unwind_ForcedUnwind(struct xeno_thread *t, uint64_t exception, uint64_t stop,
+					   uint64_t stop_arg)
+{
+	return xeno_eh_forced(t, exception, stop, stop_arg);
+}
+
+/* A rethrow returns what raising it does; a forced unwind resumed, as
+ * _Unwind_Resume, never returns. */
+long freebsd_libgcc_s__Unwind_Resume_or_Rethrow(struct xeno_thread *t, uint64_t exception)
+{
+	long r = xeno_eh_resume_or_rethrow(t, exception);
+	if (r == URC_INSTALL_CONTEXT || r == URC_FATAL_PHASE1_ERROR || r == URC_END_OF_STACK)
+		return r;
+	return freebsd_libc_abort(t);
+}
+
+long freebsd_libgcc_s__Unwind_DeleteException(struct xeno_thread *t, uint64_t exception)
+{
+	xeno_eh_delete(t, exception);
+	return 0;
 }

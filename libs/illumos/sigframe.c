@@ -119,7 +119,7 @@ void illumos_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 	uint64_t ret = (uint64_t)illumos_sigcode;
 	if (xeno_copy_out(sp, f, sizeof *f) < 0 || xeno_copy_out(sp - 8, &ret, sizeof ret) < 0 ||
 	    (xlen && xeno_copy_out(xsave_at, fp + XENO_FXSAVE_SIZE, xlen) < 0))
-		xeno_sig_die(SIGSEGV); /* what illumos's sendsig does when it cannot write */
+		xeno_sig_die(SIGSEGV, NULL); /* what illumos's sendsig does when it cannot write */
 
 	g[REG_RDI] = illumos_signal_from_host(sig);
 	g[REG_RSI] = (act->flags & XENO_SA_SIGINFO)

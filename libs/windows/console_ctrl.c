@@ -90,7 +90,7 @@ long windows_kernel32_CtrlRoutine(struct xeno_thread *t, unsigned int event)
 		if ((uint32_t)xeno_guest_call_ms(&gc) != 0)
 			return 0;
 	}
-	xeno_sig_die(SIGINT);
+	xeno_sig_die(SIGINT, NULL);
 }
 
 bool win_console_signal(struct xeno_thread *t, int sig)
@@ -107,7 +107,7 @@ bool win_console_signal(struct xeno_thread *t, int sig)
 	long h =
 	    routine ? windows_kernel32_CreateThread(t, 0, 0, routine, WIN_CTRL_C_EVENT, 0, 0) : 0;
 	if (!h)
-		xeno_sig_die(SIGINT);
+		xeno_sig_die(SIGINT, NULL);
 	windows_kernel32_CloseHandle(t, (uint64_t)h);
 	return true;
 }

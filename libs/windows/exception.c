@@ -256,5 +256,5 @@ void windows_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 	if (win_console_signal(t, sig))
 		return;
 	if (si->si_code <= 0 || !dispatch(uc, sig, si))
-		xeno_sig_die(sig);
+		xeno_sig_die(sig, si);
 }

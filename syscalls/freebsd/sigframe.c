@@ -98,7 +98,7 @@ void freebsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 
 	if (xeno_copy_out(sp, sf, sizeof *sf) < 0 ||
 	    (xlen && xeno_copy_out(xsave_at, fp + 512, xlen) < 0))
-		xeno_sig_die(SIGILL); /* what FreeBSD does when the stack is unusable */
+		xeno_sig_die(SIGILL, NULL); /* what FreeBSD does when the stack is unusable */
 
 	g[REG_RDI] = freebsd_signal_from_host(sig);
 	g[REG_RSI] = (act->flags & XENO_SA_SIGINFO)

@@ -148,7 +148,7 @@ void netbsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, const
 	get_mcontext(t, uc, &sf->sf_uc);
 
 	if (xeno_copy_out(fp, sf, sizeof *sf) < 0 || act->handler >= NETBSD_USER_END)
-		xeno_sig_die(SIGILL); /* sendsig_siginfo's sigexit(l, SIGILL) */
+		xeno_sig_die(SIGILL, NULL); /* sendsig_siginfo's sigexit(l, SIGILL) */
 
 	/* buildcontext */
 	g[REG_RDI] = netbsd_signal_from_host(sig);
