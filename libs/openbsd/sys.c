@@ -12,11 +12,15 @@
 #include <limits.h>
 
 #include "abi/openbsd/event.h"
+#include "core/call.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
 #include "libs/openbsd/openbsd.h"
 #include "openbsd_libc_proto.h"
+#include "syscalls/bsd/fs.h"
 #include "syscalls/bsd/kqueue.h"
+#include "syscalls/bsd/mm.h"
+#include "syscalls/bsd/proc.h"
 #include "syscalls/bsd/sysctl.h"
 
 #define CTL_MAXNAME 12
@@ -109,4 +113,36 @@ long openbsd_libc_kevent(struct xeno_thread *t, int kq, uint64_t changelist, int
 		return -EINVAL;
 	return kq_kevent(kq, changelist, nchanges, eventlist, nevents, timeout,
 			 &openbsd_kevent_codec);
+}
+
+/* syscall(number, ...): libc's indirect system call, which Go 1.16 to 1.19
+ * call with OpenBSD's numbers (sys/kern/syscalls.master) for getentropy
+ * (7), fcntl (92), ioctl (54) and munmap (73); OpenBSD 7.4 removed it.
+ * Other numbers are named once and fail with ENOSYS. */
+long openbsd_libc_syscall(struct xeno_thread *t, int number, long a1, long a2, long a3, long a4,
+			  long a5)
+{
+	(void)a4, (void)a5;
+	switch (number) {
+	case 7: /* getentropy(buf, nbytes): at most 256 bytes, all or EIO */
+		if (a2 < 0 || a2 > 256)
+			return -EINVAL;
+		for (long done = 0; done < a2;) {
+			long r = bsd_sys_getrandom(t, (uint64_t)a1 + (uint64_t)done,
+						   (size_t)(a2 - done), 0);
+			if (r == -EINTR || r == -EAGAIN)
+				continue;
+			if (r <= 0)
+				return r < 0 ? r : -EIO;
+			done += r;
+		}
+		return 0;
+	case 54:
+		return bsd_sys_ioctl(t, (int)a1, (uint64_t)a2, (uint64_t)a3);
+	case 73:
+		return bsd_sys_munmap(t, (uint64_t)a1, (size_t)a2);
+	case 92:
+		return bsd_sys_fcntl(t, (int)a1, (int)a2, a3);
+	}
+	return xeno_unimplemented_op(t, "syscall", number);
 }
