@@ -1,5 +1,5 @@
 #!/bin/sh
-# Wall-time ratio of esbuild for FreeBSD, NetBSD, illumos, macOS and Windows under xeno
+# Wall-time ratio of esbuild for FreeBSD, NetBSD, OpenBSD, illumos, macOS and Windows under xeno
 # against esbuild for Linux run natively (same version, from npm), measured
 # alternately in one run, with call sites patched (xeno's default,
 # core/patch.h) and without (--no-patch):
@@ -21,12 +21,13 @@ xeno=$root/build/xeno
 version=0.28.2
 fbsd=$("$root/tools/npm-fetch.sh" @esbuild/freebsd-x64 "$version")/package/bin/esbuild
 nbsd=$("$root/tools/npm-fetch.sh" @esbuild/netbsd-x64 "$version")/package/bin/esbuild
+obsd=$("$root/tools/npm-fetch.sh" @esbuild/openbsd-x64 "$version")/package/bin/esbuild
 sun=$("$root/tools/npm-fetch.sh" @esbuild/sunos-x64 "$version")/package/bin/esbuild
 mac=$("$root/tools/npm-fetch.sh" @esbuild/darwin-x64 "$version")/package/bin/esbuild
 win=$("$root/tools/npm-fetch.sh" @esbuild/win32-x64 "$version")/package/esbuild.exe
-# each guest as NAME:PATH (illumos's, macOS's and Windows's calls are library calls:
-# patching does not concern them).  bench/wine.sh compares xeno with Wine.
-guests="FreeBSD:$fbsd NetBSD:$nbsd illumos:$sun macOS:$mac Windows:$win"
+# each guest as NAME:PATH (OpenBSD's, illumos's, macOS's and Windows's calls are library
+# calls: patching does not concern them).  bench/wine.sh compares xeno with Wine.
+guests="FreeBSD:$fbsd NetBSD:$nbsd OpenBSD:$obsd illumos:$sun macOS:$mac Windows:$win"
 linux=$("$root/tools/npm-fetch.sh" @esbuild/linux-x64 "$version")/package/bin/esbuild
 ts=$("$root/tools/npm-fetch.sh" typescript 5.6.3)/package/lib/typescript.js
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xeno-bench.XXXXXX")

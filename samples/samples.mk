@@ -201,3 +201,17 @@ $(BUILD)/samples/darwin/%: $(BUILD)/samples/darwin/%.o samples/darwin/libSystem.
 	$(DARWIN_LD) $(DARWIN_LDFLAGS) -o $@ $<
 $(BUILD)/samples/darwin/%-flat: $(BUILD)/samples/darwin/%.o samples/darwin/libSystem.tbd
 	$(DARWIN_LD) $(DARWIN_LDFLAGS) -flat_namespace -o $@ $<
+
+# The OpenBSD samples (samples/openbsd/): built the same way with OpenBSD's
+# interpreter and ABI note, against the stubs of libc.so and libpthread.so.
+OPENBSD_STUBS := $(foreach s,$(filter libs/openbsd/%,$(SPECS)),$(STUBS)/$(call spec_base,$(s)).made)
+OPENBSD_CFLAGS := $(subst /libexec/ld-elf.so.1,/usr/libexec/ld.so,$(DYN_CFLAGS))
+OPENBSD_SAMPLES := $(patsubst samples/openbsd/%.c,%,$(wildcard samples/openbsd/*.c))
+OPENBSD_SAMPLE_BINS := $(addprefix $(BUILD)/samples/openbsd/,$(OPENBSD_SAMPLES))
+samples: $(OPENBSD_SAMPLE_BINS)
+$(BUILD)/samples/openbsd/%: samples/openbsd/%.c samples/openbsd/crt1.S samples/openbsd/openbsd.h $(OPENBSD_STUBS)
+	@mkdir -p $(@D)
+	$(CC) $(OPENBSD_CFLAGS) -Isamples/openbsd -o $@.tmp $< samples/openbsd/crt1.S \
+		-L$(STUBS)/openbsd -l:libc.so.100.3 -l:libpthread.so.27.1
+	elfedit --output-osabi OpenBSD $@.tmp
+	mv $@.tmp $@

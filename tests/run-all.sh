@@ -2,8 +2,8 @@
 # Runs test suites and ends with one line "N passed, N failed", followed by
 # ", N skipped" when tests could not run here (each says why with a SKIP line).
 #   tests/run-all.sh [layering] [unit] [guest] [golden] [corrupt] [unit-asan] [esbuild]
-#                    [esbuild-netbsd] [esbuild-illumos] [esbuild-darwin] [esbuild-windows]
-#                    [lefthook] [turbo]
+#                    [esbuild-netbsd] [esbuild-openbsd] [esbuild-illumos] [esbuild-darwin]
+#                    [esbuild-windows] [lefthook] [turbo]
 #                    [lightningcss]
 # SUITE-nopatch runs SUITE with XENO_PATCH=0: every system call trapped, no
 # call site patched (core/patch.h).
@@ -79,7 +79,7 @@ for suite in "$@"; do
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 			run_cmocka "$BUILD/asan/tests"
 		;;
-	layering | guest | golden | esbuild | esbuild-netbsd | esbuild-illumos | esbuild-darwin | esbuild-windows | lefthook | turbo | lightningcss | corrupt)
+	layering | guest | golden | esbuild | esbuild-netbsd | esbuild-openbsd | esbuild-illumos | esbuild-darwin | esbuild-windows | lefthook | turbo | lightningcss | corrupt)
 		case $suite in
 		layering)
 			echo "== layering: arrows run one way"
@@ -105,6 +105,10 @@ for suite in "$@"; do
 		esbuild-netbsd)
 			echo "== real programs: esbuild for NetBSD under xeno against esbuild for Linux"
 			res=$(tests/esbuild/run.sh "$BUILD/xeno" netbsd)
+			;;
+		esbuild-openbsd)
+			echo "== real programs: esbuild for OpenBSD under xeno against esbuild for Linux"
+			res=$(tests/esbuild/run.sh "$BUILD/xeno" openbsd)
 			;;
 		esbuild-illumos)
 			echo "== real programs: esbuild for illumos under xeno against esbuild for Linux"

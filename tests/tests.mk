@@ -8,6 +8,7 @@
 #   corrupt    hundreds of damaged copies of a sample given to xeno --check
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
 #   esbuild-netbsd  the same cases with esbuild's NetBSD builds
+#   esbuild-openbsd  the same with esbuild's OpenBSD build (Go calling libc)
 #   esbuild-illumos  the same with esbuild's illumos build (Go calling libc)
 #   esbuild-darwin  the same with esbuild's macOS build (Mach-O, Go calling libSystem)
 #   esbuild-windows  the same suite with esbuild.exe (Windows, PE) under xeno
@@ -78,6 +79,8 @@ esbuild: $(BUILD)/xeno
 	@tests/run-all.sh esbuild
 esbuild-netbsd: $(BUILD)/xeno
 	@tests/run-all.sh esbuild-netbsd
+esbuild-openbsd: $(BUILD)/xeno
+	@tests/run-all.sh esbuild-openbsd
 esbuild-illumos: $(BUILD)/xeno
 	@tests/run-all.sh esbuild-illumos
 esbuild-darwin: $(BUILD)/xeno
@@ -100,10 +103,11 @@ bless: guest-build
 # default) and with every call trapped (XENO_PATCH=0).
 check: unit-build unit-asan-build guest-build
 	@tests/run-all.sh layering unit guest guest-nopatch golden golden-nopatch corrupt unit-asan \
-		esbuild esbuild-nopatch esbuild-netbsd esbuild-illumos esbuild-darwin esbuild-windows \
-		lefthook lefthook-nopatch \
+		esbuild esbuild-nopatch esbuild-netbsd esbuild-openbsd esbuild-illumos esbuild-darwin \
+		esbuild-windows lefthook lefthook-nopatch \
 		turbo turbo-nopatch lightningcss
-.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd esbuild-illumos esbuild-darwin \
+.PHONY: unit-build unit-asan-build guest-build esbuild esbuild-netbsd esbuild-openbsd esbuild-illumos \
+	esbuild-darwin \
 	esbuild-windows \
 	lefthook turbo lightningcss golden bless corrupt layering
 

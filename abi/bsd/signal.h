@@ -164,6 +164,9 @@ struct bsd_signal_facts {
 	/* sigaction of SIGKILL or SIGSTOP: FreeBSD refuses a handler, NetBSD
 	 * any new action (sigprop SA_CANTMASK) */
 	uint8_t kill_stop_any_action_refused;
+	/* bytes of a sigset_t in memory: 0 for the 128-bit one; OpenBSD's is
+	 * one 32-bit word (signals 1..32), the low word of struct bsd_sigset */
+	size_t sigset_size;
 	size_t sigaction_size;
 	void (*sigaction_in)(const void *foreign, struct bsd_sigaction *sa);
 	void (*sigaction_out)(const struct bsd_sigaction *sa, void *foreign);

@@ -4,6 +4,7 @@
 #include <elf.h>
 
 #include "core/brand.h"
+#include "libs/openbsd/openbsd.h"
 
 static const char *const interpreters[] = {"/usr/libexec/ld.so", NULL};
 
@@ -14,4 +15,5 @@ const struct xeno_brand openbsd_brand = {
     .elf_osabi = ELFOSABI_OPENBSD,
     .note_owner = "OpenBSD",
     .interpreters = interpreters,
+    .personality = &openbsd_personality,
 };

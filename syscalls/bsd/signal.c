@@ -41,6 +41,19 @@ int bsd_signal_in(const struct xeno_thread *t, int sig, int *host)
 	return host_signal(sig_facts(t), sig, host);
 }
 
+/* A foreign sigset_t in and out, in the OS's size. */
+static int sigset_copy_in(const struct bsd_signal_facts *f, struct bsd_sigset *set, uint64_t uaddr)
+{
+	memset(set, 0, sizeof *set);
+	return xeno_copy_in(set, uaddr, f->sigset_size ? f->sigset_size : sizeof *set);
+}
+
+static int sigset_copy_out(const struct bsd_signal_facts *f, uint64_t uaddr,
+			   const struct bsd_sigset *set)
+{
+	return xeno_copy_out(uaddr, set, f->sigset_size ? f->sigset_size : sizeof *set);
+}
+
 void bsd_sigset_in(const struct xeno_thread *t, const struct bsd_sigset *set, sigset_t *host)
 {
 	bsd_sigset_to_host(sig_facts(t)->signals, set, host);
@@ -104,7 +117,7 @@ long bsd_sys_sigprocmask(struct xeno_thread *t, int how, uint64_t set, uint64_t 
 	sigset_t hs, old = t->sigmask;
 	if (set) {
 		uint64_t hhow;
-		if (xeno_copy_in(&fs, set, sizeof fs) < 0)
+		if (sigset_copy_in(f, &fs, set) < 0)
 			return -EFAULT;
 		if (xeno_flags_to_host(&bsd_sigprocmask_how, (uint32_t)how, &hhow) < 0)
 			return -EINVAL;
@@ -113,7 +126,7 @@ long bsd_sys_sigprocmask(struct xeno_thread *t, int how, uint64_t set, uint64_t 
 	}
 	if (oset) {
 		bsd_sigset_from_host(f->signals, &old, &fs);
-		if (xeno_copy_out(oset, &fs, sizeof fs) < 0)
+		if (sigset_copy_out(f, oset, &fs) < 0)
 			return -EFAULT;
 	}
 	return 0;
@@ -161,14 +174,14 @@ long bsd_sys_sigpending(struct xeno_thread *t, uint64_t set)
 	sigorset(&host, &host, &t->pending);
 	struct bsd_sigset fs;
 	bsd_sigset_from_host(sig_facts(t)->signals, &host, &fs);
-	return xeno_copy_out(set, &fs, sizeof fs);
+	return sigset_copy_out(sig_facts(t), set, &fs);
 }
 
 /* Waits for one of the signals in the foreign set at uset; fills *info. */
 static long wait_signal(struct xeno_thread *t, uint64_t uset, uint64_t timeout, siginfo_t *info)
 {
 	struct bsd_sigset fs;
-	if (xeno_copy_in(&fs, uset, sizeof fs) < 0)
+	if (sigset_copy_in(sig_facts(t), &fs, uset) < 0)
 		return -EFAULT;
 	sigset_t want;
 	bsd_sigset_to_host(sig_facts(t)->signals, &fs, &want);
@@ -237,7 +250,7 @@ long bsd_sys_sigwait(struct xeno_thread *t, uint64_t set, uint64_t sig)
 long bsd_sys_sigsuspend(struct xeno_thread *t, uint64_t sigmask)
 {
 	struct bsd_sigset fs;
-	if (xeno_copy_in(&fs, sigmask, sizeof fs) < 0)
+	if (sigset_copy_in(sig_facts(t), &fs, sigmask) < 0)
 		return -EFAULT;
 	sigset_t temp;
 	bsd_sigset_to_host(sig_facts(t)->signals, &fs, &temp);

@@ -8,9 +8,9 @@
 # differs between two native runs as well.  The cases are the same for
 # every OS; what differs is the packages and the old releases.
 #
-#   tests/esbuild/run.sh XENO [OS]    OS: freebsd (default), netbsd, illumos
-#                                     (Go calling libc), darwin (Go calling
-#                                     libSystem) or windows
+#   tests/esbuild/run.sh XENO [OS]    OS: freebsd (default), netbsd, openbsd
+#                                     or illumos (Go calling libc), darwin (Go
+#                                     calling libSystem) or windows
 #                                     -> ends with "RESULT passed failed"
 #
 # Windows: esbuild.exe (PE) against the same Linux build.  The Windows build
@@ -44,6 +44,14 @@ netbsd)
 	old_releases="esbuild-netbsd-64:esbuild-linux-64:0.13.15
 @esbuild/netbsd-x64:@esbuild/linux-x64:0.17.19
 @esbuild/netbsd-x64:@esbuild/linux-x64:0.23.1"
+	;;
+openbsd)
+	pkg=@esbuild/openbsd-x64
+	# esbuild 0.15.18 was built with Go 1.19 (libc's syscall() for
+	# getentropy and fcntl), 0.17 with 1.20, 0.23 with 1.22
+	old_releases="esbuild-openbsd-64:esbuild-linux-64:0.15.18
+@esbuild/openbsd-x64:@esbuild/linux-x64:0.17.19
+@esbuild/openbsd-x64:@esbuild/linux-x64:0.23.1"
 	;;
 illumos)
 	pkg=@esbuild/sunos-x64

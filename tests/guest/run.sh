@@ -882,6 +882,10 @@ end
 
 . "$(dirname "$0")/netbsd.sh"
 
+# ---- the OpenBSD samples ----
+
+. "$(dirname "$0")/openbsd.sh"
+
 # ---- the illumos samples ----
 
 . "$(dirname "$0")/illumos.sh"

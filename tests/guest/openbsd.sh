@@ -1,0 +1,55 @@
+# Guest tests of the OpenBSD samples (samples/openbsd/), sourced by
+# tests/guest/run.sh: dynamically linked programs xeno links against its
+# OpenBSD shims (libc.so, libpthread.so).
+obin=$(cd "$bin/../openbsd" 2>/dev/null && pwd)
+
+# openbsd CASE [STATUS]: runs samples/openbsd/CASE under xeno; its output
+# must be expected/openbsd-CASE.out and its exit status STATUS (0).
+openbsd() {
+	ln -sf "$obin/$1" "$work/openbsd-$1"
+	begin "openbsd-$1"
+	run "$xeno" "./openbsd-$1" one
+	status_is "${2:-0}"
+	stdout_is "openbsd-$1.out"
+	stderr_empty
+	end
+}
+
+if [ -z "$obin" ]; then
+	skip openbsd "no samples/openbsd built"
+else
+	openbsd hello 3
+	openbsd errno
+	openbsd threads
+	openbsd kqueue
+
+	# OpenBSD's names in the trace: the libraries' sonames, errno names,
+	# clock ids, and struct kevent decoded with OpenBSD's filters
+	ln -sf "$obin/errno" "$work/openbsd-errno"
+	begin openbsd-trace
+	run "$xeno" --trace ./openbsd-errno
+	status_is 0
+	trace_has 'libc\.so\.100\.3:open\("/no/such/file", O_RDONLY, 0\) = -1 ENOENT \(.*\)'
+	trace_has 'libc\.so\.100\.3:__thrsleep\(0x[0-9a-f]+, CLOCK_MONOTONIC, \{tv_sec=[0-9]+, tv_nsec=[0-9]+\}, NULL, NULL\) = 35'
+	trace_has 'libpthread\.so\.27\.1:pthread_create\(0x[0-9a-f]+, NULL, 0x[0-9a-f]+, 0x[0-9a-f]+\) = 0'
+	end
+
+	ln -sf "$obin/kqueue" "$work/openbsd-kqueue"
+	begin openbsd-trace-kevent
+	run "$xeno" --trace ./openbsd-kqueue
+	status_is 0
+	trace_has 'libc\.so\.100\.3:kevent\(3, \[\{ident=4, filter=EVFILT_READ, flags=EV_ADD, fflags=0, data=0, udata=0x1234\}\], 1, NULL, 0, NULL\) = 0'
+	trace_has 'libc\.so\.100\.3:kevent\(3, NULL, 0, \[\{ident=4, filter=EVFILT_READ, flags=0, fflags=0, data=3, udata=0x1234\}\], 1, .*\) = 1'
+	trace_has 'libc\.so\.100\.3:kevent\(3, .*ident=9999.*\) = -1 EBADF \(.*\)'
+	end
+
+	# xeno --check: both libraries built in, nothing unresolved
+	begin openbsd-check
+	run "$xeno" --check "$obin/threads"
+	status_is 0
+	grep -q 'library: libc\.so[.0-9]*: built into xeno' "$out" || fail "libc.so not built in" "$(cat "$out")"
+	grep -q 'library: libpthread\.so[.0-9]*: built into xeno' "$out" ||
+		fail "libpthread.so not built in" "$(cat "$out")"
+	grep -q 'unresolved imports: 0' "$out" || fail "unresolved imports" "$(cat "$out")"
+	end
+fi
