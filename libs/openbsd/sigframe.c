@@ -93,7 +93,7 @@ void openbsd_deliver_signal(struct xeno_thread *t, ucontext_t *uc, int sig, cons
 	uint64_t ret = (uint64_t)openbsd_sigcode;
 	if (xeno_copy_out(sp, f, sizeof *f) < 0 || xeno_copy_out(sp - 8, &ret, sizeof ret) < 0 ||
 	    (fp && xeno_copy_out(fpstate, fp, XENO_FXSAVE_SIZE + xlen) < 0))
-		xeno_sig_die(SIGSEGV); /* sendsig: a frame it cannot write kills */
+		xeno_sig_die(SIGSEGV, NULL); /* sendsig: a frame it cannot write kills */
 
 	g[REG_RDI] = openbsd_signal_from_host(sig);
 	g[REG_RSI] = (act->flags & XENO_SA_SIGINFO)
