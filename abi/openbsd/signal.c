@@ -101,24 +101,36 @@ static void siginfo_in(const void *foreign, struct bsd_siginfo *si)
 				   o->data.proc.pdata.kill.value};
 }
 
+/* What OpenBSD's handler sees (sys/kern/kern_sig.c postsig, initsiginfo):
+ * a fault trapsignal raised (si_code > 0 for SIGSEGV, SIGILL, SIGBUS, SIGFPE
+ * and SIGTRAP) keeps its code and, but for SIGTRAP, its address; any other
+ * signal, sent by kill or thrkill, a timer or the kernel (SIGCHLD, SIGPIPE),
+ * is SI_USER with nothing else: no sender's pid or uid, no child's status. */
+static bool from_trap(const struct bsd_siginfo *si)
+{
+	switch (si->signo) {
+	case BSD_SIGSEGV:
+	case BSD_SIGILL:
+	case BSD_SIGBUS:
+	case BSD_SIGFPE:
+	case BSD_SIGTRAP:
+		return si->code > 0;
+	}
+	return false;
+}
+
 static void siginfo_out(const struct bsd_siginfo *si, void *foreign)
 {
 	struct openbsd_siginfo *o = foreign;
 	memset(o, 0, sizeof *o);
 	o->signo = si->signo;
+	if (!from_trap(si)) {
+		o->code = OPENBSD_SI_USER;
+		return;
+	}
 	o->code = si->code;
-	o->err = si->err;
-	if (si->addr) {
+	if (si->signo != BSD_SIGTRAP)
 		o->data.fault.addr = si->addr;
-		return;
-	}
-	o->data.proc.pid = si->pid;
-	if (si->signo == BSD_SIGCHLD) {
-		o->data.proc.pdata.cld.status = si->status;
-		return;
-	}
-	o->data.proc.pdata.kill.uid = si->uid;
-	o->data.proc.pdata.kill.value = si->value;
 }
 
 /* sys/kern/kern_sig.c sys_sigaction: SIGKILL and SIGSTOP take no handler

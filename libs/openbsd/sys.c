@@ -146,3 +146,9 @@ long openbsd_libc_syscall(struct xeno_thread *t, int number, long a1, long a2, l
 	}
 	return xeno_unimplemented_op(t, "syscall", number);
 }
+
+/* waitpid: wait4 without the resource usage (lib/libc/gen/waitpid.c). */
+long openbsd_libc_waitpid(struct xeno_thread *t, int pid, uint64_t status, int options)
+{
+	return bsd_sys_wait4(t, pid, status, options, 0);
+}

@@ -11,7 +11,6 @@
 #include <linux/futex.h>
 #include <time.h>
 
-#include "abi/bsd/errno.h"
 #include "abi/openbsd/proc.h"
 #include "core/blocking.h"
 #include "core/host.h"
@@ -98,27 +97,35 @@ long openbsd_libc_getthrid(struct xeno_thread *t)
 	return t->tid;
 }
 
-/* thrkill(tid, sig, tcb): to one of the process's threads; tcb is checked
- * against the thread's TCB only when given (Go passes NULL). */
+/* thrkill(tid, sig, tcb): to one of the process's threads, tid 0 the
+ * caller (sys/kern/kern_sig.c sys_thrkill; Go passes NULL for tcb, which
+ * when given must be the target's TCB: checked for the caller, whose TCB
+ * is its FS base); sig 0 only checks. */
 long openbsd_libc_thrkill(struct xeno_thread *t, int tid, int sig, uint64_t tcb)
 {
-	(void)tcb;
 	int hsig;
 	long r = bsd_signal_in(t, sig, &hsig);
 	if (r < 0)
 		return r;
-	if (tid <= 0)
+	if (tid < 0)
 		return -ESRCH;
+	if (tid == 0 || tid == t->tid) {
+		if (tcb && tcb != t->guest_fs)
+			return -ESRCH;
+		tid = t->tid;
+	}
 	return host_syscall3(SYS_tgkill, host_syscall0(SYS_getpid), tid, hsig);
 }
 
 /* __thrsleep: sleeps on ident until a __thrwakeup of it, the absolute time
- * abstime on clock, or a signal; the error number is the result: 0 when
- * woken, EWOULDBLOCK on the timeout, EINTR for a signal or when *abort is
- * set before sleeping, EINVAL for a bad time.  lock, a spinlock word, is
- * released once the thread is queued.  The futex waits on the word at
- * ident while it holds the value read now: a change (Go's semaphore count,
- * which is also its abort word) ends the sleep at once. */
+ * abstime on clock, or a signal; the error number is the result (the spec's
+ * RET: a negated host errno here, OpenBSD's number for the guest and its
+ * name in a trace): 0 when woken, EWOULDBLOCK on the timeout, EINTR for a
+ * signal or when *abort is set before sleeping, EINVAL for a bad time.
+ * lock, a spinlock word, is released once the thread is queued.  The futex
+ * waits on the word at ident while it holds the value read now: a change
+ * (Go's semaphore count, which is also its abort word) ends the sleep at
+ * once. */
 long openbsd_libc___thrsleep(struct xeno_thread *t, uint64_t ident, int clock, uint64_t abstime,
 			     uint64_t lock, uint64_t abort)
 {
@@ -127,32 +134,30 @@ long openbsd_libc___thrsleep(struct xeno_thread *t, uint64_t ident, int clock, u
 	int op = FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG;
 	if (abstime) {
 		if (xeno_copy_in(&ts, abstime, sizeof ts) < 0)
-			return BSD_EFAULT;
+			return -EFAULT;
 		if (ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
-			return BSD_EINVAL;
+			return -EINVAL;
 		if (clock == OPENBSD_CLOCK_REALTIME)
 			op |= FUTEX_CLOCK_REALTIME;
 		else if (clock != OPENBSD_CLOCK_MONOTONIC && clock != OPENBSD_CLOCK_UPTIME)
-			return BSD_EINVAL;
+			return -EINVAL;
 	}
 	uint32_t cur, ab = 0;
 	if (xeno_copy_in(&cur, ident, sizeof cur) < 0)
-		return BSD_EFAULT;
+		return -EFAULT;
 	if (lock) {
 		uint32_t zero = 0;
 		if (xeno_copy_out(lock, &zero, sizeof zero) < 0)
-			return BSD_EFAULT;
+			return -EFAULT;
 	}
 	if (abort && (xeno_copy_in(&ab, abort, sizeof ab) < 0 || ab != 0))
-		return ab ? BSD_EINTR : BSD_EFAULT;
+		return ab ? -EINTR : -EFAULT;
 	long r = host_blocking_syscall(SYS_futex, ident, op, cur, abstime ? &ts : NULL, 0,
 				       FUTEX_BITSET_MATCH_ANY);
 	if (r == -ETIMEDOUT)
-		return BSD_EAGAIN; /* EWOULDBLOCK */
-	if (r == -EINTR)
-		return BSD_EINTR;
-	if (r == -EFAULT)
-		return BSD_EFAULT;
+		return -EWOULDBLOCK;
+	if (r == -EINTR || r == -EFAULT)
+		return r;
 	return 0; /* woken, or the word changed: a wakeup the caller looks for */
 }
 
@@ -162,6 +167,6 @@ long openbsd_libc___thrwakeup(struct xeno_thread *t, uint64_t ident, int n)
 	(void)t;
 	long r = host_syscall3(SYS_futex, ident, FUTEX_WAKE_PRIVATE, n > 0 ? n : INT32_MAX);
 	if (r < 0)
-		return r == -EFAULT ? BSD_EFAULT : BSD_EINVAL;
-	return r > 0 ? 0 : BSD_ESRCH;
+		return r == -EFAULT ? -EFAULT : -EINVAL;
+	return r > 0 ? 0 : -ESRCH;
 }

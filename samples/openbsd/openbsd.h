@@ -18,6 +18,64 @@ typedef struct pthread_attr *pthread_attr_t;
 struct timespec {
 	long tv_sec, tv_nsec;
 };
+typedef unsigned int sigset_t;
+typedef unsigned int socklen_t;
+/* sys/sys/siginfo.h */
+typedef struct {
+	int si_signo, si_code, si_errno;
+	union {
+		int pad[29];
+		struct {
+			pid_t pid;
+			int pad_;
+			unsigned uid; /* in union _pdata, 8-aligned */
+			void *value;
+		} proc;
+		struct {
+			void *addr;
+			int trapno;
+		} fault;
+	} data;
+} siginfo_t;
+#define si_pid	 data.proc.pid
+#define si_uid	 data.proc.uid
+#define si_addr	 data.fault.addr
+struct sigaction {
+	void (*sa_sigaction)(int, siginfo_t *, void *);
+	sigset_t sa_mask;
+	int sa_flags;
+};
+typedef struct sigaltstack {
+	void *ss_sp;
+	size_t ss_size;
+	int ss_flags;
+} stack_t;
+/* sys/arch/amd64/include/signal.h: the handler's third argument */
+struct sigcontext {
+	long sc_rdi, sc_rsi, sc_rdx, sc_rcx, sc_r8, sc_r9, sc_r10, sc_r11;
+	long sc_r12, sc_r13, sc_r14, sc_r15, sc_rbp, sc_rbx, sc_rax;
+	long sc_gs, sc_fs, sc_es, sc_ds, sc_trapno, sc_err;
+	long sc_rip, sc_cs, sc_rflags, sc_rsp, sc_ss;
+	void *sc_fpstate;
+	int __sc_unused;
+	int sc_mask;
+	long sc_cookie;
+};
+struct timeval {
+	long tv_sec, tv_usec;
+};
+struct itimerval {
+	struct timeval it_interval, it_value;
+};
+struct in_addr {
+	uint32_t s_addr;
+};
+struct sockaddr_in {
+	uint8_t sin_len, sin_family;
+	uint16_t sin_port;
+	struct in_addr sin_addr;
+	int8_t sin_zero[8];
+};
 struct kevent {
 	uintptr_t ident;
 	short filter;
@@ -33,8 +91,10 @@ struct kevent {
 #define ESRCH	    3
 #define EINTR	    4
 #define EBADF	    9
+#define ECHILD	    10
 #define EAGAIN	    35
 #define EWOULDBLOCK EAGAIN
+#define ECONNREFUSED 61
 #define EOVERFLOW   87
 /* sys/sys/fcntl.h */
 #define O_RDONLY   0x0000
@@ -49,6 +109,39 @@ struct kevent {
 #define EVFILT_WRITE (-2)
 #define EV_ADD	     0x0001
 #define EV_ONESHOT   0x0010
+/* sys/sys/signal.h */
+#define SIGALRM	    14
+#define SIGTERM	    15
+#define SIGUSR1	    30
+#define SIGUSR2	    31
+#define SA_ONSTACK  0x0001
+#define SA_RESTART  0x0002
+#define SA_SIGINFO  0x0040
+#define SIG_BLOCK   1
+#define SIG_UNBLOCK 2
+#define SIG_SETMASK 3
+#define SS_ONSTACK  0x0001
+/* sys/sys/time.h */
+#define ITIMER_REAL 0
+/* sys/sys/wait.h: the status as 4.4BSD (and Linux) lay it out */
+#define WNOHANG	       1
+#define WIFEXITED(s)   (((s) & 0177) == 0)
+#define WEXITSTATUS(s) (((s) >> 8) & 0xff)
+#define WIFSIGNALED(s) (((s) & 0177) != 0177 && ((s) & 0177) != 0)
+#define WTERMSIG(s)    ((s) & 0177)
+/* sys/sys/socket.h, sys/netinet/in.h, sys/netinet/tcp.h */
+#define AF_INET	      2
+#define SOCK_STREAM   1
+#define SOCK_NONBLOCK 0x4000
+#define SOCK_CLOEXEC  0x8000
+#define SOL_SOCKET    0xffff
+#define SO_REUSEADDR  0x0004
+#define SO_ERROR      0x1007
+#define SO_TYPE	      0x1008
+#define IPPROTO_TCP   6
+#define TCP_NODELAY   0x01
+/* sys/sys/fcntl.h */
+#define F_GETFD	   1
 /* include/pthread.h */
 #define PTHREAD_CREATE_DETACHED 1
 
@@ -62,6 +155,27 @@ int close(int);
 int pipe2(int[2], int);
 int fcntl(int, int, ...);
 pid_t getpid(void);
+pid_t fork(void);
+int execve(const char *, char *const *, char *const *);
+pid_t waitpid(pid_t, int *, int);
+void _exit(int) __attribute__((noreturn));
+int kill(pid_t, int);
+int thrkill(pid_t, int, void *);
+int sigaction(int, const struct sigaction *, struct sigaction *);
+int sigprocmask(int, const sigset_t *, sigset_t *);
+int sigaltstack(const stack_t *, stack_t *);
+int setitimer(int, const struct itimerval *, struct itimerval *);
+int nanosleep(const struct timespec *, struct timespec *);
+int socket(int, int, int);
+int bind(int, const void *, socklen_t);
+int listen(int, int);
+int accept(int, void *, socklen_t *);
+int connect(int, const void *, socklen_t);
+int getsockname(int, void *, socklen_t *);
+int getpeername(int, void *, socklen_t *);
+int setsockopt(int, int, int, const void *, socklen_t);
+int getsockopt(int, int, int, void *, socklen_t *);
+int shutdown(int, int);
 pid_t getthrid(void);
 int sysctl(const int *, unsigned int, void *, size_t *, void *, size_t);
 int __thrsleep(const volatile void *, int, const struct timespec *, void *, const int *);
