@@ -152,3 +152,12 @@ long openbsd_libc_waitpid(struct xeno_thread *t, int pid, uint64_t status, int o
 {
 	return bsd_sys_wait4(t, pid, status, options, 0);
 }
+
+/* fork: one result, 0 in the child (the system call's second value, RDX,
+ * is the trap's convention, not the function's). */
+long openbsd_libc_fork(struct xeno_thread *t)
+{
+	long pid = bsd_sys_fork(t);
+	t->have_rval2 = 0;
+	return pid;
+}

@@ -155,6 +155,7 @@ int close(int);
 int pipe2(int[2], int);
 int fcntl(int, int, ...);
 pid_t getpid(void);
+pid_t getppid(void);
 pid_t fork(void);
 int execve(const char *, char *const *, char *const *);
 pid_t waitpid(pid_t, int *, int);

@@ -22,6 +22,9 @@ else
 	openbsd errno
 	openbsd threads
 	openbsd kqueue
+	openbsd signals
+	openbsd sockets
+	openbsd forkexec
 
 	# OpenBSD's names in the trace: the libraries' sonames, errno names,
 	# clock ids, and struct kevent decoded with OpenBSD's filters
@@ -30,7 +33,9 @@ else
 	run "$xeno" --trace ./openbsd-errno
 	status_is 0
 	trace_has 'libc\.so\.100\.3:open\("/no/such/file", O_RDONLY, 0\) = -1 ENOENT \(.*\)'
-	trace_has 'libc\.so\.100\.3:__thrsleep\(0x[0-9a-f]+, CLOCK_MONOTONIC, \{tv_sec=[0-9]+, tv_nsec=[0-9]+\}, NULL, NULL\) = 35'
+	trace_has 'libc\.so\.100\.3:__thrsleep\(0x[0-9a-f]+, CLOCK_MONOTONIC, \{tv_sec=[0-9]+, tv_nsec=[0-9]+\}, NULL, NULL\) = EAGAIN \(.*\)'
+	trace_has 'libc\.so\.100\.3:__thrsleep\(0x[0-9a-f]+, CLOCK_MONOTONIC, NULL, NULL, 0x[0-9a-f]+\) = EINTR \(.*\)'
+	trace_has 'libc\.so\.100\.3:__thrwakeup\(0x[0-9a-f]+, 1\) = ESRCH \(.*\)'
 	trace_has 'libpthread\.so\.27\.1:pthread_create\(0x[0-9a-f]+, NULL, 0x[0-9a-f]+, 0x[0-9a-f]+\) = 0'
 	end
 
@@ -41,6 +46,37 @@ else
 	trace_has 'libc\.so\.100\.3:kevent\(3, \[\{ident=4, filter=EVFILT_READ, flags=EV_ADD, fflags=0, data=0, udata=0x1234\}\], 1, NULL, 0, NULL\) = 0'
 	trace_has 'libc\.so\.100\.3:kevent\(3, NULL, 0, \[\{ident=4, filter=EVFILT_READ, flags=0, fflags=0, data=3, udata=0x1234\}\], 1, .*\) = 1'
 	trace_has 'libc\.so\.100\.3:kevent\(3, .*ident=9999.*\) = -1 EBADF \(.*\)'
+	end
+
+	# OpenBSD's signal names, a read a handler interrupted, a refused
+	# connection with OpenBSD's errno name and the address decoded
+	ln -sf "$obin/signals" "$work/openbsd-signals"
+	begin openbsd-trace-signals
+	run "$xeno" --trace ./openbsd-signals
+	status_is 0
+	trace_has 'libc\.so\.100\.3:sigaction\(SIGUSR2, \{sa_handler=0x[0-9a-f]+, sa_mask=\[\], sa_flags=SA_ONSTACK\|SA_SIGINFO\}, NULL\) = 0'
+	trace_has 'libc\.so\.100\.3:thrkill\(0, SIGUSR1, NULL\) = 0'
+	trace_has 'libc\.so\.100\.3:read\(3, 0x[0-9a-f]+, 1\) = -1 EINTR \(.*\)'
+	end
+
+	ln -sf "$obin/sockets" "$work/openbsd-sockets"
+	begin openbsd-trace-sockets
+	run "$xeno" --trace ./openbsd-sockets
+	status_is 0
+	trace_has 'libc\.so\.100\.3:connect\(3, \{sa_len=16, sa_family=AF_INET, sin_port=htons\([0-9]+\), sin_addr=inet_addr\("127\.0\.0\.1"\)\}, 16\) = -1 ECONNREFUSED \(.*\)'
+	trace_has 'libc\.so\.100\.3:accept\(3, NULL, NULL\) = -1 EAGAIN \(.*\)'
+	end
+
+	# fork gives one result (no system call's second value), the wait
+	# status decoded with OpenBSD's signal names, ECHILD
+	ln -sf "$obin/forkexec" "$work/openbsd-forkexec"
+	begin openbsd-trace-forkexec
+	run "$xeno" --trace ./openbsd-forkexec
+	status_is 0
+	trace_has 'libc\.so\.100\.3:fork\(\) = 0'
+	trace_has 'libc\.so\.100\.3:waitpid\([0-9]+, \[\{WIFSIGNALED\(s\) && WTERMSIG\(s\) == SIGUSR1\}\], 0\) = [0-9]+'
+	trace_has 'libc\.so\.100\.3:waitpid\(-1, 0x[0-9a-f]+, 0\) = -1 ECHILD \(.*\)'
+	grep -q 'second value' "$err" && fail "a function traced with a second value" "$(grep 'second value' "$err")"
 	end
 
 	# xeno --check: both libraries built in, nothing unresolved
