@@ -284,7 +284,10 @@ void xeno_link_report(FILE *out)
 	for (const struct object *o = m->objects; o; o = o->next) {
 		if (o == m->program)
 			continue;
-		if (o->shim)
+		if (o->shim && strcmp(o->name, o->shim->soname) != 0) /* "libc.so" */
+			fprintf(out, "library: %s: built into xeno as %s\n", o->name,
+				o->shim->soname);
+		else if (o->shim)
 			fprintf(out, "library: %s: built into xeno\n", o->name);
 		else
 			fprintf(out, "library: %s: %s\n", o->name, o->path);

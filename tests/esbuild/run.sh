@@ -47,6 +47,9 @@ netbsd)
 	;;
 openbsd)
 	pkg=@esbuild/openbsd-x64
+	# xeno --check: the libraries Go links it against ("libc.so",
+	# "libpthread.so": the development names) are xeno's built-in ones
+	builtin_libs='libc\.so\.100\.[0-9]+ libpthread\.so\.27\.[0-9]+'
 	# esbuild 0.15.18 was built with Go 1.19 (libc's syscall() for
 	# getentropy and fcntl), 0.17 with 1.20, 0.23 with 1.22
 	old_releases="esbuild-openbsd-64:esbuild-linux-64:0.15.18
@@ -81,6 +84,7 @@ windows)
 	;;
 esac
 
+: "${builtin_libs:=}"
 suite=esbuild-$os
 . "$root/tests/lib.sh"
 
@@ -150,6 +154,20 @@ both() {
 
 mkdir -p "$tmp/in"
 project "$tmp/in"
+
+# xeno --check: each library the OS's build needs is built into xeno (by
+# its soname, or by a development name that xeno resolves to one), and no
+# import is left unresolved
+if [ -n "$builtin_libs" ]; then
+	begin check
+	out=$("$xeno" --check "$guest" 2>&1) || fail "xeno --check failed" "$out"
+	for lib in $builtin_libs; do
+		printf '%s\n' "$out" | grep -Eq "^library: ($lib|[^ ]+: built into xeno as $lib)(: built into xeno)?\$" ||
+			fail "no $lib built into xeno" "$out"
+	done
+	printf '%s\n' "$out" | grep -qx "unresolved imports: 0" || fail "unresolved imports" "$out"
+	end
+fi
 
 begin version
 both version --version
