@@ -475,9 +475,9 @@ static int parse_slice(struct macho_parser *p)
 	/* the tables' places, before the pool for their strings is sized from them */
 	if (macho_check_dyld_info(p) < 0 || macho_check_symtab(p) < 0)
 		return -1;
-	if (keep_command_strings(p) < 0)
+	if (keep_command_strings(p) < 0 || parse_fixups(p) < 0)
 		return -1;
-	return parse_fixups(p);
+	return macho_check_overlaps(p);
 }
 
 int macho_parse(struct macho_image *img, const void *data, size_t size)

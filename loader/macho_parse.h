@@ -68,6 +68,16 @@ static inline long macho_strlen(const struct macho_parser *p, uint64_t off, uint
 	return nul ? (const uint8_t *)nul - (p->base + off) : -1;
 }
 
+/* A symbol name a bind may carry: not empty, no control characters (a name
+ * the program imports is printed when nothing defines it). */
+static inline bool macho_name_ok(const uint8_t *name, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (name[i] < 0x20 || name[i] == 0x7f)
+			return false;
+	return len > 0;
+}
+
 /* Copies len bytes of the slice at off into the image's strings, NUL-terminated. */
 const char *macho_keep_string(struct macho_parser *p, uint64_t off, size_t len);
 
@@ -85,5 +95,8 @@ int macho_add_bind(struct macho_parser *p, const struct macho_bind *b);
  * through the indirect table. */
 int macho_check_symtab(struct macho_parser *p);
 int macho_parse_classic(struct macho_parser *p);
+
+/* macho_overlap.c: no two fixups write over each other's bytes. */
+int macho_check_overlaps(struct macho_parser *p);
 
 #endif
