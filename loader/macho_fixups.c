@@ -22,17 +22,8 @@ struct stream {
 
 static int uleb(struct macho_parser *p, struct stream *s, uint64_t *out)
 {
-	uint64_t v = 0;
-	for (unsigned shift = 0; s->at < s->end; shift += 7) {
-		uint8_t b = *s->at++;
-		if (shift >= 64 || (shift == 63 && (b & 0x7f) > 1))
-			break;
-		v |= (uint64_t)(b & 0x7f) << shift;
-		if (!(b & 0x80)) {
-			*out = v;
-			return 0;
-		}
-	}
+	if (macho_uleb(&s->at, s->end, out))
+		return 0;
 	return macho_fail(p, "its %s stream has a number too long or cut off", s->name);
 }
 

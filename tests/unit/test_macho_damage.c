@@ -1,8 +1,10 @@
 /*
  * Damage the Mach-O parser must refuse although every fixup alone lies
- * inside a writable segment (loader/macho_overlap.c, macho_fixups.c,
- * macho_classic.c): fixups that write over each other, a lazy bind with an
- * addend, symbol names that are empty or unprintable.  Each was a damaged
+ * inside a writable segment (loader/macho_places.c, macho_fixups.c,
+ * macho_classic.c): fixups that write over each other or outside every
+ * section, a lazy bind outside the lazy pointers or with an addend, symbol
+ * names that are empty or unprintable; an entry point that is none of the
+ * functions LC_FUNCTION_STARTS lists, or a damaged list.  Each was a damaged
  * copy of a macOS sample that loaded and then crashed (tests/corrupt).
  */
 #include "macho_unit.h"
@@ -52,10 +54,27 @@ static void fixups_that_overlap(void **state)
 	with_streams(&m, &rebase, NULL, NULL, NULL);
 	refused(&m, "its fixups overlap: a rebase at 0x1003010 and a rebase at 0x1003010");
 	struct mb_ops r = {0}, lazy = {0};
-	rebase_at(&r, 0x14);
-	bind_at(&lazy, "_read", 0x10, false);
+	rebase_at(&r, 0x4);
+	bind_at(&lazy, "_read", 0, false);
 	with_streams(&m, &r, NULL, NULL, &lazy);
-	refused(&m, "its fixups overlap: _read at 0x1003010 and a rebase at 0x1003014");
+	refused(&m, "its fixups overlap: _read at 0x1003000 and a rebase at 0x1003004");
+}
+
+static void fixups_outside_sections(void **state)
+{
+	(void)state;
+	struct mb m;
+	struct mb_ops bind = {0}, rebase = {0}, lazy = {0};
+	/* __DATA: __la_symbol_ptr 0..0x10, __data 0x10..0x110, __bss 0x1000.. */
+	bind_at(&bind, "_a", 0x110, true);
+	with_streams(&m, NULL, &bind, NULL, NULL);
+	refused(&m, "fixes up _a at 0x1003110, outside every section");
+	rebase_at(&rebase, 0x10c); /* the last pointer's end past __data's */
+	with_streams(&m, &rebase, NULL, NULL, NULL);
+	refused(&m, "fixes up a rebase at 0x100310c, outside every section");
+	bind_at(&lazy, "_read", 0x10, false);
+	with_streams(&m, NULL, NULL, NULL, &lazy);
+	refused(&m, "binds _read lazily in __DATA,__data, which holds no lazy pointers");
 }
 
 static void fixups_that_may_share(void **state)
@@ -86,10 +105,12 @@ static void fixups_that_may_share(void **state)
 	mb_name(&off, 0, "_a");
 	mb_op(&off, MACHO_BIND_OPCODE_SET_TYPE_IMM | MACHO_BIND_TYPE_POINTER);
 	mb_op(&off, MACHO_BIND_OPCODE_SET_SEGMENT_AND_OFFSET_ULEB | 3);
-	mb_uleb(&off, 12);
+	mb_uleb(&off, 0x1c);
 	mb_op(&off, MACHO_BIND_OPCODE_DO_BIND);
-	with_streams(&m, NULL, &bind, &off, NULL);
-	refused(&m, "its fixups overlap: _a at 0x1003008 and _a at 0x100300c");
+	struct mb_ops in_data = {0};
+	bind_at(&in_data, "_a", 0x18, true);
+	with_streams(&m, NULL, &in_data, &off, NULL);
+	refused(&m, "its fixups overlap: _a at 0x1003018 and _a at 0x100301c");
 }
 
 static void lazy_bind_with_an_addend(void **state)
@@ -131,9 +152,50 @@ static void names_empty_or_unprintable(void **state)
 	refused(&m, "indirect symbol 1 has an empty or unprintable name");
 }
 
+/* The program with LC_FUNCTION_STARTS over these bytes (at 0x4700). */
+static void with_starts(struct mb *m, const uint8_t *bytes, uint32_t n)
+{
+	mb_dyld_info(m, false);
+	struct macho_linkedit_data_command *fs =
+	    mb_cmd(m, MACHO_LC_FUNCTION_STARTS, sizeof(struct macho_linkedit_data_command));
+	fs->dataoff = 0x4700;
+	fs->datasize = n;
+	memcpy(m->bytes + 0x4700, bytes, n);
+}
+
+static void function_starts(void **state)
+{
+	(void)state;
+	struct mb m;
+	struct macho_image img;
+	/* __TEXT at 0x1000000, the entry at 0x1001000, another function after */
+	const uint8_t good[8] = {0x80, 0x20, 0x10, 0, 0, 0, 0, 0};
+	with_starts(&m, good, sizeof good);
+	parse_ok(&m, &img);
+	macho_free(&img);
+	const uint8_t moved[4] = {0x90, 0x20, 0, 0}; /* 0x1010 only */
+	with_starts(&m, moved, sizeof moved);
+	refused(&m, "its entry point 0x1001000 is none of the functions it lists");
+	const uint8_t past[4] = {0x80, 0x20, 0x81, 0x20}; /* 0x2001: past __TEXT */
+	with_starts(&m, past, sizeof past);
+	refused(&m, "its function starts run past __TEXT");
+	with_starts(&m, good, 3);
+	refused(&m, "its function starts have no end");
+	const uint8_t cut[3] = {0x80, 0x20, 0x80};
+	with_starts(&m, cut, sizeof cut);
+	refused(&m, "its function starts have a number too long or cut off");
+	const uint8_t padded[6] = {0x80, 0x20, 0, 0, 7, 0};
+	with_starts(&m, padded, sizeof padded);
+	refused(&m, "its function starts have data past their end");
+	with_starts(&m, good, sizeof good);
+	((struct macho_linkedit_data_command *)find_cmd(&m, MACHO_LC_FUNCTION_STARTS, 0))->dataoff =
+	    MB_SIZE - 4;
+	refused(&m, "its function starts (8 bytes at 0x4ffc) run past the end of the file");
+}
+
 int main(void)
 {
 	RUN(cmocka_unit_test(fixups_that_overlap), cmocka_unit_test(fixups_that_may_share),
-	    cmocka_unit_test(lazy_bind_with_an_addend),
-	    cmocka_unit_test(names_empty_or_unprintable));
+	    cmocka_unit_test(fixups_outside_sections), cmocka_unit_test(lazy_bind_with_an_addend),
+	    cmocka_unit_test(names_empty_or_unprintable), cmocka_unit_test(function_starts));
 }
