@@ -3,9 +3,11 @@
  * the Linux sources): one per brand record (core/brand.h) with an EI_OSABI
  * value, each matching the ELF identification of a 64-bit little-endian
  * x86-64 executable (ET_EXEC or ET_DYN) whose EI_OSABI byte names that OS
- * (FreeBSD 9, NetBSD 2, OpenBSD 12...: FreeBSD sys/sys/elf_common.h), and
- * for a brand of PE programs one per place of an x86-64 PE header
- * (pe_entry below).  A brand's several entries are reported as one line.
+ * (FreeBSD 9, NetBSD 2, OpenBSD 12...: FreeBSD sys/sys/elf_common.h), for
+ * a brand of PE programs one per place of an x86-64 PE header (pe_entry
+ * below), and for the brand of Mach-O programs one for a thin x86-64
+ * executable (macho_entry).  A brand's several entries are reported as one
+ * line.
  *
  * Programs marked only by their ABI note, with EI_OSABI 0 (all of OpenBSD's,
  * many of NetBSD's), cannot be matched: binfmt_misc compares bytes at a
@@ -39,6 +41,7 @@
 #include <unistd.h>
 
 #include "core/brand.h"
+#include "loader/macho_format.h"
 
 #define BINFMT_DIR "/proc/sys/fs/binfmt_misc"
 #define FLAGS	   "PF"
@@ -106,8 +109,28 @@ static void pe_entry(struct entry *e, unsigned pe_offset)
 	memset(e->mask + pe_offset - PE_LFANEW, 0xff, sizeof sig);
 }
 
+/* A thin 64-bit Mach-O executable for x86-64: the first 16 bytes of its
+ * mach_header_64, little-endian (xnu EXTERNAL_HEADERS/mach-o/loader.h:
+ * magic MH_MAGIC_64 0xfeedfacf, then cputype, cpusubtype and filetype
+ * MH_EXECUTE 2; osfmk/mach/machine.h: CPU_TYPE_X86_64 is CPU_TYPE_X86 7 |
+ * CPU_ARCH_ABI64 0x01000000).  The subtype is not compared: x86_64 ALL (3)
+ * and Haswell (8) both run, and its top byte holds feature flags
+ * (CPU_SUBTYPE_LIB64).  Universal files cannot be matched: their x86-64
+ * part may be listed anywhere in the table after the header, and their
+ * magic 0xcafebabe also begins Java class files; they run as `xeno PROGRAM`. */
+static void macho_entry(struct entry *e)
+{
+	static const uint32_t words[4] = {MACHO_MH_MAGIC_64, MACHO_CPU_TYPE_X86_64, 0,
+					  MACHO_MH_EXECUTE};
+	e->len = sizeof words;
+	for (size_t i = 0; i < e->len; i++) {
+		e->magic[i] = (unsigned char)(words[i / 4] >> (8 * (i % 4)));
+		e->mask[i] = i / 4 == 2 ? 0 : 0xff;
+	}
+}
+
 /* The entries of every brand: one for each EI_OSABI value, one for each
- * place of a PE header.  entries has MAX_ENTRIES. */
+ * place of a PE header, one for Mach-O.  entries has MAX_ENTRIES. */
 static size_t entries_of_brands(struct entry *entries)
 {
 	size_t n = 0;
@@ -117,6 +140,12 @@ static size_t entries_of_brands(struct entry *entries)
 			e->os = (*b)->name;
 			snprintf(e->name, sizeof e->name, "%s", (*b)->name);
 			elf_entry(e, (*b)->elf_osabi);
+		}
+		if ((*b)->format == XENO_FORMAT_MACHO && n < MAX_ENTRIES) {
+			struct entry *e = memset(&entries[n++], 0, sizeof *e);
+			e->os = (*b)->name;
+			snprintf(e->name, sizeof e->name, "%s", (*b)->name);
+			macho_entry(e);
 		}
 		if ((*b)->format != XENO_FORMAT_PE)
 			continue;

@@ -351,6 +351,9 @@ static int dispatch_command(struct macho_parser *p, uint32_t cmd, uint64_t off, 
 	case MACHO_LC_DYSYMTAB:
 		return cmd_once(p, off, size, &p->dysymtab, sizeof p->dysymtab, &p->have_dysymtab,
 				"LC_DYSYMTAB");
+	case MACHO_LC_FUNCTION_STARTS:
+		return cmd_once(p, off, size, &p->function_starts, sizeof p->function_starts,
+				&p->have_function_starts, "LC_FUNCTION_STARTS");
 	case MACHO_LC_ENCRYPTION_INFO:
 	case MACHO_LC_ENCRYPTION_INFO_64:
 		return cmd_encryption(p, off, size);
@@ -470,14 +473,15 @@ static int parse_slice(struct macho_parser *p)
 	img->dylibs = calloc(MACHO_MAX_DYLIBS, sizeof *img->dylibs);
 	if (!img->segments || !img->sections || !img->dylibs)
 		return macho_fail(p, "out of memory");
-	if (walk_commands(p) < 0 || macho_check_segments(p) < 0 || resolve_entry(p) < 0)
+	if (walk_commands(p) < 0 || macho_check_segments(p) < 0 || resolve_entry(p) < 0 ||
+	    macho_check_function_starts(p) < 0)
 		return -1;
 	/* the tables' places, before the pool for their strings is sized from them */
 	if (macho_check_dyld_info(p) < 0 || macho_check_symtab(p) < 0)
 		return -1;
-	if (keep_command_strings(p) < 0)
+	if (keep_command_strings(p) < 0 || parse_fixups(p) < 0)
 		return -1;
-	return parse_fixups(p);
+	return macho_check_fixup_places(p);
 }
 
 int macho_parse(struct macho_image *img, const void *data, size_t size)

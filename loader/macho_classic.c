@@ -58,9 +58,13 @@ static int bind_pointer(struct macho_parser *p, const struct classic *c,
 	macho_read(p, st->symoff + (uint64_t)index * sizeof nl, &nl, sizeof nl);
 	if (nl.n_type & MACHO_N_STAB)
 		return macho_fail(p, "indirect symbol %u is a debugging entry", index);
-	if (nl.n_strx >= st->strsize ||
-	    macho_strlen(p, st->stroff + nl.n_strx, (uint64_t)st->stroff + st->strsize) < 0)
+	long len = nl.n_strx >= st->strsize ? -1
+					    : macho_strlen(p, st->stroff + nl.n_strx,
+							   (uint64_t)st->stroff + st->strsize);
+	if (len < 0)
 		return macho_fail(p, "symbol %u has a name outside the string table", index);
+	if (!macho_name_ok(p->base + st->stroff + nl.n_strx, (size_t)len))
+		return macho_fail(p, "indirect symbol %u has an empty or unprintable name", index);
 	const struct macho_segment *seg = &p->img->segments[sect->segment];
 	struct macho_bind b = {
 	    .offset = sect->addr + i * MACHO_PTRSIZE - seg->vmaddr,

@@ -22,17 +22,8 @@ struct stream {
 
 static int uleb(struct macho_parser *p, struct stream *s, uint64_t *out)
 {
-	uint64_t v = 0;
-	for (unsigned shift = 0; s->at < s->end; shift += 7) {
-		uint8_t b = *s->at++;
-		if (shift >= 64 || (shift == 63 && (b & 0x7f) > 1))
-			break;
-		v |= (uint64_t)(b & 0x7f) << shift;
-		if (!(b & 0x80)) {
-			*out = v;
-			return 0;
-		}
-	}
+	if (macho_uleb(&s->at, s->end, out))
+		return 0;
 	return macho_fail(p, "its %s stream has a number too long or cut off", s->name);
 }
 
@@ -201,6 +192,11 @@ static int do_bind(struct macho_parser *p, struct bind_state *st, uint64_t count
 	if (st->b.type != MACHO_BIND_TYPE_POINTER)
 		return macho_fail(p, "binds %s with type %u, which x86-64 programs do not use",
 				  st->b.symbol, st->b.type);
+	/* a lazy pointer is jumped to through its stub: an addend would land
+	 * inside the function (ld64 and lld never write one) */
+	if (st->lazy && st->b.addend)
+		return macho_fail(p, "binds %s lazily with an addend (%lld)", st->b.symbol,
+				  (long long)st->b.addend);
 	if (count > MACHO_MAX_FIXUPS)
 		return macho_fail(p, "has more than %u binds", MACHO_MAX_FIXUPS);
 	if (!st->seg_set)
@@ -218,6 +214,9 @@ static int set_symbol(struct macho_parser *p, struct stream *s, struct bind_stat
 	const uint8_t *nul = memchr(s->at, '\0', (size_t)(s->end - s->at));
 	if (!nul)
 		return macho_fail(p, "its %s stream has a symbol name that runs off its end",
+				  s->name);
+	if (!macho_name_ok(s->at, (size_t)(nul - s->at)))
+		return macho_fail(p, "its %s stream names a symbol that is empty or unprintable",
 				  s->name);
 	st->b.symbol = macho_keep_string(p, (uint64_t)(s->at - p->base), (size_t)(nul - s->at));
 	if (!st->b.symbol)

@@ -31,8 +31,9 @@ struct macho_parser {
 	size_t size;
 	struct macho_header_64 hdr;
 
-	bool have_dyld_info, have_symtab, have_dysymtab, have_entry;
+	bool have_dyld_info, have_symtab, have_dysymtab, have_entry, have_function_starts;
 	struct macho_dyld_info_command dyld_info;
+	struct macho_linkedit_data_command function_starts;
 	struct macho_symtab_command symtab;
 	struct macho_dysymtab_command dysymtab;
 	struct macho_str dylinker;
@@ -68,6 +69,34 @@ static inline long macho_strlen(const struct macho_parser *p, uint64_t off, uint
 	return nul ? (const uint8_t *)nul - (p->base + off) : -1;
 }
 
+/* A ULEB128 number at *at, before end: true and *at past it, or false if
+ * it runs past end or past 64 bits. */
+static inline bool macho_uleb(const uint8_t **at, const uint8_t *end, uint64_t *out)
+{
+	uint64_t v = 0;
+	for (unsigned shift = 0; *at < end; shift += 7) {
+		uint8_t b = *(*at)++;
+		if (shift >= 64 || (shift == 63 && (b & 0x7f) > 1))
+			return false;
+		v |= (uint64_t)(b & 0x7f) << shift;
+		if (!(b & 0x80)) {
+			*out = v;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A symbol name a bind may carry: not empty, no control characters (a name
+ * the program imports is printed when nothing defines it). */
+static inline bool macho_name_ok(const uint8_t *name, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (name[i] < 0x20 || name[i] == 0x7f)
+			return false;
+	return len > 0;
+}
+
 /* Copies len bytes of the slice at off into the image's strings, NUL-terminated. */
 const char *macho_keep_string(struct macho_parser *p, uint64_t off, size_t len);
 
@@ -85,5 +114,12 @@ int macho_add_bind(struct macho_parser *p, const struct macho_bind *b);
  * through the indirect table. */
 int macho_check_symtab(struct macho_parser *p);
 int macho_parse_classic(struct macho_parser *p);
+
+/* macho_starts.c: LC_FUNCTION_STARTS well formed, the entry one of them. */
+int macho_check_function_starts(struct macho_parser *p);
+
+/* macho_places.c: every fixup inside a section (a lazy bind in lazy
+ * pointers), none over another. */
+int macho_check_fixup_places(struct macho_parser *p);
 
 #endif

@@ -38,17 +38,19 @@ run_cmocka() {
 	done
 }
 
-# corrupt_samples WORKDIR SAMPLE...: the corruption test on each sample of
-# build/samples/freebsd/ (a static one, a dynamically linked one), in a
+# corrupt_samples WORKDIR SAMPLE...: the corruption test on each sample (a
+# path; "run:PATH" runs its damaged copies instead of --check), in a
 # directory of its own; one RESULT line for them all, status 1 if any failed.
 corrupt_samples() {
 	dir=$1
 	shift
 	cp=0 cf=0 crc=0
 	for sample in "$@"; do
-		sub=$dir/$(echo "$sample" | tr / -)
+		mode=
+		case $sample in run:*) mode=--run sample=${sample#run:} ;; esac
+		sub=$dir/$(echo "$mode$sample" | tr / -)
 		mkdir -p "$sub"
-		out=$("$BUILD/tests/corrupt" "$BUILD/xeno" "$BUILD/samples/freebsd/$sample" "$sub") || crc=1
+		out=$("$BUILD/tests/corrupt" $mode "$BUILD/xeno" "$sample" "$sub") || crc=1
 		printf '%s\n' "$out" | grep -v '^RESULT '
 		set -- $(printf '%s\n' "$out" | sed -n 's/^RESULT \([0-9]*\) \([0-9]*\)$/\1 \2/p') 0 1
 		cp=$((cp + $1)) cf=$((cf + $2))
@@ -94,9 +96,16 @@ for suite in "$@"; do
 			res=$(tests/golden/run.sh "$BUILD/xeno" "$BUILD/samples")
 			;;
 		corrupt)
-			echo "== damaged programs given to xeno --check"
+			echo "== damaged programs given to xeno --check (ELF, Mach-O) and run (Mach-O)"
 			work=$(mktemp -d "${TMPDIR:-/tmp}/xeno-corrupt.XXXXXX") || exit 1
-			res=$(corrupt_samples "$work" hello dyn/hello)
+			# ELF: a static and a dynamic FreeBSD sample; Mach-O: the macOS
+			# hello (dyld-info streams, LC_FUNCTION_STARTS) given to --check
+			# and run, and a crafted program of the classic form (symbol
+			# pointers and the indirect symbol table; tests/fuzz/macho_build.h)
+			"$BUILD/tests/make_macho_seeds" "$work" >/dev/null || exit 1
+			s=$BUILD/samples
+			res=$(corrupt_samples "$work" "$s/freebsd/hello" "$s/freebsd/dyn/hello" \
+				"$s/darwin/hello" "run:$s/darwin/hello" "$work/crafted-classic-twolevel")
 			;;
 		esbuild)
 			echo "== real programs: esbuild for FreeBSD under xeno against esbuild for Linux"

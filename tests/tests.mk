@@ -6,6 +6,7 @@
 #   golden     the samples' normalised traces against tests/golden/ (make bless
 #              re-records them after an intended change)
 #   corrupt    hundreds of damaged copies of a sample given to xeno --check
+#              (ELF and Mach-O samples), and of a macOS sample run
 #   esbuild    real FreeBSD programs (esbuild, from npm) against their Linux twins
 #   esbuild-netbsd  the same cases with esbuild's NetBSD builds
 #   esbuild-openbsd  the same with esbuild's OpenBSD build (Go calling libc)
@@ -53,10 +54,11 @@ PE_SAMPLE_EXES := $(patsubst samples/windows/%.c,$(BUILD)/samples/windows/%.exe,
 $(BUILD)/tests/test_pe $(ASAN)/tests/test_pe: $(PE_SAMPLE_EXES)
 
 # Helpers of the guest and corruption tests, plain C programs.
-TOOL_BINS  := $(BUILD)/tests/corrupt $(BUILD)/tests/waitstatus
-$(BUILD)/tests/corrupt: tests/corrupt/corrupt.c
+TOOL_BINS  := $(BUILD)/tests/corrupt $(BUILD)/tests/waitstatus $(BUILD)/tests/make_macho_seeds
+$(BUILD)/tests/corrupt: tests/corrupt/corrupt.c tests/corrupt/corrupt_elf.c \
+		       tests/corrupt/corrupt_macho.c tests/corrupt/corrupt.h loader/macho_format.h
 	@mkdir -p $(@D)
-	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -O2 -o $@ $<
+	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -I. -O2 -o $@ $(filter %.c,$^)
 $(BUILD)/tests/waitstatus: tests/guest/waitstatus.c
 	@mkdir -p $(@D)
 	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -O2 -o $@ $<

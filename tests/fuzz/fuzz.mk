@@ -45,17 +45,18 @@ $(FUZZ)/fuzz-trace-reader: tests/fuzz/fuzz_trace_reader.c tests/fuzz/trace_walk.
 	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ)/libxeno.a $(LDLIBS)
 
 # The Mach-O parser: its seeds are made here, at build time (crafted by
-# make_macho_seeds from tests/fuzz/macho_build.h, and the macOS samples).
+# make_macho_seeds from tests/fuzz/macho_build.h, and every macOS sample).
 $(FUZZ)/fuzz-macho: tests/fuzz/fuzz_macho.c $(FUZZ)/libxeno.a
 	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ)/libxeno.a $(LDLIBS)
 $(BUILD)/tests/make_macho_seeds: tests/fuzz/make_macho_seeds.c tests/fuzz/macho_build.h loader/macho_format.h
 	@mkdir -p $(@D)
 	$(CC) -std=gnu11 $(WARN) -I. -O1 -o $@ $<
-$(FUZZ)/macho-seeds.made: $(BUILD)/tests/make_macho_seeds $(BUILD)/samples/darwin/hello $(BUILD)/samples/darwin/hello-flat
+FUZZ_MACHO_SAMPLES := $(patsubst samples/darwin/%.c,$(BUILD)/samples/darwin/%,$(wildcard samples/darwin/*.c)) \
+		      $(BUILD)/samples/darwin/hello-flat
+$(FUZZ)/macho-seeds.made: $(BUILD)/tests/make_macho_seeds $(FUZZ_MACHO_SAMPLES)
 	@mkdir -p $(FUZZ)/macho-seeds
 	$(BUILD)/tests/make_macho_seeds $(FUZZ)/macho-seeds
-	cp $(BUILD)/samples/darwin/hello $(FUZZ)/macho-seeds/sample-hello
-	cp $(BUILD)/samples/darwin/hello-flat $(FUZZ)/macho-seeds/sample-hello-flat
+	for s in $(FUZZ_MACHO_SAMPLES); do cp $$s $(FUZZ)/macho-seeds/sample-$$(basename $$s); done
 	@touch $@
 
 

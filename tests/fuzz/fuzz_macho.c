@@ -2,8 +2,11 @@
  * libFuzzer target: the Mach-O parser (loader/macho.c and its parts) on
  * each input.  A crash, a sanitizer report, a leak or a hang is a finding;
  * so is an accepted file whose description breaks what the parser promises
- * (every index in range, every fixup inside a writable segment, every string
- * terminated), which the walk below checks.
+ * (every index in range, every fixup inside a writable segment and over no
+ * other, every string terminated, every imported name printable), which the
+ * walk below checks.  Parsing covers every fixup the loader applies: the
+ * rebase and bind opcode streams and the classic indirect symbol table are
+ * decoded here, only the writes themselves (loader/macho_image.c) are left.
  *
  *   make fuzz-macho [FUZZ_MACHO_SECONDS=600] [FUZZ_JOBS=2]
  */
@@ -27,6 +30,43 @@ static void check_fixup(const struct macho_image *img, unsigned seg, uint64_t of
 	CHECK(s->vmsize >= 8 && offset <= s->vmsize - 8);
 }
 
+/* A bind's name: not empty, no control characters (macho_name_ok). */
+static void check_name(const char *name)
+{
+	size_t n = strlen(name);
+	CHECK(n > 0 && n < 1u << 20);
+	for (size_t i = 0; i < n; i++)
+		CHECK((unsigned char)name[i] >= 0x20 && name[i] != 0x7f);
+}
+
+static int by_address(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* No two binds (weak ones aside) and no two rebases share a byte. */
+static void check_no_overlap(const struct macho_image *img)
+{
+	size_t n = img->nrebases + img->nbinds, k = 0, r = 0;
+	uint64_t *at = malloc((n ? n : 1) * sizeof *at);
+	CHECK(at != NULL);
+	for (size_t i = 0; i < img->nrebases; i++)
+		at[k++] = img->segments[img->rebases[i].segment].vmaddr + img->rebases[i].offset;
+	r = k;
+	qsort(at, r, sizeof *at, by_address);
+	for (size_t i = 1; i < r; i++)
+		CHECK(at[i] - at[i - 1] >= 8);
+	for (size_t i = 0; i < img->nbinds; i++)
+		if (img->binds[i].kind != MACHO_BIND_WEAK)
+			at[k++] =
+			    img->segments[img->binds[i].segment].vmaddr + img->binds[i].offset;
+	qsort(at + r, k - r, sizeof *at, by_address);
+	for (size_t i = r + 1; i < k; i++)
+		CHECK(at[i] - at[i - 1] >= 8);
+	free(at);
+}
+
 static void check_image(const struct macho_image *img)
 {
 	CHECK(img->nsegments <= MACHO_MAX_SEGMENTS && img->nsections <= MACHO_MAX_SECTIONS);
@@ -43,9 +83,11 @@ static void check_image(const struct macho_image *img)
 		const struct macho_bind *b = &img->binds[i];
 		check_fixup(img, b->segment, b->offset);
 		CHECK(b->ordinal >= MACHO_ORDINAL_WEAK && b->ordinal <= (int32_t)img->ndylibs);
-		CHECK(strlen(b->symbol) < 1u << 20);
+		check_name(b->symbol);
+		CHECK(b->kind != MACHO_BIND_LAZY || b->addend == 0);
 		CHECK(macho_ordinal_name(img, b->ordinal) != NULL);
 	}
+	check_no_overlap(img);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -337,6 +337,7 @@ end
 cp "$bin/hello" "$work/hello-binfmt"
 cp "$bin/args" "$work/args-binfmt"
 cp "$(dirname "$bin")/windows/hello.exe" "$work/hello-binfmt.exe"
+cp "$(dirname "$bin")/darwin/hello" "$work/hello-binfmt-macos"
 binfmt_script='
 	x=$1
 	mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc 2>/dev/null || exit 77
@@ -348,6 +349,7 @@ binfmt_script='
 	./args-binfmt one "two words"
 	bash -c "exec -a custom-argv0 ./args-binfmt"
 	./hello-binfmt.exe
+	./hello-binfmt-macos
 	"$x" --binfmt=uninstall
 	"$x" --binfmt=status || echo "status: $?"
 	ls /proc/sys/fs/binfmt_misc
