@@ -39,7 +39,8 @@ run_cmocka() {
 }
 
 # corrupt_samples WORKDIR SAMPLE...: the corruption test on each sample of
-# build/samples/freebsd/ (a static one, a dynamically linked one), in a
+# build/samples/freebsd/ (a static one, a dynamically linked one) and, by
+# tests/corrupt/corrupt_pe.c, each windows/*.exe of build/samples/, in a
 # directory of its own; one RESULT line for them all, status 1 if any failed.
 corrupt_samples() {
 	dir=$1
@@ -48,7 +49,10 @@ corrupt_samples() {
 	for sample in "$@"; do
 		sub=$dir/$(echo "$sample" | tr / -)
 		mkdir -p "$sub"
-		out=$("$BUILD/tests/corrupt" "$BUILD/xeno" "$BUILD/samples/freebsd/$sample" "$sub") || crc=1
+		case $sample in
+		*.exe) out=$("$BUILD/tests/corrupt_pe" "$BUILD/xeno" "$BUILD/samples/$sample" "$sub") || crc=1 ;;
+		*) out=$("$BUILD/tests/corrupt" "$BUILD/xeno" "$BUILD/samples/freebsd/$sample" "$sub") || crc=1 ;;
+		esac
 		printf '%s\n' "$out" | grep -v '^RESULT '
 		set -- $(printf '%s\n' "$out" | sed -n 's/^RESULT \([0-9]*\) \([0-9]*\)$/\1 \2/p') 0 1
 		cp=$((cp + $1)) cf=$((cf + $2))
@@ -96,7 +100,7 @@ for suite in "$@"; do
 		corrupt)
 			echo "== damaged programs given to xeno --check"
 			work=$(mktemp -d "${TMPDIR:-/tmp}/xeno-corrupt.XXXXXX") || exit 1
-			res=$(corrupt_samples "$work" hello dyn/hello)
+			res=$(corrupt_samples "$work" hello dyn/hello windows/hello.exe windows/tls.exe)
 			;;
 		esbuild)
 			echo "== real programs: esbuild for FreeBSD under xeno against esbuild for Linux"
