@@ -23,9 +23,6 @@
 
 #include "tests/corrupt/corrupt_run.h"
 
-static unsigned char *sample;
-static size_t sample_size;
-
 /* ---- the damage ---- */
 
 struct region {
@@ -210,46 +207,16 @@ static unsigned run_class(unsigned cls, const struct class *c, unsigned *codes)
 		run_check(file, &o);
 		if (o.status == 0 || o.status == 126)
 			codes[o.status == 0 ? 0 : 1]++;
-		if (judge(file, &o, why, sizeof why)) {
-			char keep[600];
-			snprintf(keep, sizeof keep, "%s/failed-%s-%u", workdir, c->name, i);
-			rename(file, keep);
-			if (failed++ < 5)
-				printf("  %s variant %u (kept as %s): %s\n", c->name, i, keep, why);
-		}
+		if (judge(file, &o, why, sizeof why))
+			failed = keep_failed(file, c->name, i, why, failed);
 	}
 	free(f);
 	return failed;
 }
 
-static void read_sample(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	if (!f || fstat(fileno(f), &st) < 0 || st.st_size < 4096) {
-		fprintf(stderr, "corrupt: cannot read the sample %s\n", path);
-		exit(2);
-	}
-	sample_size = (size_t)st.st_size;
-	sample = malloc(sample_size);
-	if (!sample || fread(sample, 1, sample_size, f) != sample_size) {
-		fprintf(stderr, "corrupt: cannot read the sample %s\n", path);
-		exit(2);
-	}
-	fclose(f);
-}
-
 int main(int argc, char **argv)
 {
-	if (argc < 4 || argc > 5) {
-		fprintf(stderr, "usage: corrupt XENO SAMPLE WORKDIR [SEED]\n");
-		return 2;
-	}
-	xeno = argv[1];
-	workdir = argv[3];
-	if (argc == 5)
-		seed = strtoull(argv[4], NULL, 0);
-	read_sample(argv[2]);
+	take_arguments(argc, argv, "corrupt XENO SAMPLE WORKDIR [SEED]", 4096);
 	find_regions();
 	if (!note_region.len) {
 		fprintf(stderr, "corrupt: the sample has no note\n");

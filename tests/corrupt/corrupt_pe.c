@@ -32,9 +32,6 @@
 #include "loader/pe_format.h"
 #include "tests/corrupt/corrupt_run.h"
 
-static unsigned char *sample;
-static size_t sample_size;
-
 /* ---- the sample's layout ---- */
 
 struct span {
@@ -360,33 +357,11 @@ static unsigned run_class(unsigned cls, const struct class *c, unsigned *codes)
 			fprintf(stderr, "corrupt_pe: cannot write %s\n", file);
 			exit(2);
 		}
-		if (try_variant(file, c, codes, why, sizeof why)) {
-			char keep[600];
-			snprintf(keep, sizeof keep, "%s/failed-%s-%u", workdir, c->name, i);
-			rename(file, keep);
-			if (failed++ < 5)
-				printf("  %s variant %u (kept as %s): %s\n", c->name, i, keep, why);
-		}
+		if (try_variant(file, c, codes, why, sizeof why))
+			failed = keep_failed(file, c->name, i, why, failed);
 	}
 	free(f);
 	return failed;
-}
-
-static void read_sample(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	if (!f || fstat(fileno(f), &st) < 0 || st.st_size < 1024) {
-		fprintf(stderr, "corrupt_pe: cannot read the sample %s\n", path);
-		exit(2);
-	}
-	sample_size = (size_t)st.st_size;
-	sample = malloc(sample_size);
-	if (!sample || fread(sample, 1, sample_size, f) != sample_size) {
-		fprintf(stderr, "corrupt_pe: cannot read the sample %s\n", path);
-		exit(2);
-	}
-	fclose(f);
 }
 
 static const struct class classes[] = {
@@ -408,15 +383,7 @@ static const struct class classes[] = {
 
 int main(int argc, char **argv)
 {
-	if (argc < 4 || argc > 5) {
-		fprintf(stderr, "usage: corrupt_pe XENO SAMPLE.exe WORKDIR [SEED]\n");
-		return 2;
-	}
-	xeno = argv[1];
-	workdir = argv[3];
-	if (argc == 5)
-		seed = strtoull(argv[4], NULL, 0);
-	read_sample(argv[2]);
+	take_arguments(argc, argv, "corrupt_pe XENO SAMPLE.exe WORKDIR [SEED]", 1024);
 	find_layout();
 	char cache[512];
 	snprintf(cache, sizeof cache, "%s/cache", workdir);

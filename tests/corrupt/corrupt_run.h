@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,6 +25,8 @@
 
 static const char *xeno, *workdir;
 static uint64_t seed = 1;
+static unsigned char *sample; /* the undamaged program */
+static size_t sample_size;
 
 /* ---- a small deterministic generator (splitmix64) ---- */
 
@@ -136,6 +139,51 @@ static bool write_file(const char *path, const unsigned char *bytes, size_t n)
 	FILE *f = fopen(path, "wb");
 	bool ok = f && fwrite(bytes, 1, n, f) == n;
 	return f && fclose(f) == 0 && ok;
+}
+
+static void read_sample(const char *path, size_t min);
+
+/* Takes the arguments XENO SAMPLE WORKDIR [SEED] and reads the sample (at
+ * least min bytes); exits 2 on a usage error. */
+static void take_arguments(int argc, char **argv, const char *usage, size_t min)
+{
+	if (argc < 4 || argc > 5) {
+		fprintf(stderr, "usage: %s\n", usage);
+		exit(2);
+	}
+	xeno = argv[1];
+	workdir = argv[3];
+	if (argc == 5)
+		seed = strtoull(argv[4], NULL, 0);
+	read_sample(argv[2], min);
+}
+
+/* Reads the sample at path (at least min bytes) into sample. */
+static void read_sample(const char *path, size_t min)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	if (!f || fstat(fileno(f), &st) < 0 || (size_t)st.st_size < min ||
+	    !(sample = malloc((size_t)st.st_size)) ||
+	    fread(sample, 1, (size_t)st.st_size, f) != (size_t)st.st_size) {
+		fprintf(stderr, "corrupt: cannot read the sample %s\n", path);
+		exit(2);
+	}
+	sample_size = (size_t)st.st_size;
+	fclose(f);
+}
+
+/* Keeps a failing variant of class name as WORKDIR/failed-NAME-I and says
+ * why (the first five of a class); the count of failures so far. */
+static unsigned keep_failed(const char *file, const char *name, unsigned i, const char *why,
+			    unsigned failed)
+{
+	char keep[600];
+	snprintf(keep, sizeof keep, "%s/failed-%s-%u", workdir, name, i);
+	rename(file, keep);
+	if (failed < 5)
+		printf("  %s variant %u (kept as %s): %s\n", name, i, keep, why);
+	return failed + 1;
 }
 
 #endif
