@@ -256,11 +256,21 @@ static int take_tls(struct xeno_image *img, const struct pe_image *pe)
 	return 0;
 }
 
+/* What linking a previous image kept: only the loader's fuzzer links one
+ * image after another in a process. */
+static void forget_program(void)
+{
+	free(program.dlls);
+	free((void *)program.m.callbacks);
+	memset(&program, 0, sizeof program);
+}
+
 int xeno_pe_link(struct xeno_image *img, const struct xeno_personality *os,
 		 struct xeno_link_start *out)
 {
 	const struct pe_image *pe = img->format_data;
 	*out = (struct xeno_link_start){0};
+	forget_program();
 	int err = protect_all(img, true);
 	if (err)
 		return err;

@@ -17,11 +17,18 @@ static int check_template(struct pe_ctx *c, const struct pe_tls_directory64 *td)
 {
 	struct pe_image *img = c->img;
 	uint32_t rva;
+	const struct pe_section *s = NULL;
 	uint64_t start = td->start_address_of_raw_data, end = td->end_address_of_raw_data;
 	if ((start || end) && (end < start || !pe_va_to_rva(img, start, end - start, &rva) ||
-			       !pe_section_at(img, rva, end - start)))
+			       !(s = pe_section_at(img, rva, end - start))))
 		return pe_fail(img, "TLS template %#llx..%#llx lies outside the sections",
 			       (unsigned long long)start, (unsigned long long)end);
+	/* each new thread's block is copied from it, before the program runs */
+	if (s && end > start && !(s->prot & PROT_READ))
+		return pe_fail(img,
+			       "TLS template %#llx..%#llx is in section %s, which is not "
+			       "readable",
+			       (unsigned long long)start, (unsigned long long)end, s->name);
 	if (end - start + td->size_of_zero_fill > MAX_TLS_BLOCK)
 		return pe_fail(img, "TLS block of %#llx bytes is too large",
 			       (unsigned long long)(end - start + td->size_of_zero_fill));

@@ -39,7 +39,8 @@ run_cmocka() {
 }
 
 # corrupt_samples WORKDIR SAMPLE...: the corruption test on each sample (a
-# path; "run:PATH" runs its damaged copies instead of --check), in a
+# path; "run:PATH" runs its damaged copies instead of --check; a Windows .exe
+# goes to tests/corrupt/corrupt_pe.c, which does both), in a
 # directory of its own; one RESULT line for them all, status 1 if any failed.
 corrupt_samples() {
 	dir=$1
@@ -50,7 +51,10 @@ corrupt_samples() {
 		case $sample in run:*) mode=--run sample=${sample#run:} ;; esac
 		sub=$dir/$(echo "$mode$sample" | tr / -)
 		mkdir -p "$sub"
-		out=$("$BUILD/tests/corrupt" $mode "$BUILD/xeno" "$sample" "$sub") || crc=1
+		case $sample in
+		*.exe) out=$("$BUILD/tests/corrupt_pe" "$BUILD/xeno" "$sample" "$sub") || crc=1 ;;
+		*) out=$("$BUILD/tests/corrupt" $mode "$BUILD/xeno" "$sample" "$sub") || crc=1 ;;
+		esac
 		printf '%s\n' "$out" | grep -v '^RESULT '
 		set -- $(printf '%s\n' "$out" | sed -n 's/^RESULT \([0-9]*\) \([0-9]*\)$/\1 \2/p') 0 1
 		cp=$((cp + $1)) cf=$((cf + $2))
@@ -96,16 +100,18 @@ for suite in "$@"; do
 			res=$(tests/golden/run.sh "$BUILD/xeno" "$BUILD/samples")
 			;;
 		corrupt)
-			echo "== damaged programs given to xeno --check (ELF, Mach-O) and run (Mach-O)"
+			echo "== damaged programs given to xeno --check (ELF, Mach-O, PE) and run (Mach-O, PE)"
 			work=$(mktemp -d "${TMPDIR:-/tmp}/xeno-corrupt.XXXXXX") || exit 1
 			# ELF: a static and a dynamic FreeBSD sample; Mach-O: the macOS
 			# hello (dyld-info streams, LC_FUNCTION_STARTS) given to --check
 			# and run, and a crafted program of the classic form (symbol
-			# pointers and the indirect symbol table; tests/fuzz/macho_build.h)
+			# pointers and the indirect symbol table; tests/fuzz/macho_build.h);
+			# PE: the Windows hello and tls samples, --check and run
 			"$BUILD/tests/make_macho_seeds" "$work" >/dev/null || exit 1
 			s=$BUILD/samples
 			res=$(corrupt_samples "$work" "$s/freebsd/hello" "$s/freebsd/dyn/hello" \
-				"$s/darwin/hello" "run:$s/darwin/hello" "$work/crafted-classic-twolevel")
+				"$s/darwin/hello" "run:$s/darwin/hello" "$work/crafted-classic-twolevel" \
+				"$s/windows/hello.exe" "$s/windows/tls.exe")
 			;;
 		esbuild)
 			echo "== real programs: esbuild for FreeBSD under xeno against esbuild for Linux"

@@ -54,11 +54,15 @@ PE_SAMPLE_EXES := $(patsubst samples/windows/%.c,$(BUILD)/samples/windows/%.exe,
 $(BUILD)/tests/test_pe $(ASAN)/tests/test_pe: $(PE_SAMPLE_EXES)
 
 # Helpers of the guest and corruption tests, plain C programs.
-TOOL_BINS  := $(BUILD)/tests/corrupt $(BUILD)/tests/waitstatus $(BUILD)/tests/make_macho_seeds
+TOOL_BINS  := $(BUILD)/tests/corrupt $(BUILD)/tests/corrupt_pe $(BUILD)/tests/waitstatus \
+	      $(BUILD)/tests/make_macho_seeds
 $(BUILD)/tests/corrupt: tests/corrupt/corrupt.c tests/corrupt/corrupt_elf.c \
 		       tests/corrupt/corrupt_macho.c tests/corrupt/corrupt.h loader/macho_format.h
 	@mkdir -p $(@D)
 	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -I. -O2 -o $@ $(filter %.c,$^)
+$(BUILD)/tests/corrupt_pe: tests/corrupt/corrupt_pe.c tests/corrupt/corrupt_run.h tests/corrupt/pe_cache.h loader/pe_format.h
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -I. -O2 -o $@ $<
 $(BUILD)/tests/waitstatus: tests/guest/waitstatus.c
 	@mkdir -p $(@D)
 	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -O2 -o $@ $<

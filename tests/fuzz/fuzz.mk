@@ -60,7 +60,7 @@ $(FUZZ)/macho-seeds.made: $(BUILD)/tests/make_macho_seeds $(FUZZ_MACHO_SAMPLES)
 	@touch $@
 
 
-$(FUZZ)/fuzz-pe: tests/fuzz/fuzz_pe.c tests/fuzz/pe_check.h $(FUZZ)/libxeno.a
+$(FUZZ)/fuzz-pe: tests/fuzz/fuzz_pe.c tests/fuzz/pe_check.h tests/fuzz/load_bytes.h $(FUZZ)/libxeno.a
 	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ)/libxeno.a $(LDLIBS)
 
 # The PE fuzzer's seeds, made at build time, never committed: crafted images

@@ -87,8 +87,9 @@ static int load_bytes(const uint8_t *data, size_t size, char *reason, size_t n)
 	err = xeno_launch_finish(&l, argv, envp);
 	if (xeno_proc.stack_top > xeno_proc.stack_base)
 		munmap((void *)xeno_proc.stack_base, xeno_proc.stack_top - xeno_proc.stack_base);
-	if (!err && l.dynamic)
-		free((void *)l.entry.rbx); /* the start list */
+	if (!err && l.dynamic && img->format == XENO_FORMAT_ELF)
+		free((void *)l.entry.rbx); /* the start list (another format's
+					    * personality keeps its own) */
 	xeno_link_forget();
 	xeno_image_close(img);
 	xeno_image_unmap(img);

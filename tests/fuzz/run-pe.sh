@@ -16,14 +16,24 @@ mkdir -p "$corpus" "$findings"
 regressions=
 [ -d tests/fuzz/pe-regressions ] && regressions=tests/fuzz/pe-regressions
 echo "fuzzing the PE parser for ${seconds}s on $jobs processes (log: $log)"
-# As the loader's campaign: fork mode, 10 s and 2 GiB per input; PE tokens.
-"$fuzzer" -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+# An accepted image is mapped and linked too (tests/fuzz/fuzz_pe.c), through
+# an image cache of the campaign's own.
+XENO_CACHE_DIR=$out/pe-cache
+export XENO_CACHE_DIR
+mkdir -p "$XENO_CACHE_DIR"
+# As the loader's campaign: fork mode on several processes (one process
+# runs in place: fork mode would run the corpus again at each of its short
+# jobs), 10 s and 2 GiB per input; PE tokens.
+mode="-fork=$jobs -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"
+[ "$jobs" -eq 1 ] && mode=
+# shellcheck disable=SC2086 # mode is several options, or none
+"$fuzzer" $mode \
 	-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
 	-use_value_profile=1 -dict=tests/fuzz/pe.dict \
 	-artifact_prefix="$findings/" "$corpus" "$out/pe-seeds" $regressions \
 	>"$log" 2>&1
 rc=$?
-execs=$(sed -n 's/^#\([0-9][0-9]*\): cov:.*/\1/p' "$log" | tail -n 1)
+execs=$(sed -n 's/^#\([0-9][0-9]*\)[:[:space:]].*cov:.*/\1/p' "$log" | tail -n 1)
 found=$(find "$findings" -type f | wc -l)
 echo "fuzz-pe: ${execs:-0} inputs run in ${seconds}s, $(find "$corpus" -type f | wc -l) in the corpus, $found findings"
 if [ "$found" -ne 0 ]; then
