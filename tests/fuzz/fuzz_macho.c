@@ -27,7 +27,12 @@ static void check_fixup(const struct macho_image *img, unsigned seg, uint64_t of
 	CHECK(s->vmsize >= 8 && offset <= s->vmsize - 8);
 }
 
-static void check_image(const struct macho_image *img)
+static void check_rebase(void *ctx, unsigned seg, uint64_t offset)
+{
+	check_fixup(ctx, seg, offset);
+}
+
+static void check_image(struct macho_image *img, const uint8_t *data)
 {
 	CHECK(img->nsegments <= MACHO_MAX_SEGMENTS && img->nsections <= MACHO_MAX_SECTIONS);
 	CHECK(img->lo < img->hi && img->hi <= 0x800000000000ull);
@@ -37,8 +42,9 @@ static void check_image(const struct macho_image *img)
 	for (unsigned i = 0; i < img->ndylibs; i++)
 		CHECK(strlen(img->dylibs[i].path) < 1u << 20);
 	CHECK(!img->dylinker || strlen(img->dylinker) < 1u << 20);
-	for (size_t i = 0; i < img->nrebases; i++)
-		check_fixup(img, img->rebases[i].segment, img->rebases[i].offset);
+	/* the stream as macho_parse checked it: each rebase found again */
+	CHECK(macho_each_rebase(img, data + img->slice_offset + img->rebase_off, img->rebase_size,
+				check_rebase, img) == 0);
 	for (size_t i = 0; i < img->nbinds; i++) {
 		const struct macho_bind *b = &img->binds[i];
 		check_fixup(img, b->segment, b->offset);
@@ -53,7 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct macho_image img;
 	(void)macho_probe(data, size);
 	if (macho_parse(&img, data, size) == 0)
-		check_image(&img);
+		check_image(&img, data);
 	else
 		CHECK(img.reason[0] != '\0' && !strchr(img.reason, '\n'));
 	macho_free(&img);
