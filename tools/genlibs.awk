@@ -257,7 +257,7 @@ function write_proto(    h, n, i, sorted, order, fn) {
 	close(h)
 }
 
-function write_lib(    c, i, n) {
+function write_lib(    c, i, n, has, flags) {
 	c = out "/" P "_lib.c"
 	print hdr > c
 	print "#include \"core/library.h\"" > c
@@ -270,7 +270,7 @@ function write_lib(    c, i, n) {
 			continue # not traced: see HOST above
 		if (fn_status[i] == "HOST") {
 			# its traced entry: the host function behind the crossing
-			printf("static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
+			printf("__attribute__((used)) static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
 			printf("\t(void)t;\n") > c
 			if (fn_nargs[i] == 0)
 				printf("\t(void)a;\n") > c
@@ -279,24 +279,28 @@ function write_lib(    c, i, n) {
 		}
 		if (fn_status[i] != "STD")
 			continue
-		printf("static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
+		printf("__attribute__((used)) static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
 		if (fn_nargs[i] == 0)
 			printf("\t(void)a;\n") > c
 		printf("\treturn %s(%s);\n}\n\n", fn_handler[i], fn_call[i]) > c
 	}
 	n = nfn ? nfn : 1
-	printf("static const struct xeno_syscall calls[%d] = {\n", n) > c
+	split("", has)
+	split("", flags)
 	for (i = 0; i < nfn; i++)
-		if (fn_status[i] == "STD")
-			printf("\t[%d] = {thunk_%d, %s},\n", i, i, fn_flags[i]) > c
-		else if (fn_status[i] == "HOST" && !fn_fp[i])
-			printf("\t[%d] = {thunk_%d, XENO_SYF_NOTLS},\n", i, i) > c
-	print "};\n" > c
+		if (fn_status[i] == "STD") {
+			has[i] = 1
+			flags[i] = fn_flags[i]
+		} else if (fn_status[i] == "HOST" && !fn_fp[i]) {
+			has[i] = 1
+			flags[i] = "XENO_SYF_NOTLS"
+		}
+	write_call_table(c, P "_call_table", n, has, flags)
 	printf("static const struct xeno_sysent sysent[%d] = {\n", n) > c
 	for (i = 0; i < nfn; i++)
 		printf("\t[%d] = {\"%s\", %d, %s, %s, {%s}, %s},\n", i, fn_name[i], fn_nargs[i], fn_ret[i], fn_classes[i], fn_desc[i], fn_conv[i]) > c
 	print "};\n" > c
-	printf("const struct xeno_calltable %s_calls = {\"%s\", %d, calls, sysent, %d};\n\n", P, soname, libid, nfn) > c
+	printf("const struct xeno_calltable %s_calls = {\"%s\", %d, %s_call_table, sysent, %d};\n\n", P, soname, libid, P, nfn) > c
 	write_entries(c)
 	write_exports(c)
 	close(c)
