@@ -27,13 +27,31 @@ enum xeno_libconv {
 	XENO_CONV_ZERO,	 /* 0 on failure, the foreign error recorded (Windows' BOOL) */
 };
 
-/* What a function's entry stub hands xeno_lib_entry (in r11). */
+/* What a function's entry stub hands xeno_lib_entry (in r11).  Its table
+ * is held as a distance, as struct xeno_syscall holds its thunk: genlibs.awk
+ * writes the entries in assembly, `.quad P_calls - .`, and the static PIE
+ * has nothing to relocate in them at start-up. */
 struct xeno_libfn {
-	const struct xeno_calltable *table;
+	int64_t table_at; /* the table at &table_at + table_at */
 	uint32_t nr;
 	uint8_t conv;  /* enum xeno_libconv */
 	uint8_t nargs; /* beyond six, the rest are read from the guest's stack */
 };
+
+static inline const struct xeno_calltable *xeno_libfn_table(const struct xeno_libfn *fn)
+{
+	return (const struct xeno_calltable *)((uintptr_t)&fn->table_at + (uintptr_t)fn->table_at);
+}
+
+/* An entry made at run time (loader/link_missing.c). */
+static inline void xeno_libfn_set(struct xeno_libfn *fn, const struct xeno_calltable *table,
+				  uint32_t nr, uint8_t conv, uint8_t nargs)
+{
+	fn->table_at = (int64_t)((uintptr_t)table - (uintptr_t)&fn->table_at);
+	fn->nr = nr;
+	fn->conv = conv;
+	fn->nargs = nargs;
+}
 
 enum xeno_export_kind {
 	XENO_EXPORT_FUNC = 1,

@@ -306,12 +306,32 @@ function write_lib(    c, i, n, has, flags) {
 	close(c)
 }
 
-# Each function's entry: its descriptor into r11, then the common entry.
-function write_entries(c,    i) {
-	printf("__attribute__((used)) static const struct xeno_libfn fns[%d] = {\n", nfn ? nfn : 1) > c
+# enum xeno_libconv (core/library.h) by name, for the descriptors' assembly;
+# write_entries asserts that the C enum agrees.
+function conv_value(conv) {
+	if (!(conv in conv_values))
+		die("unknown convention '" conv "'")
+	return conv_values[conv]
+}
+
+# Each function's descriptor (struct xeno_libfn: its table as a distance,
+# `.quad P_calls - .`, which needs no relocation at start-up), and its entry:
+# the descriptor into r11, then the common entry.
+function write_entries(c,    i, k) {
+	split("XENO_CONV_VALUE XENO_CONV_ERRNO XENO_CONV_RET XENO_CONV_PTR XENO_CONV_ZERO", k, " ")
+	for (i = 1; i in k; i++) {
+		conv_values[k[i]] = i - 1
+		printf("_Static_assert(%s == %d, \"conv_value (tools/genlibs.awk)\");\n", k[i], i - 1) > c
+	}
+	print "_Static_assert(__builtin_offsetof(struct xeno_libfn, nr) == 8 &&" > c
+	print "\t       __builtin_offsetof(struct xeno_libfn, conv) == 12 &&" > c
+	print "\t       __builtin_offsetof(struct xeno_libfn, nargs) == 13, \"write_entries' layout\");\n" > c
+	print "__asm__(\"\\t.section .rodata\\n\\t.balign 16\\nfns:\\n\"" > c
 	for (i = 0; i < nfn; i++)
-		printf("\t[%d] = {&%s_calls, %d, %s, %d},\n", i, P, i, fn_conv[i], fn_nargs[i]) > c
-	print "};\n" > c
+		printf("\t\"\\t.quad %s_calls - .\\n\\t.long %d\\n\\t.byte %d, %d, 0, 0\\n\"\n", P, i, conv_value(fn_conv[i]), fn_nargs[i]) > c
+	if (!nfn)
+		print "\t\"\\t.zero 16\\n\"" > c
+	print "\t\"\\t.previous\\n\");\n" > c
 	entry = convention == "ms" ? "xeno_lib_entry_ms" : "xeno_lib_entry"
 	print "__asm__(\"\\t.text\\n\"" > c
 	for (i = 0; i < nfn; i++) {
