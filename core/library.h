@@ -58,23 +58,52 @@ enum xeno_export_kind {
 	XENO_EXPORT_DATA,
 };
 
+/* Its pointers are held as 32-bit distances (xeno_rel32_ptr), written by
+ * genlibs.awk in assembly: the tables of exports, the largest xeno has, need
+ * no relocation when the static PIE starts.  Read them with the functions
+ * below. */
 struct xeno_export {
-	const char *name;
-	const char *version; /* "FBSD_1.0"; NULL: unversioned */
-	uint8_t kind;	     /* enum xeno_export_kind */
-	bool hidden;	     /* an older version: bound only when asked for by name@version */
-	uint16_t ordinal;    /* also exported by this number (PE imports by ordinal); 0: none */
-	uint32_t size;	     /* DATA: its size in bytes */
-	void *addr;	     /* FUNC: what the guest calls; DATA: the object */
-	/* DATA: where the object finally is.  The linker points it at the
-	 * program's copy when a COPY relocation moves the object there; the
-	 * shim's own code reads the object through it. */
-	void **at;
+	int32_t name_at;    /* "strlen" */
+	int32_t version_at; /* "FBSD_1.0"; 0: unversioned */
+	uint8_t kind;	    /* enum xeno_export_kind */
+	bool hidden;	    /* an older version: bound only when asked for by name@version */
+	uint16_t ordinal;   /* also exported by this number (PE imports by ordinal); 0: none */
+	uint32_t size;	    /* DATA: its size in bytes */
+	int32_t addr_at;    /* FUNC: what the guest calls; DATA: the object */
+	/* DATA: where the object finally is (a void *).  The linker points it
+	 * at the program's copy when a COPY relocation moves the object there;
+	 * the shim's own code reads the object through it. */
+	int32_t at_at;
 	/* FUNC bound straight to a host function (a HOST line): the entry
 	 * that runs it through xeno_call, so that it is traced, which the
 	 * linker binds instead while calls are traced (loader/link.h). */
-	void *traced;
+	int32_t traced_at;
 };
+
+static inline const char *xeno_export_name(const struct xeno_export *e)
+{
+	return xeno_rel32_ptr(&e->name_at);
+}
+
+static inline const char *xeno_export_version(const struct xeno_export *e)
+{
+	return xeno_rel32_ptr(&e->version_at);
+}
+
+static inline void *xeno_export_addr(const struct xeno_export *e)
+{
+	return xeno_rel32_ptr(&e->addr_at);
+}
+
+static inline void **xeno_export_at(const struct xeno_export *e)
+{
+	return xeno_rel32_ptr(&e->at_at);
+}
+
+static inline void *xeno_export_traced(const struct xeno_export *e)
+{
+	return xeno_rel32_ptr(&e->traced_at);
+}
 
 struct xeno_library {
 	const char *soname;	     /* "libc.so.7" */

@@ -109,10 +109,23 @@ struct xeno_syscall {
 	uint8_t flags;	 /* XENO_SYF_* */
 };
 
+/* A pointer a generated table holds as its distance from where it is stored
+ * (0: none). */
+static inline void *xeno_rel_ptr(const int64_t *at)
+{
+	return *at ? (void *)((uintptr_t)at + (uintptr_t)*at) : (void *)0;
+}
+
+/* The same, 32 bits wide (what a `.long sym@PLT` can hold: see genlibs.awk
+ * write_exports). */
+static inline void *xeno_rel32_ptr(const int32_t *at)
+{
+	return *at ? (void *)((intptr_t)at + *at) : (void *)0;
+}
+
 static inline xeno_thunk xeno_syscall_thunk(const struct xeno_syscall *sc)
 {
-	return sc->call_at ? (xeno_thunk)((uintptr_t)&sc->call_at + (uintptr_t)sc->call_at)
-			   : (xeno_thunk)0;
+	return (xeno_thunk)xeno_rel_ptr(&sc->call_at);
 }
 
 /* An entry made at run time (a table in memory). */

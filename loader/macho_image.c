@@ -131,8 +131,10 @@ static uint64_t export_of(const struct xeno_library *lib, const char *name)
 {
 	for (unsigned i = 0; lib && i < lib->nexports; i++) {
 		const struct xeno_export *e = &lib->exports[i];
-		if (!e->hidden && strcmp(e->name, name) == 0)
-			return (uint64_t)(e->kind == XENO_EXPORT_DATA && e->at ? *e->at : e->addr);
+		void **at = xeno_export_at(e);
+		if (!e->hidden && strcmp(xeno_export_name(e), name) == 0)
+			return (uint64_t)(e->kind == XENO_EXPORT_DATA && at ? *at
+									    : xeno_export_addr(e));
 	}
 	return 0;
 }

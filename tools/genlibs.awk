@@ -83,6 +83,7 @@ $1 == "versions" {
 			die("version " $i " defined twice")
 		is_version[$i] = 1
 		versions[++nver] = $i
+		version_index[$i] = nver
 	}
 	next
 }
@@ -358,46 +359,69 @@ function write_ms_host(c, i,    n, k, params, args, types) {
 	if (n == 0) {
 		params = "void"; types = "void"
 	}
-	printf("static __attribute__((ms_abi)) uint64_t ms_host_%d(%s)\n{\n", i, params) > c
+	printf("static __attribute__((used, ms_abi)) uint64_t ms_host_%d(%s)\n{\n", i, params) > c
 	printf("\treturn ((uint64_t(*)(%s))(void (*)(void))%s)(%s);\n}\n\n", types, exp_obj[i], args) > c
 }
 
-function write_exports(c,    i, v, addr, size, at, kind, traced) {
+# The exports (struct xeno_export, core/library.h) in assembly: each pointer
+# as its 32-bit distance from its field (`.long sym - .`, 0 for none), which
+# the linker resolves, and the names and versions as strings beside them; in
+# C they would be ~2,000 pointers for the static PIE to relocate at every
+# start.  A host function (a HOST line) is named `sym@PLT`, its distance
+# through a PLT entry where the program has one: the unit tests link with the
+# host's shared libraries, where a plain distance would need a dynamic
+# relocation of read-only data.
+function write_exports(c,    i, addr, size, at, kind, traced, ver) {
 	for (i = 0; i < nexp; i++)
 		if (exp_kind[i] == "DATA")
 			printf("void *%s_at = &%s;\n", exp_obj[i], exp_obj[i]) > c
 		else if (exp_kind[i] == "HOST" && convention == "ms")
 			write_ms_host(c, i)
 	print "" > c
-	printf("static const struct xeno_export exports[%d] = {\n", nexp ? nexp : 1) > c
+	print "_Static_assert(XENO_EXPORT_FUNC == 1 && XENO_EXPORT_DATA == 2 &&" > c
+	print "\t       __builtin_offsetof(struct xeno_export, kind) == 8 &&" > c
+	print "\t       __builtin_offsetof(struct xeno_export, addr_at) == 16 &&" > c
+	print "\t       sizeof(struct xeno_export) == 28, \"write_exports' layout\");" > c
+	printf("extern const struct xeno_export %s_exports[%d];\n", P, nexp ? nexp : 1) > c
+	printf("__asm__(\"\\t.section .rodata\\n\\t.balign 4\\n\\t.globl %s_exports\\n\\t.hidden %s_exports\\n\"\n", P, P) > c
+	printf("\t\"\\t.type %s_exports, @object\\n\\t.size %s_exports, %d\\n%s_exports:\\n\"\n", P, P, 28 * (nexp ? nexp : 1), P) > c
 	for (i = 0; i < nexp; i++) {
-		v = exp_version[i] == "-" ? "NULL" : "\"" exp_version[i] "\""
 		size = 0
-		at = "NULL"
-		traced = "NULL"
-		kind = "XENO_EXPORT_FUNC"
+		at = "0"
+		traced = "0"
+		kind = 1
 		if (exp_kind[i] == "DATA") {
-			kind = "XENO_EXPORT_DATA"
-			addr = "&" exp_obj[i]
+			kind = 2
+			addr = exp_obj[i] " - ."
 			size = exp_size[i]
-			at = "&" exp_obj[i] "_at"
+			at = exp_obj[i] "_at - ."
 		} else if (exp_kind[i] == "HOST") {
-			addr = convention == "ms" ? "(void *)ms_host_" i : "(void *)" exp_obj[i]
+			addr = convention == "ms" ? "ms_host_" i " - ." : exp_obj[i] "@PLT"
 			if (!fn_fp[exp_fn[i]])
-				traced = "(void *)" P "_fn" exp_fn[i]
+				traced = P "_fn" exp_fn[i] " - ."
 		} else {
-			addr = "(void *)" P "_fn" exp_fn[i]
+			addr = P "_fn" exp_fn[i] " - ."
 		}
-		printf("\t{\"%s\", %s, %s, %s, %d, %d, %s, %s, %s},\n", exp_name[i], v, kind,
-		       (i in hidden_exp) ? "true" : "false", exp_ordinal[i], size, addr, at, traced) > c
+		if (exp_version[i] != "-" && !(exp_version[i] in version_index))
+			die("export " exp_name[i] " has version " exp_version[i] ", which no versions line defines")
+		ver = exp_version[i] == "-" ? "0" : ".Lversion_" version_index[exp_version[i]] " - ."
+		printf("\t\"\\t.long .Lexport_%d - ., %s\\n\\t.byte %d, %d\\n\\t.short %d\\n\\t.long %d\\n\"\n",
+		       i, ver, kind, (i in hidden_exp) ? 1 : 0, exp_ordinal[i], size) > c
+		printf("\t\"\\t.long %s\\n\\t.long %s\\n\\t.long %s\\n\"\n", addr, at, traced) > c
 	}
-	print "};\n" > c
+	if (!nexp)
+		print "\t\"\\t.zero 28\\n\"" > c
+	for (i = 0; i < nexp; i++)
+		printf("\t\".Lexport_%d: .asciz \\\"%s\\\"\\n\"\n", i, exp_name[i]) > c
+	for (i = 1; i <= nver; i++)
+		printf("\t\".Lversion_%d: .asciz \\\"%s\\\"\\n\"\n", i, versions[i]) > c
+	print "\t\"\\t.previous\\n\");\n" > c
 	printf("static const char *const versions[] = {") > c
 	for (i = 1; i <= nver; i++)
 		printf("\"%s\", ", versions[i]) > c
 	print "NULL};\n" > c
 	printf("const struct xeno_library %s_library = {\n", P) > c
-	printf("    \"%s\", %d, versions, exports, %d, &%s_calls,\n};\n", soname, libid, nexp, P) > c
+	printf("    \"%s\", %d, versions, %s_exports, %d, &%s_calls,\n};\n", soname, libid, P, nexp, P) > c
 }
 
 # The link-only stub: a symbol per export (a `ret` or zeroed bytes), bound to
