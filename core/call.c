@@ -120,7 +120,8 @@ long xeno_call(struct xeno_thread *t, const struct xeno_call *c)
 {
 	const struct xeno_calltable *tab = c->table;
 	const struct xeno_syscall *sc = tab && c->nr < tab->n ? &tab->calls[c->nr] : NULL;
-	if (!sc || !sc->call || !(sc->flags & XENO_SYF_NOTLS) || xeno_trace_enabled)
+	xeno_thunk call = sc ? xeno_syscall_thunk(sc) : NULL;
+	if (!call || !(sc->flags & XENO_SYF_NOTLS) || xeno_trace_enabled)
 		xeno_host_tls(t);
 	const struct xeno_sysent *e = sc ? &tab->sysent[c->nr] : NULL;
 	uint64_t flight = xeno_flight_enter(&t->flight, xeno_trace_number(tab, c->nr), c->args);
@@ -128,8 +129,8 @@ long xeno_call(struct xeno_thread *t, const struct xeno_call *c)
 	if (__builtin_expect(xeno_trace_enabled, 0))
 		xeno_tracer->call_begin(t, c, e, &outer);
 	long ret;
-	if (sc && sc->call)
-		ret = sc->call(t, c->args);
+	if (call)
+		ret = call(t, c->args);
 	else
 		ret = unimplemented(t->os, c, e);
 	if (ret == -XENO_ERESTARTSYS) {

@@ -82,7 +82,7 @@ void xeno_lib_resume(struct xeno_thread *t, const struct xeno_guest_jump *to)
 struct xeno_libret xeno_libcall(const struct xeno_libfn *fn, const uint64_t *regs)
 {
 	struct xeno_thread *t = xeno_current();
-	struct xeno_call c = {.table = fn->table, .nr = fn->nr};
+	struct xeno_call c = {.table = xeno_libfn_table(fn), .nr = fn->nr};
 	memcpy(c.args, regs, 6 * sizeof *regs);
 	/* beyond six: on the guest's stack */
 	for (unsigned i = 6; i < fn->nargs && i < 8; i++)
@@ -119,7 +119,7 @@ struct xeno_libret xeno_libcall_ms(const struct xeno_libfn *fn, const uint64_t *
 				   const uint64_t *stack)
 {
 	struct xeno_thread *t = xeno_current();
-	struct xeno_call c = {.table = fn->table, .nr = fn->nr};
+	struct xeno_call c = {.table = xeno_libfn_table(fn), .nr = fn->nr};
 	memcpy(c.args, regs, 4 * sizeof *regs);
 	/* beyond four: on the guest's stack, above the shadow space */
 	for (unsigned i = 4; i < fn->nargs && i < 8; i++)
@@ -131,7 +131,7 @@ struct xeno_libret xeno_libcall_ms(const struct xeno_libfn *fn, const uint64_t *
 	/* A 32-bit result comes in EAX, and writing EAX clears the upper half
 	 * of RAX: callers that read all of RAX see -1 as 0xffffffff (Go's
 	 * syscall package compares it with SOCKET_ERROR, uintptr(^uint32(0))). */
-	if (!r.restart && ret_is_32bit(fn->table->sysent[fn->nr].ret_kind))
+	if (!r.restart && ret_is_32bit(xeno_libfn_table(fn)->sysent[fn->nr].ret_kind))
 		r.value = (long)(uint32_t)r.value;
 	return r;
 }

@@ -27,36 +27,83 @@ enum xeno_libconv {
 	XENO_CONV_ZERO,	 /* 0 on failure, the foreign error recorded (Windows' BOOL) */
 };
 
-/* What a function's entry stub hands xeno_lib_entry (in r11). */
+/* What a function's entry stub hands xeno_lib_entry (in r11).  Its table
+ * is held as a distance, as struct xeno_syscall holds its thunk: genlibs.awk
+ * writes the entries in assembly, `.quad P_calls - .`, and the static PIE
+ * has nothing to relocate in them at start-up. */
 struct xeno_libfn {
-	const struct xeno_calltable *table;
+	int64_t table_at; /* the table at &table_at + table_at */
 	uint32_t nr;
 	uint8_t conv;  /* enum xeno_libconv */
 	uint8_t nargs; /* beyond six, the rest are read from the guest's stack */
 };
+
+static inline const struct xeno_calltable *xeno_libfn_table(const struct xeno_libfn *fn)
+{
+	return (const struct xeno_calltable *)((uintptr_t)&fn->table_at + (uintptr_t)fn->table_at);
+}
+
+/* An entry made at run time (loader/link_missing.c). */
+static inline void xeno_libfn_set(struct xeno_libfn *fn, const struct xeno_calltable *table,
+				  uint32_t nr, uint8_t conv, uint8_t nargs)
+{
+	fn->table_at = (int64_t)((uintptr_t)table - (uintptr_t)&fn->table_at);
+	fn->nr = nr;
+	fn->conv = conv;
+	fn->nargs = nargs;
+}
 
 enum xeno_export_kind {
 	XENO_EXPORT_FUNC = 1,
 	XENO_EXPORT_DATA,
 };
 
+/* Its pointers are held as 32-bit distances (xeno_rel32_ptr), written by
+ * genlibs.awk in assembly: the tables of exports, the largest xeno has, need
+ * no relocation when the static PIE starts.  Read them with the functions
+ * below. */
 struct xeno_export {
-	const char *name;
-	const char *version; /* "FBSD_1.0"; NULL: unversioned */
-	uint8_t kind;	     /* enum xeno_export_kind */
-	bool hidden;	     /* an older version: bound only when asked for by name@version */
-	uint16_t ordinal;    /* also exported by this number (PE imports by ordinal); 0: none */
-	uint32_t size;	     /* DATA: its size in bytes */
-	void *addr;	     /* FUNC: what the guest calls; DATA: the object */
-	/* DATA: where the object finally is.  The linker points it at the
-	 * program's copy when a COPY relocation moves the object there; the
-	 * shim's own code reads the object through it. */
-	void **at;
+	int32_t name_at;    /* "strlen" */
+	int32_t version_at; /* "FBSD_1.0"; 0: unversioned */
+	uint8_t kind;	    /* enum xeno_export_kind */
+	bool hidden;	    /* an older version: bound only when asked for by name@version */
+	uint16_t ordinal;   /* also exported by this number (PE imports by ordinal); 0: none */
+	uint32_t size;	    /* DATA: its size in bytes */
+	int32_t addr_at;    /* FUNC: what the guest calls; DATA: the object */
+	/* DATA: where the object finally is (a void *).  The linker points it
+	 * at the program's copy when a COPY relocation moves the object there;
+	 * the shim's own code reads the object through it. */
+	int32_t at_at;
 	/* FUNC bound straight to a host function (a HOST line): the entry
 	 * that runs it through xeno_call, so that it is traced, which the
 	 * linker binds instead while calls are traced (loader/link.h). */
-	void *traced;
+	int32_t traced_at;
 };
+
+static inline const char *xeno_export_name(const struct xeno_export *e)
+{
+	return xeno_rel32_ptr(&e->name_at);
+}
+
+static inline const char *xeno_export_version(const struct xeno_export *e)
+{
+	return xeno_rel32_ptr(&e->version_at);
+}
+
+static inline void *xeno_export_addr(const struct xeno_export *e)
+{
+	return xeno_rel32_ptr(&e->addr_at);
+}
+
+static inline void **xeno_export_at(const struct xeno_export *e)
+{
+	return xeno_rel32_ptr(&e->at_at);
+}
+
+static inline void *xeno_export_traced(const struct xeno_export *e)
+{
+	return xeno_rel32_ptr(&e->traced_at);
+}
 
 struct xeno_library {
 	const char *soname;	     /* "libc.so.7" */

@@ -99,12 +99,41 @@ enum {
 	XENO_SYF_NOTLS = 1 << 0,
 };
 
-/* What dispatch needs of a call, one small entry per number: the only
- * table with pointers, so the only one relocated at start-up. */
+/* What dispatch needs of a call, one small entry per number.  The thunk is
+ * held as its distance from the field, not as a pointer: the generators
+ * (tools/kinds.awk write_call_table) write these tables in assembly as
+ * `.quad thunk - .`, which the linker resolves, so that the static PIE has
+ * nothing to relocate (no page to write) in them at start-up. */
 struct xeno_syscall {
-	xeno_thunk call; /* NULL: not implemented (or no such call) */
+	int64_t call_at; /* the thunk at &call_at + call_at; 0: not implemented */
 	uint8_t flags;	 /* XENO_SYF_* */
 };
+
+/* A pointer a generated table holds as its distance from where it is stored
+ * (0: none). */
+static inline void *xeno_rel_ptr(const int64_t *at)
+{
+	return *at ? (void *)((uintptr_t)at + (uintptr_t)*at) : (void *)0;
+}
+
+/* The same, 32 bits wide (what a `.long sym@PLT` can hold: see genlibs.awk
+ * write_exports). */
+static inline void *xeno_rel32_ptr(const int32_t *at)
+{
+	return *at ? (void *)((intptr_t)at + *at) : (void *)0;
+}
+
+static inline xeno_thunk xeno_syscall_thunk(const struct xeno_syscall *sc)
+{
+	return (xeno_thunk)xeno_rel_ptr(&sc->call_at);
+}
+
+/* An entry made at run time (a table in memory). */
+static inline void xeno_syscall_set(struct xeno_syscall *sc, xeno_thunk call, uint8_t flags)
+{
+	sc->call_at = call ? (int64_t)((uintptr_t)call - (uintptr_t)&sc->call_at) : 0;
+	sc->flags = flags;
+}
 
 /* The description of a call, for messages, traces and filters. */
 struct xeno_sysent {

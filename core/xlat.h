@@ -14,10 +14,18 @@
 /* One foreign errno: its host twin (or nearest host errno) and its name.
  * Entries whose host twin differs in meaning set approx: the reverse
  * direction skips them. */
+/* Names are held in place, not pointed at, here and in struct xeno_flag:
+ * xeno is a static PIE, and a table of pointers is relocated (its pages
+ * written) at every start, whether or not anything reads it. */
+#define XENO_ERRNO_NAME_SIZE 32
+/* A name to hold in place: with a NUL of its own, so that a name as long as
+ * the field does not compile ("initializer-string ... too long") instead of
+ * silently losing its terminator. */
+#define XENO_NAME(literal) literal "\0"
 struct xeno_errno {
 	int foreign;
 	int host;
-	const char *name;
+	char name[XENO_ERRNO_NAME_SIZE];
 	int approx;
 };
 
@@ -51,33 +59,34 @@ const char *xeno_errno_name(const struct xeno_errno_table *t, int foreign);
  * count) have a mask wider than any one value.  Parts with hmask == 0 have no
  * host twin: they translate to nothing and the handler deals with them.
  */
+#define XENO_FLAG_NAME_SIZE 32
 struct xeno_flag {
 	uint64_t fmask, fval;
 	uint64_t hmask, hval;
-	const char *name;
+	char name[XENO_FLAG_NAME_SIZE]; /* "O_CREAT" */
 };
 
 #define XENO_FLAG(name, foreign, host)                                                             \
 	{                                                                                          \
-		(foreign), (foreign), (host), (host), name                                         \
+		(foreign), (foreign), (host), (host), XENO_NAME(name)                              \
 	}
 #define XENO_FIELD(name, fmask, fval, hmask, hval)                                                 \
 	{                                                                                          \
-		(fmask), (fval), (hmask), (hval), name                                             \
+		(fmask), (fval), (hmask), (hval), XENO_NAME(name)                                  \
 	}
 /* A part with no host twin: known, accepted, translated to nothing. */
 #define XENO_FLAG_FOREIGN(name, foreign)                                                           \
 	{                                                                                          \
-		(foreign), (foreign), 0, 0, name                                                   \
+		(foreign), (foreign), 0, 0, XENO_NAME(name)                                        \
 	}
 /* One value of an enum set (masks only mark the entry as present). */
 #define XENO_ENUM(name, foreign, host)                                                             \
 	{                                                                                          \
-		~0ULL, (foreign), ~0ULL, (host), name                                              \
+		~0ULL, (foreign), ~0ULL, (host), XENO_NAME(name)                                   \
 	}
 #define XENO_ENUM_FOREIGN(name, foreign)                                                           \
 	{                                                                                          \
-		~0ULL, (foreign), 0, 0, name                                                       \
+		~0ULL, (foreign), 0, 0, XENO_NAME(name)                                            \
 	}
 
 struct xeno_flagset {

@@ -245,9 +245,11 @@ int xeno_link_program(struct xeno_image *img, const struct xeno_personality *os,
 static void free_object(struct object *o)
 {
 	/* a shim's objects that a COPY relocation moved go back home */
-	for (unsigned i = 0; o->shim && i < o->shim->nexports; i++)
-		if (o->shim->exports[i].at)
-			*o->shim->exports[i].at = o->shim->exports[i].addr;
+	for (unsigned i = 0; o->shim && i < o->shim->nexports; i++) {
+		void **at = xeno_export_at(&o->shim->exports[i]);
+		if (at)
+			*at = xeno_export_addr(&o->shim->exports[i]);
+	}
 	if (o != xeno_linkmap.program && o->img.mapped)
 		xeno_image_unmap(&o->img);
 	xeno_elf_dyn_free(o->dyn);

@@ -116,7 +116,7 @@ uint64_t xeno_link_missing_function(const char *library, const char *name, void 
 	m->ent.conv = conv;
 	m->rt.table = (struct xeno_calltable){m->library, 0, &m->call, &m->ent, 1};
 	xeno_runtime_table_add(&m->rt);
-	m->fn = (struct xeno_libfn){&m->rt.table, 0, conv, 0};
+	xeno_libfn_set(&m->fn, &m->rt.table, 0, conv, 0);
 	write_stub(s, &m->fn, entry);
 	m->stub = (uint64_t)s;
 	m->next = all;

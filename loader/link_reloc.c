@@ -268,8 +268,9 @@ static int copy(struct relocator *r, const struct xeno_elf_reloc *rel)
 		return bad(r, "%s: %s (COPY) is not an object %s holds", o->name, s->name,
 			   def.object->name);
 	memcpy(p, (void *)def.addr, n);
-	if (def.export && def.export->at)
-		*def.export->at = p; /* the shim's own code uses the copy */
+	void **at = def.export ? xeno_export_at(def.export) : NULL;
+	if (at)
+		*at = p; /* the shim's own code uses the copy */
 	return 0;
 }
 

@@ -25,7 +25,7 @@ static uint32_t hash_name(const char *s)
 
 static const char *name_at(const struct object *o, uint32_t i)
 {
-	return o->shim ? o->shim->exports[i].name : o->dyn->syms[i].name;
+	return o->shim ? xeno_export_name(&o->shim->exports[i]) : o->dyn->syms[i].name;
 }
 
 static bool is_definition(const struct object *o, uint32_t i)
@@ -69,7 +69,8 @@ static bool export_matches(const struct xeno_export *e, const char *version)
 {
 	if (!version)
 		return !e->hidden;
-	return !e->version || strcmp(e->version, version) == 0;
+	const char *own = xeno_export_version(e);
+	return !own || strcmp(own, version) == 0;
 }
 
 static bool symbol_matches(const struct object *o, const struct xeno_elf_sym *s,
@@ -86,7 +87,8 @@ static bool symbol_matches(const struct object *o, const struct xeno_elf_sym *s,
 
 static void describe_export(struct object *o, const struct xeno_export *e, struct definition *out)
 {
-	void *addr = e->at ? *e->at : xeno_link_traced && e->traced ? e->traced : e->addr;
+	void **at = xeno_export_at(e), *traced = xeno_export_traced(e);
+	void *addr = at ? *at : xeno_link_traced && traced ? traced : xeno_export_addr(e);
 	*out = (struct definition){.object = o,
 				   .addr = (uint64_t)addr,
 				   .size = e->size,

@@ -508,11 +508,10 @@ void macho_free(struct macho_image *img)
 	free(img->segments);
 	free(img->sections);
 	free(img->dylibs);
-	free(img->rebases);
 	free(img->binds);
 	free(img->strings);
 	img->segments = NULL, img->sections = NULL, img->dylibs = NULL;
-	img->rebases = NULL, img->binds = NULL, img->strings = NULL;
+	img->binds = NULL, img->strings = NULL;
 	img->nsegments = img->nsections = img->ndylibs = 0;
 	img->nrebases = img->nbinds = 0;
 }

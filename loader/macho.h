@@ -83,13 +83,6 @@ enum macho_bind_kind {
 	MACHO_BIND_WEAK,    /* the weak-bind stream */
 };
 
-/* A pointer to slide: at segments[segment].vmaddr + offset. */
-struct macho_rebase {
-	uint64_t offset;
-	uint8_t segment;
-	uint8_t type; /* MACHO_REBASE_TYPE_POINTER */
-};
-
 /* A pointer to set to symbol + addend: at segments[segment].vmaddr + offset. */
 struct macho_bind {
 	uint64_t offset;
@@ -130,7 +123,11 @@ struct macho_image {
 	unsigned ndylibs;
 
 	enum macho_fixup_form form;
-	struct macho_rebase *rebases;
+	/* The rebase stream: where it lies in the slice (checked) and how many
+	 * pointers it slides.  Not decoded into records: macho_each_rebase
+	 * walks it when the image moved. */
+	uint64_t rebase_off;
+	uint32_t rebase_size;
 	size_t nrebases;
 	struct macho_bind *binds; /* in the file's order: binds, weak binds, lazy binds */
 	size_t nbinds;
@@ -144,6 +141,14 @@ bool macho_probe(const void *data, size_t size);
  * way, macho_free releases what img holds; img keeps no pointer into data. */
 int macho_parse(struct macho_image *img, const void *data, size_t size);
 void macho_free(struct macho_image *img);
+
+/* A pointer to slide: at segments[segment].vmaddr + offset. */
+typedef void macho_rebase_fn(void *ctx, unsigned segment, uint64_t offset);
+/* Calls fn for each rebase of the stream, the size bytes at stream: the
+ * slice's bytes at img->rebase_off, which macho_parse checked.  0, or -1 with
+ * img->reason set if they are not what it checked. */
+int macho_each_rebase(struct macho_image *img, const void *stream, size_t size, macho_rebase_fn *fn,
+		      void *ctx);
 
 /* The mapped segment (not __PAGEZERO) holding [addr, addr + len): its index, or -1. */
 int macho_segment_at(const struct macho_image *img, uint64_t addr, uint64_t len);

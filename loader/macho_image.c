@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "core/brand.h"
 #include "core/library.h"
@@ -130,8 +131,10 @@ static uint64_t export_of(const struct xeno_library *lib, const char *name)
 {
 	for (unsigned i = 0; lib && i < lib->nexports; i++) {
 		const struct xeno_export *e = &lib->exports[i];
-		if (!e->hidden && strcmp(e->name, name) == 0)
-			return (uint64_t)(e->kind == XENO_EXPORT_DATA && e->at ? *e->at : e->addr);
+		void **at = xeno_export_at(e);
+		if (!e->hidden && strcmp(xeno_export_name(e), name) == 0)
+			return (uint64_t)(e->kind == XENO_EXPORT_DATA && at ? *at
+									    : xeno_export_addr(e));
 	}
 	return 0;
 }
@@ -183,15 +186,31 @@ static int bind_all(struct xeno_image *img, const struct macho_image *m,
 	return 0;
 }
 
-static void rebase_all(struct xeno_image *img, const struct macho_image *m)
+static void slide_pointer(void *ctx, unsigned segment, uint64_t offset)
 {
-	for (size_t i = 0; i < m->nrebases; i++) {
-		const struct macho_rebase *r = &m->rebases[i];
-		uint64_t *field =
-		    (uint64_t *)(m->segments[r->segment].vmaddr + r->offset + img->bias);
-		*field += img->bias;
-	}
+	const struct xeno_image *img = ctx;
+	const struct macho_image *m = img->format_data;
+	uint64_t *field = (uint64_t *)(m->segments[segment].vmaddr + offset + img->bias);
+	*field += img->bias;
+}
+
+/* The rebase stream is read again from the file only now that the image
+ * moved (the parse kept no records of it: loader/macho_fixups.c). */
+static int rebase_all(struct xeno_image *img, struct macho_image *m)
+{
+	void *stream = malloc(m->rebase_size ? m->rebase_size : 1);
+	if (!stream)
+		return fail(img, "out of memory for its rebase stream");
+	off_t at = (off_t)(m->slice_offset + m->rebase_off);
+	ssize_t n = pread(img->fd, stream, m->rebase_size, at);
+	int err = 0;
+	if (n != (ssize_t)m->rebase_size)
+		err = fail(img, "cannot read its rebase stream again");
+	else if (macho_each_rebase(m, stream, m->rebase_size, slide_pointer, img) < 0)
+		err = fail(img, "%s", m->reason);
+	free(stream);
 	report.nrebases = m->nrebases;
+	return err;
 }
 
 /* Every mapped segment writable (true) or as it ends up (false). */
@@ -240,14 +259,14 @@ static void take_report(const struct xeno_image *img, const struct macho_image *
 int xeno_macho_link(struct xeno_image *img, const struct xeno_personality *os,
 		    struct xeno_link_start *out)
 {
-	const struct macho_image *m = img->format_data;
+	struct macho_image *m = img->format_data;
 	*out = (struct xeno_link_start){0};
 	take_report(img, m, os);
 	int err = protect_all(img, m, true);
 	if (err)
 		return err;
-	if (img->bias)
-		rebase_all(img, m);
+	if (img->bias && (err = rebase_all(img, m)))
+		return err;
 	err = bind_all(img, m, os);
 	if (!err)
 		err = protect_all(img, m, false);

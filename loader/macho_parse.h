@@ -41,7 +41,7 @@ struct macho_parser {
 	uint64_t main_entryoff; /* LC_MAIN, resolved once the segments are known */
 
 	size_t strings_used, strings_cap;
-	size_t rebases_cap, binds_cap;
+	size_t binds_cap;
 };
 
 /* Sets the reason; returns -1. */

@@ -12,6 +12,13 @@
  * or indirect table, and would corrupt the program where no check of the
  * segment alone can see it: refused.  Section types: xnu
  * EXTERNAL_HEADERS/mach-o/loader.h (S_LAZY_SYMBOL_POINTERS...).
+ *
+ * The binds are few and kept (img->binds); the rebases are many and not kept
+ * (macho_each_rebase), so they are checked as the stream is walked: each
+ * against the sections and the binds by binary search, and against the
+ * rebase before it.  Linkers write the stream in order of place, so an
+ * overlap among rebases shows between neighbours; only a stream out of order
+ * is walked a second time, its places collected and sorted.
  */
 #include <stdlib.h>
 
@@ -22,7 +29,7 @@ enum fixup_kind { FIX_REBASE, FIX_BIND, FIX_WEAK };
 struct fixup {
 	uint64_t addr; /* segment's vmaddr + offset: segments do not overlap */
 	uint32_t kind;
-	uint32_t index; /* in rebases[] or binds[] */
+	uint32_t index; /* in binds[]; 0 for a rebase */
 };
 
 static int by_place(const void *a, const void *b)
@@ -43,6 +50,12 @@ static bool may_share(const struct fixup *a, const struct fixup *b)
 	return a->kind == FIX_WEAK || b->kind == FIX_WEAK || a->kind != b->kind;
 }
 
+/* Whether a and b (a first by place) write over each other's bytes. */
+static bool overlap(const struct fixup *a, const struct fixup *b)
+{
+	return b->addr - a->addr < MACHO_PTRSIZE && (b->addr != a->addr || !may_share(a, b));
+}
+
 /* The sections, by address: where fixups may write. */
 struct place {
 	uint64_t addr, end;
@@ -61,81 +74,198 @@ static bool lazy_pointers(uint32_t type)
 	return type == MACHO_S_LAZY_SYMBOL_POINTERS || type == MACHO_S_LAZY_DYLIB_SYMBOL_POINTERS;
 }
 
-/* Each fixup, in order of place, inside a section (a lazy bind in lazy
- * pointers); s walks the sections along. */
-static int check_inside(struct macho_parser *p, const struct fixup *f, size_t n,
-			const struct place *s, unsigned ns)
+/* What the checks share: the sections and the binds, each sorted by place. */
+struct places {
+	struct macho_parser *p;
+	struct place s[MACHO_MAX_SECTIONS];
+	unsigned ns;
+	struct fixup *binds;
+	size_t nbinds;
+};
+
+/* The section holding the pointer at addr, or NULL. */
+static const struct place *section_of(const struct places *pl, uint64_t addr)
 {
-	const struct macho_image *img = p->img;
-	unsigned j = 0;
-	for (size_t i = 0; i < n; i++) {
-		while (j < ns && s[j].end < f[i].addr + MACHO_PTRSIZE)
-			j++;
-		const char *what = describe(img, &f[i]);
-		if (j == ns || s[j].addr > f[i].addr)
-			return macho_fail(p, "fixes up %s at 0x%llx, outside every section", what,
-					  (unsigned long long)f[i].addr);
-		if (f[i].kind == FIX_BIND && img->binds[f[i].index].kind == MACHO_BIND_LAZY &&
-		    !lazy_pointers(s[j].type)) {
-			const struct macho_section *sect = &img->sections[s[j].index];
-			return macho_fail(p,
+	unsigned lo = 0, hi = pl->ns; /* the first section ending at or past the pointer's end */
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+		if (pl->s[mid].end < addr + MACHO_PTRSIZE)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < pl->ns && pl->s[lo].addr <= addr ? &pl->s[lo] : NULL;
+}
+
+static int outside(struct places *pl, const struct fixup *f)
+{
+	return macho_fail(pl->p, "fixes up %s at 0x%llx, outside every section",
+			  describe(pl->p->img, f), (unsigned long long)f->addr);
+}
+
+static int refuse(struct places *pl, const struct fixup *a, const struct fixup *b)
+{
+	const struct macho_image *img = pl->p->img;
+	return macho_fail(pl->p, "its fixups overlap: %s at 0x%llx and %s at 0x%llx",
+			  describe(img, a), (unsigned long long)a->addr, describe(img, b),
+			  (unsigned long long)b->addr);
+}
+
+/* Each bind inside a section (a lazy bind in lazy pointers), none over
+ * another. */
+static int check_binds(struct places *pl)
+{
+	const struct macho_image *img = pl->p->img;
+	for (size_t i = 0; i < pl->nbinds; i++) {
+		const struct fixup *f = &pl->binds[i];
+		const struct place *s = section_of(pl, f->addr);
+		if (!s)
+			return outside(pl, f);
+		if (f->kind == FIX_BIND && img->binds[f->index].kind == MACHO_BIND_LAZY &&
+		    !lazy_pointers(s->type)) {
+			const struct macho_section *sect = &img->sections[s->index];
+			return macho_fail(pl->p,
 					  "binds %s lazily in %s,%s, which holds no lazy pointers",
-					  what, sect->segname, sect->sectname);
+					  describe(img, f), sect->segname, sect->sectname);
 		}
+		if (i > 0 && overlap(&pl->binds[i - 1], f))
+			return refuse(pl, &pl->binds[i - 1], f);
 	}
 	return 0;
 }
 
-static int check_sections(struct macho_parser *p, const struct fixup *f, size_t n)
+/* The state of the walk over the rebase stream: the first fault found. */
+struct rebase_walk {
+	struct places *pl;
+	struct fixup prev, bad_a, bad_b;
+	bool any, unsorted;
+	enum { WALK_OK, WALK_OUTSIDE, WALK_OVERLAP } fault;
+};
+
+/* The binds within a pointer's reach of the rebase r: any over it? */
+static const struct fixup *bind_over(const struct places *pl, const struct fixup *r)
 {
-	const struct macho_image *img = p->img;
-	struct place s[MACHO_MAX_SECTIONS];
-	unsigned ns = 0;
-	for (unsigned i = 0; i < img->nsections; i++) {
-		const struct macho_section *sect = &img->sections[i];
-		s[ns++] = (struct place){sect->addr, sect->addr + sect->size, sect->type, i};
+	size_t lo = 0, hi = pl->nbinds; /* the first bind not below r's reach */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (pl->binds[mid].addr + MACHO_PTRSIZE <= r->addr)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	qsort(s, ns, sizeof *s, by_addr);
-	return check_inside(p, f, n, s, ns);
+	for (size_t i = lo; i < pl->nbinds && pl->binds[i].addr < r->addr + MACHO_PTRSIZE; i++)
+		if (pl->binds[i].addr != r->addr && pl->binds[i].kind != FIX_WEAK)
+			return &pl->binds[i];
+	return NULL;
 }
 
-static int refuse(struct macho_parser *p, const struct fixup *a, const struct fixup *b)
+static void check_rebase(void *ctx, unsigned segment, uint64_t offset)
 {
-	const struct macho_image *img = p->img;
-	return macho_fail(p, "its fixups overlap: %s at 0x%llx and %s at 0x%llx", describe(img, a),
-			  (unsigned long long)a->addr, describe(img, b),
-			  (unsigned long long)b->addr);
+	struct rebase_walk *w = ctx;
+	const struct macho_image *img = w->pl->p->img;
+	struct fixup r = {img->segments[segment].vmaddr + offset, FIX_REBASE, 0};
+	if (w->fault != WALK_OK)
+		return;
+	const struct fixup *b;
+	if (!section_of(w->pl, r.addr)) {
+		w->fault = WALK_OUTSIDE, w->bad_a = r;
+	} else if ((b = bind_over(w->pl, &r))) {
+		w->fault = WALK_OVERLAP;
+		w->bad_a = b->addr < r.addr ? *b : r;
+		w->bad_b = b->addr < r.addr ? r : *b;
+	} else if (w->any && r.addr < w->prev.addr + MACHO_PTRSIZE) {
+		w->unsorted = true; /* out of order, or over the one before */
+	}
+	w->prev = r, w->any = true;
+}
+
+/* A stream out of order: its places collected, sorted, compared. */
+struct rebase_list {
+	uint64_t *addr;
+	size_t n;
+	const struct macho_image *img;
+};
+
+static void keep_rebase(void *ctx, unsigned segment, uint64_t offset)
+{
+	struct rebase_list *l = ctx;
+	l->addr[l->n++] = l->img->segments[segment].vmaddr + offset;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int check_rebase_order(struct places *pl)
+{
+	struct macho_image *img = pl->p->img;
+	struct rebase_list l = {malloc(img->nrebases * sizeof *l.addr), 0, img};
+	if (!l.addr)
+		return macho_fail(pl->p, "out of memory for its rebases");
+	int r = macho_each_rebase(img, pl->p->base + img->rebase_off, img->rebase_size, keep_rebase,
+				  &l);
+	if (r == 0)
+		qsort(l.addr, l.n, sizeof *l.addr, by_value);
+	for (size_t i = 1; i < l.n && r == 0; i++)
+		if (l.addr[i] - l.addr[i - 1] < MACHO_PTRSIZE)
+			r = refuse(pl, &(struct fixup){l.addr[i - 1], FIX_REBASE, 0},
+				   &(struct fixup){l.addr[i], FIX_REBASE, 0});
+	free(l.addr);
+	return r;
+}
+
+static int check_rebases(struct places *pl)
+{
+	struct macho_image *img = pl->p->img;
+	if (img->nrebases == 0)
+		return 0;
+	struct rebase_walk w = {.pl = pl};
+	if (macho_each_rebase(img, pl->p->base + img->rebase_off, img->rebase_size, check_rebase,
+			      &w) < 0)
+		return -1;
+	if (w.fault == WALK_OUTSIDE)
+		return outside(pl, &w.bad_a);
+	if (w.fault == WALK_OVERLAP)
+		return refuse(pl, &w.bad_a, &w.bad_b);
+	return w.unsorted ? check_rebase_order(pl) : 0;
+}
+
+static void sort_sections(struct places *pl)
+{
+	const struct macho_image *img = pl->p->img;
+	for (unsigned i = 0; i < img->nsections; i++) {
+		const struct macho_section *sect = &img->sections[i];
+		pl->s[pl->ns++] =
+		    (struct place){sect->addr, sect->addr + sect->size, sect->type, i};
+	}
+	qsort(pl->s, pl->ns, sizeof *pl->s, by_addr);
 }
 
 int macho_check_fixup_places(struct macho_parser *p)
 {
 	const struct macho_image *img = p->img;
-	size_t n = img->nrebases + img->nbinds;
-	if (n == 0)
+	if (img->nrebases + img->nbinds == 0)
 		return 0;
-	struct fixup *f = malloc(n * sizeof *f);
-	if (!f)
+	struct places *pl = calloc(1, sizeof *pl);
+	if (!pl || !(pl->binds = malloc((img->nbinds ? img->nbinds : 1) * sizeof *pl->binds))) {
+		free(pl);
 		return macho_fail(p, "out of memory for its fixups");
-	size_t k = 0;
-	for (size_t i = 0; i < img->nrebases; i++) {
-		const struct macho_rebase *r = &img->rebases[i];
-		f[k++] = (struct fixup){img->segments[r->segment].vmaddr + r->offset, FIX_REBASE,
-					(uint32_t)i};
 	}
+	pl->p = p;
+	sort_sections(pl);
 	for (size_t i = 0; i < img->nbinds; i++) {
 		const struct macho_bind *b = &img->binds[i];
-		f[k++] =
+		pl->binds[pl->nbinds++] =
 		    (struct fixup){img->segments[b->segment].vmaddr + b->offset,
 				   b->kind == MACHO_BIND_WEAK ? FIX_WEAK : FIX_BIND, (uint32_t)i};
 	}
-	qsort(f, n, sizeof *f, by_place);
-	int r = check_sections(p, f, n);
-	/* sorted by place, then kind: an overlap shows between neighbours */
-	for (size_t i = 0; i + 1 < n && r == 0; i++) {
-		const struct fixup *a = &f[i], *b = &f[i + 1];
-		if (b->addr - a->addr < MACHO_PTRSIZE && (b->addr != a->addr || !may_share(a, b)))
-			r = refuse(p, a, b);
-	}
-	free(f);
+	qsort(pl->binds, pl->nbinds, sizeof *pl->binds, by_place);
+	int r = check_binds(pl);
+	if (r == 0)
+		r = check_rebases(pl);
+	free(pl->binds);
+	free(pl);
 	return r;
 }

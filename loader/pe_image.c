@@ -156,8 +156,10 @@ uint64_t pe_shim_export(const struct xeno_library *lib, const char *name, unsign
 {
 	for (unsigned i = 0; i < lib->nexports; i++) {
 		const struct xeno_export *e = &lib->exports[i];
-		if (name ? strcmp(e->name, name) == 0 : e->ordinal == ordinal)
-			return (uint64_t)(e->kind == XENO_EXPORT_DATA && e->at ? *e->at : e->addr);
+		void **at = xeno_export_at(e);
+		if (name ? strcmp(xeno_export_name(e), name) == 0 : e->ordinal == ordinal)
+			return (uint64_t)(e->kind == XENO_EXPORT_DATA && at ? *at
+									    : xeno_export_addr(e));
 	}
 	return 0;
 }

@@ -83,6 +83,7 @@ $1 == "versions" {
 			die("version " $i " defined twice")
 		is_version[$i] = 1
 		versions[++nver] = $i
+		version_index[$i] = nver
 	}
 	next
 }
@@ -257,7 +258,7 @@ function write_proto(    h, n, i, sorted, order, fn) {
 	close(h)
 }
 
-function write_lib(    c, i, n) {
+function write_lib(    c, i, n, has, flags) {
 	c = out "/" P "_lib.c"
 	print hdr > c
 	print "#include \"core/library.h\"" > c
@@ -270,7 +271,7 @@ function write_lib(    c, i, n) {
 			continue # not traced: see HOST above
 		if (fn_status[i] == "HOST") {
 			# its traced entry: the host function behind the crossing
-			printf("static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
+			printf("__attribute__((used)) static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
 			printf("\t(void)t;\n") > c
 			if (fn_nargs[i] == 0)
 				printf("\t(void)a;\n") > c
@@ -279,35 +280,59 @@ function write_lib(    c, i, n) {
 		}
 		if (fn_status[i] != "STD")
 			continue
-		printf("static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
+		printf("__attribute__((used)) static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
 		if (fn_nargs[i] == 0)
 			printf("\t(void)a;\n") > c
 		printf("\treturn %s(%s);\n}\n\n", fn_handler[i], fn_call[i]) > c
 	}
 	n = nfn ? nfn : 1
-	printf("static const struct xeno_syscall calls[%d] = {\n", n) > c
+	split("", has)
+	split("", flags)
 	for (i = 0; i < nfn; i++)
-		if (fn_status[i] == "STD")
-			printf("\t[%d] = {thunk_%d, %s},\n", i, i, fn_flags[i]) > c
-		else if (fn_status[i] == "HOST" && !fn_fp[i])
-			printf("\t[%d] = {thunk_%d, XENO_SYF_NOTLS},\n", i, i) > c
-	print "};\n" > c
+		if (fn_status[i] == "STD") {
+			has[i] = 1
+			flags[i] = fn_flags[i]
+		} else if (fn_status[i] == "HOST" && !fn_fp[i]) {
+			has[i] = 1
+			flags[i] = "XENO_SYF_NOTLS"
+		}
+	write_call_table(c, P "_call_table", n, has, flags)
 	printf("static const struct xeno_sysent sysent[%d] = {\n", n) > c
 	for (i = 0; i < nfn; i++)
 		printf("\t[%d] = {\"%s\", %d, %s, %s, {%s}, %s},\n", i, fn_name[i], fn_nargs[i], fn_ret[i], fn_classes[i], fn_desc[i], fn_conv[i]) > c
 	print "};\n" > c
-	printf("const struct xeno_calltable %s_calls = {\"%s\", %d, calls, sysent, %d};\n\n", P, soname, libid, nfn) > c
+	printf("const struct xeno_calltable %s_calls = {\"%s\", %d, %s_call_table, sysent, %d};\n\n", P, soname, libid, P, nfn) > c
 	write_entries(c)
 	write_exports(c)
 	close(c)
 }
 
-# Each function's entry: its descriptor into r11, then the common entry.
-function write_entries(c,    i) {
-	printf("__attribute__((used)) static const struct xeno_libfn fns[%d] = {\n", nfn ? nfn : 1) > c
+# enum xeno_libconv (core/library.h) by name, for the descriptors' assembly;
+# write_entries asserts that the C enum agrees.
+function conv_value(conv) {
+	if (!(conv in conv_values))
+		die("unknown convention '" conv "'")
+	return conv_values[conv]
+}
+
+# Each function's descriptor (struct xeno_libfn: its table as a distance,
+# `.quad P_calls - .`, which needs no relocation at start-up), and its entry:
+# the descriptor into r11, then the common entry.
+function write_entries(c,    i, k) {
+	split("XENO_CONV_VALUE XENO_CONV_ERRNO XENO_CONV_RET XENO_CONV_PTR XENO_CONV_ZERO", k, " ")
+	for (i = 1; i in k; i++) {
+		conv_values[k[i]] = i - 1
+		printf("_Static_assert(%s == %d, \"conv_value (tools/genlibs.awk)\");\n", k[i], i - 1) > c
+	}
+	print "_Static_assert(__builtin_offsetof(struct xeno_libfn, nr) == 8 &&" > c
+	print "\t       __builtin_offsetof(struct xeno_libfn, conv) == 12 &&" > c
+	print "\t       __builtin_offsetof(struct xeno_libfn, nargs) == 13, \"write_entries' layout\");\n" > c
+	print "__asm__(\"\\t.section .rodata\\n\\t.balign 16\\nfns:\\n\"" > c
 	for (i = 0; i < nfn; i++)
-		printf("\t[%d] = {&%s_calls, %d, %s, %d},\n", i, P, i, fn_conv[i], fn_nargs[i]) > c
-	print "};\n" > c
+		printf("\t\"\\t.quad %s_calls - .\\n\\t.long %d\\n\\t.byte %d, %d, 0, 0\\n\"\n", P, i, conv_value(fn_conv[i]), fn_nargs[i]) > c
+	if (!nfn)
+		print "\t\"\\t.zero 16\\n\"" > c
+	print "\t\"\\t.previous\\n\");\n" > c
 	entry = convention == "ms" ? "xeno_lib_entry_ms" : "xeno_lib_entry"
 	print "__asm__(\"\\t.text\\n\"" > c
 	for (i = 0; i < nfn; i++) {
@@ -334,46 +359,69 @@ function write_ms_host(c, i,    n, k, params, args, types) {
 	if (n == 0) {
 		params = "void"; types = "void"
 	}
-	printf("static __attribute__((ms_abi)) uint64_t ms_host_%d(%s)\n{\n", i, params) > c
+	printf("static __attribute__((used, ms_abi)) uint64_t ms_host_%d(%s)\n{\n", i, params) > c
 	printf("\treturn ((uint64_t(*)(%s))(void (*)(void))%s)(%s);\n}\n\n", types, exp_obj[i], args) > c
 }
 
-function write_exports(c,    i, v, addr, size, at, kind, traced) {
+# The exports (struct xeno_export, core/library.h) in assembly: each pointer
+# as its 32-bit distance from its field (`.long sym - .`, 0 for none), which
+# the linker resolves, and the names and versions as strings beside them; in
+# C they would be ~2,000 pointers for the static PIE to relocate at every
+# start.  A host function (a HOST line) is named `sym@PLT`, its distance
+# through a PLT entry where the program has one: the unit tests link with the
+# host's shared libraries, where a plain distance would need a dynamic
+# relocation of read-only data.
+function write_exports(c,    i, addr, size, at, kind, traced, ver) {
 	for (i = 0; i < nexp; i++)
 		if (exp_kind[i] == "DATA")
 			printf("void *%s_at = &%s;\n", exp_obj[i], exp_obj[i]) > c
 		else if (exp_kind[i] == "HOST" && convention == "ms")
 			write_ms_host(c, i)
 	print "" > c
-	printf("static const struct xeno_export exports[%d] = {\n", nexp ? nexp : 1) > c
+	print "_Static_assert(XENO_EXPORT_FUNC == 1 && XENO_EXPORT_DATA == 2 &&" > c
+	print "\t       __builtin_offsetof(struct xeno_export, kind) == 8 &&" > c
+	print "\t       __builtin_offsetof(struct xeno_export, addr_at) == 16 &&" > c
+	print "\t       sizeof(struct xeno_export) == 28, \"write_exports' layout\");" > c
+	printf("extern const struct xeno_export %s_exports[%d];\n", P, nexp ? nexp : 1) > c
+	printf("__asm__(\"\\t.section .rodata\\n\\t.balign 4\\n\\t.globl %s_exports\\n\\t.hidden %s_exports\\n\"\n", P, P) > c
+	printf("\t\"\\t.type %s_exports, @object\\n\\t.size %s_exports, %d\\n%s_exports:\\n\"\n", P, P, 28 * (nexp ? nexp : 1), P) > c
 	for (i = 0; i < nexp; i++) {
-		v = exp_version[i] == "-" ? "NULL" : "\"" exp_version[i] "\""
 		size = 0
-		at = "NULL"
-		traced = "NULL"
-		kind = "XENO_EXPORT_FUNC"
+		at = "0"
+		traced = "0"
+		kind = 1
 		if (exp_kind[i] == "DATA") {
-			kind = "XENO_EXPORT_DATA"
-			addr = "&" exp_obj[i]
+			kind = 2
+			addr = exp_obj[i] " - ."
 			size = exp_size[i]
-			at = "&" exp_obj[i] "_at"
+			at = exp_obj[i] "_at - ."
 		} else if (exp_kind[i] == "HOST") {
-			addr = convention == "ms" ? "(void *)ms_host_" i : "(void *)" exp_obj[i]
+			addr = convention == "ms" ? "ms_host_" i " - ." : exp_obj[i] "@PLT"
 			if (!fn_fp[exp_fn[i]])
-				traced = "(void *)" P "_fn" exp_fn[i]
+				traced = P "_fn" exp_fn[i] " - ."
 		} else {
-			addr = "(void *)" P "_fn" exp_fn[i]
+			addr = P "_fn" exp_fn[i] " - ."
 		}
-		printf("\t{\"%s\", %s, %s, %s, %d, %d, %s, %s, %s},\n", exp_name[i], v, kind,
-		       (i in hidden_exp) ? "true" : "false", exp_ordinal[i], size, addr, at, traced) > c
+		if (exp_version[i] != "-" && !(exp_version[i] in version_index))
+			die("export " exp_name[i] " has version " exp_version[i] ", which no versions line defines")
+		ver = exp_version[i] == "-" ? "0" : ".Lversion_" version_index[exp_version[i]] " - ."
+		printf("\t\"\\t.long .Lexport_%d - ., %s\\n\\t.byte %d, %d\\n\\t.short %d\\n\\t.long %d\\n\"\n",
+		       i, ver, kind, (i in hidden_exp) ? 1 : 0, exp_ordinal[i], size) > c
+		printf("\t\"\\t.long %s\\n\\t.long %s\\n\\t.long %s\\n\"\n", addr, at, traced) > c
 	}
-	print "};\n" > c
+	if (!nexp)
+		print "\t\"\\t.zero 28\\n\"" > c
+	for (i = 0; i < nexp; i++)
+		printf("\t\".Lexport_%d: .asciz \\\"%s\\\"\\n\"\n", i, exp_name[i]) > c
+	for (i = 1; i <= nver; i++)
+		printf("\t\".Lversion_%d: .asciz \\\"%s\\\"\\n\"\n", i, versions[i]) > c
+	print "\t\"\\t.previous\\n\");\n" > c
 	printf("static const char *const versions[] = {") > c
 	for (i = 1; i <= nver; i++)
 		printf("\"%s\", ", versions[i]) > c
 	print "NULL};\n" > c
 	printf("const struct xeno_library %s_library = {\n", P) > c
-	printf("    \"%s\", %d, versions, exports, %d, &%s_calls,\n};\n", soname, libid, nexp, P) > c
+	printf("    \"%s\", %d, versions, %s_exports, %d, &%s_calls,\n};\n", soname, libid, P, nexp, P) > c
 }
 
 # The link-only stub: a symbol per export (a `ret` or zeroed bytes), bound to

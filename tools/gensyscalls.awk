@@ -104,16 +104,12 @@ END {
 	for (nr = 0; nr <= maxnr; nr++) {
 		if (!(nr in handlers))
 			continue
-		printf("static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", nr) > c
+		printf("__attribute__((used)) static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", nr) > c
 		if (nargs_[nr] == 0)
 			printf("\t(void)a;\n") > c
 		printf("\treturn %s(%s);\n}\n\n", handlers[nr], callof[nr]) > c
 	}
-	printf("const struct xeno_syscall %s_syscalls[%d] = {\n", os, maxnr + 1) > c
-	for (nr = 0; nr <= maxnr; nr++)
-		if (nr in handlers)
-			printf("\t[%d] = {thunk_%d, %s},\n", nr, nr, flags_[nr]) > c
-	print "};\n" > c
+	write_call_table(c, os "_syscalls", maxnr + 1, handlers, flags_)
 	printf("const struct xeno_sysent %s_sysent[%d] = {\n", os, maxnr + 1) > c
 	for (nr = 0; nr <= maxnr; nr++) {
 		if (!(nr in names))

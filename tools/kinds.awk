@@ -186,3 +186,38 @@ function asort_names(src, dst,    k, n, i, j, tmp) {
 	}
 	return n
 }
+
+# A table flag word as syscalls.master and the specs spell it
+# ("0|XENO_SYF_NOTLS") as its number, for write_call_table's assembly.
+function syf_value(flags,    parts, n, i, v) {
+	n = split(flags, parts, "|")
+	v = 0
+	for (i = 1; i <= n; i++) {
+		if (parts[i] == "XENO_SYF_NOTLS")
+			v += 1
+		else if (parts[i] != "0")
+			die("unknown table flag '" parts[i] "'")
+	}
+	return v
+}
+
+# The dispatch table sym of n entries (struct xeno_syscall, core/syscall.h),
+# written as assembly: entry i with a thunk (i in has) holds thunk_i's
+# distance from itself, `.quad thunk_i - .`, which the linker resolves; a C
+# initializer could only hold a pointer, which the static PIE relocates —
+# writes, a page fault a page — at every start.  flags[i]: its XENO_SYF_*.
+# The thunks are static functions marked used.
+function write_call_table(c, sym, n, has, flags,    i) {
+	printf("extern const struct xeno_syscall %s[%d];\n", sym, n) > c
+	printf("_Static_assert(sizeof(struct xeno_syscall) == 16 && ") > c
+	printf("__builtin_offsetof(struct xeno_syscall, flags) == 8 && XENO_SYF_NOTLS == 1,\n") > c
+	printf("\t       \"write_call_table (tools/kinds.awk) writes this layout\");\n") > c
+	printf("__asm__(\"\\t.section .rodata\\n\\t.balign 16\\n\\t.globl %s\\n\\t.hidden %s\\n\"\n", sym, sym) > c
+	printf("\t\"\\t.type %s, @object\\n\\t.size %s, %d\\n%s:\\n\"\n", sym, sym, 16 * n, sym) > c
+	for (i = 0; i < n; i++)
+		if (i in has)
+			printf("\t\"\\t.quad thunk_%d - ., %d\\n\"\n", i, syf_value(flags[i])) > c
+		else
+			printf("\t\"\\t.zero 16\\n\"\n") > c
+	print "\t\"\\t.previous\\n\");\n" > c
+}

@@ -209,7 +209,7 @@ static void call_begin(struct xeno_thread *t, const struct xeno_call *trap,
 	t->trace_nhost = host_base(outer);
 	t->trace_host_dropped = outer->in_call ? outer->host_dropped : 0;
 	t->trace_in_call = true;
-	if (e && trap->table->calls[trap->nr].call && e->ret_kind == XA_NORETURN) {
+	if (e && xeno_syscall_thunk(&trap->table->calls[trap->nr]) && e->ret_kind == XA_NORETURN) {
 		/* exit, thr_exit, __libc_start1: traced now, for they do not
 		 * come back; what they do meanwhile is not theirs to show */
 		struct xt_capture c;

@@ -105,11 +105,11 @@ extern const struct xeno_errno_table bsd_errno_table;
  * host, or one with only a near host errno (used towards the host only). */
 #define BSD_ERRNO(prefix, name)                                                                    \
 	{                                                                                          \
-		prefix##name, name, #name, 0                                                       \
+		prefix##name, name, XENO_NAME(#name), 0                                            \
 	}
 #define BSD_ERRNO_NEAR(prefix, name, host)                                                         \
 	{                                                                                          \
-		prefix##name, host, #name, 1                                                       \
+		prefix##name, host, XENO_NAME(#name), 1                                            \
 	}
 
 #endif

@@ -7,14 +7,14 @@
 /* Same name on both systems. */
 #define E(name)                                                                                    \
 	{                                                                                          \
-		ILLUMOS_##name, name, #name, 0                                                     \
+		ILLUMOS_##name, name, XENO_NAME(#name), 0                                          \
 	}
 /* illumos-only (or a twin Linux folds into another): the nearest Linux
  * errno, used only towards the host.  Linux's ENOTSUP is EOPNOTSUPP, so a
  * host EOPNOTSUPP reads back as illumos's EOPNOTSUPP (122). */
 #define NEAR(name, host)                                                                           \
 	{                                                                                          \
-		ILLUMOS_##name, host, #name, 1                                                     \
+		ILLUMOS_##name, host, XENO_NAME(#name), 1                                          \
 	}
 
 static const struct xeno_errno errnos[] = {

@@ -8,8 +8,14 @@
 
 /* The errno each Windows error stands for: the reverse is the first line
  * naming a host errno; approx lines only give a name. */
-#define W(code, host) {WIN_##code, host, #code, 0}
-#define NAME(code)    {WIN_##code, 0, #code, 1}
+#define W(code, host)                                                                              \
+	{                                                                                          \
+		WIN_##code, host, XENO_NAME(#code), 0                                              \
+	}
+#define NAME(code)                                                                                 \
+	{                                                                                          \
+		WIN_##code, 0, XENO_NAME(#code), 1                                                 \
+	}
 
 static const struct xeno_errno errors[] = {
     NAME(ERROR_SUCCESS),
@@ -101,8 +107,12 @@ static const struct xeno_errno_alias aliases[] = {
 };
 
 static const struct xeno_errno_table table = {
-    errors, sizeof errors / sizeof errors[0], aliases, sizeof aliases / sizeof aliases[0],
-    WIN_ERROR_INVALID_FUNCTION, NULL,
+    errors,
+    sizeof errors / sizeof errors[0],
+    aliases,
+    sizeof aliases / sizeof aliases[0],
+    WIN_ERROR_INVALID_FUNCTION,
+    NULL,
 };
 
 /* File calls: errors as Windows' file system gives them. */

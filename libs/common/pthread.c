@@ -175,8 +175,8 @@ static void reap(void)
 static uint64_t libc_function(const struct xeno_library *l, const char *name)
 {
 	for (unsigned i = 0; i < l->nexports; i++)
-		if (strcmp(l->exports[i].name, name) == 0)
-			return (uint64_t)l->exports[i].addr;
+		if (strcmp(xeno_export_name(&l->exports[i]), name) == 0)
+			return (uint64_t)xeno_export_addr(&l->exports[i]);
 	return 0;
 }
 

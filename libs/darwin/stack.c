@@ -94,8 +94,8 @@ int darwin_build_stack(const struct xeno_image *img, char *const argv[], char *c
 		uint64_t exit_fn = 0;
 		const struct xeno_library *l = &darwin_libSystem_library;
 		for (unsigned i = 0; i < l->nexports; i++)
-			if (strcmp(l->exports[i].name, "exit") == 0)
-				exit_fn = (uint64_t)l->exports[i].addr;
+			if (strcmp(xeno_export_name(&l->exports[i]), "exit") == 0)
+				exit_fn = (uint64_t)xeno_export_addr(&l->exports[i]);
 		e->rsp = (sp - 8) & ~15ULL;
 		e->rip = (uint64_t)xeno_guest_start_thread;
 		e->rbx = img->entry + img->bias;

@@ -145,8 +145,8 @@ static uint64_t libsystem_function(const char *name)
 	extern const struct xeno_library darwin_libSystem_library;
 	const struct xeno_library *l = &darwin_libSystem_library;
 	for (unsigned i = 0; i < l->nexports; i++)
-		if (strcmp(l->exports[i].name, name) == 0)
-			return (uint64_t)l->exports[i].addr;
+		if (strcmp(xeno_export_name(&l->exports[i]), name) == 0)
+			return (uint64_t)xeno_export_addr(&l->exports[i]);
 	return 0;
 }
 

@@ -298,8 +298,8 @@ static uint64_t exit_function(void)
 	if (!fn) {
 		const struct xeno_library *l = &freebsd_libthr_library;
 		for (unsigned i = 0; i < l->nexports && !fn; i++)
-			if (strcmp(l->exports[i].name, "pthread_exit") == 0)
-				fn = (uint64_t)l->exports[i].addr;
+			if (strcmp(xeno_export_name(&l->exports[i]), "pthread_exit") == 0)
+				fn = (uint64_t)xeno_export_addr(&l->exports[i]);
 	}
 	return fn;
 }

@@ -45,29 +45,38 @@ static int by_address(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* No two binds (weak ones aside) and no two rebases share a byte. */
-static void check_no_overlap(const struct macho_image *img)
+/* The places of the rebases, as macho_each_rebase finds them again. */
+struct places {
+	const struct macho_image *img;
+	uint64_t *at;
+	size_t n;
+};
+
+static void check_rebase(void *ctx, unsigned seg, uint64_t offset)
 {
-	size_t n = img->nrebases + img->nbinds, k = 0, r = 0;
-	uint64_t *at = malloc((n ? n : 1) * sizeof *at);
-	CHECK(at != NULL);
-	for (size_t i = 0; i < img->nrebases; i++)
-		at[k++] = img->segments[img->rebases[i].segment].vmaddr + img->rebases[i].offset;
-	r = k;
-	qsort(at, r, sizeof *at, by_address);
-	for (size_t i = 1; i < r; i++)
-		CHECK(at[i] - at[i - 1] >= 8);
-	for (size_t i = 0; i < img->nbinds; i++)
-		if (img->binds[i].kind != MACHO_BIND_WEAK)
-			at[k++] =
-			    img->segments[img->binds[i].segment].vmaddr + img->binds[i].offset;
-	qsort(at + r, k - r, sizeof *at, by_address);
-	for (size_t i = r + 1; i < k; i++)
-		CHECK(at[i] - at[i - 1] >= 8);
-	free(at);
+	struct places *pl = ctx;
+	check_fixup(pl->img, seg, offset);
+	pl->at[pl->n++] = pl->img->segments[seg].vmaddr + offset;
 }
 
-static void check_image(const struct macho_image *img)
+/* No two binds (weak ones aside) and no two rebases share a byte; pl holds
+ * the rebases' places. */
+static void check_no_overlap(const struct macho_image *img, struct places *pl)
+{
+	size_t r = pl->n, k = r;
+	qsort(pl->at, r, sizeof *pl->at, by_address);
+	for (size_t i = 1; i < r; i++)
+		CHECK(pl->at[i] - pl->at[i - 1] >= 8);
+	for (size_t i = 0; i < img->nbinds; i++)
+		if (img->binds[i].kind != MACHO_BIND_WEAK)
+			pl->at[k++] =
+			    img->segments[img->binds[i].segment].vmaddr + img->binds[i].offset;
+	qsort(pl->at + r, k - r, sizeof *pl->at, by_address);
+	for (size_t i = r + 1; i < k; i++)
+		CHECK(pl->at[i] - pl->at[i - 1] >= 8);
+}
+
+static void check_image(struct macho_image *img, const uint8_t *data)
 {
 	CHECK(img->nsegments <= MACHO_MAX_SEGMENTS && img->nsections <= MACHO_MAX_SECTIONS);
 	CHECK(img->lo < img->hi && img->hi <= 0x800000000000ull);
@@ -77,8 +86,13 @@ static void check_image(const struct macho_image *img)
 	for (unsigned i = 0; i < img->ndylibs; i++)
 		CHECK(strlen(img->dylibs[i].path) < 1u << 20);
 	CHECK(!img->dylinker || strlen(img->dylinker) < 1u << 20);
-	for (size_t i = 0; i < img->nrebases; i++)
-		check_fixup(img, img->rebases[i].segment, img->rebases[i].offset);
+	/* the stream as macho_parse checked it: each rebase found again */
+	size_t n = img->nrebases + img->nbinds;
+	struct places pl = {img, malloc((n ? n : 1) * sizeof *pl.at), 0};
+	CHECK(pl.at != NULL);
+	CHECK(macho_each_rebase(img, data + img->slice_offset + img->rebase_off, img->rebase_size,
+				check_rebase, &pl) == 0);
+	CHECK(pl.n == img->nrebases);
 	for (size_t i = 0; i < img->nbinds; i++) {
 		const struct macho_bind *b = &img->binds[i];
 		check_fixup(img, b->segment, b->offset);
@@ -87,7 +101,8 @@ static void check_image(const struct macho_image *img)
 		CHECK(b->kind != MACHO_BIND_LAZY || b->addend == 0);
 		CHECK(macho_ordinal_name(img, b->ordinal) != NULL);
 	}
-	check_no_overlap(img);
+	check_no_overlap(img, &pl);
+	free(pl.at);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -95,7 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct macho_image img;
 	(void)macho_probe(data, size);
 	if (macho_parse(&img, data, size) == 0)
-		check_image(&img);
+		check_image(&img, data);
 	else
 		CHECK(img.reason[0] != '\0' && !strchr(img.reason, '\n'));
 	macho_free(&img);
