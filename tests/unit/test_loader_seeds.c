@@ -7,6 +7,9 @@
  * load or be refused with a reason, never crash (the ASan+UBSan run of this
  * test catches what a crash alone would not).  The expected outcome of each
  * file is in tests/fuzz/loader-seeds.expected: "NAME ok" or "NAME refused".
+ * The PE fuzzer's findings (tests/fuzz/pe-regressions/, outcomes in
+ * pe-regressions.expected) go through the same path: the loader detects
+ * the format.
  */
 #include "unit.h"
 
@@ -17,13 +20,10 @@
 
 #include "tests/fuzz/load_bytes.h"
 
-#define SEEDS	 "tests/fuzz/loader-seeds"
-#define EXPECTED "tests/fuzz/loader-seeds.expected"
-
-/* The outcome EXPECTED gives for name: "ok", "refused", or NULL. */
-static const char *expected_outcome(const char *name, char *buf, size_t n)
+/* The outcome the file expected gives for name: "ok", "refused", or NULL. */
+static const char *expected_outcome(const char *expected, const char *name, char *buf, size_t n)
 {
-	FILE *f = fopen(EXPECTED, "r");
+	FILE *f = fopen(expected, "r");
 	char line[512], file[256], outcome[32];
 	const char *found = NULL;
 	assert_non_null(f);
@@ -34,17 +34,17 @@ static const char *expected_outcome(const char *name, char *buf, size_t n)
 	return found;
 }
 
-static void every_seed_loads_or_is_refused(void **state)
+/* Each file of dir loads or is refused as expected says; at least min. */
+static void each_file_as_expected(const char *dir, const char *expected, int min)
 {
-	(void)state;
-	DIR *d = opendir(SEEDS);
+	DIR *d = opendir(dir);
 	assert_non_null(d);
 	struct dirent *e;
 	int files = 0;
 	while ((e = readdir(d))) {
 		char path[512], want[32], reason[512];
 		struct stat st;
-		snprintf(path, sizeof path, SEEDS "/%s", e->d_name);
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 		if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
 			continue;
 		FILE *f = fopen(path, "rb");
@@ -59,18 +59,31 @@ static void every_seed_loads_or_is_refused(void **state)
 			fail_msg("%s: the harness failed", e->d_name);
 		if (r != 0 && reason[0] == '\0')
 			fail_msg("%s: refused without a reason", e->d_name);
-		if (!expected_outcome(e->d_name, want, sizeof want))
-			fail_msg("%s: not listed in " EXPECTED, e->d_name);
+		if (!expected_outcome(expected, e->d_name, want, sizeof want))
+			fail_msg("%s: not listed in %s", e->d_name, expected);
 		if (strcmp(want, r == 0 ? "ok" : "refused") != 0)
 			fail_msg("%s: %s, expected %s (%s)", e->d_name, r == 0 ? "ok" : "refused",
 				 want, reason);
 		files++;
 	}
 	closedir(d);
-	assert_true(files >= 10);
+	assert_true(files >= min);
+}
+
+static void every_seed_loads_or_is_refused(void **state)
+{
+	(void)state;
+	each_file_as_expected("tests/fuzz/loader-seeds", "tests/fuzz/loader-seeds.expected", 10);
+}
+
+static void every_pe_finding_is_refused(void **state)
+{
+	(void)state;
+	each_file_as_expected("tests/fuzz/pe-regressions", "tests/fuzz/pe-regressions.expected", 1);
 }
 
 int main(void)
 {
-	RUN(cmocka_unit_test(every_seed_loads_or_is_refused));
+	RUN(cmocka_unit_test(every_seed_loads_or_is_refused),
+	    cmocka_unit_test(every_pe_finding_is_refused));
 }
