@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "core/flight.h"
+#include "core/ownwrite.h"
 #include "core/tracehook.h"
 
 static void vmsg(const char *fmt, va_list ap)
@@ -18,8 +19,7 @@ static void vmsg(const char *fmt, va_list ap)
 	if (n > (int)sizeof buf - 2)
 		n = sizeof buf - 2;
 	buf[n++] = '\n';
-	ssize_t w = write(STDERR_FILENO, buf, n);
-	(void)w;
+	xeno_own_write_fd(STDERR_FILENO, buf, (size_t)n);
 }
 
 void xeno_msg(const char *fmt, ...)

@@ -22,6 +22,29 @@ give_up() {
 	exit 1
 }
 
+# on_dead_pipe FIFO OUT COMMAND...: runs COMMAND with standard error — and
+# standard output too if OUT is "-", else into the file OUT — on a pipe
+# whose reader is gone before it starts (FIFO, a new one made at that path,
+# opened both ways, then for writing, then the first closed), as after
+# `COMMAND 2>&1 | head -1` once head has exited: every write there fails with
+# EPIPE and raises SIGPIPE.  Standard input is /dev/null.  Its exit status;
+# 137 if it was still running after 60 s and killed: a case fails rather
+# than spinning on.
+on_dead_pipe() {
+	dp_fifo=$1 dp_out=$2
+	shift 2
+	rm -f "$dp_fifo"
+	mkfifo "$dp_fifo" || return 125
+	(
+		exec 3<>"$dp_fifo" 4>"$dp_fifo" 3<&-
+		if [ "$dp_out" = - ]; then exec >&4; else exec >"$dp_out"; fi
+		exec timeout -s KILL 60 "$@" </dev/null 2>&4 4>&-
+	)
+	dp_status=$?
+	rm -f "$dp_fifo"
+	return "$dp_status"
+}
+
 begin() {
 	name=$1
 	why=

@@ -11,6 +11,7 @@
 
 #include "core/flight.h"
 #include "core/library.h"
+#include "core/ownwrite.h"
 #include "core/personality.h"
 #include "core/process.h"
 #include "core/thread.h"
@@ -31,8 +32,7 @@ static void write_line(const struct xeno_tline *l)
 	char buf[sizeof l->buf + 1];
 	memcpy(buf, l->buf, l->n);
 	buf[l->n] = '\n';
-	ssize_t w = write(out_fd, buf, l->n + 1);
-	(void)w;
+	xeno_own_write_fd(out_fd, buf, l->n + 1);
 }
 
 static void dump_thread(const struct xeno_thread *t, const struct xeno_personality *os)

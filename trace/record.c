@@ -14,12 +14,14 @@
 #include "core/library.h"
 #include "core/syscall.h"
 #include "core/log.h"
+#include "core/ownwrite.h"
 #include "trace/codec.h"
 
 #define FLUSH_AT (64 * 1024) /* encoded bytes buffered before deflating */
 
 static struct {
 	int fd;
+	struct xeno_own_out out; /* on fd */
 	bool on;
 	bool in_stream; /* a zlib stream is open */
 	bool failed;	/* a write failed: said once, then silent */
@@ -33,17 +35,12 @@ static struct {
 
 static void write_all(const uint8_t *p, size_t n)
 {
-	while (n > 0 && !rec.failed) {
-		ssize_t w = write(rec.fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			rec.failed = true;
-			xeno_msg("cannot write the recording: %s", strerror(w < 0 ? errno : EIO));
-			return;
-		}
-		p += w;
-		n -= (size_t)w;
+	if (rec.failed)
+		return;
+	int r = xeno_own_write(&rec.out, p, n);
+	if (r < 0) {
+		rec.failed = true;
+		xeno_msg("cannot write the recording: %s", strerror(-r));
 	}
 }
 
@@ -86,6 +83,7 @@ int xt_record_open(const char *path, const struct xt_header *h)
 	rec.fd = xeno_fd_move_high(fd);
 	if (rec.fd < 0)
 		return rec.fd;
+	xeno_own_out_init(&rec.out, rec.fd);
 	uint8_t pre[XT_PREAMBLE];
 	xt_preamble(pre);
 	write_all(pre, sizeof pre);

@@ -13,6 +13,7 @@
 
 #include "core/fd.h"
 #include "core/library.h"
+#include "core/ownwrite.h"
 #include "core/personality.h"
 #include "core/syscall.h"
 #include "core/thread.h"
@@ -22,7 +23,8 @@
 #include "trace/record.h"
 
 static struct {
-	int fd; /* the lines' file, -1 if none */
+	int fd;			 /* the lines' file, -1 if none */
+	struct xeno_own_out out; /* on fd */
 	bool show_host;
 	bool host_wanted; /* capture host calls once threads are attached */
 	struct xt_format fmt;
@@ -55,7 +57,10 @@ static int open_text(const char *path, bool append)
 	if (fd < 0)
 		return -errno;
 	tr.fd = xeno_fd_move_high(fd);
-	return tr.fd < 0 ? tr.fd : 0;
+	if (tr.fd < 0)
+		return tr.fd;
+	xeno_own_out_init(&tr.out, tr.fd);
+	return 0;
 }
 
 int xeno_trace_setup(const struct xeno_trace_options *o, const struct xeno_personality *os,
@@ -129,17 +134,11 @@ struct out {
 	size_t n;
 };
 
+/* A trace whose reader went away (`--trace ... 2>&1 | head -1`) ends there
+ * without a word; the program goes on as it would untraced. */
 static void out_flush(struct out *o)
 {
-	size_t done = 0;
-	while (done < o->n) {
-		ssize_t w = write(tr.fd, o->buf + done, o->n - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		done += (size_t)w;
-	}
+	xeno_own_write(&tr.out, o->buf, o->n);
 	o->n = 0;
 }
 

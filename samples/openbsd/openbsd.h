@@ -92,6 +92,7 @@ struct kevent {
 #define EINTR	    4
 #define EBADF	    9
 #define ECHILD	    10
+#define EPIPE	    32
 #define EAGAIN	    35
 #define EWOULDBLOCK EAGAIN
 #define ECONNREFUSED 61
@@ -110,6 +111,7 @@ struct kevent {
 #define EV_ADD	     0x0001
 #define EV_ONESHOT   0x0010
 /* sys/sys/signal.h */
+#define SIGPIPE	    13
 #define SIGALRM	    14
 #define SIGTERM	    15
 #define SIGUSR1	    30

@@ -175,6 +175,34 @@ same
 [ "$(cat "$tmp/version/x.out")" = "$version" ] || fail "version is not $version"
 end
 
+# A trace on a pipe nobody reads any more (`xeno --trace esbuild --version
+# 2>&1 | head -1` once head has exited): it ends there, and the SIGPIPE its
+# writes raise is xeno's, never the program's (whose Go runtime would die of
+# it before its handlers are in, and ignore it after — while the handler's
+# own trace line raised the next one, forever: esbuild for OpenBSD spun and
+# SIGTERM could not end it).  The version still comes out, as natively
+# with standard error there.
+begin version-trace-dead-pipe
+on_dead_pipe "$tmp/fifo" "$tmp/dead.x" "$xeno" --trace "$guest" --version
+xs=$?
+on_dead_pipe "$tmp/fifo" "$tmp/dead.n" "$linux" --version
+ns=$?
+[ "$xs" -eq "$ns" ] || fail "exit status $xs under xeno, $ns natively"
+cmp -s "$tmp/dead.x" "$tmp/dead.n" || fail "standard output differs" "$(cat "$tmp/dead.x")"
+end
+
+# Standard output there too: the program's own write fails, and it ends as
+# on its own system — Go raises SIGPIPE (status 141, as natively); Windows
+# has no SIGPIPE, the write just fails and esbuild.exe exits 0.
+begin version-dead-pipe
+on_dead_pipe "$tmp/fifo" - "$xeno" --trace "$guest" --version
+xs=$?
+on_dead_pipe "$tmp/fifo" - "$linux" --version
+ns=$?
+[ "$os" = windows ] && ns=0
+[ "$xs" -eq "$ns" ] || fail "exit status $xs under xeno, expected $ns"
+end
+
 begin bundle
 both bundle src/index.js --bundle --minify --sourcemap --outfile=out/bundle.js
 same

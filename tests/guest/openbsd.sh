@@ -59,6 +59,13 @@ else
 	trace_has 'libc\.so\.100\.3:read\(3, 0x[0-9a-f]+, 1\) = -1 EINTR \(.*\)'
 	end
 
+	# The trace on a pipe nobody reads (trace-dead-pipe-handler): here
+	# written during library calls, under the program's own mask
+	begin openbsd-trace-dead-pipe
+	run_dead_pipe "$xeno" --trace ./openbsd-signals pipe
+	status_is 0
+	end
+
 	ln -sf "$obin/sockets" "$work/openbsd-sockets"
 	begin openbsd-trace-sockets
 	run "$xeno" --trace ./openbsd-sockets

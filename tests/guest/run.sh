@@ -51,6 +51,18 @@ run() {
 	status=$?
 }
 
+# run_dead_pipe COMMAND...: as run, but with standard output and error on
+# a pipe nobody reads any more (on_dead_pipe, tests/lib.sh), standard input
+# /dev/null.
+run_dead_pipe() {
+	out=$logs/$name.out
+	err=$logs/$name.err
+	: >"$out"
+	: >"$err"
+	{ (cd "$work" && on_dead_pipe "$tmp/$name.fifo" - "$@"); } 2>/dev/null
+	status=$?
+}
+
 # skip NAME WHY: a case that cannot run here; said, and counted apart.
 skip() {
 	skipped=$((skipped + 1))

@@ -85,6 +85,39 @@ status_is 0
 trace_has 'fstat\([0-9]+, \{st_dev=0x[0-9a-f]+, st_ino=[0-9]+, st_mode=S_IFREG\|0[0-7]+, .*\}\) = 0'
 end
 
+# The trace on a pipe nobody reads any more (`xeno --trace PROGRAM 2>&1 |
+# head -1` once head has exited): it ends there, and the SIGPIPE its writes
+# raise is xeno's, not the program's, which goes on as it would untraced —
+# a program that writes nothing there ends well, one with a SIGPIPE handler
+# sees its own SIGPIPE once (not one for each trace line, each raising the
+# next: a loop that SIGTERM could not end), one that writes there dies of
+# SIGPIPE as it would natively, and SIGTERM still ends one that runs on.
+begin dead-pipe
+run_dead_pipe "$xeno" "$bin/signals" pipe
+status_is 0
+end
+
+begin trace-dead-pipe
+run_dead_pipe "$xeno" --trace "$bin/cat"
+status_is 0
+end
+
+begin trace-dead-pipe-handler
+run_dead_pipe "$xeno" --trace "$bin/signals" pipe
+status_is 0
+end
+
+begin trace-dead-pipe-written
+run_dead_pipe "$xeno" --trace "$bin/hello"
+status_is 141
+end
+
+begin trace-dead-pipe-sigterm
+run_dead_pipe "$waitstatus" "$logs/dead-pipe-sigterm.status" -k 15 300 "$xeno" --trace "$bin/spawn" wait-for-signal
+got=$(cat "$logs/dead-pipe-sigterm.status" 2>/dev/null)
+[ "$got" = "signal 15" ] || fail "ended with \"$got\", expected \"signal 15\""
+end
+
 # Recordings: show prints what --trace printed; diff normalises.
 begin record-show
 run "$xeno" --trace="$logs/live.trace" --record="$logs/cat.rec" "$bin/cat" a.txt
