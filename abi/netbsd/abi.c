@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "abi/bsd/dirent.h"
+#include "abi/bsd/mman.h"
 #include "abi/bsd/random.h"
 #include "abi/bsd/socket.h"
 #include "abi/bsd/sockopt.h"
@@ -110,7 +111,7 @@ const struct xeno_flagset *const netbsd_flagsets[] = {
     &netbsd_whence_flagset,  &netbsd_fcntlcmd_flagset, &bsd_fdflags_flagset,
     &bsd_locktype_flagset,   &bsd_fadvise_flagset,     &bsd_ioctl_flagset,
     &bsd_dtype_flagset,	     &bsd_iflag_flagset,       &bsd_oflag_flagset,
-    &netbsd_cflag_flagset,   &bsd_lflag_flagset,       &netbsd_prot_flags,
+    &netbsd_cflag_flagset,   &bsd_lflag_flagset,       &bsd_prot_flags,
     &netbsd_mmap_flags,	     &netbsd_madv_advice,      &netbsd_msync_flags,
     &netbsd_minherit_kinds,  &netbsd_rlimit_resources, &netbsd_clock_ids,
     &bsd_getrandom_flags,    &netbsd_kqueue1_flags,    &netbsd_kevent_filters,

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "abi/bsd/dirent.h"
+#include "abi/bsd/mman.h"
 #include "abi/bsd/ioctl.h"
 #include "abi/bsd/random.h"
 #include "abi/bsd/socket.h"
@@ -104,7 +105,7 @@ const struct xeno_flagset *const openbsd_flagsets[] = {
     &openbsd_open_flagset,     &openbsd_at_flagset,	  &bsd_access_flagset,
     &openbsd_whence_flagset,   &openbsd_fcntlcmd_flagset, &bsd_fdflags_flagset,
     &bsd_locktype_flagset,     &bsd_fadvise_flagset,	  &bsd_ioctl_flagset,
-    &bsd_dtype_flagset,	       &openbsd_prot_flags,	  &openbsd_mmap_flags,
+    &bsd_dtype_flagset,	       &bsd_prot_flags,		  &openbsd_mmap_flags,
     &openbsd_madv_advice,      &openbsd_msync_flags,	  &openbsd_minherit_kinds,
     &openbsd_rlimit_resources, &openbsd_clock_ids,	  &bsd_getrandom_flags,
     &openbsd_kevent_filters,   &openbsd_kevent_flags,	  &openbsd_note_rw_flags,
