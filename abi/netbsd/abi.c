@@ -99,7 +99,7 @@ const struct bsd_abi netbsd_bsd_abi = {
     .uio_maxiov = NETBSD_UIO_MAXIOV,
     .sockopts = netbsd_sockopts,
     .nsockopts = &netbsd_nsockopts,
-    .poll_events = &netbsd_poll_events,
+    .poll_events = &bsd_poll_events,
     .poll_ignore_eof = 0,
     .poll_inftim = -1, /* sys/sys/poll.h INFTIM */
 };
@@ -118,5 +118,5 @@ const struct xeno_flagset *const netbsd_flagsets[] = {
     &netbsd_kevent_flags,    &netbsd_note_rw_flags,    &netbsd_note_timer_flags,
     &netbsd_note_proc_flags, &netbsd_note_user_flags,  &netbsd_socket_domains,
     &netbsd_socket_types,    &netbsd_msg_flags,	       &bsd_shutdown_how,
-    &netbsd_poll_events,     &netbsd_lwpcreate_flags,  NULL,
+    &bsd_poll_events,	     &netbsd_lwpcreate_flags,  NULL,
 };

@@ -94,7 +94,7 @@ const struct bsd_abi openbsd_bsd_abi = {
     .uio_maxiov = OPENBSD_UIO_MAXIOV,
     .sockopts = openbsd_sockopts,
     .nsockopts = &openbsd_nsockopts,
-    .poll_events = &openbsd_poll_events,
+    .poll_events = &bsd_poll_events,
     .poll_ignore_eof = 0,
     .poll_inftim = -1, /* sys/sys/poll.h INFTIM */
 };
@@ -111,5 +111,5 @@ const struct xeno_flagset *const openbsd_flagsets[] = {
     &openbsd_kevent_filters,   &openbsd_kevent_flags,	  &openbsd_note_rw_flags,
     &openbsd_note_timer_flags, &openbsd_note_proc_flags,  &openbsd_note_user_flags,
     &openbsd_socket_domains,   &openbsd_socket_types,	  &openbsd_msg_flags,
-    &bsd_shutdown_how,	       &openbsd_poll_events,	  NULL,
+    &bsd_shutdown_how,	       &bsd_poll_events,	  NULL,
 };
