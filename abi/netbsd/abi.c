@@ -29,7 +29,7 @@ const struct bsd_abi netbsd_bsd_abi = {
     .setfl_mask = NETBSD_FCNTLFLAGS,
     .at_flags = &netbsd_at_flagset,
     .access_mode = &bsd_access_flagset,
-    .whence = &netbsd_whence_flagset,
+    .whence = &bsd_whence_flagset,
     .fcntl_cmds = &netbsd_fcntlcmd_flagset,
     .fd_flags = &bsd_fdflags_flagset,
     .seals = NULL, /* no F_ADD_SEALS in the table */
@@ -44,8 +44,8 @@ const struct bsd_abi netbsd_bsd_abi = {
     .posix_calls_return_errno = 1,
     .flock_size = sizeof(struct bsd_flock),
     .oflock_size = sizeof(struct bsd_flock),
-    .flock_to_host = netbsd_flock_to_host,
-    .flock_from_host = netbsd_flock_from_host,
+    .flock_to_host = bsd_flock_shared_whence_to_host,
+    .flock_from_host = bsd_flock_shared_whence_from_host,
     .termios_cflags = &netbsd_cflag_flagset,
     .getcwd_returns_length = 1,
     .getcwd_small_errno = ERANGE,
@@ -108,7 +108,7 @@ const struct bsd_abi netbsd_bsd_abi = {
 const struct xeno_flagset *const netbsd_flagsets[] = {
     &netbsd_sigaction_flags, &bsd_sigprocmask_how,     &netbsd_wait_options,
     &netbsd_open_flagset,    &netbsd_at_flagset,       &bsd_access_flagset,
-    &netbsd_whence_flagset,  &netbsd_fcntlcmd_flagset, &bsd_fdflags_flagset,
+    &bsd_whence_flagset,     &netbsd_fcntlcmd_flagset, &bsd_fdflags_flagset,
     &bsd_locktype_flagset,   &bsd_fadvise_flagset,     &bsd_ioctl_flagset,
     &bsd_dtype_flagset,	     &bsd_iflag_flagset,       &bsd_oflag_flagset,
     &netbsd_cflag_flagset,   &bsd_lflag_flagset,       &bsd_prot_flags,

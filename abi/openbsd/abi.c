@@ -26,7 +26,7 @@ const struct bsd_abi openbsd_bsd_abi = {
     .setfl_mask = OPENBSD_FCNTLFLAGS,
     .at_flags = &openbsd_at_flagset,
     .access_mode = &bsd_access_flagset,
-    .whence = &openbsd_whence_flagset,
+    .whence = &bsd_whence_flagset,
     .fcntl_cmds = &openbsd_fcntlcmd_flagset,
     .fd_flags = &bsd_fdflags_flagset,
     .seals = NULL,
@@ -40,8 +40,8 @@ const struct bsd_abi openbsd_bsd_abi = {
     .posix_calls_return_errno = 1,
     .flock_size = sizeof(struct bsd_flock),
     .oflock_size = sizeof(struct bsd_flock),
-    .flock_to_host = openbsd_flock_to_host,
-    .flock_from_host = openbsd_flock_from_host,
+    .flock_to_host = bsd_flock_shared_whence_to_host,
+    .flock_from_host = bsd_flock_shared_whence_from_host,
     .termios_cflags = &openbsd_cflag_flagset,
     /* sys/kern/vfs_getcwd.c sys___getcwd: the length used, NUL included;
      * ERANGE for a buffer too short, EINVAL for an empty one */
@@ -103,7 +103,7 @@ const struct bsd_abi openbsd_bsd_abi = {
 const struct xeno_flagset *const openbsd_flagsets[] = {
     &openbsd_sigaction_flags,  &bsd_sigprocmask_how,	  &openbsd_wait_options,
     &openbsd_open_flagset,     &openbsd_at_flagset,	  &bsd_access_flagset,
-    &openbsd_whence_flagset,   &openbsd_fcntlcmd_flagset, &bsd_fdflags_flagset,
+    &bsd_whence_flagset,       &openbsd_fcntlcmd_flagset, &bsd_fdflags_flagset,
     &bsd_locktype_flagset,     &bsd_fadvise_flagset,	  &bsd_ioctl_flagset,
     &bsd_dtype_flagset,	       &bsd_prot_flags,		  &openbsd_mmap_flags,
     &openbsd_madv_advice,      &openbsd_msync_flags,	  &openbsd_minherit_kinds,
