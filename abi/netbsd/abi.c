@@ -115,8 +115,8 @@ const struct xeno_flagset *const netbsd_flagsets[] = {
     &netbsd_mmap_flags,	     &netbsd_madv_advice,      &netbsd_msync_flags,
     &netbsd_minherit_kinds,  &netbsd_rlimit_resources, &netbsd_clock_ids,
     &bsd_getrandom_flags,    &netbsd_kqueue1_flags,    &netbsd_kevent_filters,
-    &netbsd_kevent_flags,    &netbsd_note_rw_flags,    &netbsd_note_timer_flags,
-    &netbsd_note_proc_flags, &netbsd_note_user_flags,  &netbsd_socket_domains,
+    &bsd_kevent_flags,	     &bsd_note_rw_flags,       &bsd_note_timer_ms_flags,
+    &bsd_note_proc_flags,    &bsd_note_user_flags,     &netbsd_socket_domains,
     &netbsd_socket_types,    &netbsd_msg_flags,	       &bsd_shutdown_how,
     &bsd_poll_events,	     &netbsd_lwpcreate_flags,  NULL,
 };

@@ -108,8 +108,8 @@ const struct xeno_flagset *const openbsd_flagsets[] = {
     &bsd_dtype_flagset,	       &bsd_prot_flags,		  &openbsd_mmap_flags,
     &openbsd_madv_advice,      &openbsd_msync_flags,	  &openbsd_minherit_kinds,
     &openbsd_rlimit_resources, &openbsd_clock_ids,	  &bsd_getrandom_flags,
-    &openbsd_kevent_filters,   &openbsd_kevent_flags,	  &openbsd_note_rw_flags,
-    &openbsd_note_timer_flags, &openbsd_note_proc_flags,  &openbsd_note_user_flags,
+    &openbsd_kevent_filters,   &bsd_kevent_flags,	  &bsd_note_rw_flags,
+    &bsd_note_timer_ms_flags,  &bsd_note_proc_flags,	  &bsd_note_user_flags,
     &openbsd_socket_domains,   &openbsd_socket_types,	  &openbsd_msg_flags,
     &bsd_shutdown_how,	       &bsd_poll_events,	  NULL,
 };
