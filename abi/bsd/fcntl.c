@@ -38,16 +38,43 @@ static const struct xeno_flag fadvise_values[] = {
 };
 const struct xeno_flagset bsd_fadvise_flagset = XENO_FLAGSET("fadvise", fadvise_values, 1);
 
+static const struct xeno_flag whence_values[] = {BSD_WHENCE_SHARED};
+const struct xeno_flagset bsd_whence_flagset = XENO_FLAGSET("whence", whence_values, 1);
+
+int bsd_lock_kind_to_host(const struct xeno_flagset *types, const struct xeno_flagset *whence,
+			  int16_t type, int16_t wh, short *host_type, short *host_whence)
+{
+	uint64_t t, w;
+	if (xeno_flags_to_host(types, (uint16_t)type, &t) < 0 ||
+	    xeno_flags_to_host(whence, (uint16_t)wh, &w) < 0)
+		return -EINVAL;
+	*host_type = (short)t;
+	*host_whence = (short)w;
+	return 0;
+}
+
+int bsd_lock_kind_from_host(const struct xeno_flagset *types, const struct xeno_flagset *whence,
+			    const struct flock *host, int16_t *type, int16_t *wh)
+{
+	uint64_t t, w;
+	if (xeno_flags_from_host(types, (uint16_t)host->l_type, &t) < 0 ||
+	    xeno_flags_from_host(whence, (uint16_t)host->l_whence, &w) < 0)
+		return -EINVAL;
+	*type = (int16_t)t;
+	*wh = (int16_t)w;
+	return 0;
+}
+
 int bsd_flock_to_host(const struct xeno_flagset *whence, const struct bsd_flock *f,
 		      struct flock *host)
 {
-	uint64_t type, wh;
-	if (xeno_flags_to_host(&bsd_locktype_flagset, (uint16_t)f->l_type, &type) < 0 ||
-	    xeno_flags_to_host(whence, (uint16_t)f->l_whence, &wh) < 0)
+	short type, wh;
+	if (bsd_lock_kind_to_host(&bsd_locktype_flagset, whence, f->l_type, f->l_whence, &type,
+				  &wh) < 0)
 		return -EINVAL;
 	*host = (struct flock){
-	    .l_type = (short)type,
-	    .l_whence = (short)wh,
+	    .l_type = type,
+	    .l_whence = wh,
 	    .l_start = f->l_start,
 	    .l_len = f->l_len,
 	    .l_pid = f->l_pid,
@@ -58,18 +85,27 @@ int bsd_flock_to_host(const struct xeno_flagset *whence, const struct bsd_flock 
 int bsd_flock_from_host(const struct xeno_flagset *whence, const struct flock *host,
 			struct bsd_flock *f)
 {
-	uint64_t type, wh;
-	if (xeno_flags_from_host(&bsd_locktype_flagset, (uint16_t)host->l_type, &type) < 0 ||
-	    xeno_flags_from_host(whence, (uint16_t)host->l_whence, &wh) < 0)
+	int16_t type, wh;
+	if (bsd_lock_kind_from_host(&bsd_locktype_flagset, whence, host, &type, &wh) < 0)
 		return -EINVAL;
 	*f = (struct bsd_flock){
 	    .l_start = host->l_start,
 	    .l_len = host->l_len,
 	    .l_pid = host->l_pid,
-	    .l_type = (int16_t)type,
-	    .l_whence = (int16_t)wh,
+	    .l_type = type,
+	    .l_whence = wh,
 	};
 	return 0;
+}
+
+int bsd_flock_shared_whence_to_host(const void *foreign, struct flock *host)
+{
+	return bsd_flock_to_host(&bsd_whence_flagset, foreign, host);
+}
+
+int bsd_flock_shared_whence_from_host(const struct flock *host, void *foreign)
+{
+	return bsd_flock_from_host(&bsd_whence_flagset, host, foreign);
 }
 
 /* One tv_nsec from one side's special values to the other's. */

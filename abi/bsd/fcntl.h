@@ -3,7 +3,8 @@
  * flags, the *at() flags, access(2) modes, lseek whence, FD_CLOEXEC, the
  * lock types, posix_fadvise advice and struct flock (FreeBSD
  * sys/sys/fcntl.h and sys/sys/unistd.h, where FreeBSD's struct flock adds
- * l_sysid; NetBSD sys/sys/fcntl.h rev 1.46 and sys/sys/unistd.h).  Each BSD
+ * l_sysid; NetBSD sys/sys/fcntl.h rev 1.46 and sys/sys/unistd.h; OpenBSD
+ * sys/sys/fcntl.h, whose struct flock is NetBSD's).  Each BSD
  * builds its open, *at() and whence tables from the shared entries and adds
  * its own.
  */
@@ -44,11 +45,24 @@ struct timespec;
 #define BSD_WHENCE_SHARED                                                                          \
 	XENO_ENUM("SEEK_SET", 0, SEEK_SET), XENO_ENUM("SEEK_CUR", 1, SEEK_CUR),                    \
 	    XENO_ENUM("SEEK_END", 2, SEEK_END)
+/* The fcntl commands every BSD numbers alike, F_DUPFD 0 to F_SETOWN 6 */
+#define BSD_FCNTL_CMDS_SHARED                                                                      \
+	XENO_ENUM("F_DUPFD", 0, F_DUPFD), XENO_ENUM("F_GETFD", 1, F_GETFD),                        \
+	    XENO_ENUM("F_SETFD", 2, F_SETFD), XENO_ENUM("F_GETFL", 3, F_GETFL),                    \
+	    XENO_ENUM("F_SETFL", 4, F_SETFL), XENO_ENUM("F_GETOWN", 5, F_GETOWN),                  \
+	    XENO_ENUM("F_SETOWN", 6, F_SETOWN)
+/* 4.4BSD's record-lock commands, which NetBSD and OpenBSD keep (FreeBSD's
+ * F_OGETLK, F_OSETLK and F_OSETLKW, with an older struct flock) */
+#define BSD_FCNTL_LOCK_CMDS_44BSD                                                                  \
+	XENO_ENUM("F_GETLK", 7, F_GETLK), XENO_ENUM("F_SETLK", 8, F_SETLK),                        \
+	    XENO_ENUM("F_SETLKW", 9, F_SETLKW)
 
 extern const struct xeno_flagset bsd_access_flagset;   /* "access": F_OK, R_OK, W_OK, X_OK */
 extern const struct xeno_flagset bsd_fdflags_flagset;  /* "fdflags": FD_CLOEXEC */
 extern const struct xeno_flagset bsd_locktype_flagset; /* "locktype": F_RDLCK, F_UNLCK, F_WRLCK */
 extern const struct xeno_flagset bsd_fadvise_flagset;  /* "fadvise": POSIX_FADV_* */
+/* "whence": the shared values alone, NetBSD's and OpenBSD's whole set */
+extern const struct xeno_flagset bsd_whence_flagset;
 
 /* struct flock (NetBSD's; FreeBSD's __oflock, and the start of its flock) */
 struct bsd_flock {
@@ -67,6 +81,17 @@ int bsd_flock_to_host(const struct xeno_flagset *whence, const struct bsd_flock 
 		      struct flock *host);
 int bsd_flock_from_host(const struct xeno_flagset *whence, const struct flock *host,
 			struct bsd_flock *f);
+/* The same with bsd_whence_flagset, in the form a personality's record
+ * takes (NetBSD's and OpenBSD's struct flock). */
+int bsd_flock_shared_whence_to_host(const void *foreign, struct flock *host);
+int bsd_flock_shared_whence_from_host(const struct flock *host, void *foreign);
+/* A lock's type and whence through an OS's sets (types: its "locktype"),
+ * both ways: 0, or -EINVAL for a value the other side does not have.  The
+ * part of a struct flock every layout shares; the rest is the layout's. */
+int bsd_lock_kind_to_host(const struct xeno_flagset *types, const struct xeno_flagset *whence,
+			  int16_t type, int16_t wh, short *host_type, short *host_whence);
+int bsd_lock_kind_from_host(const struct xeno_flagset *types, const struct xeno_flagset *whence,
+			    const struct flock *host, int16_t *type, int16_t *wh);
 
 /* The two times of utimensat/futimens (in[0], in[1]: struct timespec as
  * the BSDs and Linux lay it out) with the OS's UTIME_NOW and UTIME_OMIT

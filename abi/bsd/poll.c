@@ -5,6 +5,9 @@
 
 #include "abi/bsd/socket.h"
 
+static const struct xeno_flag events[] = {BSD_POLL_EVENTS_SHARED};
+const struct xeno_flagset bsd_poll_events = XENO_FLAGSET("pollevents", events, 0);
+
 int bsd_poll_events_to_host(const struct xeno_flagset *events, int ev, short *host)
 {
 	uint64_t h;

@@ -104,6 +104,11 @@ _Static_assert(sizeof(struct bsd_cmsghdr) == 12, "struct cmsghdr layout");
 struct bsd_families {
 	int unix_, inet, inet6;
 };
+/* The same families as the entries of an OS's "sockdomain" enum set, with
+ * its numbers (its sys/sys/socket.h AF_UNIX, AF_INET, AF_INET6). */
+#define BSD_SOCKET_DOMAINS(af_unix, af_inet, af_inet6)                                             \
+	XENO_ENUM("AF_UNSPEC", 0, AF_UNSPEC), XENO_ENUM("AF_UNIX", af_unix, AF_UNIX),              \
+	    XENO_ENUM("AF_INET", af_inet, AF_INET), XENO_ENUM("AF_INET6", af_inet6, AF_INET6)
 
 /* A foreign socket address of len bytes, as given to bind, connect or
  * sendto, in host form: 0 or a negated host errno.  The rules are the
@@ -132,12 +137,18 @@ int bsd_domain_from_host(const struct xeno_flagset *domains, int af);
 #define BSD_SOCK_CLOEXEC  0x10000000
 #define BSD_SOCK_NONBLOCK 0x20000000
 #define BSD_SOCK_TYPEMASK 0x0fffffff
-/* The type is a field under the creation flags; the values are the same on
- * both systems (Linux keeps its type in the low 4 bits). */
-#define BSD_SOCK_TYPE(name, v) XENO_FIELD(#name, BSD_SOCK_TYPEMASK, v, 0xf, v)
+/* The type is a field under the creation flags (mask: the OS's
+ * SOCK_TYPEMASK); the values are the same on every BSD and Linux (which
+ * keeps its type in the low 4 bits). */
+#define BSD_SOCK_TYPE(mask, name, v) XENO_FIELD(#name, mask, v, 0xf, v)
+#define BSD_SOCKET_TYPE_VALUES(mask)                                                               \
+	BSD_SOCK_TYPE(mask, SOCK_STREAM, 1), BSD_SOCK_TYPE(mask, SOCK_DGRAM, 2),                   \
+	    BSD_SOCK_TYPE(mask, SOCK_RAW, 3), BSD_SOCK_TYPE(mask, SOCK_RDM, 4),                    \
+	    BSD_SOCK_TYPE(mask, SOCK_SEQPACKET, 5)
+/* The types with FreeBSD's and NetBSD's creation flags (OpenBSD's are its
+ * own, under a narrower type mask). */
 #define BSD_SOCKET_TYPES_SHARED                                                                    \
-	BSD_SOCK_TYPE(SOCK_STREAM, 1), BSD_SOCK_TYPE(SOCK_DGRAM, 2), BSD_SOCK_TYPE(SOCK_RAW, 3),   \
-	    BSD_SOCK_TYPE(SOCK_RDM, 4), BSD_SOCK_TYPE(SOCK_SEQPACKET, 5),                          \
+	BSD_SOCKET_TYPE_VALUES(BSD_SOCK_TYPEMASK),                                                 \
 	    XENO_FLAG("SOCK_CLOEXEC", BSD_SOCK_CLOEXEC, SOCK_CLOEXEC),                             \
 	    XENO_FLAG("SOCK_NONBLOCK", BSD_SOCK_NONBLOCK, SOCK_NONBLOCK)
 
@@ -171,6 +182,11 @@ struct bsd_cmsg_facts {
 	size_t ntypes;
 	int msg_ctrunc; /* the OS's MSG_CTRUNC */
 };
+/* An OS's facts from its array of message types and its MSG_CTRUNC. */
+#define BSD_CMSG_FACTS(scm_types, msg_ctrunc)                                                      \
+	{                                                                                          \
+		(scm_types), sizeof(scm_types) / sizeof(scm_types)[0], (msg_ctrunc)                \
+	}
 /* Control data of a sendmsg, foreign form (len bytes) to host form in out
  * (room for out_size bytes, at least len + 8): the host length or a
  * negated errno.  Walks the messages as FreeBSD's unp_internalize does;
@@ -214,6 +230,9 @@ size_t bsd_cmsgs_from_host(const struct bsd_cmsg_facts *f, const void *in, size_
 	    XENO_FLAG("POLLRDNORM", BSD_POLLRDNORM, POLLRDNORM),                                   \
 	    XENO_FLAG("POLLRDBAND", BSD_POLLRDBAND, POLLRDBAND),                                   \
 	    XENO_FLAG("POLLWRBAND", BSD_POLLWRBAND, POLLWRBAND)
+
+/* "pollevents": the shared bits alone, NetBSD's and OpenBSD's whole set */
+extern const struct xeno_flagset bsd_poll_events;
 
 /* poll through the OS's "pollevents" set: requested events for the host
  * (-EINVAL for unknown bits), and the host's returned events as foreign

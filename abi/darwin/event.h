@@ -6,19 +6,10 @@
 #ifndef XENO_ABI_DARWIN_EVENT_H
 #define XENO_ABI_DARWIN_EVENT_H
 
-#include <stdint.h>
-
+#include "abi/bsd/event.h"
 #include "abi/bsd/kevent.h"
 
-struct darwin_kevent {
-	uint64_t ident;
-	int16_t filter;
-	uint16_t flags;
-	uint32_t fflags;
-	int64_t data;
-	uint64_t udata;
-};
-_Static_assert(sizeof(struct darwin_kevent) == 32, "struct kevent (bsd/sys/event.h)");
+/* struct kevent is the BSDs' 32-byte one (struct bsd_kevent32). */
 
 extern const struct kq_codec darwin_kevent_codec;
 

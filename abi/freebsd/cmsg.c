@@ -9,11 +9,7 @@ static const struct bsd_scm scm_types[] = {
     {FREEBSD_SCM_TIMESTAMP, SO_TIMESTAMP}, /* struct timeval on both */
 };
 
-const struct bsd_cmsg_facts freebsd_cmsg_facts = {
-    scm_types,
-    sizeof scm_types / sizeof scm_types[0],
-    FREEBSD_MSG_CTRUNC,
-};
+const struct bsd_cmsg_facts freebsd_cmsg_facts = BSD_CMSG_FACTS(scm_types, FREEBSD_MSG_CTRUNC);
 
 long freebsd_cmsgs_to_host(const void *in, size_t len, void *out, size_t out_size)
 {

@@ -23,12 +23,14 @@ static const struct xeno_flag filters[] = {
 };
 const struct xeno_flagset freebsd_kevent_filters = XENO_FLAGSET("kevfilter", filters, 1);
 
+/* FreeBSD's own flags and filter flags; the rest are the BSDs' (BSD_KQ_FLAG) */
 #define EV(name) XENO_FLAG(#name, FREEBSD_##name, KQ_##name)
 
 static const struct xeno_flag evflags[] = {
-    EV(EV_ADD),		 EV(EV_DELETE),	   EV(EV_ENABLE),  EV(EV_DISABLE),
-    EV(EV_FORCEONESHOT), EV(EV_KEEPUDATA), EV(EV_ONESHOT), EV(EV_CLEAR),
-    EV(EV_RECEIPT),	 EV(EV_DISPATCH),  EV(EV_EOF),	   EV(EV_ERROR),
+    BSD_KQ_FLAG(EV_ADD),      BSD_KQ_FLAG(EV_DELETE), BSD_KQ_FLAG(EV_ENABLE),
+    BSD_KQ_FLAG(EV_DISABLE),  EV(EV_FORCEONESHOT),    EV(EV_KEEPUDATA),
+    BSD_KQ_FLAG(EV_ONESHOT),  BSD_KQ_FLAG(EV_CLEAR),  BSD_KQ_FLAG(EV_RECEIPT),
+    BSD_KQ_FLAG(EV_DISPATCH), BSD_KQ_FLAG(EV_EOF),    BSD_KQ_FLAG(EV_ERROR),
 };
 const struct xeno_flagset freebsd_kevent_flags = XENO_FLAGSET("kevflags", evflags, 0);
 
@@ -37,28 +39,13 @@ static const struct xeno_flag kqueuex[] = {
 };
 const struct xeno_flagset freebsd_kqueuex_flags = XENO_FLAGSET("kqueuex", kqueuex, 0);
 
-static const struct xeno_flag note_rw[] = {EV(NOTE_LOWAT), EV(NOTE_FILE_POLL)};
+static const struct xeno_flag note_rw[] = {BSD_KQ_FLAG(NOTE_LOWAT), EV(NOTE_FILE_POLL)};
 const struct xeno_flagset freebsd_note_rw_flags = XENO_FLAGSET("kevnote_rw", note_rw, 0);
 
 static const struct xeno_flag note_timer[] = {
     EV(NOTE_SECONDS), EV(NOTE_MSECONDS), EV(NOTE_USECONDS), EV(NOTE_NSECONDS), EV(NOTE_ABSTIME),
 };
 const struct xeno_flagset freebsd_note_timer_flags = XENO_FLAGSET("kevnote_timer", note_timer, 0);
-
-static const struct xeno_flag note_proc[] = {
-    EV(NOTE_EXIT), EV(NOTE_FORK), EV(NOTE_EXEC), EV(NOTE_TRACK), EV(NOTE_TRACKERR), EV(NOTE_CHILD),
-};
-const struct xeno_flagset freebsd_note_proc_flags = XENO_FLAGSET("kevnote_proc", note_proc, 0);
-
-/* The control part of EVFILT_USER's fflags; the low 24 bits are the
- * program's and pass through unchanged.  FFNOP (no control bits) last. */
-#define USERCTL(name)                                                                              \
-	XENO_FIELD(#name, FREEBSD_NOTE_FFCTRLMASK, FREEBSD_##name, KQ_NOTE_FFCTRLMASK, KQ_##name)
-static const struct xeno_flag note_user[] = {
-    EV(NOTE_TRIGGER),	  USERCTL(NOTE_FFAND), USERCTL(NOTE_FFOR),
-    USERCTL(NOTE_FFCOPY), USERCTL(NOTE_FFNOP),
-};
-const struct xeno_flagset freebsd_note_user_flags = XENO_FLAGSET("kevnote_user", note_user, 0);
 
 const struct bsd_kevent_facts freebsd_kevent_facts = {
     .filters = &freebsd_kevent_filters,
@@ -67,9 +54,9 @@ const struct bsd_kevent_facts freebsd_kevent_facts = {
     .zero_filter_skipped = 1,
     .note_rw = &freebsd_note_rw_flags,
     .note_timer = &freebsd_note_timer_flags,
-    .note_proc = &freebsd_note_proc_flags,
-    .note_user = &freebsd_note_user_flags,
-    .user_fflagsmask = FREEBSD_NOTE_FFLAGSMASK,
+    .note_proc = &bsd_note_proc_flags,
+    .note_user = &bsd_note_user_flags,
+    .user_fflagsmask = BSD_NOTE_FFLAGSMASK,
     .errno_from_host = freebsd_errno_from_host,
     .signal_from_host = freebsd_signal_from_host,
 };
@@ -96,21 +83,14 @@ int freebsd_kevent_from_host(const struct kq_kevent *kev, struct freebsd_kevent 
 
 /* The old layout has no ext: zero on the way in (kevent11_copyin), dropped
  * on the way out. */
-int freebsd11_kevent_to_host(const struct freebsd11_kevent *f, struct kq_kevent *kev)
+int freebsd11_kevent_to_host(const struct bsd_kevent32 *f, struct kq_kevent *kev)
 {
-	struct bsd_kevent_fields c = {f->ident, f->filter, f->flags, f->fflags, f->data, f->udata};
-	return bsd_kevent_to_host(&freebsd_kevent_facts, &c, kev);
+	return bsd_kevent32_to_host(&freebsd_kevent_facts, f, kev);
 }
 
-int freebsd11_kevent_from_host(const struct kq_kevent *kev, struct freebsd11_kevent *f)
+int freebsd11_kevent_from_host(const struct kq_kevent *kev, struct bsd_kevent32 *f)
 {
-	struct bsd_kevent_fields c;
-	int err = bsd_kevent_from_host(&freebsd_kevent_facts, kev, &c);
-	if (err)
-		return err;
-	*f = (struct freebsd11_kevent){
-	    c.ident, (int16_t)c.filter, (uint16_t)c.flags, c.fflags, c.data, c.udata};
-	return 0;
+	return bsd_kevent32_from_host(&freebsd_kevent_facts, kev, f);
 }
 
 static int to_host12(const void *f, struct kq_kevent *kev)
@@ -124,7 +104,7 @@ static int from_host12(const struct kq_kevent *kev, void *f)
 static void set_error12(void *p, int host_errno)
 {
 	struct freebsd_kevent *f = p;
-	f->flags = FREEBSD_EV_ERROR;
+	f->flags = BSD_EV_ERROR;
 	f->data = bsd_kevent_error_data(&freebsd_kevent_facts, host_errno);
 }
 
@@ -138,9 +118,7 @@ static int from_host11(const struct kq_kevent *kev, void *f)
 }
 static void set_error11(void *p, int host_errno)
 {
-	struct freebsd11_kevent *f = p;
-	f->flags = FREEBSD_EV_ERROR;
-	f->data = bsd_kevent_error_data(&freebsd_kevent_facts, host_errno);
+	bsd_kevent32_set_error(&freebsd_kevent_facts, p, host_errno);
 }
 
 const struct kq_codec freebsd_kevent_codec = {
@@ -150,7 +128,7 @@ const struct kq_codec freebsd_kevent_codec = {
     set_error12,
 };
 const struct kq_codec freebsd11_kevent_codec = {
-    sizeof(struct freebsd11_kevent),
+    sizeof(struct bsd_kevent32),
     to_host11,
     from_host11,
     set_error11,

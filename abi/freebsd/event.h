@@ -1,6 +1,7 @@
 /*
- * FreeBSD kqueue: filters, EV_* flags, NOTE_* filter flags, kqueuex flags and
- * the two struct kevent layouts (sys/sys/event.h, FreeBSD 14/15): the one of
+ * FreeBSD kqueue: filters, its own EV_* flags and NOTE_* filter flags (the
+ * ones every BSD has are abi/bsd/event.h's), kqueuex flags and the two
+ * struct kevent layouts (sys/sys/event.h, FreeBSD 14/15): the one of
  * FreeBSD 12 and later (64 bytes, with ext[4]) used by kevent (560), and
  * struct freebsd11_kevent (32 bytes) used by freebsd11_kevent (363).
  */
@@ -10,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi/bsd/event.h"
 #include "abi/bsd/kevent.h"
 #include "core/xlat.h"
 
@@ -31,44 +33,16 @@ enum {
 	FREEBSD_EVFILT_SYSCOUNT = 13,
 };
 
-/* sys/sys/event.h: flags */
-#define FREEBSD_EV_ADD		0x0001
-#define FREEBSD_EV_DELETE	0x0002
-#define FREEBSD_EV_ENABLE	0x0004
-#define FREEBSD_EV_DISABLE	0x0008
+/* sys/sys/event.h: flags beyond the shared ones */
 #define FREEBSD_EV_FORCEONESHOT 0x0100
 #define FREEBSD_EV_KEEPUDATA	0x0200
-#define FREEBSD_EV_ONESHOT	0x0010
-#define FREEBSD_EV_CLEAR	0x0020
-#define FREEBSD_EV_RECEIPT	0x0040
-#define FREEBSD_EV_DISPATCH	0x0080
 #define FREEBSD_EV_SYSFLAGS	0xF000 /* the kernel clears these in changes */
 #define FREEBSD_EV_DROP		0x1000
 #define FREEBSD_EV_FLAG1	0x2000
 #define FREEBSD_EV_FLAG2	0x4000
-#define FREEBSD_EV_EOF		0x8000
-#define FREEBSD_EV_ERROR	0x4000
 
-/* sys/sys/event.h: EVFILT_USER */
-#define FREEBSD_NOTE_FFNOP	0x00000000u
-#define FREEBSD_NOTE_FFAND	0x40000000u
-#define FREEBSD_NOTE_FFOR	0x80000000u
-#define FREEBSD_NOTE_FFCOPY	0xc0000000u
-#define FREEBSD_NOTE_FFCTRLMASK 0xc0000000u
-#define FREEBSD_NOTE_FFLAGSMASK 0x00ffffffu
-#define FREEBSD_NOTE_TRIGGER	0x01000000u
-
-/* sys/sys/event.h: EVFILT_READ / EVFILT_WRITE */
-#define FREEBSD_NOTE_LOWAT     0x0001u
+/* sys/sys/event.h: EVFILT_READ / EVFILT_WRITE, beyond NOTE_LOWAT */
 #define FREEBSD_NOTE_FILE_POLL 0x0002u
-
-/* sys/sys/event.h: EVFILT_PROC */
-#define FREEBSD_NOTE_EXIT     0x80000000u
-#define FREEBSD_NOTE_FORK     0x40000000u
-#define FREEBSD_NOTE_EXEC     0x20000000u
-#define FREEBSD_NOTE_TRACK    0x00000001u
-#define FREEBSD_NOTE_TRACKERR 0x00000002u
-#define FREEBSD_NOTE_CHILD    0x00000004u
 
 /* sys/sys/event.h: EVFILT_TIMER */
 #define FREEBSD_NOTE_SECONDS  0x00000001u
@@ -98,28 +72,16 @@ _Static_assert(offsetof(struct freebsd_kevent, data) == 16, "struct kevent layou
 _Static_assert(offsetof(struct freebsd_kevent, udata) == 24, "struct kevent layout");
 _Static_assert(offsetof(struct freebsd_kevent, ext) == 32, "struct kevent layout");
 
-/* sys/sys/event.h: struct freebsd11_kevent (data is an intptr_t: 64 bits) */
-struct freebsd11_kevent {
-	uint64_t ident;
-	int16_t filter;
-	uint16_t flags;
-	uint32_t fflags;
-	int64_t data;
-	uint64_t udata;
-};
-_Static_assert(sizeof(struct freebsd11_kevent) == 32, "struct freebsd11_kevent layout");
-_Static_assert(offsetof(struct freebsd11_kevent, fflags) == 12, "struct freebsd11_kevent layout");
-_Static_assert(offsetof(struct freebsd11_kevent, udata) == 24, "struct freebsd11_kevent layout");
+/* struct freebsd11_kevent is the BSDs' 32-byte struct kevent (struct bsd_kevent32). */
 
 /* Tables, also for the tracer: "kevfilter" (enum), "kevflags", "kqueuex",
- * and the fflags of the filters xeno interprets. */
+ * and the fflags of the filters xeno interprets (EVFILT_PROC's and
+ * EVFILT_USER's are the BSDs' sets, abi/bsd/event.h). */
 extern const struct xeno_flagset freebsd_kevent_filters;
 extern const struct xeno_flagset freebsd_kevent_flags;
 extern const struct xeno_flagset freebsd_kqueuex_flags;
 extern const struct xeno_flagset freebsd_note_rw_flags;
 extern const struct xeno_flagset freebsd_note_timer_flags;
-extern const struct xeno_flagset freebsd_note_proc_flags;
-extern const struct xeno_flagset freebsd_note_user_flags;
 
 /* FreeBSD's numbering for the shared codec, and the two layouts for the
  * engine (abi/bsd/kevent.h). */
@@ -131,7 +93,7 @@ extern const struct kq_codec freebsd11_kevent_codec;
  * form) does not define. */
 int freebsd_kevent_to_host(const struct freebsd_kevent *f, struct kq_kevent *kev);
 int freebsd_kevent_from_host(const struct kq_kevent *kev, struct freebsd_kevent *f);
-int freebsd11_kevent_to_host(const struct freebsd11_kevent *f, struct kq_kevent *kev);
-int freebsd11_kevent_from_host(const struct kq_kevent *kev, struct freebsd11_kevent *f);
+int freebsd11_kevent_to_host(const struct bsd_kevent32 *f, struct kq_kevent *kev);
+int freebsd11_kevent_from_host(const struct kq_kevent *kev, struct bsd_kevent32 *f);
 
 #endif

@@ -43,14 +43,9 @@ static const struct xeno_flag whence_values[] = {
 };
 const struct xeno_flagset freebsd_whence_flagset = XENO_FLAGSET("whence", whence_values, 1);
 
+_Static_assert(FREEBSD_F_DUPFD == 0 && FREEBSD_F_SETOWN == 6, "the shared fcntl commands");
 static const struct xeno_flag fcntl_cmds[] = {
-    XENO_ENUM("F_DUPFD", FREEBSD_F_DUPFD, F_DUPFD),
-    XENO_ENUM("F_GETFD", FREEBSD_F_GETFD, F_GETFD),
-    XENO_ENUM("F_SETFD", FREEBSD_F_SETFD, F_SETFD),
-    XENO_ENUM("F_GETFL", FREEBSD_F_GETFL, F_GETFL),
-    XENO_ENUM("F_SETFL", FREEBSD_F_SETFL, F_SETFL),
-    XENO_ENUM("F_GETOWN", FREEBSD_F_GETOWN, F_GETOWN),
-    XENO_ENUM("F_SETOWN", FREEBSD_F_SETOWN, F_SETOWN),
+    BSD_FCNTL_CMDS_SHARED,
     XENO_ENUM("F_OGETLK", FREEBSD_F_OGETLK, BSD_F_OGETLK),
     XENO_ENUM("F_OSETLK", FREEBSD_F_OSETLK, BSD_F_OSETLK),
     XENO_ENUM("F_OSETLKW", FREEBSD_F_OSETLKW, BSD_F_OSETLKW),

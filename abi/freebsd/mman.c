@@ -20,12 +20,10 @@
 
 /* ---- protections ---- */
 
+_Static_assert(FREEBSD_PROT_ALL == BSD_PROT_ALL, "_PROT_ALL: the shared protections' mask");
+
 static const struct xeno_flag prot_flags[] = {
-    XENO_FIELD("PROT_NONE", FREEBSD_PROT_ALL, FREEBSD_PROT_NONE, PROT_READ | PROT_WRITE | PROT_EXEC,
-	       PROT_NONE),
-    XENO_FLAG("PROT_READ", FREEBSD_PROT_READ, PROT_READ),
-    XENO_FLAG("PROT_WRITE", FREEBSD_PROT_WRITE, PROT_WRITE),
-    XENO_FLAG("PROT_EXEC", FREEBSD_PROT_EXEC, PROT_EXEC),
+    BSD_PROT_FLAGS_SHARED,
     /* The maximum protection: checked, then dropped (Linux has no such
      * ceiling on later mprotect calls). */
     XENO_FLAG_FOREIGN("PROT_MAX(PROT_READ)", FREEBSD_PROT_MAX(FREEBSD_PROT_READ)),

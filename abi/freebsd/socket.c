@@ -10,11 +10,10 @@
 #include <string.h>
 #include <sys/un.h>
 
+/* BSD_SOCKET_DOMAINS numbers AF_UNSPEC 0 */
+_Static_assert(FREEBSD_AF_UNSPEC == 0, "AF_UNSPEC");
 static const struct xeno_flag domains[] = {
-    XENO_ENUM("AF_UNSPEC", FREEBSD_AF_UNSPEC, AF_UNSPEC),
-    XENO_ENUM("AF_UNIX", FREEBSD_AF_UNIX, AF_UNIX),
-    XENO_ENUM("AF_INET", FREEBSD_AF_INET, AF_INET),
-    XENO_ENUM("AF_INET6", FREEBSD_AF_INET6, AF_INET6),
+    BSD_SOCKET_DOMAINS(FREEBSD_AF_UNIX, FREEBSD_AF_INET, FREEBSD_AF_INET6),
 };
 const struct xeno_flagset freebsd_socket_domains = XENO_FLAGSET("sockdomain", domains, 1);
 

@@ -15,14 +15,14 @@ BSD_TRACE_STAT_FORMATTER(format_stat, struct freebsd12_stat)
 BSD_TRACE_STAT_FORMATTER(format_stat11, struct freebsd11_stat)
 
 BSD_TRACE_KEVENT_FORMATTER(format_kevent, struct freebsd_kevent, &freebsd_kevent_facts)
-BSD_TRACE_KEVENT_FORMATTER(format_kevent11, struct freebsd11_kevent, &freebsd_kevent_facts)
+BSD_TRACE_KEVENT_FORMATTER(format_kevent11, struct bsd_kevent32, &freebsd_kevent_facts)
 
 #define DECODER BSD_DECODER
 
 DECODER("stat", struct freebsd12_stat, format_stat);
 DECODER("freebsd11_stat", struct freebsd11_stat, format_stat11);
 DECODER("kevent", struct freebsd_kevent, format_kevent);
-DECODER("kevent11", struct freebsd11_kevent, format_kevent11);
+DECODER("kevent11", struct bsd_kevent32, format_kevent11);
 DECODER("siginfo", struct freebsd_siginfo, bsd_trace_format_siginfo);
 
 const struct xeno_trace_decoder *const freebsd_trace_decoders[] = {

@@ -88,10 +88,10 @@ const struct bsd_abi illumos_bsd_abi = {
     .setfl_mask = ILLUMOS_O_NONBLOCK | ILLUMOS_O_NDELAY | ILLUMOS_O_APPEND | ILLUMOS_O_SYNC |
 		  ILLUMOS_O_DSYNC | ILLUMOS_O_RSYNC | ILLUMOS_O_LARGEFILE,
     .at_flags = &illumos_at_flagset,
-    .access_mode = &illumos_access_flagset,
+    .access_mode = &bsd_access_flagset,
     .whence = &illumos_whence_flagset,
     .fcntl_cmds = &illumos_fcntlcmd_flagset,
-    .fd_flags = &illumos_fdflags_flagset,
+    .fd_flags = &bsd_fdflags_flagset,
     /* an open(O_NOFOLLOW) of a symbolic link: ELOOP, as POSIX has it */
     .nofollow_symlink_errno = ELOOP,
     .posix_calls_return_errno = 1,

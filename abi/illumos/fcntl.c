@@ -44,17 +44,11 @@ static const struct xeno_flag at_flags[] = {
 };
 const struct xeno_flagset illumos_at_flagset = XENO_FLAGSET("at", at_flags, 0);
 
-static const struct xeno_flag access_flags[] = {
-    XENO_FIELD("F_OK", 7, 0, X_OK | W_OK | R_OK, F_OK),
-    XENO_FLAG("R_OK", 4, R_OK),
-    XENO_FLAG("W_OK", 2, W_OK),
-    XENO_FLAG("X_OK", 1, X_OK),
-};
-const struct xeno_flagset illumos_access_flagset = XENO_FLAGSET("access", access_flags, 0);
+_Static_assert(ILLUMOS_FD_CLOEXEC == 1, "FD_CLOEXEC: bsd_fdflags_flagset's");
 
 static const struct xeno_flag whence_values[] = {
-    XENO_ENUM("SEEK_SET", 0, SEEK_SET),	  XENO_ENUM("SEEK_CUR", 1, SEEK_CUR),
-    XENO_ENUM("SEEK_END", 2, SEEK_END),	  XENO_ENUM("SEEK_DATA", 3, SEEK_DATA),
+    BSD_WHENCE_SHARED,
+    XENO_ENUM("SEEK_DATA", 3, SEEK_DATA),
     XENO_ENUM("SEEK_HOLE", 4, SEEK_HOLE),
 };
 const struct xeno_flagset illumos_whence_flagset = XENO_FLAGSET("whence", whence_values, 1);
@@ -76,11 +70,6 @@ static const struct xeno_flag fcntl_cmds[] = {
 };
 const struct xeno_flagset illumos_fcntlcmd_flagset = XENO_FLAGSET("fcntlcmd", fcntl_cmds, 1);
 
-static const struct xeno_flag fd_flags[] = {
-    XENO_FLAG("FD_CLOEXEC", ILLUMOS_FD_CLOEXEC, FD_CLOEXEC),
-};
-const struct xeno_flagset illumos_fdflags_flagset = XENO_FLAGSET("fdflags", fd_flags, 0);
-
 static const struct xeno_flag lock_types[] = {
     XENO_ENUM("F_RDLCK", ILLUMOS_F_RDLCK, F_RDLCK),
     XENO_ENUM("F_WRLCK", ILLUMOS_F_WRLCK, F_WRLCK),
@@ -91,13 +80,13 @@ const struct xeno_flagset illumos_locktype_flagset = XENO_FLAGSET("locktype", lo
 int illumos_flock_to_host(const void *foreign, struct flock *host)
 {
 	const struct illumos_flock *f = foreign;
-	uint64_t type, whence;
-	if (xeno_flags_to_host(&illumos_locktype_flagset, (uint16_t)f->l_type, &type) < 0 ||
-	    xeno_flags_to_host(&illumos_whence_flagset, (uint16_t)f->l_whence, &whence) < 0)
+	short type, whence;
+	if (bsd_lock_kind_to_host(&illumos_locktype_flagset, &illumos_whence_flagset, f->l_type,
+				  f->l_whence, &type, &whence) < 0)
 		return -EINVAL;
 	*host = (struct flock){
-	    .l_type = (short)type,
-	    .l_whence = (short)whence,
+	    .l_type = type,
+	    .l_whence = whence,
 	    .l_start = f->l_start,
 	    .l_len = f->l_len,
 	    .l_pid = f->l_pid,
@@ -108,13 +97,13 @@ int illumos_flock_to_host(const void *foreign, struct flock *host)
 int illumos_flock_from_host(const struct flock *host, void *foreign)
 {
 	struct illumos_flock *f = foreign;
-	uint64_t type, whence;
-	if (xeno_flags_from_host(&illumos_locktype_flagset, (uint16_t)host->l_type, &type) < 0 ||
-	    xeno_flags_from_host(&illumos_whence_flagset, (uint16_t)host->l_whence, &whence) < 0)
+	int16_t type, whence;
+	if (bsd_lock_kind_from_host(&illumos_locktype_flagset, &illumos_whence_flagset, host, &type,
+				    &whence) < 0)
 		return -EINVAL;
 	*f = (struct illumos_flock){
-	    .l_type = (int16_t)type,
-	    .l_whence = (int16_t)whence,
+	    .l_type = type,
+	    .l_whence = whence,
 	    .l_start = host->l_start,
 	    .l_len = host->l_len,
 	    .l_pid = host->l_pid,

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi/bsd/fcntl.h"
 #include "core/xlat.h"
 
 struct flock;
@@ -75,9 +76,10 @@ struct illumos_flock {
 _Static_assert(sizeof(struct illumos_flock) == 64, "struct flock");
 _Static_assert(offsetof(struct illumos_flock, l_sysid) == 24, "flock l_sysid");
 
-extern const struct xeno_flagset illumos_open_flagset, illumos_at_flagset, illumos_access_flagset,
-    illumos_whence_flagset, illumos_fcntlcmd_flagset, illumos_fdflags_flagset,
-    illumos_locktype_flagset;
+/* access(2)'s modes and FD_CLOEXEC are the BSDs' (bsd_access_flagset,
+ * bsd_fdflags_flagset). */
+extern const struct xeno_flagset illumos_open_flagset, illumos_at_flagset, illumos_whence_flagset,
+    illumos_fcntlcmd_flagset, illumos_locktype_flagset;
 
 int illumos_flock_to_host(const void *foreign, struct flock *host);
 int illumos_flock_from_host(const struct flock *host, void *foreign);

@@ -273,10 +273,10 @@ extern const struct xeno_flagset illumos_getrandom_flags, illumos_wait_options;
 const struct xeno_flagset *const illumos_flagsets[] = {
     &illumos_open_flagset,
     &illumos_at_flagset,
-    &illumos_access_flagset,
+    &bsd_access_flagset,
     &illumos_whence_flagset,
     &illumos_fcntlcmd_flagset,
-    &illumos_fdflags_flagset,
+    &bsd_fdflags_flagset,
     &illumos_locktype_flagset,
     &illumos_prot_flags,
     &illumos_mmap_flags,

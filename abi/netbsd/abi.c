@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "abi/bsd/dirent.h"
+#include "abi/bsd/mman.h"
 #include "abi/bsd/random.h"
 #include "abi/bsd/socket.h"
 #include "abi/bsd/sockopt.h"
@@ -28,7 +29,7 @@ const struct bsd_abi netbsd_bsd_abi = {
     .setfl_mask = NETBSD_FCNTLFLAGS,
     .at_flags = &netbsd_at_flagset,
     .access_mode = &bsd_access_flagset,
-    .whence = &netbsd_whence_flagset,
+    .whence = &bsd_whence_flagset,
     .fcntl_cmds = &netbsd_fcntlcmd_flagset,
     .fd_flags = &bsd_fdflags_flagset,
     .seals = NULL, /* no F_ADD_SEALS in the table */
@@ -43,8 +44,8 @@ const struct bsd_abi netbsd_bsd_abi = {
     .posix_calls_return_errno = 1,
     .flock_size = sizeof(struct bsd_flock),
     .oflock_size = sizeof(struct bsd_flock),
-    .flock_to_host = netbsd_flock_to_host,
-    .flock_from_host = netbsd_flock_from_host,
+    .flock_to_host = bsd_flock_shared_whence_to_host,
+    .flock_from_host = bsd_flock_shared_whence_from_host,
     .termios_cflags = &netbsd_cflag_flagset,
     .getcwd_returns_length = 1,
     .getcwd_small_errno = ERANGE,
@@ -98,7 +99,7 @@ const struct bsd_abi netbsd_bsd_abi = {
     .uio_maxiov = NETBSD_UIO_MAXIOV,
     .sockopts = netbsd_sockopts,
     .nsockopts = &netbsd_nsockopts,
-    .poll_events = &netbsd_poll_events,
+    .poll_events = &bsd_poll_events,
     .poll_ignore_eof = 0,
     .poll_inftim = -1, /* sys/sys/poll.h INFTIM */
 };
@@ -107,15 +108,15 @@ const struct bsd_abi netbsd_bsd_abi = {
 const struct xeno_flagset *const netbsd_flagsets[] = {
     &netbsd_sigaction_flags, &bsd_sigprocmask_how,     &netbsd_wait_options,
     &netbsd_open_flagset,    &netbsd_at_flagset,       &bsd_access_flagset,
-    &netbsd_whence_flagset,  &netbsd_fcntlcmd_flagset, &bsd_fdflags_flagset,
+    &bsd_whence_flagset,     &netbsd_fcntlcmd_flagset, &bsd_fdflags_flagset,
     &bsd_locktype_flagset,   &bsd_fadvise_flagset,     &bsd_ioctl_flagset,
     &bsd_dtype_flagset,	     &bsd_iflag_flagset,       &bsd_oflag_flagset,
-    &netbsd_cflag_flagset,   &bsd_lflag_flagset,       &netbsd_prot_flags,
+    &netbsd_cflag_flagset,   &bsd_lflag_flagset,       &bsd_prot_flags,
     &netbsd_mmap_flags,	     &netbsd_madv_advice,      &netbsd_msync_flags,
     &netbsd_minherit_kinds,  &netbsd_rlimit_resources, &netbsd_clock_ids,
     &bsd_getrandom_flags,    &netbsd_kqueue1_flags,    &netbsd_kevent_filters,
-    &netbsd_kevent_flags,    &netbsd_note_rw_flags,    &netbsd_note_timer_flags,
-    &netbsd_note_proc_flags, &netbsd_note_user_flags,  &netbsd_socket_domains,
+    &bsd_kevent_flags,	     &bsd_note_rw_flags,       &bsd_note_timer_ms_flags,
+    &bsd_note_proc_flags,    &bsd_note_user_flags,     &netbsd_socket_domains,
     &netbsd_socket_types,    &netbsd_msg_flags,	       &bsd_shutdown_how,
-    &netbsd_poll_events,     &netbsd_lwpcreate_flags,  NULL,
+    &bsd_poll_events,	     &netbsd_lwpcreate_flags,  NULL,
 };

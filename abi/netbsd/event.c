@@ -23,14 +23,6 @@ static const struct xeno_flag filters[] = {
 };
 const struct xeno_flagset netbsd_kevent_filters = XENO_FLAGSET("kevfilter", filters, 1);
 
-#define EV(name) XENO_FLAG(#name, NETBSD_##name, KQ_##name)
-
-static const struct xeno_flag evflags[] = {
-    EV(EV_ADD),	  EV(EV_DELETE),  EV(EV_ENABLE),   EV(EV_DISABLE), EV(EV_ONESHOT),
-    EV(EV_CLEAR), EV(EV_RECEIPT), EV(EV_DISPATCH), EV(EV_EOF),	   EV(EV_ERROR),
-};
-const struct xeno_flagset netbsd_kevent_flags = XENO_FLAGSET("kevflags", evflags, 0);
-
 /* kqueue1: O_NONBLOCK is kept by the host's epoll descriptor; O_NOSIGPIPE
  * means nothing for a kqueue. */
 static const struct xeno_flag kqueue1[] = {
@@ -40,36 +32,16 @@ static const struct xeno_flag kqueue1[] = {
 };
 const struct xeno_flagset netbsd_kqueue1_flags = XENO_FLAGSET("kqueue1", kqueue1, 0);
 
-static const struct xeno_flag note_rw[] = {EV(NOTE_LOWAT)};
-const struct xeno_flagset netbsd_note_rw_flags = XENO_FLAGSET("kevnote_rw", note_rw, 0);
-
-/* EVFILT_TIMER takes no fflags here (data counts milliseconds). */
-static const struct xeno_flag note_timer[] = {XENO_FLAG_FOREIGN("0", 0)};
-const struct xeno_flagset netbsd_note_timer_flags = XENO_FLAGSET("kevnote_timer", note_timer, 0);
-
-static const struct xeno_flag note_proc[] = {
-    EV(NOTE_EXIT), EV(NOTE_FORK), EV(NOTE_EXEC), EV(NOTE_TRACK), EV(NOTE_TRACKERR), EV(NOTE_CHILD),
-};
-const struct xeno_flagset netbsd_note_proc_flags = XENO_FLAGSET("kevnote_proc", note_proc, 0);
-
-#define USERCTL(name)                                                                              \
-	XENO_FIELD(#name, NETBSD_NOTE_FFCTRLMASK, NETBSD_##name, KQ_NOTE_FFCTRLMASK, KQ_##name)
-static const struct xeno_flag note_user[] = {
-    EV(NOTE_TRIGGER),	  USERCTL(NOTE_FFAND), USERCTL(NOTE_FFOR),
-    USERCTL(NOTE_FFCOPY), USERCTL(NOTE_FFNOP),
-};
-const struct xeno_flagset netbsd_note_user_flags = XENO_FLAGSET("kevnote_user", note_user, 0);
-
 const struct bsd_kevent_facts netbsd_kevent_facts = {
     .filters = &netbsd_kevent_filters,
-    .flags = &netbsd_kevent_flags,
+    .flags = &bsd_kevent_flags,
     .sysflags = NETBSD_EV_SYSFLAGS,
     .zero_filter_skipped = 0, /* 0 is EVFILT_READ */
-    .note_rw = &netbsd_note_rw_flags,
-    .note_timer = &netbsd_note_timer_flags,
-    .note_proc = &netbsd_note_proc_flags,
-    .note_user = &netbsd_note_user_flags,
-    .user_fflagsmask = NETBSD_NOTE_FFLAGSMASK,
+    .note_rw = &bsd_note_rw_flags,
+    .note_timer = &bsd_note_timer_ms_flags, /* data counts milliseconds */
+    .note_proc = &bsd_note_proc_flags,
+    .note_user = &bsd_note_user_flags,
+    .user_fflagsmask = BSD_NOTE_FFLAGSMASK,
     .errno_from_host = netbsd_errno_from_host,
     .signal_from_host = netbsd_signal_from_host,
 };
@@ -95,7 +67,7 @@ static int from_host(const struct kq_kevent *kev, void *p)
 static void set_error(void *p, int host_errno)
 {
 	struct netbsd_kevent *n = p;
-	n->flags = NETBSD_EV_ERROR;
+	n->flags = BSD_EV_ERROR;
 	n->data = bsd_kevent_error_data(&netbsd_kevent_facts, host_errno);
 }
 

@@ -28,9 +28,6 @@ enum {
 
 /* sys/sys/fcntl.h: fcntl commands */
 enum {
-	NETBSD_F_GETLK = 7,
-	NETBSD_F_SETLK = 8,
-	NETBSD_F_SETLKW = 9,
 	NETBSD_F_CLOSEM = 10,
 	NETBSD_F_DUPFD_CLOEXEC = 12,
 };
@@ -42,12 +39,6 @@ enum {
 
 extern const struct xeno_flagset netbsd_open_flagset;	  /* "open" */
 extern const struct xeno_flagset netbsd_at_flagset;	  /* "at" */
-extern const struct xeno_flagset netbsd_whence_flagset;	  /* "whence" */
 extern const struct xeno_flagset netbsd_fcntlcmd_flagset; /* "fcntlcmd" */
-
-/* struct flock (a struct bsd_flock), both ways. */
-struct flock;
-int netbsd_flock_to_host(const void *foreign, struct flock *host);
-int netbsd_flock_from_host(const struct flock *host, void *foreign);
 
 #endif

@@ -7,26 +7,17 @@
 
 #include "abi/bsd/mman.h"
 
+_Static_assert(NETBSD_PROT_ALL == BSD_PROT_ALL, "VM_PROT_ALL: the shared protections' mask");
+
 #ifndef MADV_WIPEONFORK
 #define MADV_WIPEONFORK 18
 #endif
 
-#define PAGE	  4096ULL
-#define PAGE_MASK (PAGE - 1)
-
 /* sys_mmap keeps only VM_PROT_ALL of prot: the PaX maximum protection
  * (PROT_MPROTECT, the bits above) and anything else are let be. */
-static const struct xeno_flag prot_flags[] = {
-    XENO_FIELD("PROT_NONE", NETBSD_PROT_ALL, 0, PROT_READ | PROT_WRITE | PROT_EXEC, PROT_NONE),
-    XENO_FLAG("PROT_READ", 0x01, PROT_READ),
-    XENO_FLAG("PROT_WRITE", 0x02, PROT_WRITE),
-    XENO_FLAG("PROT_EXEC", 0x04, PROT_EXEC),
-};
-const struct xeno_flagset netbsd_prot_flags = XENO_FLAGSET("prot", prot_flags, 0);
-
 int netbsd_prot_to_host(int prot, int *host_prot)
 {
-	return bsd_flags_to_host_int(&netbsd_prot_flags, prot & NETBSD_PROT_ALL, host_prot);
+	return bsd_flags_to_host_int(&bsd_prot_flags, prot & NETBSD_PROT_ALL, host_prot);
 }
 
 /* What the tracer names; sys_mmap checks no flag bits.  Parts with no
@@ -80,18 +71,8 @@ int netbsd_mmap_plan(uint64_t addr, uint64_t len, int prot, int flags, int fd, i
 	int err = netbsd_prot_to_host(prot, &p->prot);
 	if (err)
 		return err;
-	p->pageoff = (uint64_t)pos & PAGE_MASK;
-	p->off = pos - (int64_t)p->pageoff;
-	uint64_t size = (len + p->pageoff + PAGE_MASK) & ~PAGE_MASK;
-	if (size < len || size == 0)
-		return -EINVAL;
-	p->len = size;
-	if (f & NETBSD_MAP_FIXED) {
-		addr -= p->pageoff;
-		if ((addr & PAGE_MASK) || addr + size < addr || addr + size > NETBSD_USER_END)
-			return -EINVAL;
-	}
-	p->addr = addr;
+	if ((err = bsd_mmap_plan_range(addr, len, pos, f & NETBSD_MAP_FIXED, NETBSD_USER_END, p)))
+		return err;
 	if (f & NETBSD_MAP_ANON) {
 		if (fd != -1)
 			return -EINVAL;

@@ -46,7 +46,6 @@ enum {
 #define NETBSD_VM_MAXUSER_ADDRESS 0x00007f8000000000ULL
 #define NETBSD_USER_END		  0x0000800000000000ULL
 
-extern const struct xeno_flagset netbsd_prot_flags;	/* "prot" */
 extern const struct xeno_flagset netbsd_mmap_flags;	/* "mmap" */
 extern const struct xeno_flagset netbsd_madv_advice;	/* "madv" */
 extern const struct xeno_flagset netbsd_msync_flags;	/* "msync" */

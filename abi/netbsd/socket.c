@@ -8,10 +8,7 @@
 #include <sys/socket.h>
 
 static const struct xeno_flag domains[] = {
-    XENO_ENUM("AF_UNSPEC", 0, AF_UNSPEC),
-    XENO_ENUM("AF_UNIX", NETBSD_AF_UNIX, AF_UNIX),
-    XENO_ENUM("AF_INET", NETBSD_AF_INET, AF_INET),
-    XENO_ENUM("AF_INET6", NETBSD_AF_INET6, AF_INET6),
+    BSD_SOCKET_DOMAINS(NETBSD_AF_UNIX, NETBSD_AF_INET, NETBSD_AF_INET6),
 };
 const struct xeno_flagset netbsd_socket_domains = XENO_FLAGSET("sockdomain", domains, 1);
 
@@ -36,15 +33,8 @@ static const struct xeno_flag msg_flags[] = {
 };
 const struct xeno_flagset netbsd_msg_flags = XENO_FLAGSET("msgflags", msg_flags, 0);
 
-static const struct xeno_flag events[] = {BSD_POLL_EVENTS_SHARED};
-const struct xeno_flagset netbsd_poll_events = XENO_FLAGSET("pollevents", events, 0);
-
 static const struct bsd_scm scm_types[] = {
     {NETBSD_SCM_RIGHTS, SCM_RIGHTS},
     {NETBSD_SCM_TIMESTAMP, SO_TIMESTAMP},
 };
-const struct bsd_cmsg_facts netbsd_cmsg_facts = {
-    scm_types,
-    sizeof scm_types / sizeof scm_types[0],
-    NETBSD_MSG_CTRUNC,
-};
+const struct bsd_cmsg_facts netbsd_cmsg_facts = BSD_CMSG_FACTS(scm_types, NETBSD_MSG_CTRUNC);

@@ -42,7 +42,6 @@
 extern const struct xeno_flagset netbsd_socket_domains; /* "sockdomain" */
 extern const struct xeno_flagset netbsd_socket_types;	/* "socktype" */
 extern const struct xeno_flagset netbsd_msg_flags;	/* "msgflags" */
-extern const struct xeno_flagset netbsd_poll_events;	/* "pollevents" */
 extern const struct bsd_families netbsd_families;
 extern const struct bsd_cmsg_facts netbsd_cmsg_facts;
 

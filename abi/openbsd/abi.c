@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "abi/bsd/dirent.h"
+#include "abi/bsd/mman.h"
 #include "abi/bsd/ioctl.h"
 #include "abi/bsd/random.h"
 #include "abi/bsd/socket.h"
@@ -25,7 +26,7 @@ const struct bsd_abi openbsd_bsd_abi = {
     .setfl_mask = OPENBSD_FCNTLFLAGS,
     .at_flags = &openbsd_at_flagset,
     .access_mode = &bsd_access_flagset,
-    .whence = &openbsd_whence_flagset,
+    .whence = &bsd_whence_flagset,
     .fcntl_cmds = &openbsd_fcntlcmd_flagset,
     .fd_flags = &bsd_fdflags_flagset,
     .seals = NULL,
@@ -39,8 +40,8 @@ const struct bsd_abi openbsd_bsd_abi = {
     .posix_calls_return_errno = 1,
     .flock_size = sizeof(struct bsd_flock),
     .oflock_size = sizeof(struct bsd_flock),
-    .flock_to_host = openbsd_flock_to_host,
-    .flock_from_host = openbsd_flock_from_host,
+    .flock_to_host = bsd_flock_shared_whence_to_host,
+    .flock_from_host = bsd_flock_shared_whence_from_host,
     .termios_cflags = &openbsd_cflag_flagset,
     /* sys/kern/vfs_getcwd.c sys___getcwd: the length used, NUL included;
      * ERANGE for a buffer too short, EINVAL for an empty one */
@@ -93,7 +94,7 @@ const struct bsd_abi openbsd_bsd_abi = {
     .uio_maxiov = OPENBSD_UIO_MAXIOV,
     .sockopts = openbsd_sockopts,
     .nsockopts = &openbsd_nsockopts,
-    .poll_events = &openbsd_poll_events,
+    .poll_events = &bsd_poll_events,
     .poll_ignore_eof = 0,
     .poll_inftim = -1, /* sys/sys/poll.h INFTIM */
 };
@@ -102,13 +103,13 @@ const struct bsd_abi openbsd_bsd_abi = {
 const struct xeno_flagset *const openbsd_flagsets[] = {
     &openbsd_sigaction_flags,  &bsd_sigprocmask_how,	  &openbsd_wait_options,
     &openbsd_open_flagset,     &openbsd_at_flagset,	  &bsd_access_flagset,
-    &openbsd_whence_flagset,   &openbsd_fcntlcmd_flagset, &bsd_fdflags_flagset,
+    &bsd_whence_flagset,       &openbsd_fcntlcmd_flagset, &bsd_fdflags_flagset,
     &bsd_locktype_flagset,     &bsd_fadvise_flagset,	  &bsd_ioctl_flagset,
-    &bsd_dtype_flagset,	       &openbsd_prot_flags,	  &openbsd_mmap_flags,
+    &bsd_dtype_flagset,	       &bsd_prot_flags,		  &openbsd_mmap_flags,
     &openbsd_madv_advice,      &openbsd_msync_flags,	  &openbsd_minherit_kinds,
     &openbsd_rlimit_resources, &openbsd_clock_ids,	  &bsd_getrandom_flags,
-    &openbsd_kevent_filters,   &openbsd_kevent_flags,	  &openbsd_note_rw_flags,
-    &openbsd_note_timer_flags, &openbsd_note_proc_flags,  &openbsd_note_user_flags,
+    &openbsd_kevent_filters,   &bsd_kevent_flags,	  &bsd_note_rw_flags,
+    &bsd_note_timer_ms_flags,  &bsd_note_proc_flags,	  &bsd_note_user_flags,
     &openbsd_socket_domains,   &openbsd_socket_types,	  &openbsd_msg_flags,
-    &bsd_shutdown_how,	       &openbsd_poll_events,	  NULL,
+    &bsd_shutdown_how,	       &bsd_poll_events,	  NULL,
 };

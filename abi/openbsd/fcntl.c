@@ -22,32 +22,11 @@ static const struct xeno_flag at_flags[] = {
 };
 const struct xeno_flagset openbsd_at_flagset = XENO_FLAGSET("at", at_flags, 0);
 
-static const struct xeno_flag whence_values[] = {BSD_WHENCE_SHARED};
-const struct xeno_flagset openbsd_whence_flagset = XENO_FLAGSET("whence", whence_values, 1);
-
 /* F_ISATTY (libc's isatty asks the kernel) is not answered: ENOSYS-free
  * EINVAL, as an unknown command. */
 static const struct xeno_flag fcntl_cmds[] = {
-    XENO_ENUM("F_DUPFD", 0, F_DUPFD),
-    XENO_ENUM("F_GETFD", 1, F_GETFD),
-    XENO_ENUM("F_SETFD", 2, F_SETFD),
-    XENO_ENUM("F_GETFL", 3, F_GETFL),
-    XENO_ENUM("F_SETFL", 4, F_SETFL),
-    XENO_ENUM("F_GETOWN", 5, F_GETOWN),
-    XENO_ENUM("F_SETOWN", 6, F_SETOWN),
-    XENO_ENUM("F_GETLK", OPENBSD_F_GETLK, F_GETLK),
-    XENO_ENUM("F_SETLK", OPENBSD_F_SETLK, F_SETLK),
-    XENO_ENUM("F_SETLKW", OPENBSD_F_SETLKW, F_SETLKW),
+    BSD_FCNTL_CMDS_SHARED,
+    BSD_FCNTL_LOCK_CMDS_44BSD,
     XENO_ENUM("F_DUPFD_CLOEXEC", OPENBSD_F_DUPFD_CLOEXEC, F_DUPFD_CLOEXEC),
 };
 const struct xeno_flagset openbsd_fcntlcmd_flagset = XENO_FLAGSET("fcntlcmd", fcntl_cmds, 1);
-
-int openbsd_flock_to_host(const void *foreign, struct flock *host)
-{
-	return bsd_flock_to_host(&openbsd_whence_flagset, foreign, host);
-}
-
-int openbsd_flock_from_host(const struct flock *host, void *foreign)
-{
-	return bsd_flock_from_host(&openbsd_whence_flagset, host, foreign);
-}

@@ -26,9 +26,6 @@ enum {
 };
 
 enum {
-	OPENBSD_F_GETLK = 7,
-	OPENBSD_F_SETLK = 8,
-	OPENBSD_F_SETLKW = 9,
 	OPENBSD_F_DUPFD_CLOEXEC = 10,
 	OPENBSD_F_ISATTY = 11,
 };
@@ -40,11 +37,6 @@ enum {
 
 extern const struct xeno_flagset openbsd_open_flagset;	   /* "open" */
 extern const struct xeno_flagset openbsd_at_flagset;	   /* "at" */
-extern const struct xeno_flagset openbsd_whence_flagset;   /* "whence" */
 extern const struct xeno_flagset openbsd_fcntlcmd_flagset; /* "fcntlcmd" */
-
-struct flock;
-int openbsd_flock_to_host(const void *foreign, struct flock *host);
-int openbsd_flock_from_host(const struct flock *host, void *foreign);
 
 #endif

@@ -7,25 +7,16 @@
 
 #include "abi/bsd/mman.h"
 
+_Static_assert(OPENBSD_PROT_ALL == BSD_PROT_ALL, "PROT_MASK: the shared protections' mask");
+
 #ifndef MADV_WIPEONFORK
 #define MADV_WIPEONFORK 18
 #endif
 
-#define PAGE	  4096ULL
-#define PAGE_MASK (PAGE - 1)
-
 /* sys_mmap: prot beyond PROT_MASK is EINVAL */
-static const struct xeno_flag prot_flags[] = {
-    XENO_FIELD("PROT_NONE", OPENBSD_PROT_ALL, 0, PROT_READ | PROT_WRITE | PROT_EXEC, PROT_NONE),
-    XENO_FLAG("PROT_READ", 0x01, PROT_READ),
-    XENO_FLAG("PROT_WRITE", 0x02, PROT_WRITE),
-    XENO_FLAG("PROT_EXEC", 0x04, PROT_EXEC),
-};
-const struct xeno_flagset openbsd_prot_flags = XENO_FLAGSET("prot", prot_flags, 0);
-
 int openbsd_prot_to_host(int prot, int *host_prot)
 {
-	return bsd_flags_to_host_int(&openbsd_prot_flags, prot, host_prot);
+	return bsd_flags_to_host_int(&bsd_prot_flags, prot, host_prot);
 }
 
 /* MAP_CONCEAL keeps the pages out of core dumps; __MAP_NOFAULT (no fault
@@ -58,18 +49,8 @@ int openbsd_mmap_plan(uint64_t addr, uint64_t len, int prot, int flags, int fd, 
 	int err = openbsd_prot_to_host(prot, &p->prot);
 	if (err)
 		return err;
-	p->pageoff = (uint64_t)pos & PAGE_MASK;
-	p->off = pos - (int64_t)p->pageoff;
-	uint64_t size = (len + p->pageoff + PAGE_MASK) & ~PAGE_MASK;
-	if (size < len || size == 0)
-		return -EINVAL;
-	p->len = size;
-	if (f & OPENBSD_MAP_FIXED) {
-		addr -= p->pageoff;
-		if ((addr & PAGE_MASK) || addr + size < addr || addr + size > OPENBSD_USER_END)
-			return -EINVAL;
-	}
-	p->addr = addr;
+	if ((err = bsd_mmap_plan_range(addr, len, pos, f & OPENBSD_MAP_FIXED, OPENBSD_USER_END, p)))
+		return err;
 	if (f & OPENBSD_MAP_ANON) {
 		if (fd != -1 && fd != 0)
 			return -EINVAL; /* sys_mmap: an anonymous map takes fd -1 */

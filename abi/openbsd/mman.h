@@ -36,7 +36,6 @@ enum {
  * NetBSD, abi/netbsd/mman.h), where the host places mappings. */
 #define OPENBSD_USER_END 0x0000800000000000ULL
 
-extern const struct xeno_flagset openbsd_prot_flags;	 /* "prot" */
 extern const struct xeno_flagset openbsd_mmap_flags;	 /* "mmap" */
 extern const struct xeno_flagset openbsd_madv_advice;	 /* "madv" */
 extern const struct xeno_flagset openbsd_msync_flags;	 /* "msync" */

@@ -12,10 +12,7 @@
 #include <sys/socket.h>
 
 static const struct xeno_flag domains[] = {
-    XENO_ENUM("AF_UNSPEC", 0, AF_UNSPEC),
-    XENO_ENUM("AF_UNIX", OPENBSD_AF_UNIX, AF_UNIX),
-    XENO_ENUM("AF_INET", OPENBSD_AF_INET, AF_INET),
-    XENO_ENUM("AF_INET6", OPENBSD_AF_INET6, AF_INET6),
+    BSD_SOCKET_DOMAINS(OPENBSD_AF_UNIX, OPENBSD_AF_INET, OPENBSD_AF_INET6),
 };
 const struct xeno_flagset openbsd_socket_domains = XENO_FLAGSET("sockdomain", domains, 1);
 
@@ -23,13 +20,8 @@ const struct bsd_families openbsd_families = {OPENBSD_AF_UNIX, OPENBSD_AF_INET, 
 
 /* SOCK_DNS (a socket pledge allows for DNS) and SOCK_NONBLOCK_INHERIT
  * (accepted sockets inherit O_NONBLOCK) ask nothing of the host here. */
-#define TYPE(name, v) XENO_FIELD(#name, OPENBSD_SOCK_TYPEMASK, v, 0xf, v)
 static const struct xeno_flag types[] = {
-    TYPE(SOCK_STREAM, 1),
-    TYPE(SOCK_DGRAM, 2),
-    TYPE(SOCK_RAW, 3),
-    TYPE(SOCK_RDM, 4),
-    TYPE(SOCK_SEQPACKET, 5),
+    BSD_SOCKET_TYPE_VALUES(OPENBSD_SOCK_TYPEMASK),
     XENO_FLAG("SOCK_CLOEXEC", OPENBSD_SOCK_CLOEXEC, SOCK_CLOEXEC),
     XENO_FLAG("SOCK_NONBLOCK", OPENBSD_SOCK_NONBLOCK, SOCK_NONBLOCK),
     XENO_FLAG_FOREIGN("SOCK_NONBLOCK_INHERIT", OPENBSD_SOCK_NONBLOCK_INHERIT),
@@ -45,18 +37,11 @@ static const struct xeno_flag msg_flags[] = {
 };
 const struct xeno_flagset openbsd_msg_flags = XENO_FLAGSET("msgflags", msg_flags, 0);
 
-static const struct xeno_flag events[] = {BSD_POLL_EVENTS_SHARED};
-const struct xeno_flagset openbsd_poll_events = XENO_FLAGSET("pollevents", events, 0);
-
 static const struct bsd_scm scm_types[] = {
     {OPENBSD_SCM_RIGHTS, SCM_RIGHTS},
     {OPENBSD_SCM_TIMESTAMP, SO_TIMESTAMP},
 };
-const struct bsd_cmsg_facts openbsd_cmsg_facts = {
-    scm_types,
-    sizeof scm_types / sizeof scm_types[0],
-    OPENBSD_MSG_CTRUNC,
-};
+const struct bsd_cmsg_facts openbsd_cmsg_facts = BSD_CMSG_FACTS(scm_types, OPENBSD_MSG_CTRUNC);
 
 #define ONE(v) 1
 

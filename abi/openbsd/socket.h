@@ -38,7 +38,6 @@
 extern const struct xeno_flagset openbsd_socket_domains; /* "sockdomain" */
 extern const struct xeno_flagset openbsd_socket_types;	 /* "socktype" */
 extern const struct xeno_flagset openbsd_msg_flags;	 /* "msgflags" */
-extern const struct xeno_flagset openbsd_poll_events;	 /* "pollevents" */
 extern const struct bsd_families openbsd_families;
 extern const struct bsd_cmsg_facts openbsd_cmsg_facts;
 

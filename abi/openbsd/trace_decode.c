@@ -17,7 +17,7 @@
 
 BSD_TRACE_STAT_FORMATTER(format_stat, struct openbsd_stat)
 
-BSD_TRACE_KEVENT_FORMATTER(format_kevent, struct openbsd_kevent, &openbsd_kevent_facts)
+BSD_TRACE_KEVENT_FORMATTER(format_kevent, struct bsd_kevent32, &openbsd_kevent_facts)
 
 static void format_sigset(struct xeno_tline *l, const uint8_t *p, size_t n)
 {
@@ -50,7 +50,7 @@ static void format_sigaction(struct xeno_tline *l, const uint8_t *p, size_t n)
 #define DECODER BSD_DECODER
 
 DECODER("stat", struct openbsd_stat, format_stat);
-DECODER("kevent", struct openbsd_kevent, format_kevent);
+DECODER("kevent", struct bsd_kevent32, format_kevent);
 DECODER("siginfo", struct openbsd_siginfo, bsd_trace_format_siginfo);
 DECODER("sigset", openbsd_sigset, format_sigset);
 DECODER("sigaction", struct openbsd_sigaction, format_sigaction);

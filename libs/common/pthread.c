@@ -72,8 +72,9 @@ long lib_pthread_attr_init(const struct lib_pthread_os *os, uint64_t attr)
 	return 0;
 }
 
-long lib_pthread_attr_destroy(uint64_t attr)
+long lib_pthread_attr_destroy(struct xeno_thread *t, uint64_t attr)
 {
+	(void)t;
 	struct attr *a;
 	long r = read_attr(attr, &a);
 	if (r < 0)
@@ -99,8 +100,9 @@ long lib_pthread_attr_setstack(const struct lib_pthread_os *os, uint64_t attr, u
 	return 0;
 }
 
-long lib_pthread_attr_getstack(uint64_t attr, uint64_t addr, uint64_t size)
+long lib_pthread_attr_getstack(struct xeno_thread *t, uint64_t attr, uint64_t addr, uint64_t size)
 {
+	(void)t;
 	struct attr *a;
 	long r = read_attr(attr, &a);
 	if (r < 0)
@@ -122,8 +124,9 @@ long lib_pthread_attr_setstacksize(const struct lib_pthread_os *os, uint64_t att
 	return 0;
 }
 
-long lib_pthread_attr_getstacksize(uint64_t attr, uint64_t size)
+long lib_pthread_attr_getstacksize(struct xeno_thread *t, uint64_t attr, uint64_t size)
 {
+	(void)t;
 	struct attr *a;
 	long r = read_attr(attr, &a);
 	return r < 0 ? r : xeno_copy_out(size, &a->stacksize, 8);
@@ -141,8 +144,9 @@ long lib_pthread_attr_setdetachstate(const struct lib_pthread_os *os, uint64_t a
 	return 0;
 }
 
-long lib_pthread_attr_getdetachstate(uint64_t attr, uint64_t state)
+long lib_pthread_attr_getdetachstate(struct xeno_thread *t, uint64_t attr, uint64_t state)
 {
+	(void)t;
 	struct attr *a;
 	long r = read_attr(attr, &a);
 	if (r < 0)
@@ -265,7 +269,7 @@ static struct thread_rec *find(pid_t tid)
 	return NULL;
 }
 
-void lib_pthread_exit(struct xeno_thread *t, uint64_t value)
+_Noreturn long lib_pthread_exit(struct xeno_thread *t, uint64_t value)
 {
 	xeno_host_tls(t);
 	pthread_mutex_lock(&threads_lock);
@@ -307,8 +311,9 @@ long lib_pthread_join(struct xeno_thread *t, uint64_t thread, uint64_t status)
 	return 0;
 }
 
-long lib_pthread_detach(uint64_t thread)
+long lib_pthread_detach(struct xeno_thread *t, uint64_t thread)
 {
+	(void)t;
 	if (thread > INT32_MAX)
 		return -ESRCH;
 	pthread_mutex_lock(&threads_lock);
@@ -318,4 +323,9 @@ long lib_pthread_detach(uint64_t thread)
 		r->detached = true;
 	pthread_mutex_unlock(&threads_lock);
 	return err;
+}
+
+long lib_pthread_self(struct xeno_thread *t)
+{
+	return t->tid;
 }

@@ -1,8 +1,10 @@
 /*
  * illumos threads (usr/src/lib/libc/port/threads/pthread.c, thr.c): the
  * shared POSIX threads (libs/common/pthread.c) with illumos's numbers.  A
- * pthread_t is the thread id, a uint_t; new threads get 2 MiB stacks by
- * default (the amd64 DEFAULTSTACK).
+ * pthread_t is the thread id, a uint_t (which join and detach widen); new
+ * threads get 2 MiB stacks by default (the amd64 DEFAULTSTACK).  The calls
+ * that need none of these numbers are the shared handlers themselves (the
+ * spec's =lib_pthread_...).
  */
 #include "core/thread.h"
 #include "illumos_libc_proto.h"
@@ -29,24 +31,11 @@ long illumos_libc_pthread_attr_init(struct xeno_thread *t, uint64_t attr)
 	return lib_pthread_attr_init(&illumos_threads, attr);
 }
 
-long illumos_libc_pthread_attr_destroy(struct xeno_thread *t, uint64_t attr)
-{
-	(void)t;
-	return lib_pthread_attr_destroy(attr);
-}
-
 long illumos_libc_pthread_attr_setstack(struct xeno_thread *t, uint64_t attr, uint64_t addr,
 					size_t size)
 {
 	(void)t;
 	return lib_pthread_attr_setstack(&illumos_threads, attr, addr, size);
-}
-
-long illumos_libc_pthread_attr_getstack(struct xeno_thread *t, uint64_t attr, uint64_t addr,
-					uint64_t size)
-{
-	(void)t;
-	return lib_pthread_attr_getstack(attr, addr, size);
 }
 
 long illumos_libc_pthread_attr_setstacksize(struct xeno_thread *t, uint64_t attr, size_t size)
@@ -55,33 +44,16 @@ long illumos_libc_pthread_attr_setstacksize(struct xeno_thread *t, uint64_t attr
 	return lib_pthread_attr_setstacksize(&illumos_threads, attr, size);
 }
 
-long illumos_libc_pthread_attr_getstacksize(struct xeno_thread *t, uint64_t attr, uint64_t size)
-{
-	(void)t;
-	return lib_pthread_attr_getstacksize(attr, size);
-}
-
 long illumos_libc_pthread_attr_setdetachstate(struct xeno_thread *t, uint64_t attr, int state)
 {
 	(void)t;
 	return lib_pthread_attr_setdetachstate(&illumos_threads, attr, state);
 }
 
-long illumos_libc_pthread_attr_getdetachstate(struct xeno_thread *t, uint64_t attr, uint64_t state)
-{
-	(void)t;
-	return lib_pthread_attr_getdetachstate(attr, state);
-}
-
 long illumos_libc_pthread_create(struct xeno_thread *t, uint64_t thread, uint64_t attr,
 				 uint64_t start, uint64_t arg)
 {
 	return lib_pthread_create(&illumos_threads, t, thread, attr, start, arg);
-}
-
-long illumos_libc_pthread_exit(struct xeno_thread *t, uint64_t value)
-{
-	lib_pthread_exit(t, value);
 }
 
 long illumos_libc_pthread_join(struct xeno_thread *t, unsigned int thread, uint64_t status)
@@ -91,11 +63,5 @@ long illumos_libc_pthread_join(struct xeno_thread *t, unsigned int thread, uint6
 
 long illumos_libc_pthread_detach(struct xeno_thread *t, unsigned int thread)
 {
-	(void)t;
-	return lib_pthread_detach(thread);
-}
-
-long illumos_libc_pthread_self(struct xeno_thread *t)
-{
-	return t->tid;
+	return lib_pthread_detach(t, thread);
 }

@@ -2,7 +2,9 @@
  * OpenBSD threads: libpthread's pthreads on the shared ones
  * (libs/common/pthread.c) with OpenBSD's numbers (include/pthread.h
  * PTHREAD_CREATE_DETACHED 1; lib/librthread/rthread.h RTHREAD_STACK_SIZE_DEF
- * 256 KiB; PTHREAD_STACK_MIN 1 << _MAX_PAGE_SHIFT), and the kernel's thread
+ * 256 KiB; PTHREAD_STACK_MIN 1 << _MAX_PAGE_SHIFT; the calls that need none
+ * of these are the shared handlers themselves, the spec's =lib_pthread_...),
+ * and the kernel's thread
  * calls libc passes through: getthrid, thrkill, __thrsleep and __thrwakeup
  * (sys/kern/kern_synch.c, lib/libc/sys/__thrsleep.2), the sleep queue keyed
  * by an address as a futex.
@@ -40,19 +42,6 @@ long openbsd_libpthread_pthread_attr_init(struct xeno_thread *t, uint64_t attr)
 	return lib_pthread_attr_init(&openbsd_threads, attr);
 }
 
-long openbsd_libpthread_pthread_attr_destroy(struct xeno_thread *t, uint64_t attr)
-{
-	(void)t;
-	return lib_pthread_attr_destroy(attr);
-}
-
-long openbsd_libpthread_pthread_attr_getstacksize(struct xeno_thread *t, uint64_t attr,
-						  uint64_t size)
-{
-	(void)t;
-	return lib_pthread_attr_getstacksize(attr, size);
-}
-
 long openbsd_libpthread_pthread_attr_setstacksize(struct xeno_thread *t, uint64_t attr, size_t size)
 {
 	(void)t;
@@ -69,27 +58,6 @@ long openbsd_libpthread_pthread_create(struct xeno_thread *t, uint64_t thread, u
 				       uint64_t start, uint64_t arg)
 {
 	return lib_pthread_create(&openbsd_threads, t, thread, attr, start, arg);
-}
-
-long openbsd_libpthread_pthread_exit(struct xeno_thread *t, uint64_t value)
-{
-	lib_pthread_exit(t, value);
-}
-
-long openbsd_libpthread_pthread_join(struct xeno_thread *t, unsigned long thread, uint64_t status)
-{
-	return lib_pthread_join(t, thread, status);
-}
-
-long openbsd_libpthread_pthread_detach(struct xeno_thread *t, unsigned long thread)
-{
-	(void)t;
-	return lib_pthread_detach(thread);
-}
-
-long openbsd_libpthread_pthread_self(struct xeno_thread *t)
-{
-	return t->tid;
 }
 
 long openbsd_libc_getthrid(struct xeno_thread *t)

@@ -15,7 +15,7 @@ static void layouts(void **state)
 	(void)state;
 	assert_int_equal(sizeof(struct freebsd_kevent), 64);
 	assert_int_equal(offsetof(struct freebsd_kevent, ext), 32);
-	assert_int_equal(sizeof(struct freebsd11_kevent), 32);
+	assert_int_equal(sizeof(struct bsd_kevent32), 32);
 	assert_int_equal(freebsd_kevent_codec.size, 64);
 	assert_int_equal(freebsd11_kevent_codec.size, 32);
 }
@@ -185,14 +185,13 @@ static void fields_and_ext(void **state)
 	assert_memory_equal(&f, &back, sizeof f);
 
 	/* the old layout: no ext in, none out */
-	struct freebsd11_kevent o = {
-	    .ident = 9, .filter = -2, .flags = 0x1, .data = 3, .udata = 77};
+	struct bsd_kevent32 o = {.ident = 9, .filter = -2, .flags = 0x1, .data = 3, .udata = 77};
 	assert_int_equal(freebsd11_kevent_to_host(&o, &k), 0);
 	assert_int_equal(k.filter, KQ_FILTER_WRITE);
 	assert_int_equal(k.udata, 77);
 	assert_int_equal(k.ext[0], 0);
 	k.ext[0] = 99;
-	struct freebsd11_kevent o2;
+	struct bsd_kevent32 o2;
 	assert_int_equal(freebsd11_kevent_from_host(&k, &o2), 0);
 	assert_memory_equal(&o, &o2, sizeof o);
 	o.flags = 0x0400;
@@ -236,7 +235,7 @@ static void set_error(void **state)
 	assert_int_equal(f.udata, 8);
 	freebsd_kevent_codec.set_error(&f, 0); /* a receipt */
 	assert_int_equal(f.data, 0);
-	struct freebsd11_kevent o = {.ident = 5, .filter = -1};
+	struct bsd_kevent32 o = {.ident = 5, .filter = -1};
 	freebsd11_kevent_codec.set_error(&o, EAGAIN);
 	assert_int_equal(o.flags, 0x4000);
 	assert_int_equal(o.data, 35);
