@@ -57,12 +57,14 @@ $(BUILD)/tests/test_pe $(ASAN)/tests/test_pe: $(PE_SAMPLE_EXES)
 TOOL_BINS  := $(BUILD)/tests/corrupt $(BUILD)/tests/corrupt_pe $(BUILD)/tests/waitstatus \
 	      $(BUILD)/tests/make_macho_seeds
 $(BUILD)/tests/corrupt: tests/corrupt/corrupt.c tests/corrupt/corrupt_elf.c \
-		       tests/corrupt/corrupt_macho.c tests/corrupt/corrupt.h loader/macho_format.h
+		       tests/corrupt/corrupt_macho.c tests/corrupt/corrupt_run.c tests/corrupt/corrupt.h \
+		       tests/corrupt/corrupt_run.h loader/macho_format.h
 	@mkdir -p $(@D)
 	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -I. -O2 -o $@ $(filter %.c,$^)
-$(BUILD)/tests/corrupt_pe: tests/corrupt/corrupt_pe.c tests/corrupt/corrupt_run.h tests/corrupt/pe_cache.h loader/pe_format.h
+$(BUILD)/tests/corrupt_pe: tests/corrupt/corrupt_pe.c tests/corrupt/corrupt_run.c \
+			  tests/corrupt/corrupt_run.h tests/corrupt/pe_cache.h loader/pe_format.h
 	@mkdir -p $(@D)
-	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -I. -O2 -o $@ $<
+	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -I. -O2 -o $@ $(filter %.c,$^)
 $(BUILD)/tests/waitstatus: tests/guest/waitstatus.c
 	@mkdir -p $(@D)
 	$(CC) -std=gnu11 $(WARN) -D_GNU_SOURCE -O2 -o $@ $<

@@ -18,118 +18,23 @@
  * truncation at many lengths for both.  Prints "RESULT passed failed" with
  * one test per class, as tests/run-all.sh reads.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "corrupt.h"
 
-#define TIMEOUT 10 /* seconds for one xeno --check */
-
-static const char *xeno, *workdir;
 static bool run_mode; /* --run: run each copy instead of --check */
-unsigned char *sample;
-size_t sample_size;
-static uint64_t seed = 1;
-
-/* ---- a small deterministic generator (splitmix64) ---- */
-
-static uint64_t rng_state;
-
-static void rng_seed(unsigned cls, unsigned i)
-{
-	rng_state = seed * 0x9e3779b97f4a7c15ULL ^ ((uint64_t)cls << 32 | i);
-}
-
-uint64_t rng(void)
-{
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-uint64_t below(uint64_t n)
-{
-	return n ? rng() % n : 0;
-}
-
-/* ---- running xeno on one file ---- */
-
-struct outcome {
-	int status; /* exit status, or -1 */
-	int signal; /* the signal that ended it, or 0 */
-	char err[600];
-	char out[600];
-	bool report; /* --check: the standard output starts like a report */
-};
 
 /* The undamaged sample's run, which a damaged copy may end like. */
 static struct outcome reference;
 
-static void slurp(const char *path, char *buf, size_t n)
-{
-	buf[0] = '\0';
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return;
-	size_t got = fread(buf, 1, n - 1, f);
-	buf[got] = '\0';
-	fclose(f);
-}
-
-static void run_xeno(const char *file, struct outcome *o)
-{
-	char out_path[512], err_path[512];
-	snprintf(out_path, sizeof out_path, "%s/out", workdir);
-	snprintf(err_path, sizeof err_path, "%s/err", workdir);
-	pid_t pid = fork();
-	if (pid == 0) {
-		int out = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		int in = open("/dev/null", O_RDONLY);
-		if (out < 0 || err < 0 || in < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 ||
-		    dup2(in, 0) < 0)
-			_exit(120);
-		alarm(TIMEOUT); /* a hang ends by SIGALRM, which counts as a failure */
-		if (run_mode)
-			execl(xeno, xeno, file, (char *)NULL);
-		else
-			execl(xeno, xeno, "--check", file, (char *)NULL);
-		_exit(121);
-	}
-	int st = 0;
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
-	o->status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-	o->signal = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
-	slurp(err_path, o->err, sizeof o->err);
-	slurp(out_path, o->out, sizeof o->out);
-	o->report = strncmp(o->out, "file: ", 6) == 0;
-}
-
-/* Refused as the rules say: one line naming the file, exit 126. */
-static bool one_line_refusal(const char *file, const struct outcome *o)
-{
-	char prefix[600];
-	snprintf(prefix, sizeof prefix, "xeno: %s: ", file);
-	const char *nl = strchr(o->err, '\n');
-	return o->status == 126 && !o->signal && strncmp(o->err, prefix, strlen(prefix)) == 0 &&
-	       nl && nl[1] == '\0';
-}
-
 /* --run: what is wrong with the outcome, or NULL. */
 static const char *judge_run(const char *file, const struct outcome *o, char *why, size_t n)
 {
-	if (one_line_refusal(file, o))
+	if (o->status == 126 && !o->signal && one_line_refusal(file, o->err))
 		return NULL;
 	if (o->signal == SIGALRM)
 		snprintf(why, n, "a hang (no end within the timeout): %s", o->err);
@@ -153,20 +58,7 @@ static const char *judge_run(const char *file, const struct outcome *o, char *wh
 /* What is wrong with the outcome, or NULL if it is one of the allowed. */
 static const char *judge(const char *file, const struct outcome *o, char *why, size_t n)
 {
-	if (run_mode)
-		return judge_run(file, o, why, n);
-	if (o->signal)
-		snprintf(why, n, "killed by signal %d%s", o->signal,
-			 o->signal == SIGALRM ? " (a hang: no answer within the timeout)" : "");
-	else if (o->status == 0 && (!o->report || o->err[0]))
-		snprintf(why, n, "exit 0 without a clean report: %s", o->err);
-	else if (o->status == 126 && !one_line_refusal(file, o))
-		snprintf(why, n, "exit 126 without one line \"xeno: %s: ...\": %s", file, o->err);
-	else if (o->status != 0 && o->status != 126)
-		snprintf(why, n, "exit status %d: %s", o->status, o->err);
-	else
-		return NULL;
-	return why;
+	return run_mode ? judge_run(file, o, why, n) : judge_check(file, o, why, n);
 }
 
 /* ---- the damage every format uses ---- */
@@ -207,18 +99,11 @@ static size_t truncation_length(unsigned i)
 	return 500 + (i - 200) * 797 % (sample_size - 500);
 }
 
-static bool write_file(const char *path, const unsigned char *bytes, size_t n)
-{
-	FILE *f = fopen(path, "wb");
-	bool ok = f && fwrite(bytes, 1, n, f) == n;
-	return f && fclose(f) == 0 && ok;
-}
-
 /* Runs one class; the number of variants that failed. */
 static unsigned run_class(unsigned cls, const struct class *c, unsigned *codes)
 {
 	unsigned char *f = malloc(sample_size);
-	char file[512], why[800];
+	char file[512], why[1200];
 	unsigned failed = 0;
 	snprintf(file, sizeof file, "%s/damaged", workdir);
 	for (unsigned i = 0; i < c->count; i++) {
@@ -230,38 +115,17 @@ static unsigned run_class(unsigned cls, const struct class *c, unsigned *codes)
 			exit(2);
 		}
 		struct outcome o;
-		run_xeno(file, &o);
-		if (one_line_refusal(file, &o))
+		run_xeno(!run_mode, file, &o);
+		const char *bad = judge(file, &o, why, sizeof why);
+		if (o.status == 126 && !o.signal && one_line_refusal(file, o.err))
 			codes[1]++;
-		else if (!judge(file, &o, why, sizeof why))
+		else if (!bad)
 			codes[0]++;
-		if (judge(file, &o, why, sizeof why)) {
-			char keep[600];
-			snprintf(keep, sizeof keep, "%s/failed-%s-%u", workdir, c->name, i);
-			rename(file, keep);
-			if (failed++ < 5)
-				printf("  %s variant %u (kept as %s): %s\n", c->name, i, keep, why);
-		}
+		if (bad)
+			failed = keep_failed(file, c->name, i, why, failed);
 	}
 	free(f);
 	return failed;
-}
-
-static void read_sample(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	if (!f || fstat(fileno(f), &st) < 0 || st.st_size < 4096) {
-		fprintf(stderr, "corrupt: cannot read the sample %s\n", path);
-		exit(2);
-	}
-	sample_size = (size_t)st.st_size;
-	sample = malloc(sample_size);
-	if (!sample || fread(sample, 1, sample_size, f) != sample_size) {
-		fprintf(stderr, "corrupt: cannot read the sample %s\n", path);
-		exit(2);
-	}
-	fclose(f);
 }
 
 /* The sample's format: its classes of damage. */
@@ -284,7 +148,7 @@ static const struct class *classes_of(unsigned *n)
 
 static void run_reference(const char *path)
 {
-	run_xeno(path, &reference);
+	run_xeno(!run_mode, path, &reference);
 	if (reference.signal || (run_mode ? reference.status == 126 : reference.status != 0)) {
 		fprintf(stderr, "corrupt: the sample itself fails (status %d, signal %d): %s",
 			reference.status, reference.signal, reference.err);
@@ -296,15 +160,7 @@ int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "--run") == 0)
 		run_mode = true, argc--, argv++;
-	if (argc < 4 || argc > 5) {
-		fprintf(stderr, "usage: corrupt [--run] XENO SAMPLE WORKDIR [SEED]\n");
-		return 2;
-	}
-	xeno = argv[1];
-	workdir = argv[3];
-	if (argc == 5)
-		seed = strtoull(argv[4], NULL, 0);
-	read_sample(argv[2]);
+	take_arguments(argc, argv, "corrupt [--run] XENO SAMPLE WORKDIR [SEED]", 4096);
 	unsigned nclasses = 0;
 	const struct class *classes = classes_of(&nclasses);
 	run_reference(argv[2]);

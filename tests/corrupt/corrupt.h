@@ -1,7 +1,8 @@
 /*
- * What the corruption test's parts share (tests/corrupt/corrupt.c): the
- * sample, the deterministic generator, the damage every format uses, and
- * each format's classes of damage (corrupt_elf.c, corrupt_macho.c).
+ * What the corruption test's parts share (tests/corrupt/corrupt.c; the
+ * sample, the generator and the runs are corrupt_run.h's): the damage every
+ * format uses, and each format's classes of damage (corrupt_elf.c,
+ * corrupt_macho.c).
  */
 #ifndef XENO_TESTS_CORRUPT_H
 #define XENO_TESTS_CORRUPT_H
@@ -9,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "tests/corrupt/corrupt_run.h"
 
 struct region {
 	size_t off, len;
@@ -23,12 +26,6 @@ struct class
 	struct region *region;
 	size_t (*damage)(unsigned char *f, struct region r);
 };
-
-extern unsigned char *sample;
-extern size_t sample_size;
-
-uint64_t rng(void);
-uint64_t below(uint64_t n);
 
 /* A few random bytes in r set to random values or with one bit flipped. */
 size_t damage_bytes(unsigned char *f, struct region r);

@@ -18,6 +18,7 @@
 #define XENO_TESTS_CORRUPT_PE_CACHE_H
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 /* How many files the cache directory holds; *stray: temporary or open to
