@@ -34,13 +34,14 @@ int main(int argc, char **argv, char **envp)
 {
 	if (argc > 1 && argv[1][0] == 'c')
 		return exec_child(argv, envp);
-	int fds[2];
-	if (pipe2(fds, 0) < 0)
+	int fds[2], go[2];
+	if (pipe2(fds, 0) < 0 || pipe2(go, 0) < 0)
 		return 2;
 	pid_t me = getpid(), pid = fork();
 	if (pid == 0) {
 		int ok = getppid() == me && getpid() != me;
 		write(fds[1], &ok, sizeof ok);
+		read(go[0], &ok, sizeof ok); /* the parent has said its line */
 		char *args[] = {argv[0], "child", NULL};
 		char *env[] = {"GREETING=from the parent", "OTHER=1", NULL};
 		execve(argv[0], args, env);
@@ -49,6 +50,7 @@ int main(int argc, char **argv, char **envp)
 	int ok = 0;
 	read(fds[0], &ok, sizeof ok);
 	say("fork: the child has its own pid and this one as parent", ok);
+	write(go[1], &ok, sizeof ok); /* before the exec'd child says its own */
 	reap("exec'd child", pid);
 
 	if ((pid = fork()) == 0) {
