@@ -647,6 +647,24 @@ stdout_empty
 stderr_empty
 end
 
+# What the parent ignored stays ignored (nohup): xeno reads the inherited
+# dispositions once (SigIgn in /proc/self/status); a SIGHUP the program
+# sends itself is discarded and it lives on to say so.  Without the parent's
+# SIG_IGN the same signal kills it.
+begin inherited-ignore
+run sh -c 'trap "" HUP; exec "$0" "$@"' "$xeno" "$bin/exitcode" kill 1
+status_is 99
+stdout_empty
+stderr_is "exitcode: still alive after kill(getpid(), 1): no error"
+end
+
+begin inherited-default
+run sh -c 'trap - HUP; exec "$0" "$@"' "$xeno" "$bin/exitcode" kill 1
+status_is 129
+stdout_empty
+stderr_empty
+end
+
 # ---- threads, signals, processes ----
 
 begin threads
