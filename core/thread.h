@@ -78,7 +78,6 @@ struct xeno_thread {
 	sigset_t pending;    /* caught while xeno ran, for the guest */
 	sigset_t saved_mask; /* to restore after a temporary mask */
 	bool has_saved_mask; /* (sigsuspend, ppoll, pselect) */
-	siginfo_t pending_info[65];
 
 	/* life (core/threads.c) */
 	bool is_main;
@@ -95,14 +94,7 @@ struct xeno_thread {
 	uint32_t suspend_stopped; /* futex: 1 once suspend_regs holds where it stands */
 	bool suspend_dirty;	  /* suspend_regs changed: resume with them */
 	bool suspend_in_xeno;	  /* it stands at a call site inside xeno */
-	greg_t suspend_regs[NGREG];
 
-	/* Working space too big for the signal stack (a signal frame, an XSAVE
-	 * image, a sysctl answer), used by one handler at a time and never by
-	 * the queue-only path.  Not thread-local storage on purpose: glibc
-	 * zeroes a new thread's TLS block, and these pages stay untouched
-	 * until needed. */
-	unsigned char scratch[XENO_SCRATCH_SIZE] __attribute__((aligned(64)));
 	/* the flight recorder (core/flight.h): always on */
 	struct xeno_flight flight;
 
@@ -114,6 +106,18 @@ struct xeno_thread {
 	bool trace_in_call;
 	uint16_t trace_nhost;
 	uint32_t trace_host_dropped;
+
+	/* Big and seldom used, last: the fields every thread touches at every
+	 * call stay on the first pages of the mapping, and these pages are
+	 * not touched (not faulted in) until needed. */
+	siginfo_t pending_info[65]; /* with pending */
+	greg_t suspend_regs[NGREG];
+	/* Working space too big for the signal stack (a signal frame, an XSAVE
+	 * image, a sysctl answer), used by one handler at a time and never by
+	 * the queue-only path.  Not thread-local storage on purpose: glibc
+	 * zeroes a new thread's TLS block, and these pages stay untouched
+	 * until needed. */
+	unsigned char scratch[XENO_SCRATCH_SIZE] __attribute__((aligned(64)));
 	struct xeno_callrec trace_host[XENO_TRACE_HOST_CALLS];
 };
 
