@@ -26,11 +26,19 @@ LIBUNWIND_A   := /usr/lib/llvm-14/lib/libunwind.a
 # dynamic linker runs mid-trap (it needs glibc's TLS), and a foreign program
 # starts about a millisecond sooner (measured: bench/README.md).
 XCFLAGS  := -std=gnu11 $(WARN) -D_GNU_SOURCE -I. -I$(GEN) -DXENO_VERSION='"$(VERSION)"' -MMD -MP \
-            -fno-stack-protector -idirafter $(LIBUNWIND_INC)
+            -fno-stack-protector -idirafter $(LIBUNWIND_INC) -ffunction-sections
 # glibc's own mappings (malloc's, when its heap cannot grow) go through
 # core/hostmem.c, which records them as xeno's memory.
 XLDFLAGS := -static-pie -Wl,-z,now -Wl,-z,relro \
             -Wl,--wrap=__mmap -Wl,--wrap=__munmap -Wl,--wrap=__mremap
+# xeno itself is linked by lld with its functions in the order a typical
+# start first runs them (tools/xeno.order, written by tools/gen-order.sh;
+# -ffunction-sections above gives the linker functions to place): the code
+# of a start lies on fewer pages, which are faulted in one by one
+# (bench/README.md).  A name the file lists that this build lacks is not an
+# error: the file is regenerated now and then, not at every change.
+XORDER   := tools/xeno.order
+XLINK    := -fuse-ld=lld -Wl,--symbol-ordering-file=$(XORDER) -Wl,--no-warn-symbol-ordering
 LDLIBS   := -lelf -lz -lpthread -lm $(LIBUNWIND_A) -Wl,--wrap=dl_iterate_phdr
 AWK      ?= awk
 
@@ -121,8 +129,8 @@ $(OBJ)/gen/%.o: $(GEN)/%.c | $(GENHDRS)
 	$(CC) $(XCFLAGS) $(CFLAGS) -c $< -o $@
 $(BUILD)/libxeno.a: $(LIBOBJS)
 	rm -f $@ && ar rcs $@ $^
-$(BUILD)/xeno: $(OBJ)/core/main.o $(BUILD)/libxeno.a
-	$(CC) $(CFLAGS) $(XLDFLAGS) -o $@ $^ $(LDLIBS)
+$(BUILD)/xeno: $(OBJ)/core/main.o $(BUILD)/libxeno.a $(XORDER)
+	$(CC) $(CFLAGS) $(XLDFLAGS) $(XLINK) -o $@ $(filter-out $(XORDER),$^) $(LDLIBS)
 
 # ---- the same without the tracing code, for bench/trace-overhead.sh ----
 NOTRACE      := $(BUILD)/notrace
@@ -136,8 +144,8 @@ $(NOTRACE)/obj/%.S.o: %.S | $(DEPS_OK)
 $(NOTRACE)/obj/gen/%.o: $(GEN)/%.c | $(GENHDRS)
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(CFLAGS) -DXENO_NO_TRACE -c $< -o $@
-$(NOTRACE)/xeno: $(NOTRACE_OBJS)
-	$(CC) $(CFLAGS) $(XLDFLAGS) -o $@ $^ $(LDLIBS)
+$(NOTRACE)/xeno: $(NOTRACE_OBJS) $(XORDER)
+	$(CC) $(CFLAGS) $(XLDFLAGS) $(XLINK) -o $@ $(filter-out $(XORDER),$^) $(LDLIBS)
 bench-trace: $(BUILD)/xeno $(NOTRACE)/xeno samples
 	@bench/trace-overhead.sh
 

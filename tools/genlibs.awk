@@ -54,6 +54,7 @@ BEGIN {
 	if (os == "" || lib == "" || out == "")
 		die("usage: awk -v os=NAME -v lib=NAME -v out=DIR -f kinds.awk -f genlibs.awk SPEC")
 	P = os "_" c_ident(lib)
+	thunk_table = P
 	nfn = 0
 	nexp = 0
 	nver = 0
@@ -271,7 +272,7 @@ function write_lib(    c, i, n, has, flags) {
 			continue # not traced: see HOST above
 		if (fn_status[i] == "HOST") {
 			# its traced entry: the host function behind the crossing
-			printf("__attribute__((used)) static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
+			printf("__attribute__((used)) static long %s(struct xeno_thread *t, const uint64_t *a)\n{\n", thunk_name(i)) > c
 			printf("\t(void)t;\n") > c
 			if (fn_nargs[i] == 0)
 				printf("\t(void)a;\n") > c
@@ -280,7 +281,7 @@ function write_lib(    c, i, n, has, flags) {
 		}
 		if (fn_status[i] != "STD")
 			continue
-		printf("__attribute__((used)) static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", i) > c
+		printf("__attribute__((used)) static long %s(struct xeno_thread *t, const uint64_t *a)\n{\n", thunk_name(i)) > c
 		if (fn_nargs[i] == 0)
 			printf("\t(void)a;\n") > c
 		printf("\treturn %s(%s);\n}\n\n", fn_handler[i], fn_call[i]) > c

@@ -13,6 +13,7 @@ BEGIN {
 	if (os == "" || out == "")
 		die("usage: awk -v os=NAME -v out=DIR -f gensyscalls.awk syscalls.master")
 	OS = toupper(os)
+	thunk_table = os "_sysent"
 	maxnr = -1
 }
 
@@ -104,7 +105,7 @@ END {
 	for (nr = 0; nr <= maxnr; nr++) {
 		if (!(nr in handlers))
 			continue
-		printf("__attribute__((used)) static long thunk_%d(struct xeno_thread *t, const uint64_t *a)\n{\n", nr) > c
+		printf("__attribute__((used)) static long %s(struct xeno_thread *t, const uint64_t *a)\n{\n", thunk_name(nr)) > c
 		if (nargs_[nr] == 0)
 			printf("\t(void)a;\n") > c
 		printf("\treturn %s(%s);\n}\n\n", handlers[nr], callof[nr]) > c

@@ -201,9 +201,17 @@ function syf_value(flags,    parts, n, i, v) {
 	return v
 }
 
+# The thunk of entry i: named after its table (thunk_table, set by the
+# generator: "freebsd_sysent", "darwin_libSystem"...) so that every thunk
+# of xeno has a name of its own, which the linker's symbol ordering file
+# (tools/xeno.order) can place.
+function thunk_name(i) {
+	return "thunk_" thunk_table "_" i
+}
+
 # The dispatch table sym of n entries (struct xeno_syscall, core/syscall.h),
-# written as assembly: entry i with a thunk (i in has) holds thunk_i's
-# distance from itself, `.quad thunk_i - .`, which the linker resolves; a C
+# written as assembly: entry i with a thunk (i in has) holds its thunk's
+# distance from itself, `.quad THUNK - .`, which the linker resolves; a C
 # initializer could only hold a pointer, which the static PIE relocates —
 # writes, a page fault a page — at every start.  flags[i]: its XENO_SYF_*.
 # The thunks are static functions marked used.
@@ -216,7 +224,7 @@ function write_call_table(c, sym, n, has, flags,    i) {
 	printf("\t\"\\t.type %s, @object\\n\\t.size %s, %d\\n%s:\\n\"\n", sym, sym, 16 * n, sym) > c
 	for (i = 0; i < n; i++)
 		if (i in has)
-			printf("\t\"\\t.quad thunk_%d - ., %d\\n\"\n", i, syf_value(flags[i])) > c
+			printf("\t\"\\t.quad %s - ., %d\\n\"\n", thunk_name(i), syf_value(flags[i])) > c
 		else
 			printf("\t\"\\t.zero 16\\n\"\n") > c
 	print "\t\"\\t.previous\\n\");\n" > c

@@ -75,11 +75,11 @@ extern const char xeno_unwind_callee[];
 
 /* xeno's own code: where a walk of the guest's stack ends (a guest
  * function called back by xeno returns into xeno). */
-extern const char __executable_start[], __etext[];
+extern const char __executable_start[], etext[];
 
 static bool in_xeno(uint64_t ip)
 {
-	return ip >= (uint64_t)__executable_start && ip < (uint64_t)__etext;
+	return ip >= (uint64_t)__executable_start && ip < (uint64_t)etext;
 }
 
 int xeno_unwind_start(struct xeno_unwind *u, const uint64_t *regs)
