@@ -1,5 +1,6 @@
 #include "core/host.h"
 
+#include "core/nofpu.h"
 #include "core/tracehook.h"
 
 long xeno_raw_syscall(long nr, long a, long b, long c, long d, long e, long f)
@@ -15,7 +16,7 @@ long xeno_raw_syscall(long nr, long a, long b, long c, long d, long e, long f)
 	return ret;
 }
 
-long xeno_host_syscall(long nr, long a, long b, long c, long d, long e, long f)
+XENO_NOFPU long xeno_host_syscall(long nr, long a, long b, long c, long d, long e, long f)
 {
 	long ret = xeno_raw_syscall(nr, a, b, c, d, e, f);
 	if (__builtin_expect(xeno_trace_host, 0))

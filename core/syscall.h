@@ -7,6 +7,8 @@
 
 #include <stdint.h>
 
+#include "core/nofpu.h"
+
 struct xeno_thread;
 
 /*
@@ -97,6 +99,13 @@ enum {
 	/* The handler uses nothing of glibc's thread state (no stdio, malloc,
 	 * pthread locks, errno): it may run on the guest's FS base. */
 	XENO_SYF_NOTLS = 1 << 0,
+	/* The handler and all it calls use no FP or vector register (built
+	 * XENO_NOFPU, making host calls only through xeno_host_syscall): at a
+	 * patched site it runs before the guest's FP state is saved
+	 * (core/sitecall.S), which costs more than a short host call.  It
+	 * returns a result or an error, never a restart or a new context, and
+	 * does not use t->uc.  Implies NOTLS. */
+	XENO_SYF_NOFPU = 1 << 1,
 };
 
 /* What dispatch needs of a call, one small entry per number.  The thunk is

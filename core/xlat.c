@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/nofpu.h"
+
 /* The entry of t (or of its base) for a foreign errno, or NULL. */
 static const struct xeno_errno *find_foreign(const struct xeno_errno_table *t, int foreign)
 {
@@ -14,7 +16,7 @@ static const struct xeno_errno *find_foreign(const struct xeno_errno_table *t, i
 	return NULL;
 }
 
-int xeno_errno_from_host(const struct xeno_errno_table *t, int host)
+XENO_NOFPU int xeno_errno_from_host(const struct xeno_errno_table *t, int host)
 {
 	for (const struct xeno_errno_table *l = t; l; l = l->base)
 		for (size_t i = 0; i < l->count; i++)

@@ -33,10 +33,12 @@ BEGIN {
 		nflags = split(status, sf, "|")
 		status = sf[1]
 		for (i = 2; i <= nflags; i++) {
-			if (sf[i] != "NOTLS")
+			if (sf[i] != "NOTLS" && sf[i] != "NOFPU")
 				die("unknown status flag '" sf[i] "'")
-			flags = flags "|XENO_SYF_NOTLS"
+			flags = flags "|XENO_SYF_" sf[i]
 		}
+		if (flags ~ /NOFPU/ && flags !~ /NOTLS/)
+			die("NOFPU calls are NOTLS too")
 	}
 	if (status != "STD" && status != "UNIMPL" && status != "OBSOL")
 		die("bad status '" status "'")
@@ -105,7 +107,7 @@ END {
 	for (nr = 0; nr <= maxnr; nr++) {
 		if (!(nr in handlers))
 			continue
-		printf("__attribute__((used)) static long %s(struct xeno_thread *t, const uint64_t *a)\n{\n", thunk_name(nr)) > c
+		printf("__attribute__((used)) %sstatic long %s(struct xeno_thread *t, const uint64_t *a)\n{\n", flags_[nr] ~ /NOFPU/ ? "XENO_NOFPU " : "", thunk_name(nr)) > c
 		if (nargs_[nr] == 0)
 			printf("\t(void)a;\n") > c
 		printf("\treturn %s(%s);\n}\n\n", handlers[nr], callof[nr]) > c

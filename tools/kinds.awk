@@ -195,6 +195,8 @@ function syf_value(flags,    parts, n, i, v) {
 	for (i = 1; i <= n; i++) {
 		if (parts[i] == "XENO_SYF_NOTLS")
 			v += 1
+		else if (parts[i] == "XENO_SYF_NOFPU")
+			v += 2
 		else if (parts[i] != "0")
 			die("unknown table flag '" parts[i] "'")
 	}
@@ -218,7 +220,7 @@ function thunk_name(i) {
 function write_call_table(c, sym, n, has, flags,    i) {
 	printf("extern const struct xeno_syscall %s[%d];\n", sym, n) > c
 	printf("_Static_assert(sizeof(struct xeno_syscall) == 16 && ") > c
-	printf("__builtin_offsetof(struct xeno_syscall, flags) == 8 && XENO_SYF_NOTLS == 1,\n") > c
+	printf("__builtin_offsetof(struct xeno_syscall, flags) == 8 && XENO_SYF_NOTLS == 1 && XENO_SYF_NOFPU == 2,\n") > c
 	printf("\t       \"write_call_table (tools/kinds.awk) writes this layout\");\n") > c
 	printf("__asm__(\"\\t.section .rodata\\n\\t.balign 16\\n\\t.globl %s\\n\\t.hidden %s\\n\"\n", sym, sym) > c
 	printf("\t\"\\t.type %s, @object\\n\\t.size %s, %d\\n%s:\\n\"\n", sym, sym, 16 * n, sym) > c

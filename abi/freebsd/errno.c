@@ -3,6 +3,8 @@
 
 #include <errno.h>
 
+#include "core/nofpu.h"
+
 static const struct xeno_errno errnos[] = {
     BSD_ERRNO(FREEBSD_, ECANCELED),
     BSD_ERRNO(FREEBSD_, EILSEQ),
@@ -32,7 +34,7 @@ const struct xeno_errno_table freebsd_errno_table = {
     BSD_EINVAL, &bsd_errno_table,
 };
 
-int freebsd_errno_from_host(int host)
+XENO_NOFPU int freebsd_errno_from_host(int host)
 {
 	return xeno_errno_from_host(&freebsd_errno_table, host);
 }

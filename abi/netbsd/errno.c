@@ -3,6 +3,8 @@
 
 #include <errno.h>
 
+#include "core/nofpu.h"
+
 /* ENOTSUP is its own number on NetBSD; Linux's ENOTSUP is EOPNOTSUPP, which
  * reads back as the shared EOPNOTSUPP.  A missing extended attribute is
  * Linux's ENODATA: NetBSD's ENODATA is the same error of STREAMS. */
@@ -36,7 +38,7 @@ const struct xeno_errno_table netbsd_errno_table = {
     BSD_EINVAL, &bsd_errno_table,
 };
 
-int netbsd_errno_from_host(int host)
+XENO_NOFPU int netbsd_errno_from_host(int host)
 {
 	return xeno_errno_from_host(&netbsd_errno_table, host);
 }

@@ -23,6 +23,8 @@ long fbsd_syscall2(long nr, long *second, long a1, long a2, long a3);
 #define SYS6(n, a, b, c, d, e, f)                                                                  \
 	fbsd_syscall(FREEBSD_SYS_##n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e),       \
 		     (long)(f))
+/* SYSNR(name): the number itself, for a syscall written out in assembly. */
+#define SYSNR(n)	       FREEBSD_SYS_##n
 #define SYS0(n)		       SYS6(n, 0, 0, 0, 0, 0, 0)
 #define SYS1(n, a)	       SYS6(n, a, 0, 0, 0, 0, 0)
 #define SYS2(n, a, b)	       SYS6(n, a, b, 0, 0, 0, 0)

@@ -21,6 +21,8 @@ long nbsd_syscall2(long nr, long *second, long a1, long a2, long a3);
 #define SYS7(n, a, b, c, d, e, f, g)                                                               \
 	nbsd_syscall(NETBSD_SYS_##n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e),        \
 		     (long)(f), (long)(g))
+/* SYSNR(name): the number itself, for a syscall written out in assembly. */
+#define SYSNR(n)		  NETBSD_SYS_##n
 #define SYS6(n, a, b, c, d, e, f) SYS7(n, a, b, c, d, e, f, 0)
 #define SYS0(n)			  SYS7(n, 0, 0, 0, 0, 0, 0, 0)
 #define SYS1(n, a)		  SYS7(n, a, 0, 0, 0, 0, 0, 0)

@@ -65,6 +65,12 @@ long bsd_return_value(struct xeno_thread *t, long value);
  * its numbers of clock_gettime and gettimeofday; general-regs-only. */
 bool bsd_sitecall_clock(greg_t *g, struct xeno_callrec *rec, uint64_t nr_clock_gettime,
 			uint64_t nr_gettimeofday) __attribute__((target("general-regs-only")));
+/* A NOFPU call (core/syscall.h) at a patched site, before the guest's FP
+ * state is saved (syscalls/bsd/nofpu_sitecall.c): false if call g[RAX] is
+ * not one.  rdx_zeroed: the convention clears RDX when a call sets no second
+ * result (NetBSD), or keeps it (FreeBSD). */
+bool bsd_sitecall_nofpu(struct xeno_thread *t, greg_t *g, struct xeno_callrec *rec,
+			bool rdx_zeroed) XENO_NOFPU;
 /* What the ordinary handler found a foreign clock id to be, for the above. */
 void bsd_sitecall_clock_learn(int clock_id, const struct bsd_clock *c);
 

@@ -22,37 +22,37 @@ long bsd_sys_exit(struct xeno_thread *t, int rval)
 	__builtin_unreachable();
 }
 
-long bsd_sys_getpid(struct xeno_thread *t)
+XENO_NOFPU long bsd_sys_getpid(struct xeno_thread *t)
 {
 	(void)t;
 	return host_syscall0(SYS_getpid);
 }
 
-long bsd_sys_getppid(struct xeno_thread *t)
+XENO_NOFPU long bsd_sys_getppid(struct xeno_thread *t)
 {
 	(void)t;
 	return host_syscall0(SYS_getppid);
 }
 
-long bsd_sys_getuid(struct xeno_thread *t)
+XENO_NOFPU long bsd_sys_getuid(struct xeno_thread *t)
 {
 	(void)t;
 	return host_syscall0(SYS_getuid);
 }
 
-long bsd_sys_geteuid(struct xeno_thread *t)
+XENO_NOFPU long bsd_sys_geteuid(struct xeno_thread *t)
 {
 	(void)t;
 	return host_syscall0(SYS_geteuid);
 }
 
-long bsd_sys_getgid(struct xeno_thread *t)
+XENO_NOFPU long bsd_sys_getgid(struct xeno_thread *t)
 {
 	(void)t;
 	return host_syscall0(SYS_getgid);
 }
 
-long bsd_sys_getegid(struct xeno_thread *t)
+XENO_NOFPU long bsd_sys_getegid(struct xeno_thread *t)
 {
 	(void)t;
 	return host_syscall0(SYS_getegid);

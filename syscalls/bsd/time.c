@@ -155,7 +155,7 @@ long bsd_sys_gettimeofday(struct xeno_thread *t, uint64_t tp, uint64_t tzp)
 	return 0;
 }
 
-long bsd_sys_sched_yield(struct xeno_thread *t)
+XENO_NOFPU long bsd_sys_sched_yield(struct xeno_thread *t)
 {
 	(void)t;
 	return host_syscall0(SYS_sched_yield);

@@ -25,12 +25,12 @@ static size_t freebsd_trace_siginfo(int sig, const siginfo_t *si, void *out, siz
 		   : bsd_siginfo_write(&freebsd_signal_facts, sig, si, out);
 }
 
-/* Clock reads at patched sites, without the dispatcher. */
-__attribute__((target("general-regs-only"))) static bool
-freebsd_sitecall_fast(struct xeno_thread *t, greg_t *g, struct xeno_callrec *rec)
+/* Clock reads and NOFPU calls at patched sites, without the dispatcher. */
+XENO_NOFPU static bool freebsd_sitecall_fast(struct xeno_thread *t, greg_t *g,
+					     struct xeno_callrec *rec)
 {
-	(void)t;
-	return bsd_sitecall_clock(g, rec, FREEBSD_SYS_clock_gettime, FREEBSD_SYS_gettimeofday);
+	return bsd_sitecall_clock(g, rec, FREEBSD_SYS_clock_gettime, FREEBSD_SYS_gettimeofday) ||
+	       bsd_sitecall_nofpu(t, g, rec, false);
 }
 
 const struct xeno_personality freebsd_personality = {

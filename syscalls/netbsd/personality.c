@@ -16,6 +16,13 @@ static void netbsd_decode_trap(const greg_t *g, struct xeno_call *call)
 	bsd_decode_trap_masked(g, call, NETBSD_SYS_NSYSENT - 1);
 }
 
+/* NOFPU calls at patched sites, without the dispatcher. */
+XENO_NOFPU static bool netbsd_sitecall_fast(struct xeno_thread *t, greg_t *g,
+					    struct xeno_callrec *rec)
+{
+	return bsd_sitecall_nofpu(t, g, rec, true);
+}
+
 static bool netbsd_host_signal_default_ignored(int sig)
 {
 	return netbsd_signal_default_ignored(netbsd_signal_from_host(sig));
@@ -37,6 +44,7 @@ const struct xeno_personality netbsd_personality = {
     .syscalls = &netbsd_systable,
     .decode_trap = netbsd_decode_trap,
     .set_result = bsd_set_result_rdx_zeroed,
+    .sitecall_fast = netbsd_sitecall_fast,
     .errno_from_host = netbsd_errno_from_host,
     .errno_name = netbsd_errno_name,
     .signal_name = netbsd_signal_name,

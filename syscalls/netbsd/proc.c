@@ -13,24 +13,24 @@
 #include "core/uaccess.h"
 #include "syscalls/netbsd/netbsd.h"
 
-static long two(struct xeno_thread *t, long first, long second)
+XENO_NOFPU static long two(struct xeno_thread *t, long first, long second)
 {
 	t->have_rval2 = 1;
 	t->rval2 = (uint64_t)second;
 	return first;
 }
 
-long netbsd_sys_getpid(struct xeno_thread *t)
+XENO_NOFPU long netbsd_sys_getpid(struct xeno_thread *t)
 {
 	return two(t, host_syscall0(SYS_getpid), host_syscall0(SYS_getppid));
 }
 
-long netbsd_sys_getuid(struct xeno_thread *t)
+XENO_NOFPU long netbsd_sys_getuid(struct xeno_thread *t)
 {
 	return two(t, host_syscall0(SYS_getuid), host_syscall0(SYS_geteuid));
 }
 
-long netbsd_sys_getgid(struct xeno_thread *t)
+XENO_NOFPU long netbsd_sys_getgid(struct xeno_thread *t)
 {
 	return two(t, host_syscall0(SYS_getgid), host_syscall0(SYS_getegid));
 }

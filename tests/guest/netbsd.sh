@@ -14,6 +14,12 @@ stdout_is "$nexp/hello.out"
 stderr_empty
 end
 
+begin netbsd-vecregs
+run "$xeno" --stats "$nbin/vecregs"
+vecregs_ok
+patched $patching
+end
+
 begin netbsd-check
 run "$xeno" --check "$nbin/hello"
 status_is 0

@@ -734,6 +734,33 @@ stdout_is selfmod.out
 patched $patching
 end
 
+# vecregs_ok: the last run of vecregs kept every register, with or without
+# AVX on this machine.
+vecregs_ok() {
+	status_is 0
+	for line in "getpid xmm0-15, mxcsr, x87 control word: 1000 calls, 0 with registers changed" \
+		"issetugid xmm0-15, mxcsr, x87 control word: 1000 calls, 0 with registers changed"; do
+		grep -qxF "$line" "$out" || fail "not said: $line" "$(cat "$out")"
+	done
+	grep -qx 'getpid ymm0-15: 1000 calls, 0 with registers changed' "$out" ||
+		grep -qx 'no AVX here: ymm not checked' "$out" || fail "ymm0-15 changed" "$(cat "$out")"
+}
+
+# The program's FP and vector registers across calls at patched sites,
+# before the FP state is saved (NOFPU calls) and after.
+begin vecregs
+run "$xeno" --stats "$bin/vecregs"
+vecregs_ok
+patched $patching
+end
+
+# The NOFPU calls' code uses no FP or vector register (tests/guest/nofpu-code.sh).
+begin nofpu-code
+run sh -c 'cd "$1" && tests/guest/nofpu-code.sh "$2"' sh "$root" "$xeno"
+status_is 0
+grep -Eqx '[0-9]+ functions read' "$out" || fail "nothing read" "$(cat "$out")"
+end
+
 begin clocks
 run "$xeno" --stats "$bin/clocks"
 status_is 0
