@@ -17,16 +17,16 @@
 #define XENO_CORE_GATE_H
 
 /* Offsets into struct xeno_thread (checked by _Static_assert in thread.h). */
-#define XT_SELF	      0	 /* struct xeno_thread *: this structure */
-#define XT_SELECTOR   8	 /* uint8_t: Syscall User Dispatch selector */
-#define XT_SIGPENDING 9	 /* uint8_t: a signal for the guest is queued */
-#define XT_HOST_TLS   10 /* uint8_t: the FS base is glibc's (see below) */
-#define XT_HOST_FS    16 /* uint64_t: glibc's thread pointer for this thread */
-#define XT_GUEST_FS   24 /* uint64_t: the guest's FS base */
-#define XT_WAIT_MASK  32 /* uint64_t: host signal mask while blocked for the guest */
-#define XT_DIRECT     11 /* uint8_t: in a direct call (core/libgate.S), signals not blocked */
-#define XT_DIRECT_FRAME 40 /* uint64_t: the Microsoft-convention entry's frame (core/libgate_ms.S) */
-#define XT_SITECALL   64 /* struct xeno_sitecall: a patched site's call (core/sitecall.h) */
+#define XT_SELF		0  /* struct xeno_thread *: this structure */
+#define XT_SELECTOR	8  /* uint8_t: Syscall User Dispatch selector */
+#define XT_SIGPENDING	9  /* uint8_t: a signal for the guest is queued */
+#define XT_HOST_TLS	10 /* uint8_t: the FS base is glibc's (see below) */
+#define XT_HOST_FS	16 /* uint64_t: glibc's thread pointer for this thread */
+#define XT_GUEST_FS	24 /* uint64_t: the guest's FS base */
+#define XT_WAIT_MASK	32 /* uint64_t: host signal mask while blocked for the guest */
+#define XT_DIRECT	11 /* uint8_t: in a direct call (core/libgate.S), signals not blocked */
+#define XT_DIRECT_FRAME 40 /* uint64_t: the ms_abi entry's frame (core/libgate_ms.S) */
+#define XT_SITECALL	64 /* struct xeno_sitecall: a patched site's call (core/sitecall.h) */
 
 /* Inside struct xeno_sitecall: the guest's registers (a ucontext_t's gregs,
  * glibc's REG_* order) and its FP/vector state (an XSAVE area). */

@@ -30,16 +30,16 @@
 #define MSF_R15	    96
 #define MSF_RESULT  104
 #define MSF_RESTART 112
-#define MSF_XMM6    120 /* xmm6-xmm15, 16 bytes each */
-#define MSF_SIZE    280 /* odd multiple of 8: the C call below is 16-aligned */
-#define MSF_RETURN  MSF_SIZE	   /* the guest's return address */
+#define MSF_XMM6    120		    /* xmm6-xmm15, 16 bytes each */
+#define MSF_SIZE    280		    /* odd multiple of 8: the C call below is 16-aligned */
+#define MSF_RETURN  MSF_SIZE	    /* the guest's return address */
 #define MSF_STACK   (MSF_SIZE + 40) /* the fifth argument */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
 struct xeno_libfn;
-struct xeno_libret;	 /* core/libcall.h */
+struct xeno_libret;	/* core/libcall.h */
 struct xeno_guest_call; /* core/libcall.h */
 
 /* Runs the function fn describes with the guest's register arguments

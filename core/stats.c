@@ -23,6 +23,7 @@ void xeno_stats_report(void)
 		snprintf(suspensions, sizeof suspensions, ", %llu thread suspensions", n);
 	xeno_msg("%llu system calls trapped, %llu made through %llu patched sites, "
 		 "%llu library calls, %llu signals delivered%s",
-		 load(&xeno_counters.traps), load(&xeno_counters.patched), load(&xeno_counters.sites),
-		 load(&xeno_counters.libcalls), load(&xeno_counters.signals), suspensions);
+		 load(&xeno_counters.traps), load(&xeno_counters.patched),
+		 load(&xeno_counters.sites), load(&xeno_counters.libcalls),
+		 load(&xeno_counters.signals), suspensions);
 }
