@@ -21,6 +21,7 @@
 #include "core/library.h"
 #include "core/personality.h"
 #include "core/root.h"
+#include "loader/eh_frame.h"
 #include "loader/link_impl.h"
 
 struct linkmap xeno_linkmap;
@@ -33,6 +34,18 @@ static void append(struct object *o)
 	else
 		m->objects = o;
 	m->last = o;
+}
+
+void link_check_unwind(struct object *o, const char *path)
+{
+	char why[160];
+	if (!o->img.phdr_vaddr)
+		return;
+	const Elf64_Phdr *ph = (const Elf64_Phdr *)(uintptr_t)(o->img.phdr_vaddr + o->img.bias);
+	if (xeno_eh_frame_check(ph, o->img.phnum, o->img.bias, why, sizeof why))
+		return;
+	o->unwind_hidden = true;
+	fprintf(stderr, "xeno: %s: unwind information with %s: not used\n", path, why);
 }
 
 static struct object *find_loaded(const char *name)
@@ -144,6 +157,7 @@ static struct object *load_file(const char *name, const char *path, char *why, s
 	img->dyn = NULL;
 	xeno_image_close(img);
 	append(o); /* xeno_link_forget frees what is in the list */
+	link_check_unwind(o, path);
 	o->path = strdup(path);
 	if (!o->path || names_build(o) < 0) {
 		snprintf(why, whysize, "out of memory");
@@ -223,6 +237,7 @@ int xeno_link_program(struct xeno_image *img, const struct xeno_personality *os,
 	img->dyn = NULL;
 	m->program = p;
 	append(p);
+	link_check_unwind(p, img->path);
 	link_tls_assign(p);
 	if (names_build(p) < 0 || link_from(p, img->reason, sizeof img->reason) < 0 ||
 	    link_list_inits(p) < 0)
@@ -313,6 +328,7 @@ int xeno_link_each(int (*fn)(const struct xeno_link_object *o, void *arg), void 
 		    .phnum = o->img.phnum,
 		    .tls_module = o->tls_module,
 		    .tls_template = o->img.tls.present ? o->img.tls.vaddr + o->img.bias : 0,
+		    .unwind_hidden = o->unwind_hidden,
 		};
 		int r = fn(&lo, arg);
 		if (r)
