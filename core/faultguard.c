@@ -19,13 +19,14 @@ long xeno_fault_guard_enter(struct guard *g, long (*fn)(void *), void *arg);
 extern const char xeno_fault_guard_resume[];
 
 #define SLOTS 64
-static struct guard *_Atomic slots[SLOTS];
+static struct guard *slots[SLOTS]; /* through __atomic builtins */
 unsigned long xeno_fault_guard_faults;
 
 long xeno_fault_guard_call(long (*fn)(void *), void *arg)
 {
 	struct guard g;
-	g.hi = (uint64_t)(uintptr_t)&g;
+	/* the real stack, not a sanitizer's stand-in frame */
+	g.hi = (uint64_t)(uintptr_t)__builtin_frame_address(0);
 	g.lo = g.hi - XENO_FAULT_GUARD_DEPTH;
 	for (unsigned i = 0; i < SLOTS; i++) {
 		struct guard *none = NULL;
