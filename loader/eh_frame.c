@@ -214,12 +214,24 @@ static const char *fde_record(struct walk *w, struct eh_rd rec, uint32_t id)
 	return why ? why : fde_check(&c, rec, &pc);
 }
 
+/* A section that fills its segment to the end without a terminator (a
+ * program linked without crtend.o, as xeno's samples are): libunwind's
+ * scan reads on into the rest of the page, which must then read as one. */
+static bool ends_in_page_zeros(const uint8_t *end)
+{
+	static const uint8_t zero[4];
+	return (uintptr_t)end % 4096 != 0 && (uintptr_t)end % 4096 <= 4092 &&
+	       memcmp(end, zero, 4) == 0;
+}
+
 /* Every CIE and FDE from .eh_frame's start to its zero terminator. */
 static const char *records_check(struct walk *w)
 {
 	const uint8_t *p = w->start;
 	for (;;) {
 		struct eh_rd rec;
+		if (p == w->end && ends_in_page_zeros(p))
+			return NULL;
 		const char *why = record_at(w, p, &rec);
 		if (why)
 			return why;
