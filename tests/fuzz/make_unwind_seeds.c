@@ -37,6 +37,21 @@ static const uint8_t realign[] = {
 /* a PLT: DW_OP_breg7 8; breg16 0; lit15; and; lit11; ge; lit3; shl; plus */
 static const uint8_t plt[] = {0x0f, 11, 0x77, 8, 0x80, 0, 0x3f, 0x1a, 0x3b, 0x2a, 0x33, 0x24, 0x22};
 
+/* A wrapped input (tests/fuzz/unwind_run.h): the instructions alone. */
+static void wrapped(const char *dir, const char *name, const uint8_t *ins, size_t n)
+{
+	struct ub u = {.n = 0};
+	ub_bytes(&u, ins, n);
+	char path[512];
+	snprintf(path, sizeof path, "%s/wrapped-%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	static const uint8_t head[4] = {0xff, 0xff, 0x50, 0x01}; /* from 0x150 */
+	if (!f || fwrite(head, 1, 4, f) != 4 || fwrite(u.b, 1, u.n, f) != u.n || fclose(f)) {
+		perror(path);
+		exit(1);
+	}
+}
+
 static void seed(const char *dir, const char *name, const struct ub *u, uint16_t pc)
 {
 	char path[512];
@@ -73,5 +88,9 @@ int main(int argc, char **argv)
 	seed(argv[1], "personality-v3", &u, 0x20);
 	ub_blob(&u, 1, 0, 0, fdes, 5);
 	seed(argv[1], "no-table", &u, 0x250);
+	wrapped(argv[1], "rbp", frame_rbp, sizeof frame_rbp);
+	wrapped(argv[1], "remember", remember, sizeof remember);
+	wrapped(argv[1], "realign", realign, sizeof realign);
+	wrapped(argv[1], "plt", plt, sizeof plt);
 	return 0;
 }

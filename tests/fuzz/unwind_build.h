@@ -4,9 +4,11 @@
  * fuzzer (tests/fuzz/unwind_run.h) is: the offset of .eh_frame_hdr in the
  * blob (2 bytes, little-endian), the offset in the text page of the
  * address the walk starts from (2 bytes), then the blob, which lands at
- * UB_BLOB_VADDR.  The layouts written: .eh_frame_hdr and .eh_frame as the
- * LSB 5.0 Core specification gives them (sections "The .eh_frame_hdr
- * section", "The .eh_frame section"), the instructions DWARF 5's (6.4.2).
+ * UB_BLOB_VADDR; with 0xffff as the offset, the blob holds only call-frame
+ * instructions, which the harness wraps in a valid object.  The layouts
+ * written: .eh_frame_hdr and .eh_frame as the LSB 5.0 Core specification
+ * gives them (sections "The .eh_frame_hdr section", "The .eh_frame
+ * section"), the instructions DWARF 5's (6.4.2).
  */
 #ifndef XENO_TESTS_FUZZ_UNWIND_BUILD_H
 #define XENO_TESTS_FUZZ_UNWIND_BUILD_H

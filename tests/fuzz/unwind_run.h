@@ -143,15 +143,44 @@ static int ur_walk(const uint64_t *regs)
 	return frames;
 }
 
+/* An input whose header offset is UR_WRAPPED: its blob is only the
+ * call-frame instructions of the function at 0x100-0x200 of the text,
+ * wrapped here in a whole and valid object (a frame on rbp before it, a
+ * leaf after it): most mutations then reach libunwind's evaluation rather
+ * than the checks of the structure around it. */
+#define UR_WRAPPED 0xffff
+
+static size_t ur_wrap(const uint8_t *ins, size_t n, struct ub *u)
+{
+	static const uint8_t frame_rbp[] = {0x41, 0x0e, 16, 0x86, 2, 0x43, 0x0d, 6};
+	static const uint8_t leaf[] = {0x00};
+	if (n > 4096)
+		n = 4096;
+	const struct ub_fde fdes[] = {
+	    {0x000, 0x100, frame_rbp, sizeof frame_rbp, 0},
+	    {0x100, 0x100, ins, n, 0},
+	    {0x200, 0x100, leaf, sizeof leaf, 0},
+	};
+	ub_blob(u, 1, 0, 1, fdes, 3);
+	return u->n;
+}
+
 /* Runs one input: -1 if it is too short or too long, 0 if the object was
  * hidden (the linker's check said why on stderr), else 1 + the frames
  * walked. */
 static int unwind_bytes(const uint8_t *data, size_t size)
 {
+	static struct ub wrapped;
 	if (size < 4 || size - 4 > UB_BLOB_MAX || !ur_setup())
 		return -1;
-	size_t n = size - 4, hdr = (data[0] | (size_t)data[1] << 8) % (n ? n : 1);
-	ur_object(data + 4, n, hdr);
+	size_t n = size - 4, hdr = data[0] | (size_t)data[1] << 8;
+	const uint8_t *blob = data + 4;
+	if (hdr == UR_WRAPPED) {
+		n = ur_wrap(data + 4, size - 4, &wrapped);
+		blob = wrapped.b;
+		hdr = 0;
+	}
+	ur_object(blob, n, hdr % (n ? n : 1));
 	uint64_t pc = (uint64_t)(uintptr_t)ur.base + UB_TEXT_VADDR +
 		      (data[2] | (uint64_t)data[3] << 8) % UB_TEXT_SIZE;
 	static struct object obj;
