@@ -37,28 +37,17 @@ static const uint8_t realign[] = {
 /* a PLT: DW_OP_breg7 8; breg16 0; lit15; and; lit11; ge; lit3; shl; plus */
 static const uint8_t plt[] = {0x0f, 11, 0x77, 8, 0x80, 0, 0x3f, 0x1a, 0x3b, 0x2a, 0x33, 0x24, 0x22};
 
-/* A wrapped input (tests/fuzz/unwind_run.h): the instructions alone. */
-static void wrapped(const char *dir, const char *name, const uint8_t *ins, size_t n)
-{
-	struct ub u = {.n = 0};
-	ub_bytes(&u, ins, n);
-	char path[512];
-	snprintf(path, sizeof path, "%s/wrapped-%s", dir, name);
-	FILE *f = fopen(path, "wb");
-	static const uint8_t head[4] = {0xff, 0xff, 0x50, 0x01}; /* from 0x150 */
-	if (!f || fwrite(head, 1, 4, f) != 4 || fwrite(u.b, 1, u.n, f) != u.n || fclose(f)) {
-		perror(path);
-		exit(1);
-	}
-}
-
-static void seed(const char *dir, const char *name, const struct ub *u, uint16_t pc)
+/* An input: the header's offset in the blob (0, or 0xffff for
+ * instructions alone, which the harness wraps: tests/fuzz/unwind_run.h),
+ * the text offset the walk starts from, then the n bytes of body. */
+static void seed(const char *dir, const char *name, uint16_t hdr, uint16_t pc, const void *body,
+		 size_t n)
 {
 	char path[512];
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	FILE *f = fopen(path, "wb");
-	uint8_t head[4] = {0, 0, (uint8_t)pc, (uint8_t)(pc >> 8)};
-	if (!f || fwrite(head, 1, 4, f) != 4 || fwrite(u->b, 1, u->n, f) != u->n || fclose(f)) {
+	uint8_t head[4] = {(uint8_t)hdr, (uint8_t)(hdr >> 8), (uint8_t)pc, (uint8_t)(pc >> 8)};
+	if (!f || fwrite(head, 1, 4, f) != 4 || fwrite(body, 1, n, f) != n || fclose(f)) {
 		perror(path);
 		exit(1);
 	}
@@ -79,18 +68,18 @@ int main(int argc, char **argv)
 	};
 	static struct ub u;
 	ub_blob(&u, 1, 0, 1, fdes, 5);
-	seed(argv[1], "table", &u, 0x20);
-	seed(argv[1], "table-leaf", &u, 0x150);
-	seed(argv[1], "table-remember", &u, 0x250);
-	seed(argv[1], "table-realign", &u, 0x350);
-	seed(argv[1], "table-plt", &u, 0x450);
+	seed(argv[1], "table", 0, 0x20, u.b, u.n);
+	seed(argv[1], "table-leaf", 0, 0x150, u.b, u.n);
+	seed(argv[1], "table-remember", 0, 0x250, u.b, u.n);
+	seed(argv[1], "table-realign", 0, 0x350, u.b, u.n);
+	seed(argv[1], "table-plt", 0, 0x450, u.b, u.n);
 	ub_blob(&u, 3, 1, 1, fdes, 5);
-	seed(argv[1], "personality-v3", &u, 0x20);
+	seed(argv[1], "personality-v3", 0, 0x20, u.b, u.n);
 	ub_blob(&u, 1, 0, 0, fdes, 5);
-	seed(argv[1], "no-table", &u, 0x250);
-	wrapped(argv[1], "rbp", frame_rbp, sizeof frame_rbp);
-	wrapped(argv[1], "remember", remember, sizeof remember);
-	wrapped(argv[1], "realign", realign, sizeof realign);
-	wrapped(argv[1], "plt", plt, sizeof plt);
+	seed(argv[1], "no-table", 0, 0x250, u.b, u.n);
+	seed(argv[1], "wrapped-rbp", 0xffff, 0x150, frame_rbp, sizeof frame_rbp);
+	seed(argv[1], "wrapped-remember", 0xffff, 0x150, remember, sizeof remember);
+	seed(argv[1], "wrapped-realign", 0xffff, 0x150, realign, sizeof realign);
+	seed(argv[1], "wrapped-plt", 0xffff, 0x150, plt, sizeof plt);
 	return 0;
 }
