@@ -20,22 +20,19 @@
 #include "loader/eh_read.h"
 
 struct object_view {
-	const Elf64_Phdr *phdr;
-	unsigned phnum;
-	uint64_t bias;
+	const struct xeno_eh_range *ranges;
+	unsigned n;
 };
 
-/* The readable PT_LOAD holding [at, at + n): false if none does. */
+/* The readable range holding [at, at + n), in seg: false if none does. */
 static bool segment_of(const struct object_view *v, uint64_t at, uint64_t n, struct eh_rd *seg)
 {
-	for (unsigned i = 0; i < v->phnum; i++) {
-		const Elf64_Phdr *ph = &v->phdr[i];
-		uint64_t lo = ph->p_vaddr + v->bias;
-		if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_R) || at < lo ||
-		    at - lo > ph->p_memsz || n > ph->p_memsz - (at - lo))
+	for (unsigned i = 0; i < v->n; i++) {
+		uint64_t lo = v->ranges[i].lo, hi = v->ranges[i].hi;
+		if (at < lo || at > hi || n > hi - at)
 			continue;
 		*seg = (struct eh_rd){(const uint8_t *)(uintptr_t)lo,
-				      (const uint8_t *)(uintptr_t)(lo + ph->p_memsz), false};
+				      (const uint8_t *)(uintptr_t)hi, false};
 		return true;
 	}
 	return false;
@@ -335,25 +332,36 @@ static const char *hdr_check(const struct object_view *v, struct eh_rd r)
 	return why;
 }
 
-bool xeno_eh_frame_check(const Elf64_Phdr *phdr, unsigned phnum, uint64_t bias, char *why,
-			 size_t whysize)
+/* The header PT_GNU_EH_FRAME ph names, at bias. */
+static const char *eh_frame_check(const struct object_view *v, const Elf64_Phdr *ph, uint64_t bias)
 {
-	struct object_view v = {phdr, phnum, bias};
-	for (unsigned i = 0; i < phnum; i++) {
-		if (phdr[i].p_type != PT_GNU_EH_FRAME)
-			continue;
-		uint64_t at = phdr[i].p_vaddr + bias;
-		struct eh_rd seg;
-		const char *bad = ".eh_frame_hdr outside its segment";
-		if (segment_of(&v, at, phdr[i].p_memsz, &seg))
-			bad = hdr_check(
-			    &v, (struct eh_rd){(const uint8_t *)(uintptr_t)at,
-					       (const uint8_t *)(uintptr_t)(at + phdr[i].p_memsz),
-					       false});
-		if (bad) {
-			snprintf(why, whysize, "%s", bad);
-			return false;
-		}
-	}
-	return true;
+	uint64_t at = ph->p_vaddr + bias;
+	struct eh_rd seg;
+	if (!segment_of(v, at, ph->p_memsz, &seg))
+		return ".eh_frame_hdr outside its segment";
+	return hdr_check(v, (struct eh_rd){(const uint8_t *)(uintptr_t)at,
+					   (const uint8_t *)(uintptr_t)(at + ph->p_memsz), false});
+}
+
+bool xeno_eh_frame_check(uint64_t phdr, unsigned phnum, uint64_t bias,
+			 const struct xeno_eh_range *ranges, unsigned n, char *why, size_t whysize)
+{
+	struct object_view v = {ranges, n};
+	struct eh_rd seg;
+	const char *bad = NULL;
+	Elf64_Phdr *ph = NULL; /* a copy: in memory they may be unaligned */
+	/* libunwind reads the headers where they are said to be */
+	if (!segment_of(&v, phdr, (uint64_t)phnum * sizeof(Elf64_Phdr), &seg))
+		bad = "program headers outside every segment";
+	else if (!(ph = malloc(phnum * sizeof(Elf64_Phdr) + 1)))
+		bad = "out of memory";
+	else
+		memcpy(ph, (const void *)(uintptr_t)phdr, phnum * sizeof(Elf64_Phdr));
+	for (unsigned i = 0; !bad && i < phnum; i++)
+		if (ph[i].p_type == PT_GNU_EH_FRAME)
+			bad = eh_frame_check(&v, &ph[i], bias);
+	free(ph);
+	if (bad)
+		snprintf(why, whysize, "%s", bad);
+	return !bad;
 }

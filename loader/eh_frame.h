@@ -18,10 +18,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The object whose program headers phdr (phnum of them, in memory) are
- * mapped at bias: true if it has no PT_GNU_EH_FRAME or its unwind
- * information passes; false with the reason in why. */
-bool xeno_eh_frame_check(const Elf64_Phdr *phdr, unsigned phnum, uint64_t bias, char *why,
-			 size_t whysize);
+/* A readable range of the object as it is mapped: [lo, hi). */
+struct xeno_eh_range {
+	uint64_t lo, hi;
+};
+
+/* The object whose program headers are at phdr (phnum of them, in
+ * memory, maybe unaligned), mapped at bias with the readable ranges
+ * ranges (n of them, the loader's own account: nothing else is read):
+ * true if it has no PT_GNU_EH_FRAME or its unwind information passes;
+ * false with the reason in why. */
+bool xeno_eh_frame_check(uint64_t phdr, unsigned phnum, uint64_t bias,
+			 const struct xeno_eh_range *ranges, unsigned n, char *why, size_t whysize);
 
 #endif

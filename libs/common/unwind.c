@@ -10,6 +10,7 @@
 
 #include <link.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/faultguard.h"
 #include "core/libcall.h"
@@ -28,13 +29,25 @@ struct iterate {
 	void *data;
 };
 
+/* An object whose unwind information failed its check as it was linked
+ * (loader/eh_frame.h) is left out, said once: the first time libunwind
+ * would have read it. */
+static void say_hidden(const struct xeno_link_object *o)
+{
+	if (!__atomic_exchange_n(o->unwind_said, true, __ATOMIC_RELAXED))
+		fprintf(stderr, "xeno: %s: unwind information with %s: not used\n", o->name,
+			o->unwind_why);
+}
+
 static int guest_object(const struct xeno_link_object *o, void *arg)
 {
 	struct iterate *it = arg;
-	/* a shim (no ELF object of the guest's), or an object whose unwind
-	 * information failed its check as it was linked (loader/eh_frame.h) */
-	if (!o->phdr || o->unwind_hidden)
+	if (!o->phdr) /* a shim: no ELF object of the guest's */
 		return 0;
+	if (o->unwind_why) {
+		say_hidden(o);
+		return 0;
+	}
 	struct dl_phdr_info info = {
 	    .dlpi_addr = o->base,
 	    .dlpi_name = o->name,

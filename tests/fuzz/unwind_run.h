@@ -166,7 +166,7 @@ static size_t ur_wrap(const uint8_t *ins, size_t n, struct ub *u)
 }
 
 /* Runs one input: -1 if it is too short or too long, 0 if the object was
- * hidden (the linker's check said why on stderr), else 1 + the frames
+ * hidden (the walk said why on stderr, once), else 1 + the frames
  * walked. */
 static int unwind_bytes(const uint8_t *data, size_t size)
 {
@@ -188,16 +188,21 @@ static int unwind_bytes(const uint8_t *data, size_t size)
 	obj.img.bias = (uint64_t)(uintptr_t)ur.base;
 	obj.img.phdr_vaddr = UB_DATA_VADDR;
 	obj.img.phnum = 3;
-	link_check_unwind(&obj, UR_NAME);
+	obj.img.seg[0] = (struct xeno_segment){
+	    .vaddr = UB_TEXT_VADDR, .memsz = UB_TEXT_SIZE, .prot = PROT_READ | PROT_EXEC};
+	obj.img.seg[1] =
+	    (struct xeno_segment){.vaddr = UB_DATA_VADDR, .memsz = UB_DATA_SIZE, .prot = PROT_READ};
+	obj.img.nseg = 2;
+	link_check_unwind(&obj);
 	struct object *saved = xeno_linkmap.objects;
-	xeno_linkmap.objects = obj.unwind_hidden ? NULL : &obj;
+	xeno_linkmap.objects = &obj; /* as the loader appends it: hidden or not */
 	int frames = ur_walk(ur_stack(pc));
 	xeno_linkmap.objects = saved;
 	/* libunwind caches FDEs it found by scanning, per segment: the next
 	 * input's bytes are others at the same addresses */
 	__unw_remove_dynamic_fde((unw_word_t)(uintptr_t)ur.base + UB_TEXT_VADDR);
 	__unw_remove_dynamic_fde((unw_word_t)(uintptr_t)ur.base);
-	return obj.unwind_hidden ? 0 : 1 + frames;
+	return obj.unwind_why[0] ? 0 : 1 + frames;
 }
 
 #endif
