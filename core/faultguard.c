@@ -30,11 +30,13 @@ long xeno_fault_guard_call(long (*fn)(void *), void *arg)
 	g.lo = g.hi - XENO_FAULT_GUARD_DEPTH;
 	for (unsigned i = 0; i < SLOTS; i++) {
 		struct guard *none = NULL;
-		if (!__atomic_compare_exchange_n(&slots[i], &none, &g, false, __ATOMIC_SEQ_CST,
+		/* the slot's owner is its only writer until it lets go; its
+		 * own signal handler sees its stores in program order */
+		if (!__atomic_compare_exchange_n(&slots[i], &none, &g, false, __ATOMIC_ACQUIRE,
 						 __ATOMIC_RELAXED))
 			continue;
 		long r = xeno_fault_guard_enter(&g, fn, arg);
-		__atomic_store_n(&slots[i], NULL, __ATOMIC_SEQ_CST);
+		__atomic_store_n(&slots[i], NULL, __ATOMIC_RELEASE);
 		return r;
 	}
 	return fn(arg);
@@ -45,7 +47,7 @@ bool xeno_fault_guard_fixup(ucontext_t *uc)
 	greg_t *regs = uc->uc_mcontext.gregs;
 	uint64_t sp = (uint64_t)regs[REG_RSP];
 	for (unsigned i = 0; i < SLOTS; i++) {
-		struct guard *g = __atomic_load_n(&slots[i], __ATOMIC_SEQ_CST);
+		struct guard *g = __atomic_load_n(&slots[i], __ATOMIC_ACQUIRE);
 		if (!g || sp < g->lo || sp >= g->hi)
 			continue;
 		regs[REG_RDI] = (greg_t)(uintptr_t)g;
