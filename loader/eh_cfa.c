@@ -118,8 +118,8 @@ static bool op_shape(uint8_t op, struct eh_rd *r, int *pops, int *pushes)
 {
 	*pops = *pushes = 0;
 	switch (op) {
-	case OP_nop:
-		return true;
+	case OP_nop: /* LLVM 14's libunwind aborts on it: "opcode not implemented" */
+		return false;
 	case OP_dup:
 		*pops = 1, *pushes = 2;
 		return true;
