@@ -15,6 +15,7 @@
 #include "core/suspend.h"
 #include "core/thread.h"
 #include "core/tracehook.h"
+#include "core/faultguard.h"
 #include "core/uaccess.h"
 
 /* SIGSYS si_code for Syscall User Dispatch (asm-generic/siginfo.h) */
@@ -52,6 +53,9 @@ void xeno_signal_from_guest(int sig, siginfo_t *si, ucontext_t *uc)
 void xeno_signal_from_host(int sig, siginfo_t *si, ucontext_t *uc)
 {
 	if ((sig == SIGSEGV || sig == SIGBUS) && xeno_uaccess_fixup(uc))
+		return;
+	/* a bad read by libunwind, in a guarded step (core/faultguard.h) */
+	if ((sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE) && xeno_fault_guard_fixup(uc))
 		return;
 	if (si->si_code > 0 &&
 	    (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP)) {

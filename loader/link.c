@@ -13,6 +13,7 @@
 #include "loader/link.h"
 
 #include <stdarg.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -21,6 +22,7 @@
 #include "core/library.h"
 #include "core/personality.h"
 #include "core/root.h"
+#include "loader/eh_frame.h"
 #include "loader/link_impl.h"
 
 struct linkmap xeno_linkmap;
@@ -33,6 +35,21 @@ static void append(struct object *o)
 	else
 		m->objects = o;
 	m->last = o;
+}
+
+void link_check_unwind(struct object *o)
+{
+	struct xeno_eh_range ranges[XENO_MAX_SEGMENTS];
+	unsigned n = 0;
+	if (!o->img.phdr_vaddr)
+		return;
+	for (unsigned i = 0; i < o->img.nseg; i++)
+		if (o->img.seg[i].prot & PROT_READ)
+			ranges[n++] = (struct xeno_eh_range){o->img.seg[i].vaddr + o->img.bias,
+							     o->img.seg[i].vaddr + o->img.bias +
+								 o->img.seg[i].memsz};
+	xeno_eh_frame_check(o->img.phdr_vaddr + o->img.bias, o->img.phnum, o->img.bias, ranges, n,
+			    o->unwind_why, sizeof o->unwind_why);
 }
 
 static struct object *find_loaded(const char *name)
@@ -144,6 +161,7 @@ static struct object *load_file(const char *name, const char *path, char *why, s
 	img->dyn = NULL;
 	xeno_image_close(img);
 	append(o); /* xeno_link_forget frees what is in the list */
+	link_check_unwind(o);
 	o->path = strdup(path);
 	if (!o->path || names_build(o) < 0) {
 		snprintf(why, whysize, "out of memory");
@@ -223,6 +241,7 @@ int xeno_link_program(struct xeno_image *img, const struct xeno_personality *os,
 	img->dyn = NULL;
 	m->program = p;
 	append(p);
+	link_check_unwind(p);
 	link_tls_assign(p);
 	if (names_build(p) < 0 || link_from(p, img->reason, sizeof img->reason) < 0 ||
 	    link_list_inits(p) < 0)
@@ -298,6 +317,10 @@ void xeno_link_report(FILE *out)
 		fprintf(out, "tls: %u modules, static block %#llx bytes aligned to %llu\n",
 			m->tls_modules, (unsigned long long)m->tls_static_size,
 			(unsigned long long)m->tls_static_align);
+	for (const struct object *o = m->objects; o; o = o->next)
+		if (o->unwind_why[0])
+			fprintf(out, "unwind: %s: %s: not used\n", o->path ? o->path : o->name,
+				o->unwind_why);
 	link_missing_report(out);
 }
 
@@ -313,6 +336,8 @@ int xeno_link_each(int (*fn)(const struct xeno_link_object *o, void *arg), void 
 		    .phnum = o->img.phnum,
 		    .tls_module = o->tls_module,
 		    .tls_template = o->img.tls.present ? o->img.tls.vaddr + o->img.bias : 0,
+		    .unwind_why = o->unwind_why[0] ? o->unwind_why : NULL,
+		    .unwind_said = (bool *)&o->unwind_said,
 		};
 		int r = fn(&lo, arg);
 		if (r)

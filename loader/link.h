@@ -76,6 +76,10 @@ struct xeno_link_object {
 	unsigned phnum;
 	unsigned tls_module; /* 0: none */
 	uint64_t tls_template;
+	/* why its unwind information is not for libunwind (NULL: it is), and
+	 * whether that was said (loader/eh_frame.h) */
+	const char *unwind_why;
+	bool *unwind_said;
 };
 /* Calls fn on each loaded ELF object (program first) until it returns
  * nonzero; returns that, or 0.  fn runs without the linker's lock held. */

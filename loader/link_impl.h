@@ -31,6 +31,10 @@ struct object {
 	unsigned tls_module; /* 0: no TLS */
 	uint64_t tls_offset; /* its block is at tp - tls_offset */
 	bool relocated, init_listed, fini_done;
+	/* why its unwind information failed loader/eh_frame.c ("": it passed),
+	 * and whether that was said */
+	char unwind_why[96];
+	bool unwind_said;
 	bool global;	     /* in the global scope */
 	bool dlopened;	     /* loaded by dlopen: unloaded when nothing holds it */
 	unsigned refs;	     /* dlopen handles */
@@ -53,6 +57,10 @@ struct linkmap {
 };
 
 extern struct linkmap xeno_linkmap;
+
+/* link.c: checks o's unwind information once as it is mapped; if it
+ * fails, o is hidden from libunwind (loader/eh_frame.h) */
+void link_check_unwind(struct object *o);
 
 /* link.c: loads the object name needs (from: who needs it) and appends it;
  * loads what everything from first on needs, relocates it: 0 or -1 */

@@ -52,6 +52,8 @@ $(ASAN)/tests/%: tests/unit/%.c tests/unit/unit.h tests/fuzz/load_bytes.h $(ASAN
 # from them (samples/samples.mk, included later, has their rule).
 PE_SAMPLE_EXES := $(patsubst samples/windows/%.c,$(BUILD)/samples/windows/%.exe,$(wildcard samples/windows/*.c))
 $(BUILD)/tests/test_pe $(ASAN)/tests/test_pe: $(PE_SAMPLE_EXES)
+# test_unwind runs the unwind fuzzer's path (tests/fuzz/unwind_run.h).
+$(BUILD)/tests/test_unwind $(ASAN)/tests/test_unwind: tests/fuzz/unwind_run.h tests/fuzz/unwind_build.h
 
 # Helpers of the guest and corruption tests, plain C programs.
 TOOL_BINS  := $(BUILD)/tests/corrupt $(BUILD)/tests/corrupt_pe $(BUILD)/tests/waitstatus \

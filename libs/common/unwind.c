@@ -10,7 +10,9 @@
 
 #include <link.h>
 #include <stddef.h>
+#include <stdio.h>
 
+#include "core/faultguard.h"
 #include "core/libcall.h"
 #include "core/uaccess.h"
 #include "loader/link.h"
@@ -27,11 +29,25 @@ struct iterate {
 	void *data;
 };
 
+/* An object whose unwind information failed its check as it was linked
+ * (loader/eh_frame.h) is left out, said once: the first time libunwind
+ * would have read it. */
+static void say_hidden(const struct xeno_link_object *o)
+{
+	if (!__atomic_exchange_n(o->unwind_said, true, __ATOMIC_RELAXED))
+		fprintf(stderr, "xeno: %s: unwind information with %s: not used\n", o->name,
+			o->unwind_why);
+}
+
 static int guest_object(const struct xeno_link_object *o, void *arg)
 {
 	struct iterate *it = arg;
 	if (!o->phdr) /* a shim: no ELF object of the guest's */
 		return 0;
+	if (o->unwind_why) {
+		say_hidden(o);
+		return 0;
+	}
 	struct dl_phdr_info info = {
 	    .dlpi_addr = o->base,
 	    .dlpi_name = o->name,
@@ -82,6 +98,41 @@ static bool in_xeno(uint64_t ip)
 	return ip >= (uint64_t)__executable_start && ip < (uint64_t)etext;
 }
 
+/*
+ * What reads the guest's memory: looking up the FDE of a new instruction
+ * pointer (.eh_frame, checked as the object was linked, but the guest may
+ * have unmapped it) and a step, whose CFA rules and expressions read the
+ * guest's stack where the guest's unwind information says.  Each runs
+ * guarded (core/faultguard.h): a fault ends the walk with an error.
+ */
+struct set_ip {
+	unw_cursor_t *cursor;
+	uint64_t pc;
+};
+
+static long set_ip_call(void *arg)
+{
+	struct set_ip *s = arg;
+	return unw_set_reg(s->cursor, UNW_REG_IP, s->pc);
+}
+
+static int guarded_set_ip(unw_cursor_t *cursor, uint64_t pc)
+{
+	long r = xeno_fault_guard_call(set_ip_call, &(struct set_ip){cursor, pc});
+	return r == XENO_FAULT_GUARD_FAULTED ? UNW_EUNSPEC : (int)r;
+}
+
+static long step_call(void *cursor)
+{
+	return unw_step(cursor);
+}
+
+static int guarded_step(unw_cursor_t *cursor)
+{
+	long r = xeno_fault_guard_call(step_call, cursor);
+	return r == XENO_FAULT_GUARD_FAULTED ? UNW_EUNSPEC : (int)r;
+}
+
 int xeno_unwind_start(struct xeno_unwind *u, const uint64_t *regs)
 {
 	static const int callee[] = {UNW_X86_64_RBX, UNW_X86_64_RBP, UNW_X86_64_R12,
@@ -98,8 +149,8 @@ int xeno_unwind_start(struct xeno_unwind *u, const uint64_t *regs)
 	if (r == 0)
 		r = unw_set_reg(&u->cursor, UNW_REG_SP, (unw_word_t)(regs + XENO_LIBREGS_RETURN));
 	if (r == 0)
-		r = unw_set_reg(&u->cursor, UNW_REG_IP, (unw_word_t)xeno_unwind_callee);
-	if (r == 0 && unw_step(&u->cursor) <= 0)
+		r = guarded_set_ip(&u->cursor, (uint64_t)xeno_unwind_callee);
+	if (r == 0 && guarded_step(&u->cursor) <= 0)
 		r = UNW_EBADFRAME;
 	if (r == 0)
 		u->magic = UNWIND_MAGIC;
@@ -108,7 +159,7 @@ int xeno_unwind_start(struct xeno_unwind *u, const uint64_t *regs)
 
 int xeno_unwind_step(struct xeno_unwind *u)
 {
-	int r = unw_step(&u->cursor);
+	int r = guarded_step(&u->cursor);
 	return r > 0 && in_xeno(xeno_unwind_ip(u)) ? 0 : r;
 }
 
@@ -166,5 +217,5 @@ bool xeno_unwind_proc(struct xeno_unwind *u, unw_proc_info_t *info)
 
 void xeno_unwind_set_ip(struct xeno_unwind *u, uint64_t pc)
 {
-	unw_set_reg(&u->cursor, UNW_REG_IP, pc);
+	guarded_set_ip(&u->cursor, pc);
 }

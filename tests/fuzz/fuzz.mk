@@ -3,6 +3,7 @@
 #   make fuzz-trace            the recording reader: FUZZ_TRACE_SECONDS (300)
 #   make fuzz-pe               the PE parser: FUZZ_PE_SECONDS (600) on FUZZ_JOBS (2) cores
 #   make fuzz-macho            the Mach-O parser: FUZZ_MACHO_SECONDS (600) on FUZZ_JOBS cores
+#   make fuzz-unwind           the guest's unwind information: FUZZ_UNWIND_SECONDS (600) on FUZZ_JOBS cores
 #   make fuzz-build            only build the fuzzers
 # A crash leaves its input in build/fuzz/findings/ (loader) or
 # build/fuzz/trace-findings/ (reader): fix it, then add the input to
@@ -18,6 +19,7 @@ FUZZ_JOBS    ?= 2
 FUZZ_TRACE_SECONDS ?= 300
 FUZZ_PE_SECONDS ?= 600
 FUZZ_MACHO_SECONDS ?= 600
+FUZZ_UNWIND_SECONDS ?= 600
 FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
 FUZZ_OBJS    := $(filter-out $(FUZZ)/obj/core/main.o,$(call objs_of,$(FUZZ)/obj))
@@ -46,6 +48,9 @@ $(FUZZ)/fuzz-trace-reader: tests/fuzz/fuzz_trace_reader.c tests/fuzz/trace_walk.
 
 # The Mach-O parser: its seeds are made here, at build time (crafted by
 # make_macho_seeds from tests/fuzz/macho_build.h, and every macOS sample).
+# Its campaign (tests/fuzz/run-campaign.sh) takes inputs up to 24 KiB: the
+# samples are about 13 KiB, the crafted programs 20 KiB (longer ones ran at
+# half the pace); and a dictionary of Mach-O tokens.
 $(FUZZ)/fuzz-macho: tests/fuzz/fuzz_macho.c $(FUZZ)/libxeno.a
 	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ)/libxeno.a $(LDLIBS)
 $(BUILD)/tests/make_macho_seeds: tests/fuzz/make_macho_seeds.c tests/fuzz/macho_build.h loader/macho_format.h
@@ -74,7 +79,24 @@ $(FUZZ)/pe-seeds/.made: $(BUILD)/tests/make_pe_seeds $(PE_SAMPLE_EXES)
 	cp $(PE_SAMPLE_EXES) $(@D)/
 	touch $@
 
-fuzz-build: $(FUZZ)/fuzz-loader $(FUZZ)/fuzz-trace-reader $(FUZZ)/fuzz-pe $(FUZZ)/fuzz-macho
+# The unwind information's checker and walk: its seeds are made at build
+# time (make_unwind_seeds from tests/fuzz/unwind_build.h), next to the
+# regressions of past findings (tests/fuzz/unwind-regressions/).  Its
+# campaign takes inputs up to 16 KiB (the blob's room in the object) and
+# closes the targets' stderr (-close_fd_mask=2: each hidden object is said
+# there once; libFuzzer's own reports still come).
+$(FUZZ)/fuzz-unwind: tests/fuzz/fuzz_unwind.c tests/fuzz/unwind_run.h tests/fuzz/unwind_build.h $(FUZZ)/libxeno.a
+	$(FUZZ_CC) $(XCFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ)/libxeno.a $(LDLIBS)
+$(BUILD)/tests/make_unwind_seeds: tests/fuzz/make_unwind_seeds.c tests/fuzz/unwind_build.h
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 $(WARN) -I. -O1 -o $@ $<
+$(FUZZ)/unwind-seeds/.made: $(BUILD)/tests/make_unwind_seeds $(wildcard tests/fuzz/unwind-regressions/*)
+	rm -rf $(@D) && mkdir -p $(@D)
+	$(BUILD)/tests/make_unwind_seeds $(@D)
+	cp tests/fuzz/unwind-regressions/* $(@D)/ 2>/dev/null || true
+	touch $@
+
+fuzz-build: $(FUZZ)/fuzz-loader $(FUZZ)/fuzz-trace-reader $(FUZZ)/fuzz-pe $(FUZZ)/fuzz-macho $(FUZZ)/fuzz-unwind
 fuzz: $(FUZZ)/fuzz-loader $(FUZZ)/loader-dyn-seeds/.made
 	@tests/fuzz/run-loader.sh $(FUZZ)/fuzz-loader $(FUZZ_SECONDS) $(FUZZ_JOBS)
 fuzz-trace: $(FUZZ)/fuzz-trace-reader
@@ -83,8 +105,12 @@ fuzz-pe: $(FUZZ)/fuzz-pe $(FUZZ)/pe-seeds/.made
 	@tests/fuzz/run-pe.sh $(FUZZ)/fuzz-pe $(FUZZ_PE_SECONDS) $(FUZZ_JOBS)
 
 fuzz-macho: $(FUZZ)/fuzz-macho $(FUZZ)/macho-seeds.made
-	@tests/fuzz/run-macho.sh $(FUZZ)/fuzz-macho $(FUZZ)/macho-seeds $(FUZZ_MACHO_SECONDS) $(FUZZ_JOBS)
-.PHONY: fuzz fuzz-trace fuzz-pe fuzz-macho fuzz-build
+	@tests/fuzz/run-campaign.sh macho $(FUZZ)/fuzz-macho $(FUZZ)/macho-seeds $(FUZZ_MACHO_SECONDS) \
+		$(FUZZ_JOBS) -max_len=24576 -dict=$(CURDIR)/tests/fuzz/macho.dict
+fuzz-unwind: $(FUZZ)/fuzz-unwind $(FUZZ)/unwind-seeds/.made
+	@tests/fuzz/run-campaign.sh unwind $(FUZZ)/fuzz-unwind $(FUZZ)/unwind-seeds $(FUZZ_UNWIND_SECONDS) \
+		$(FUZZ_JOBS) -max_len=16384 -close_fd_mask=2
+.PHONY: fuzz fuzz-trace fuzz-pe fuzz-macho fuzz-unwind fuzz-build
 
 # The loader fuzzer's dynamically linked seeds, made at build time, never
 # committed: crafted programs (tests/fuzz/make_dyn_seeds.c, from
