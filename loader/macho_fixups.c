@@ -98,16 +98,18 @@ int macho_add_bind(struct macho_parser *p, const struct macho_bind *b)
 
 /* ---- rebase ---- */
 
-/* The parse only checks and counts the rebases; macho_each_rebase runs the
- * stream again with a sink.  Go's programs have ~50,000 of them, one opcode
- * pair each: kept as records they took ~800 KB (about 190 page faults at each
- * start) for an image that almost never moves. */
+/* The parse checks and counts the rebases, handing each to the check of its
+ * place (macho_places_rebase) as it goes; macho_each_rebase runs the stream
+ * again with another sink only when the image moved.  Go's programs have
+ * ~50,000 of them, one opcode pair each: kept as records they took ~800 KB
+ * (about 190 page faults at each start) for an image that almost never
+ * moves. */
 struct rebase_state {
 	uint64_t offset;
 	unsigned seg;
 	uint8_t type;
 	bool seg_set;
-	macho_rebase_fn *fn; /* NULL while parsing */
+	macho_rebase_fn *fn; /* NULL: only checked and counted */
 	void *ctx;
 };
 
