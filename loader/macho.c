@@ -457,7 +457,9 @@ static int parse_fixups(struct macho_parser *p)
 	}
 	if (p->have_dysymtab && p->dysymtab.nindirectsyms) {
 		p->img->form = MACHO_FIXUPS_CLASSIC;
-		return macho_parse_classic(p);
+		/* no rebase stream: its binds' places checked once they are all read
+		 * (the dyld-info streams check theirs as the rebases are walked) */
+		return macho_parse_classic(p) < 0 ? -1 : macho_check_fixup_places(p);
 	}
 	p->img->form = MACHO_FIXUPS_NONE;
 	return 0;
@@ -479,9 +481,9 @@ static int parse_slice(struct macho_parser *p)
 	/* the tables' places, before the pool for their strings is sized from them */
 	if (macho_check_dyld_info(p) < 0 || macho_check_symtab(p) < 0)
 		return -1;
-	if (keep_command_strings(p) < 0 || parse_fixups(p) < 0)
+	if (keep_command_strings(p) < 0)
 		return -1;
-	return macho_check_fixup_places(p);
+	return parse_fixups(p);
 }
 
 int macho_parse(struct macho_image *img, const void *data, size_t size)

@@ -98,16 +98,18 @@ int macho_add_bind(struct macho_parser *p, const struct macho_bind *b)
 
 /* ---- rebase ---- */
 
-/* The parse only checks and counts the rebases; macho_each_rebase runs the
- * stream again with a sink.  Go's programs have ~50,000 of them, one opcode
- * pair each: kept as records they took ~800 KB (about 190 page faults at each
- * start) for an image that almost never moves. */
+/* The parse checks and counts the rebases, handing each to the check of its
+ * place (macho_places_rebase) as it goes; macho_each_rebase runs the stream
+ * again with another sink only when the image moved.  Go's programs have
+ * ~50,000 of them, one opcode pair each: kept as records they took ~800 KB
+ * (about 190 page faults at each start) for an image that almost never
+ * moves. */
 struct rebase_state {
 	uint64_t offset;
 	unsigned seg;
 	uint8_t type;
 	bool seg_set;
-	macho_rebase_fn *fn; /* NULL while parsing */
+	macho_rebase_fn *fn; /* NULL: only checked and counted */
 	void *ctx;
 };
 
@@ -359,6 +361,31 @@ static struct stream open_stream(const struct macho_parser *p, const struct stre
 	return (struct stream){.at = at, .end = at + place->size, .name = place->name};
 }
 
+/* The rebases, walked once: each checked where it writes as it is decoded
+ * (macho_places_rebase).  That needs the binds, so they are read first; but
+ * the rebase stream's own faults came first when it was read on its own, so
+ * a bind stream's fault waits until the rebase stream has been read whole,
+ * and the places are judged last (macho_places_close): whichever fault a
+ * damaged file has, the one reported is the one it always was. */
+static int parse_rebases_checked(struct macho_parser *p, struct stream *s, int bound)
+{
+	struct macho_places *pl = NULL;
+	char bind_fault[sizeof p->img->reason];
+	if (bound < 0)
+		memcpy(bind_fault, p->img->reason, sizeof bind_fault);
+	else if (!(pl = macho_places_open(p)))
+		return -1;
+	if (parse_rebases(p, s, pl ? macho_places_rebase : NULL, pl) < 0) {
+		macho_places_close(pl, false);
+		return -1;
+	}
+	if (bound < 0) {
+		memcpy(p->img->reason, bind_fault, sizeof bind_fault);
+		return -1;
+	}
+	return macho_places_close(pl, true);
+}
+
 int macho_parse_dyld_info(struct macho_parser *p)
 {
 	struct stream_place places[5];
@@ -367,12 +394,12 @@ int macho_parse_dyld_info(struct macho_parser *p)
 		      weak = open_stream(p, &places[2]), lazy = open_stream(p, &places[3]);
 	p->img->rebase_off = places[0].size ? places[0].off : 0;
 	p->img->rebase_size = places[0].size;
-	if (parse_rebases(p, &rebase, NULL, NULL) < 0 ||
-	    parse_binds(p, &bind, MACHO_BIND_NONLAZY) < 0 ||
-	    parse_binds(p, &weak, MACHO_BIND_WEAK) < 0 ||
-	    parse_binds(p, &lazy, MACHO_BIND_LAZY) < 0)
-		return -1;
-	return 0;
+	int bound = parse_binds(p, &bind, MACHO_BIND_NONLAZY) < 0 ||
+			    parse_binds(p, &weak, MACHO_BIND_WEAK) < 0 ||
+			    parse_binds(p, &lazy, MACHO_BIND_LAZY) < 0
+			? -1
+			: 0;
+	return parse_rebases_checked(p, &rebase, bound);
 }
 
 int macho_each_rebase(struct macho_image *img, const void *stream, size_t size, macho_rebase_fn *fn,

@@ -119,7 +119,17 @@ int macho_parse_classic(struct macho_parser *p);
 int macho_check_function_starts(struct macho_parser *p);
 
 /* macho_places.c: every fixup inside a section (a lazy bind in lazy
- * pointers), none over another. */
+ * pointers), none over another.  The dyld-info form checks each rebase as
+ * its stream is decoded: macho_places_open once the binds are all read,
+ * macho_places_rebase (a macho_rebase_fn) for each rebase, then
+ * macho_places_close, which frees and, if judge, returns the first fault
+ * (the binds', then the rebases') as 0 or -1 with the reason set.  Open
+ * returns NULL (reason set) if memory is short. */
+struct macho_places;
+struct macho_places *macho_places_open(struct macho_parser *p);
+void macho_places_rebase(void *ctx, unsigned segment, uint64_t offset);
+int macho_places_close(struct macho_places *pl, bool judge);
+/* The same for the classic form, whose binds are all there is. */
 int macho_check_fixup_places(struct macho_parser *p);
 
 #endif

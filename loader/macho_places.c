@@ -14,13 +14,15 @@
  * EXTERNAL_HEADERS/mach-o/loader.h (S_LAZY_SYMBOL_POINTERS...).
  *
  * The binds are few and kept (img->binds); the rebases are many and not kept
- * (macho_each_rebase), so they are checked as the stream is walked: each
- * against the sections and the binds by binary search, and against the
- * other rebases through a bitmap of the image's pointer-aligned slots (Go's
- * linker does not write the stream in order of place: sorting its ~50,000
- * rebases cost ~5 ms at each start).  Only a stream with a rebase off the
- * slots (no linker writes one) is walked a second time, its places collected
- * and sorted.
+ * (macho_each_rebase), so they are checked in the parse's own walk of their
+ * stream (macho_fixups.c calls macho_places_rebase for each, once the binds
+ * are read): each against the sections and the binds by binary search, and
+ * against the other rebases through a bitmap of the image's pointer-aligned
+ * slots (Go's linker does not write the stream in order of place: sorting
+ * its ~50,000 rebases cost ~5 ms at each start; decoding the stream a second
+ * time to check them cost a third of the parse).  Only a stream with a
+ * rebase off the slots (no linker writes one) is walked again, its places
+ * collected and sorted.
  */
 #include <stdlib.h>
 
@@ -76,17 +78,27 @@ static bool lazy_pointers(uint32_t type)
 	return type == MACHO_S_LAZY_SYMBOL_POINTERS || type == MACHO_S_LAZY_DYLIB_SYMBOL_POINTERS;
 }
 
-/* What the checks share: the sections and the binds, each sorted by place. */
-struct places {
+/* The largest bitmap of slots the walk takes (a span of 1 GiB); past it, a
+ * damaged image's absurd span, the rebases are sorted instead. */
+#define MAX_SLOT_BITMAP (16u << 20)
+
+/* What the checks share: the sections and the binds, each sorted by place,
+ * and the state of the walk over the rebase stream (the first fault found). */
+struct macho_places {
 	struct macho_parser *p;
 	struct place s[MACHO_MAX_SECTIONS];
 	unsigned ns;
 	struct fixup *binds;
 	size_t nbinds;
+	uint64_t *slots;  /* a bit per pointer-aligned slot from img->lo, or NULL */
+	bool slots_tried; /* allocated at the first rebase: most images have none */
+	bool unaligned;	  /* a rebase off the slots, or no bitmap: sort them */
+	enum { WALK_OK, WALK_OUTSIDE, WALK_OVERLAP } fault;
+	struct fixup bad_a, bad_b;
 };
 
 /* The section holding the pointer at addr, or NULL. */
-static const struct place *section_of(const struct places *pl, uint64_t addr)
+static const struct place *section_of(const struct macho_places *pl, uint64_t addr)
 {
 	unsigned lo = 0, hi = pl->ns; /* the first section ending at or past the pointer's end */
 	while (lo < hi) {
@@ -99,13 +111,13 @@ static const struct place *section_of(const struct places *pl, uint64_t addr)
 	return lo < pl->ns && pl->s[lo].addr <= addr ? &pl->s[lo] : NULL;
 }
 
-static int outside(struct places *pl, const struct fixup *f)
+static int outside(struct macho_places *pl, const struct fixup *f)
 {
 	return macho_fail(pl->p, "fixes up %s at 0x%llx, outside every section",
 			  describe(pl->p->img, f), (unsigned long long)f->addr);
 }
 
-static int refuse(struct places *pl, const struct fixup *a, const struct fixup *b)
+static int refuse(struct macho_places *pl, const struct fixup *a, const struct fixup *b)
 {
 	const struct macho_image *img = pl->p->img;
 	return macho_fail(pl->p, "its fixups overlap: %s at 0x%llx and %s at 0x%llx",
@@ -115,7 +127,7 @@ static int refuse(struct places *pl, const struct fixup *a, const struct fixup *
 
 /* Each bind inside a section (a lazy bind in lazy pointers), none over
  * another. */
-static int check_binds(struct places *pl)
+static int check_binds(struct macho_places *pl)
 {
 	const struct macho_image *img = pl->p->img;
 	for (size_t i = 0; i < pl->nbinds; i++) {
@@ -136,21 +148,8 @@ static int check_binds(struct places *pl)
 	return 0;
 }
 
-/* The largest bitmap of slots the walk takes (a span of 1 GiB); past it, a
- * damaged image's absurd span, the rebases are sorted instead. */
-#define MAX_SLOT_BITMAP (16u << 20)
-
-/* The state of the walk over the rebase stream: the first fault found. */
-struct rebase_walk {
-	struct places *pl;
-	uint64_t *slots; /* a bit per pointer-aligned slot from img->lo, or NULL */
-	struct fixup bad_a, bad_b;
-	bool unaligned; /* a rebase off the slots, or no bitmap: sort them */
-	enum { WALK_OK, WALK_OUTSIDE, WALK_OVERLAP } fault;
-};
-
 /* The binds within a pointer's reach of the rebase r: any over it? */
-static const struct fixup *bind_over(const struct places *pl, const struct fixup *r)
+static const struct fixup *bind_over(const struct macho_places *pl, const struct fixup *r)
 {
 	size_t lo = 0, hi = pl->nbinds; /* the first bind not below r's reach */
 	while (lo < hi) {
@@ -166,27 +165,42 @@ static const struct fixup *bind_over(const struct places *pl, const struct fixup
 	return NULL;
 }
 
-static void check_rebase(void *ctx, unsigned segment, uint64_t offset)
+/* The bitmap of the image's pointer slots, at the first rebase; NULL if the
+ * span is absurd or memory short (the rebases are then sorted). */
+static uint64_t *slots_of(struct macho_places *pl)
 {
-	struct rebase_walk *w = ctx;
-	const struct macho_image *img = w->pl->p->img;
+	const struct macho_image *img = pl->p->img;
+	if (!pl->slots_tried) {
+		uint64_t words = (img->hi - img->lo) / MACHO_PTRSIZE / 64 + 1;
+		pl->slots_tried = true;
+		if (words * sizeof *pl->slots <= MAX_SLOT_BITMAP)
+			pl->slots = calloc(words, sizeof *pl->slots);
+	}
+	return pl->slots;
+}
+
+void macho_places_rebase(void *ctx, unsigned segment, uint64_t offset)
+{
+	struct macho_places *pl = ctx;
+	const struct macho_image *img = pl->p->img;
 	struct fixup r = {img->segments[segment].vmaddr + offset, FIX_REBASE, 0};
-	if (w->fault != WALK_OK)
+	if (pl->fault != WALK_OK)
 		return;
 	const struct fixup *b;
-	if (!section_of(w->pl, r.addr)) {
-		w->fault = WALK_OUTSIDE, w->bad_a = r;
-	} else if ((b = bind_over(w->pl, &r))) {
-		w->fault = WALK_OVERLAP;
-		w->bad_a = b->addr < r.addr ? *b : r;
-		w->bad_b = b->addr < r.addr ? r : *b;
-	} else if (!w->slots || (r.addr - img->lo) % MACHO_PTRSIZE) {
-		w->unaligned = true;
+	uint64_t *slots = slots_of(pl);
+	if (!section_of(pl, r.addr)) {
+		pl->fault = WALK_OUTSIDE, pl->bad_a = r;
+	} else if ((b = bind_over(pl, &r))) {
+		pl->fault = WALK_OVERLAP;
+		pl->bad_a = b->addr < r.addr ? *b : r;
+		pl->bad_b = b->addr < r.addr ? r : *b;
+	} else if (!slots || (r.addr - img->lo) % MACHO_PTRSIZE) {
+		pl->unaligned = true;
 	} else {
 		uint64_t slot = (r.addr - img->lo) / MACHO_PTRSIZE, bit = 1ull << (slot % 64);
-		if (w->slots[slot / 64] & bit) /* rebased twice */
-			w->fault = WALK_OVERLAP, w->bad_a = w->bad_b = r;
-		w->slots[slot / 64] |= bit;
+		if (slots[slot / 64] & bit) /* rebased twice */
+			pl->fault = WALK_OVERLAP, pl->bad_a = pl->bad_b = r;
+		slots[slot / 64] |= bit;
 	}
 }
 
@@ -209,7 +223,7 @@ static int by_value(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int check_rebase_order(struct places *pl)
+static int check_rebase_order(struct macho_places *pl)
 {
 	struct macho_image *img = pl->p->img;
 	struct rebase_list l = {malloc(img->nrebases * sizeof *l.addr), 0, img};
@@ -227,28 +241,7 @@ static int check_rebase_order(struct places *pl)
 	return r;
 }
 
-static int check_rebases(struct places *pl)
-{
-	struct macho_image *img = pl->p->img;
-	if (img->nrebases == 0)
-		return 0;
-	struct rebase_walk w = {.pl = pl};
-	uint64_t words = (img->hi - img->lo) / MACHO_PTRSIZE / 64 + 1;
-	if (words * sizeof *w.slots <= MAX_SLOT_BITMAP)
-		w.slots = calloc(words, sizeof *w.slots); /* NULL: sorted instead */
-	int r = macho_each_rebase(img, pl->p->base + img->rebase_off, img->rebase_size,
-				  check_rebase, &w);
-	free(w.slots);
-	if (r < 0)
-		return -1;
-	if (w.fault == WALK_OUTSIDE)
-		return outside(pl, &w.bad_a);
-	if (w.fault == WALK_OVERLAP)
-		return refuse(pl, &w.bad_a, &w.bad_b);
-	return w.unaligned ? check_rebase_order(pl) : 0;
-}
-
-static void sort_sections(struct places *pl)
+static void sort_sections(struct macho_places *pl)
 {
 	const struct macho_image *img = pl->p->img;
 	for (unsigned i = 0; i < img->nsections; i++) {
@@ -259,15 +252,14 @@ static void sort_sections(struct places *pl)
 	qsort(pl->s, pl->ns, sizeof *pl->s, by_addr);
 }
 
-int macho_check_fixup_places(struct macho_parser *p)
+struct macho_places *macho_places_open(struct macho_parser *p)
 {
 	const struct macho_image *img = p->img;
-	if (img->nrebases + img->nbinds == 0)
-		return 0;
-	struct places *pl = calloc(1, sizeof *pl);
+	struct macho_places *pl = calloc(1, sizeof *pl);
 	if (!pl || !(pl->binds = malloc((img->nbinds ? img->nbinds : 1) * sizeof *pl->binds))) {
 		free(pl);
-		return macho_fail(p, "out of memory for its fixups");
+		macho_fail(p, "out of memory for its fixups");
+		return NULL;
 	}
 	pl->p = p;
 	sort_sections(pl);
@@ -278,10 +270,37 @@ int macho_check_fixup_places(struct macho_parser *p)
 				   b->kind == MACHO_BIND_WEAK ? FIX_WEAK : FIX_BIND, (uint32_t)i};
 	}
 	qsort(pl->binds, pl->nbinds, sizeof *pl->binds, by_place);
-	int r = check_binds(pl);
-	if (r == 0)
-		r = check_rebases(pl);
+	return pl;
+}
+
+/* The faults in the order of the checks before the walks were one: the
+ * binds', then the first rebase's of the stream, then rebases out of order. */
+static int verdict(struct macho_places *pl)
+{
+	if (check_binds(pl) < 0)
+		return -1;
+	if (pl->fault == WALK_OUTSIDE)
+		return outside(pl, &pl->bad_a);
+	if (pl->fault == WALK_OVERLAP)
+		return refuse(pl, &pl->bad_a, &pl->bad_b);
+	return pl->unaligned ? check_rebase_order(pl) : 0;
+}
+
+int macho_places_close(struct macho_places *pl, bool judge)
+{
+	if (!pl)
+		return 0;
+	int r = judge ? verdict(pl) : 0;
+	free(pl->slots);
 	free(pl->binds);
 	free(pl);
 	return r;
+}
+
+int macho_check_fixup_places(struct macho_parser *p)
+{
+	if (p->img->nrebases + p->img->nbinds == 0)
+		return 0;
+	struct macho_places *pl = macho_places_open(p);
+	return pl ? macho_places_close(pl, true) : -1;
 }

@@ -193,9 +193,45 @@ static void function_starts(void **state)
 	refused(&m, "its function starts (8 bytes at 0x4ffc) run past the end of the file");
 }
 
+/* A file with two faults is refused for the one found first when each
+ * stream was read on its own (the rebase stream, the bind streams, the binds'
+ * places, the rebases' places in the stream's order), although the rebases
+ * are now checked in the walk that decodes them, after the binds. */
+static void faults_in_order(void **state)
+{
+	(void)state;
+	struct mb m;
+	struct mb_ops place = {0}, bad_rebase = {0}, bad_bind = {.b = {0xe0}, .n = 1};
+	rebase_at(&place, 0x10c); /* outside every section */
+	bad_rebase = place;
+	mb_op(&bad_rebase, 0x90); /* an unknown opcode after it */
+	with_streams(&m, &bad_rebase, &bad_bind, NULL, NULL);
+	refused(&m, "its rebase stream has an unknown opcode 0x90");
+	with_streams(&m, &bad_rebase, NULL, NULL, NULL);
+	refused(&m, "its rebase stream has an unknown opcode 0x90");
+	with_streams(&m, &place, &bad_bind, NULL, NULL);
+	refused(&m, "its bind stream has an unknown opcode 0xe0");
+	struct mb_ops outside_bind = {0}, two = {0};
+	bind_at(&outside_bind, "_a", 0x110, true);
+	with_streams(&m, &place, &outside_bind, NULL, NULL);
+	refused(&m, "fixes up _a at 0x1003110, outside every section");
+	rebase_at(&two, 0x20);
+	rebase_at(&two, 0x20); /* rebased twice, then one outside */
+	rebase_at(&two, 0x10c);
+	with_streams(&m, &two, NULL, NULL, NULL);
+	refused(&m, "its fixups overlap: a rebase at 0x1003020 and a rebase at 0x1003020");
+	struct mb_ops late = {0};
+	rebase_at(&late, 0x10c); /* outside, then rebased twice */
+	rebase_at(&late, 0x20);
+	rebase_at(&late, 0x20);
+	with_streams(&m, &late, NULL, NULL, NULL);
+	refused(&m, "fixes up a rebase at 0x100310c, outside every section");
+}
+
 int main(void)
 {
 	RUN(cmocka_unit_test(fixups_that_overlap), cmocka_unit_test(fixups_that_may_share),
 	    cmocka_unit_test(fixups_outside_sections), cmocka_unit_test(lazy_bind_with_an_addend),
-	    cmocka_unit_test(names_empty_or_unprintable), cmocka_unit_test(function_starts));
+	    cmocka_unit_test(names_empty_or_unprintable), cmocka_unit_test(function_starts),
+	    cmocka_unit_test(faults_in_order));
 }
