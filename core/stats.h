@@ -8,11 +8,11 @@
 extern bool xeno_stats;
 
 struct xeno_counters {
-	uint64_t traps;	   /* system calls trapped */
-	uint64_t patched;  /* system calls made through patched sites */
-	uint64_t sites;	   /* syscall sites patched (core/patch.h) */
-	uint64_t signals;  /* signals delivered to guest handlers */
-	uint64_t libcalls; /* shim library functions called directly */
+	uint64_t traps;	      /* system calls trapped */
+	uint64_t patched;     /* system calls made through patched sites */
+	uint64_t sites;	      /* syscall sites patched (core/patch.h) */
+	uint64_t signals;     /* signals delivered to guest handlers */
+	uint64_t libcalls;    /* shim library functions called directly */
 	uint64_t suspensions; /* threads stopped where they stood (core/suspend.h) */
 };
 extern struct xeno_counters xeno_counters;

@@ -49,8 +49,8 @@ struct xeno_image {
 	/* Placed where xeno chooses only if its own addresses are taken (a
 	 * relocatable PE image asks for its ImageBase first). */
 	bool prefers_own_base;
-	bool exec_stack;     /* PT_GNU_STACK asks for an executable stack */
-	char interp[256];    /* PT_INTERP, "" for a static program */
+	bool exec_stack;  /* PT_GNU_STACK asks for an executable stack */
+	char interp[256]; /* PT_INTERP, "" for a static program */
 	uint64_t entry;
 	uint64_t phoff;
 	uint16_t phnum, phentsize;

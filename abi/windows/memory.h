@@ -63,7 +63,8 @@ struct win_system_info {
 	uint16_t processor_level, processor_revision;
 };
 _Static_assert(sizeof(struct win_system_info) == 48, "SYSTEM_INFO");
-_Static_assert(offsetof(struct win_system_info, number_of_processors) == 0x20, "dwNumberOfProcessors");
+_Static_assert(offsetof(struct win_system_info, number_of_processors) == 0x20,
+	       "dwNumberOfProcessors");
 _Static_assert(offsetof(struct win_system_info, allocation_granularity) == 0x28, "Granularity");
 
 #endif

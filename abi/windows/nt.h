@@ -89,9 +89,9 @@ struct win_teb {
 	uint8_t pad1_[0x1250 - 0x6c];
 	uint32_t last_status_value; /* 0x1250 */
 	uint8_t pad2_[0x1478 - 0x1254];
-	uint64_t deallocation_stack;			 /* 0x1478 */
-	uint64_t tls_slots[WIN_TLS_MINIMUM_AVAILABLE];	 /* 0x1480 */
-	uint64_t tls_links[2];				 /* 0x1680 */
+	uint64_t deallocation_stack;		       /* 0x1478 */
+	uint64_t tls_slots[WIN_TLS_MINIMUM_AVAILABLE]; /* 0x1480 */
+	uint64_t tls_links[2];			       /* 0x1680 */
 	uint8_t pad3_[0x1780 - 0x1690];
 	uint64_t tls_expansion_slots; /* 0x1780 */
 	uint8_t pad4_[0x1838 - 0x1788];

@@ -250,8 +250,7 @@ static long put_set(uint64_t attr, uint64_t from, size_t field)
 	struct spawn_attr *a = object_at(attr, ATTR_MAGIC);
 	if (!a)
 		return -EINVAL;
-	return xeno_copy_in((char *)a + field, from, sizeof(struct bsd_sigset)) < 0 ? -EINVAL
-											: 0;
+	return xeno_copy_in((char *)a + field, from, sizeof(struct bsd_sigset)) < 0 ? -EINVAL : 0;
 }
 
 #define SIGDEF	offsetof(struct spawn_attr, sigdefault)

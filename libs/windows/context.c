@@ -77,7 +77,8 @@ void win_context_to_regs(const struct win_context *c, greg_t *g, uint32_t flags)
 	if ((flags & WIN_CONTEXT_CONTROL) == WIN_CONTEXT_CONTROL) {
 		g[REG_RIP] = (greg_t)c->rip;
 		g[REG_RSP] = (greg_t)c->rsp;
-		g[REG_EFL] = (greg_t)((c->eflags & 0xcd5) | 0x202); /* the flags user code may set */
+		g[REG_EFL] =
+		    (greg_t)((c->eflags & 0xcd5) | 0x202); /* the flags user code may set */
 	}
 	if ((flags & WIN_CONTEXT_INTEGER) == WIN_CONTEXT_INTEGER)
 		for (size_t i = 0; i < sizeof integer_regs / sizeof integer_regs[0]; i++)

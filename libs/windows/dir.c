@@ -120,8 +120,7 @@ long win_dir_info(struct win_object *o, int cls, uint64_t gbuf, uint32_t size)
 	}
 	long r = 1;
 	if (last == SIZE_MAX)
-		r = win_fail(at == 0 && errno == 0 ? WIN_ERROR_NO_MORE_FILES
-						    : WIN_ERROR_MORE_DATA);
+		r = win_fail(at == 0 && errno == 0 ? WIN_ERROR_NO_MORE_FILES : WIN_ERROR_MORE_DATA);
 	else if (xeno_copy_out(gbuf, buf, at) < 0)
 		r = win_fail(WIN_ERROR_NOACCESS);
 	free(buf);

@@ -118,7 +118,7 @@ static long transfer(uint64_t h, uint64_t buf, uint32_t n, uint64_t done_out, ui
 	uint32_t err = 0;
 	if (r < 0)
 		err = write && r == -EPIPE ? WIN_ERROR_NO_DATA
-				   : (uint32_t)windows_error_from_host((int)-r);
+					   : (uint32_t)windows_error_from_host((int)-r);
 	else if (!write && r == 0 && n > 0 && is_pipe(o->file.fd))
 		err = WIN_ERROR_BROKEN_PIPE;
 	else if (!write && r == 0 && n > 0 && off >= 0)
@@ -167,7 +167,8 @@ long windows_kernel32_GetConsoleMode(struct xeno_thread *t, uint64_t h, uint64_t
 	int fd = console_fd(h);
 	if (fd < 0)
 		return 0;
-	uint32_t mode = fd == 0 || h == win_std_handle(0) ? CONSOLE_INPUT_MODE : CONSOLE_OUTPUT_MODE;
+	uint32_t mode =
+	    fd == 0 || h == win_std_handle(0) ? CONSOLE_INPUT_MODE : CONSOLE_OUTPUT_MODE;
 	return xeno_copy_out(mode_out, &mode, sizeof mode) < 0 ? win_fail(WIN_ERROR_NOACCESS) : 1;
 }
 
@@ -177,8 +178,8 @@ long windows_kernel32_SetConsoleMode(struct xeno_thread *t, uint64_t h, unsigned
 	return console_fd(h) < 0 ? 0 : 1;
 }
 
-long windows_kernel32_WriteConsoleW(struct xeno_thread *t, uint64_t h, uint64_t buf,
-				    unsigned int n, uint64_t written, uint64_t reserved)
+long windows_kernel32_WriteConsoleW(struct xeno_thread *t, uint64_t h, uint64_t buf, unsigned int n,
+				    uint64_t written, uint64_t reserved)
 {
 	(void)t, (void)reserved;
 	int fd = console_fd(h);
@@ -224,15 +225,19 @@ long windows_kernel32_GetConsoleScreenBufferInfo(struct xeno_thread *t, uint64_t
 		return 0;
 	struct winsize ws = {0};
 	ioctl(fd, TIOCGWINSZ, &ws);
-	int16_t cols = ws.ws_col ? (int16_t)ws.ws_col : 80, rows = ws.ws_row ? (int16_t)ws.ws_row : 25;
-	struct win_console_screen_buffer_info info = {
-	    .size_x = cols, .size_y = rows, .attributes = 7, .right = (int16_t)(cols - 1),
-	    .bottom = (int16_t)(rows - 1), .max_x = cols, .max_y = rows};
+	int16_t cols = ws.ws_col ? (int16_t)ws.ws_col : 80,
+		rows = ws.ws_row ? (int16_t)ws.ws_row : 25;
+	struct win_console_screen_buffer_info info = {.size_x = cols,
+						      .size_y = rows,
+						      .attributes = 7,
+						      .right = (int16_t)(cols - 1),
+						      .bottom = (int16_t)(rows - 1),
+						      .max_x = cols,
+						      .max_y = rows};
 	return xeno_copy_out(out, &info, sizeof info) < 0 ? win_fail(WIN_ERROR_NOACCESS) : 1;
 }
 
-long windows_kernel32_SetConsoleTextAttribute(struct xeno_thread *t, uint64_t h,
-					      unsigned int attr)
+long windows_kernel32_SetConsoleTextAttribute(struct xeno_thread *t, uint64_t h, unsigned int attr)
 {
 	(void)t, (void)attr; /* colours are the terminal's escape sequences' business */
 	return console_fd(h) < 0 ? 0 : 1;

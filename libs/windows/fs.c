@@ -162,10 +162,10 @@ static long create_file(const char *path, unsigned int access, unsigned int disp
 		fcntl(fd, F_SETFL, O_APPEND);
 	win_put(o);
 	/* CREATE_ALWAYS and OPEN_ALWAYS say whether the file was there */
-	win_set_error((existed && (disposition == WIN_CREATE_ALWAYS ||
-				   disposition == WIN_OPEN_ALWAYS))
-			  ? WIN_ERROR_ALREADY_EXISTS
-			  : WIN_ERROR_SUCCESS);
+	win_set_error(
+	    (existed && (disposition == WIN_CREATE_ALWAYS || disposition == WIN_OPEN_ALWAYS))
+		? WIN_ERROR_ALREADY_EXISTS
+		: WIN_ERROR_SUCCESS);
 	return (long)h;
 }
 
@@ -266,19 +266,20 @@ long windows_kernel32_GetFileInformationByHandleEx(struct xeno_thread *t, uint64
 	const char *name = o->file.path ? base_of(o->file.path) : NULL;
 	switch (cls) {
 	case WIN_FILE_BASIC_INFO: {
-		struct win_file_basic_info i = {(int64_t)filetime(&st.st_mtim),
-						(int64_t)filetime(&st.st_atim),
-						(int64_t)filetime(&st.st_mtim),
-						(int64_t)filetime(&st.st_ctim), attributes(&st, name), 0};
+		struct win_file_basic_info i = {
+		    (int64_t)filetime(&st.st_mtim), (int64_t)filetime(&st.st_atim),
+		    (int64_t)filetime(&st.st_mtim), (int64_t)filetime(&st.st_ctim),
+		    attributes(&st, name),	    0};
 		r = size < sizeof i || xeno_copy_out(buf, &i, sizeof i) < 0
 			? win_fail(WIN_ERROR_INSUFFICIENT_BUFFER)
 			: 1;
 		break;
 	}
 	case WIN_FILE_STANDARD_INFO: {
-		struct win_file_standard_info i = {(int64_t)st.st_blocks * 512,
-						   S_ISDIR(st.st_mode) ? 0 : (int64_t)st.st_size,
-						   (uint32_t)st.st_nlink, 0, S_ISDIR(st.st_mode), 0};
+		struct win_file_standard_info i = {
+		    (int64_t)st.st_blocks * 512, S_ISDIR(st.st_mode) ? 0 : (int64_t)st.st_size,
+		    (uint32_t)st.st_nlink,	 0,
+		    S_ISDIR(st.st_mode),	 0};
 		r = size < sizeof i || xeno_copy_out(buf, &i, sizeof i) < 0
 			? win_fail(WIN_ERROR_INSUFFICIENT_BUFFER)
 			: 1;

@@ -182,8 +182,8 @@ static size_t wait_packets(struct win_iocp *p, struct packet *out, size_t n, uin
 		uint64_t now = win_now_ns();
 		if (now >= deadline)
 			return 0;
-		int timeout = deadline == UINT64_MAX ? -1
-						     : (int)((deadline - now + 999999) / 1000000);
+		int timeout =
+		    deadline == UINT64_MAX ? -1 : (int)((deadline - now + 999999) / 1000000);
 		struct epoll_event ev[16];
 		long r = host_syscall4(SYS_epoll_wait, p->epfd, ev, 16, timeout);
 		win_kuser_refresh();
@@ -218,7 +218,8 @@ long windows_kernel32_GetQueuedCompletionStatusEx(struct xeno_thread *t, uint64_
 	if (!k)
 		return win_fail(WIN_WAIT_TIMEOUT);
 	for (size_t i = 0; i < k; i++) {
-		struct overlapped_entry e = {pk[i].key, pk[i].overlapped, pk[i].status, pk[i].bytes, 0};
+		struct overlapped_entry e = {pk[i].key, pk[i].overlapped, pk[i].status, pk[i].bytes,
+					     0};
 		if (xeno_copy_out(entries + i * sizeof e, &e, sizeof e) < 0)
 			return win_fail(WIN_ERROR_NOACCESS);
 	}

@@ -107,7 +107,7 @@ static void mark(struct region *r, uint64_t from, uint64_t to, bool committed)
 		if (committed)
 			r->committed[p / 8] |= (uint8_t)(1u << (p % 8));
 		else
-			r->committed[p / 8] &= (uint8_t)~(1u << (p % 8));
+			r->committed[p / 8] &= (uint8_t) ~(1u << (p % 8));
 }
 
 static bool is_committed(const struct region *r, uint64_t page)
@@ -153,8 +153,8 @@ static uint64_t reserve(uint64_t addr, uint64_t size, uint32_t protect, bool com
 			return win_fail(WIN_ERROR_INVALID_ADDRESS);
 	} else {
 		uint64_t g = WIN_ALLOCATION_GRANULARITY;
-		char *m = mmap(NULL, size + g, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-			       -1, 0);
+		char *m =
+		    mmap(NULL, size + g, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 		if (m == MAP_FAILED)
 			return win_fail(WIN_ERROR_NOT_ENOUGH_MEMORY);
 		uint64_t start = ((uint64_t)m + g - 1) & ~(g - 1);
@@ -306,8 +306,7 @@ static void describe_unrecorded(uint64_t page, struct win_memory_basic_informati
 	mbi->region_size = next - page;
 }
 
-long windows_kernel32_VirtualQuery(struct xeno_thread *t, uint64_t addr, uint64_t out,
-				   uint64_t len)
+long windows_kernel32_VirtualQuery(struct xeno_thread *t, uint64_t addr, uint64_t out, uint64_t len)
 {
 	(void)t;
 	struct win_memory_basic_information mbi = {0};

@@ -65,7 +65,8 @@ long windows_kernel32_LoadLibraryA(struct xeno_thread *t, uint64_t aname)
 
 long windows_kernel32_FreeLibrary(struct xeno_thread *t, uint64_t h)
 {
-	return library_of(t, h) || h == win_proc.image_base ? 1 : win_fail(WIN_ERROR_INVALID_HANDLE);
+	return library_of(t, h) || h == win_proc.image_base ? 1
+							    : win_fail(WIN_ERROR_INVALID_HANDLE);
 }
 
 long windows_kernel32_GetModuleHandleW(struct xeno_thread *t, uint64_t wname)
@@ -93,7 +94,7 @@ long windows_kernel32_GetProcAddress(struct xeno_thread *t, uint64_t h, uint64_t
 	const struct xeno_library *lib = library_of(t, h);
 	if (!lib)
 		return win_fail(h == win_proc.image_base ? WIN_ERROR_PROC_NOT_FOUND
-							: WIN_ERROR_MOD_NOT_FOUND);
+							 : WIN_ERROR_MOD_NOT_FOUND);
 	uint64_t addr;
 	if (name < 0x10000) {
 		addr = pe_shim_export(lib, NULL, (unsigned)name);

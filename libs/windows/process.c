@@ -67,7 +67,7 @@ static int make_peb(const struct xeno_image *img, char *const argv[], char *cons
 	peb->os_major_version = OS_MAJOR;
 	peb->os_minor_version = OS_MINOR;
 	peb->os_build_number = OS_BUILD;
-	peb->os_platform_id = 2; /* VER_PLATFORM_WIN32_NT */
+	peb->os_platform_id = 2;  /* VER_PLATFORM_WIN32_NT */
 	peb->image_subsystem = 3; /* IMAGE_SUBSYSTEM_WINDOWS_CUI */
 	pp->size = pp->allocation_size = sizeof *pp;
 	pp->flags = 1; /* PROCESS_PARAMS_FLAG_NORMALIZED */

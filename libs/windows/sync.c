@@ -163,7 +163,8 @@ static uint32_t wait_objects(struct win_object **objs, unsigned n, bool all, uin
 		win_sync_unlock();
 		if (until > now) {
 			uint64_t d = until - now;
-			struct timespec ts = {(time_t)(d / 1000000000ULL), (long)(d % 1000000000ULL)};
+			struct timespec ts = {(time_t)(d / 1000000000ULL),
+					      (long)(d % 1000000000ULL)};
 			host_syscall4(SYS_futex, &w.wake, FUTEX_WAIT_PRIVATE, 0,
 				      until == UINT64_MAX ? NULL : &ts);
 		}
@@ -214,7 +215,7 @@ static int take_objects(const uint64_t *handles, unsigned n, struct win_object *
 }
 
 long windows_kernel32_WaitForMultipleObjects(struct xeno_thread *t, unsigned int count,
-					      uint64_t handles, int wait_all, unsigned int ms)
+					     uint64_t handles, int wait_all, unsigned int ms)
 {
 	(void)t;
 	uint64_t hs[64];
@@ -232,8 +233,7 @@ long windows_kernel32_WaitForMultipleObjects(struct xeno_thread *t, unsigned int
 	return r;
 }
 
-long windows_kernel32_WaitForSingleObject(struct xeno_thread *t, uint64_t handle,
-					  unsigned int ms)
+long windows_kernel32_WaitForSingleObject(struct xeno_thread *t, uint64_t handle, unsigned int ms)
 {
 	(void)t;
 	struct win_object *obj;
@@ -245,8 +245,8 @@ long windows_kernel32_WaitForSingleObject(struct xeno_thread *t, uint64_t handle
 	return r;
 }
 
-long windows_kernel32_WaitForSingleObjectEx(struct xeno_thread *t, uint64_t handle,
-					    unsigned int ms, int alertable)
+long windows_kernel32_WaitForSingleObjectEx(struct xeno_thread *t, uint64_t handle, unsigned int ms,
+					    int alertable)
 {
 	(void)alertable; /* no APCs are ever queued */
 	return windows_kernel32_WaitForSingleObject(t, handle, ms);
@@ -266,7 +266,8 @@ long windows_ntdll_NtWaitForSingleObject(struct xeno_thread *t, uint64_t handle,
 	struct win_object *obj;
 	if (take_objects(&handle, 1, &obj))
 		return (long)WIN_STATUS_INVALID_HANDLE;
-	uint32_t r = wait_objects(&obj, 1, false, timeout ? deadline_of_nt_time(nt_time) : UINT64_MAX);
+	uint32_t r =
+	    wait_objects(&obj, 1, false, timeout ? deadline_of_nt_time(nt_time) : UINT64_MAX);
 	win_put(obj);
 	return r == WIN_WAIT_TIMEOUT ? (long)WIN_STATUS_TIMEOUT : (long)r;
 }

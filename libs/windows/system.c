@@ -110,7 +110,7 @@ long windows_kernel32_WerGetFlags(struct xeno_thread *t, uint64_t process, uint6
 {
 	(void)t, (void)process;
 	return xeno_copy_out(out, &wer_flags, sizeof wer_flags) < 0 ? 0x80070057 /* E_INVALIDARG */
-								     : 0;
+								    : 0;
 }
 
 /* The system directory programs prefix system DLL names with (Go's

@@ -23,11 +23,11 @@
 #include "loader/pe_module.h"
 #include "windows_kernel32_proto.h"
 
-#define PAGE	     4096ULL
-#define STACK_GUARD  PAGE
-#define MIN_STACK    (1ULL << 20) /* room for xeno's handlers, which run on it */
-#define MAX_STACK    (64ULL << 20) /* Go's minit refuses more ("bad g0 stack") */
-#define BLOCK_SIZE   (WIN_TEB_SIZE + PAGE) /* the TEB, then struct win_thread */
+#define PAGE	    4096ULL
+#define STACK_GUARD PAGE
+#define MIN_STACK   (1ULL << 20)	  /* room for xeno's handlers, which run on it */
+#define MAX_STACK   (64ULL << 20)	  /* Go's minit refuses more ("bad g0 stack") */
+#define BLOCK_SIZE  (WIN_TEB_SIZE + PAGE) /* the TEB, then struct win_thread */
 
 static uint64_t round_page(uint64_t x)
 {
@@ -65,8 +65,8 @@ struct win_thread *win_thread_new(uint64_t stack_size)
 	stack_size = round_page(stack_size < MIN_STACK ? MIN_STACK : stack_size);
 	if (stack_size > MAX_STACK)
 		stack_size = MAX_STACK;
-	char *block = mmap(NULL, BLOCK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-			   -1, 0);
+	char *block =
+	    mmap(NULL, BLOCK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (block == MAP_FAILED)
 		return NULL;
 	char *stack = mmap(NULL, stack_size, PROT_READ | PROT_WRITE,
@@ -156,7 +156,7 @@ static struct win_object *self_object(void)
 }
 
 /* winbase.h CREATE_SUSPENDED, STACK_SIZE_PARAM_IS_A_RESERVATION */
-#define CREATE_SUSPENDED		   0x4
+#define CREATE_SUSPENDED		  0x4
 #define STACK_SIZE_PARAM_IS_A_RESERVATION 0x10000
 
 long windows_kernel32_CreateThread(struct xeno_thread *t, uint64_t attrs, uint64_t stack_size,

@@ -61,7 +61,8 @@ size_t win_utf16_to_utf8(const win_wchar *w, size_t n, char *out, size_t size)
 			b[2] = (char)(0x80 | (c & 0x3f)), k = 3;
 		else
 			b[0] = (char)(0xf0 | c >> 18), b[1] = (char)(0x80 | ((c >> 12) & 0x3f)),
-			b[2] = (char)(0x80 | ((c >> 6) & 0x3f)), b[3] = (char)(0x80 | (c & 0x3f)), k = 4;
+			b[2] = (char)(0x80 | ((c >> 6) & 0x3f)), b[3] = (char)(0x80 | (c & 0x3f)),
+			k = 4;
 		if (o + k <= size)
 			memcpy(out + o, b, k);
 		o += k;

@@ -37,9 +37,9 @@ typedef struct {
 		} fault;
 	} data;
 } siginfo_t;
-#define si_pid	 data.proc.pid
-#define si_uid	 data.proc.uid
-#define si_addr	 data.fault.addr
+#define si_pid	data.proc.pid
+#define si_uid	data.proc.uid
+#define si_addr data.fault.addr
 struct sigaction {
 	void (*sa_sigaction)(int, siginfo_t *, void *);
 	sigset_t sa_mask;
@@ -86,17 +86,17 @@ struct kevent {
 };
 
 /* sys/sys/errno.h */
-#define EPERM	    1
-#define ENOENT	    2
-#define ESRCH	    3
-#define EINTR	    4
-#define EBADF	    9
-#define ECHILD	    10
-#define EPIPE	    32
-#define EAGAIN	    35
-#define EWOULDBLOCK EAGAIN
+#define EPERM	     1
+#define ENOENT	     2
+#define ESRCH	     3
+#define EINTR	     4
+#define EBADF	     9
+#define ECHILD	     10
+#define EPIPE	     32
+#define EAGAIN	     35
+#define EWOULDBLOCK  EAGAIN
 #define ECONNREFUSED 61
-#define EOVERFLOW   87
+#define EOVERFLOW    87
 /* sys/sys/fcntl.h */
 #define O_RDONLY   0x0000
 #define O_NONBLOCK 0x0004
@@ -127,10 +127,10 @@ struct kevent {
 #define ITIMER_REAL 0
 /* sys/sys/wait.h: the status as 4.4BSD (and Linux) lay it out */
 #define WNOHANG	       1
-#define WIFEXITED(s)   (((s) & 0177) == 0)
+#define WIFEXITED(s)   (((s)&0177) == 0)
 #define WEXITSTATUS(s) (((s) >> 8) & 0xff)
-#define WIFSIGNALED(s) (((s) & 0177) != 0177 && ((s) & 0177) != 0)
-#define WTERMSIG(s)    ((s) & 0177)
+#define WIFSIGNALED(s) (((s)&0177) != 0177 && ((s)&0177) != 0)
+#define WTERMSIG(s)    ((s)&0177)
 /* sys/sys/socket.h, sys/netinet/in.h, sys/netinet/tcp.h */
 #define AF_INET	      2
 #define SOCK_STREAM   1
@@ -143,7 +143,7 @@ struct kevent {
 #define IPPROTO_TCP   6
 #define TCP_NODELAY   0x01
 /* sys/sys/fcntl.h */
-#define F_GETFD	   1
+#define F_GETFD 1
 /* include/pthread.h */
 #define PTHREAD_CREATE_DETACHED 1
 
