@@ -31,10 +31,19 @@ static const struct bsd_signal shared[] = {
 };
 #define NSHARED (sizeof shared / sizeof shared[0])
 
-/* The one entry (shared or the OS's own) whose side `want_host` matches v. */
+/* The one entry (shared or the OS's own) whose side `want_host` matches v.
+ * The shared signals are 1..31 in order on the BSD side, so a foreign number
+ * finds its entry at once: a signal set converts one number at a time (Go
+ * gives every sigaction a full mask of 128), and a search each was the most
+ * of xeno's own time in a FreeBSD program's start. */
 static const struct bsd_signal *lookup(const struct bsd_signals *s, int v, int want_host)
 {
-	for (size_t i = 0; i < NSHARED + s->nextra; i++) {
+	size_t first = 0;
+	if (!want_host && v >= 1 && (size_t)v <= NSHARED && shared[v - 1].foreign == v)
+		return &shared[v - 1];
+	if (!want_host && v > (int)NSHARED)
+		first = NSHARED; /* above every shared BSD number */
+	for (size_t i = first; i < NSHARED + s->nextra; i++) {
 		const struct bsd_signal *e = i < NSHARED ? &shared[i] : &s->extra[i - NSHARED];
 		if ((want_host ? e->host : e->foreign) == v)
 			return e;
