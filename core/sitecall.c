@@ -6,6 +6,7 @@
 
 #include "core/crossing.h"
 #include "core/host.h"
+#include "core/nofpu.h"
 #include "core/regcall.h"
 #include "core/personality.h"
 #include "core/sigstate.h"
@@ -64,13 +65,9 @@ static void fpu_as_frame(struct xeno_sitecall *d)
 	d->uc.uc_mcontext.fpregs = (struct _libc_fpstate *)d->fpu;
 }
 
-/* Code that runs before the FP state is saved: no SSE/AVX register may
- * change, so neither the compiler nor glibc's string functions may use one. */
-#define GENERAL_REGS_ONLY __attribute__((target("general-regs-only")))
-
 /* The flight recorder's entry for a call answered at once (core/flight.h),
  * field by field: a memcpy could be glibc's, which uses vector registers. */
-GENERAL_REGS_ONLY static void note(struct xeno_flight *f, const struct xeno_callrec *rec)
+XENO_NOFPU static void note(struct xeno_flight *f, const struct xeno_callrec *rec)
 {
 #ifdef XENO_NO_TRACE
 	(void)f, (void)rec;
@@ -87,7 +84,7 @@ GENERAL_REGS_ONLY static void note(struct xeno_flight *f, const struct xeno_call
 #endif
 }
 
-GENERAL_REGS_ONLY int xeno_sitecall_fast(struct xeno_thread *t)
+XENO_NOFPU int xeno_sitecall_fast(struct xeno_thread *t)
 {
 	const struct xeno_personality *os = t->os;
 	struct xeno_callrec rec;

@@ -12,8 +12,7 @@
 #include "core/syscall.h"
 #include "core/thread.h"
 #include "syscalls/bsd/bsd.h"
-
-#define PSL_C 0x1 /* carry flag: FreeBSD sys/x86/include/psl.h */
+#include "syscalls/bsd/sitecall_regs.h"
 
 /* The NOFPU thunk of call nr in the guest's table, or NULL. */
 XENO_NOFPU static xeno_thunk nofpu_thunk(const struct xeno_calltable *tab, uint64_t nr)
@@ -31,13 +30,7 @@ XENO_NOFPU bool bsd_sitecall_nofpu(struct xeno_thread *t, greg_t *g, struct xeno
 	xeno_thunk call = nofpu_thunk(t->os->syscalls, nr);
 	if (!call)
 		return false;
-	rec->nr = nr;
-	rec->args[0] = (uint64_t)g[REG_RDI];
-	rec->args[1] = (uint64_t)g[REG_RSI];
-	rec->args[2] = (uint64_t)g[REG_RDX];
-	rec->args[3] = (uint64_t)g[REG_R10];
-	rec->args[4] = (uint64_t)g[REG_R8];
-	rec->args[5] = (uint64_t)g[REG_R9];
+	bsd_sitecall_take_args(rec, g);
 	uint64_t args[8] = {rec->args[0],
 			    rec->args[1],
 			    rec->args[2],

@@ -19,10 +19,9 @@
 #include "core/uaccess.h"
 #include "core/vdso.h"
 #include "syscalls/bsd/bsd.h"
+#include "syscalls/bsd/sitecall_regs.h"
 
-#define GENERAL_REGS_ONLY __attribute__((target("general-regs-only")))
-#define PSL_C		  0x1 /* carry flag: FreeBSD sys/x86/include/psl.h */
-#define LEARNT		  32
+#define LEARNT 32
 
 /* foreign clock id -> host clock id + 1, for the clocks the vDSO reads */
 static int8_t learnt[LEARNT];
@@ -44,8 +43,8 @@ void bsd_sitecall_clock_learn(int clock_id, const struct bsd_clock *c)
 	}
 }
 
-GENERAL_REGS_ONLY static bool read_clock(uint64_t nr, greg_t *g, uint64_t nr_clock_gettime,
-					 uint64_t nr_gettimeofday)
+XENO_NOFPU static bool read_clock(uint64_t nr, greg_t *g, uint64_t nr_clock_gettime,
+				  uint64_t nr_gettimeofday)
 {
 	struct timespec ts;
 	if (nr == nr_clock_gettime) {
@@ -64,19 +63,13 @@ GENERAL_REGS_ONLY static bool read_clock(uint64_t nr, greg_t *g, uint64_t nr_clo
 	return false;
 }
 
-GENERAL_REGS_ONLY bool bsd_sitecall_clock(greg_t *g, struct xeno_callrec *rec,
-					  uint64_t nr_clock_gettime, uint64_t nr_gettimeofday)
+XENO_NOFPU bool bsd_sitecall_clock(greg_t *g, struct xeno_callrec *rec, uint64_t nr_clock_gettime,
+				   uint64_t nr_gettimeofday)
 {
 	uint64_t nr = (uint64_t)g[REG_RAX];
 	if (!xeno_vdso_clock_gettime || !read_clock(nr, g, nr_clock_gettime, nr_gettimeofday))
 		return false;
-	rec->nr = nr;
-	rec->args[0] = (uint64_t)g[REG_RDI];
-	rec->args[1] = (uint64_t)g[REG_RSI];
-	rec->args[2] = (uint64_t)g[REG_RDX];
-	rec->args[3] = (uint64_t)g[REG_R10];
-	rec->args[4] = (uint64_t)g[REG_R8];
-	rec->args[5] = (uint64_t)g[REG_R9];
+	bsd_sitecall_take_args(rec, g);
 	rec->ret = 0;
 	g[REG_RAX] = 0;
 	g[REG_EFL] &= ~(greg_t)PSL_C;
