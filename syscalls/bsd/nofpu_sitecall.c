@@ -42,16 +42,6 @@ XENO_NOFPU bool bsd_sitecall_nofpu(struct xeno_thread *t, greg_t *g, struct xeno
 	t->have_rval2 = 0;
 	long ret = call(t, args);
 	rec->ret = ret;
-	if (ret < 0 && ret >= -4095) {
-		g[REG_RAX] = t->os->errno_from_host((int)-ret);
-		g[REG_EFL] |= PSL_C;
-		return true;
-	}
-	g[REG_RAX] = ret;
-	if (t->have_rval2)
-		g[REG_RDX] = (greg_t)t->rval2;
-	else if (rdx_zeroed)
-		g[REG_RDX] = 0;
-	g[REG_EFL] &= ~(greg_t)PSL_C;
+	bsd_put_result(t, g, ret, rdx_zeroed);
 	return true;
 }

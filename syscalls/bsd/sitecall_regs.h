@@ -1,8 +1,9 @@
 /*
- * What the BSD fast paths at patched sites (syscalls/bsd/nofpu_sitecall.c,
- * syscalls/bsd/time_sitecall.c) read from and write to the guest's
- * registers, the way syscalls/bsd/trap.c does for a trapped call.  Built
- * general-regs-only: it runs before the guest's FP state is saved.
+ * What a BSD system call reads from and writes to the guest's registers,
+ * shared by the trapped path (syscalls/bsd/trap.c) and the fast paths at
+ * patched sites (syscalls/bsd/nofpu_sitecall.c, time_sitecall.c).  Built
+ * general-regs-only: the fast paths run before the guest's FP state is
+ * saved.
  */
 #ifndef XENO_SYSCALLS_BSD_SITECALL_REGS_H
 #define XENO_SYSCALLS_BSD_SITECALL_REGS_H
@@ -11,6 +12,7 @@
 
 #include "core/nofpu.h"
 #include "core/syscall.h"
+#include "core/thread.h"
 
 #define PSL_C 0x1 /* carry flag: FreeBSD sys/x86/include/psl.h */
 
@@ -25,6 +27,27 @@ XENO_NOFPU static inline void bsd_sitecall_take_args(struct xeno_callrec *rec, c
 	rec->args[3] = (uint64_t)g[REG_R10];
 	rec->args[4] = (uint64_t)g[REG_R8];
 	rec->args[5] = (uint64_t)g[REG_R9];
+}
+
+/* A call's result, value or error (FreeBSD cpu_set_syscall_retval: an
+ * error in RAX with the carry flag set).
+ * FreeBSD keeps RDX unless a call sets a second result (td_retval[1]
+ * starts as the frame's RDX, cpu_fetch_syscall_args); NetBSD clears it
+ * (sy_invoke sets rval[1] = 0, syscall() copies it to RDX). */
+XENO_NOFPU static inline void bsd_put_result(struct xeno_thread *t, greg_t *g, long ret,
+					     bool rdx_zeroed)
+{
+	if (ret < 0 && ret >= -4095) {
+		g[REG_RAX] = t->os->errno_from_host((int)-ret);
+		g[REG_EFL] |= PSL_C;
+		return;
+	}
+	g[REG_RAX] = ret;
+	if (t->have_rval2)
+		g[REG_RDX] = (greg_t)t->rval2;
+	else if (rdx_zeroed)
+		g[REG_RDX] = 0;
+	g[REG_EFL] &= ~(greg_t)PSL_C;
 }
 
 #endif

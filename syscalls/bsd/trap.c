@@ -8,10 +8,10 @@
 #include "core/thread.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
+#include "syscalls/bsd/sitecall_regs.h"
 
 #define BSD_SYS_syscall	  0
 #define BSD_SYS___syscall 198
-#define PSL_C		  0x1 /* carry flag */
 
 /* The number of arguments the table gives call nr (0 if it has none). */
 static unsigned nargs_of(const struct xeno_call *trap)
@@ -50,9 +50,8 @@ void bsd_decode_trap(const greg_t *g, struct xeno_call *trap)
 	bsd_decode_trap_masked(g, trap, ~0ULL);
 }
 
-/* FreeBSD keeps RDX unless a call sets a second result (td_retval[1]
- * starts as the frame's RDX, cpu_fetch_syscall_args); NetBSD clears it
- * (sy_invoke sets rval[1] = 0, syscall() copies it to RDX). */
+/* A restart or a handler that set the registers itself, else the result
+ * (syscalls/bsd/sitecall_regs.h). */
 static inline void set_result(struct xeno_thread *t, greg_t *g, long ret, bool rdx_zeroed)
 {
 	if (ret == -XENO_EJUSTRETURN)
@@ -61,17 +60,7 @@ static inline void set_result(struct xeno_thread *t, greg_t *g, long ret, bool r
 		g[REG_RIP] -= 2; /* back onto the syscall instruction */
 		return;
 	}
-	if (ret < 0 && ret >= -4095) {
-		g[REG_RAX] = t->os->errno_from_host((int)-ret);
-		g[REG_EFL] |= PSL_C;
-		return;
-	}
-	g[REG_RAX] = ret;
-	if (t->have_rval2)
-		g[REG_RDX] = (greg_t)t->rval2;
-	else if (rdx_zeroed)
-		g[REG_RDX] = 0;
-	g[REG_EFL] &= ~PSL_C;
+	bsd_put_result(t, g, ret, rdx_zeroed);
 }
 
 void bsd_set_result(struct xeno_thread *t, greg_t *g, long ret)
