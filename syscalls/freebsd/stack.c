@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <sys/platform/x86.h>
 #include <sys/random.h>
 #include <unistd.h>
 
@@ -18,13 +19,15 @@
 #include "syscalls/freebsd/freebsd.h"
 
 /* CPUID leaf 1: EDX and ECX, the feature words FreeBSD hands out as
- * AT_HWCAP and AT_HWCAP2 on x86. */
+ * AT_HWCAP and AT_HWCAP2 on x86 (sys/x86/x86/identcpu.c: cpu_feature and
+ * cpu_feature2).  glibc asked the CPU at start and keeps the answer
+ * (<sys/platform/x86.h>): a cpuid of our own is a VM exit, several
+ * microseconds on a virtual machine. */
 static void cpu_features(uint64_t *edx, uint64_t *ecx)
 {
-	uint32_t a = 1, b, c = 0, d;
-	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
-	*edx = d;
-	*ecx = c;
+	const struct cpuid_feature *leaf1 = __x86_get_cpuid_feature_leaf(CPUID_INDEX_1);
+	*edx = leaf1->cpuid_array[cpuid_register_index_edx];
+	*ecx = leaf1->cpuid_array[cpuid_register_index_ecx];
 }
 
 /* What exec_copyout_strings puts at the top of the stack, below ps_strings
