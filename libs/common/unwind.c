@@ -14,6 +14,7 @@
 
 #include "core/faultguard.h"
 #include "core/libcall.h"
+#include "core/log.h"
 #include "core/uaccess.h"
 #include "loader/link.h"
 
@@ -152,14 +153,45 @@ int xeno_unwind_start(struct xeno_unwind *u, const uint64_t *regs)
 		r = guarded_set_ip(&u->cursor, (uint64_t)xeno_unwind_callee);
 	if (r == 0 && guarded_step(&u->cursor) <= 0)
 		r = UNW_EBADFRAME;
-	if (r == 0)
+	if (r == 0) {
 		u->magic = UNWIND_MAGIC;
+		u->mark_ip = xeno_unwind_ip(u);
+		u->mark_sp = xeno_unwind_sp(u);
+		u->since_mark = 0;
+		u->mark_every = 1;
+	}
 	return r;
+}
+
+/* Whether u's frame is one the walk passed: two live frames never share
+ * an instruction and a stack pointer, so a walk that meets one again would
+ * go round for ever. */
+static bool comes_back(struct xeno_unwind *u)
+{
+	uint64_t ip = xeno_unwind_ip(u), sp = xeno_unwind_sp(u);
+	if (ip == u->mark_ip && sp == u->mark_sp) {
+		static bool said;
+		if (!__atomic_exchange_n(&said, true, __ATOMIC_RELAXED))
+			xeno_msg(
+			    "the guest's stack unwinds in a loop (back at ip %#llx, sp %#llx): "
+			    "the walk ends there",
+			    (unsigned long long)ip, (unsigned long long)sp);
+		return true;
+	}
+	if (++u->since_mark >= u->mark_every) {
+		u->mark_ip = ip;
+		u->mark_sp = sp;
+		u->since_mark = 0;
+		u->mark_every *= 2;
+	}
+	return false;
 }
 
 int xeno_unwind_step(struct xeno_unwind *u)
 {
 	int r = guarded_step(&u->cursor);
+	if (r > 0 && comes_back(u))
+		return UNW_EBADFRAME;
 	return r > 0 && in_xeno(xeno_unwind_ip(u)) ? 0 : r;
 }
 

@@ -24,6 +24,10 @@
 struct xeno_unwind {
 	uint64_t magic;
 	unw_cursor_t cursor;
+	/* A frame passed before (Brent's cycle detection: the mark moves on
+	 * after 1, 2, 4, ... steps), to see a walk come back to it. */
+	uint64_t mark_ip, mark_sp;
+	uint32_t since_mark, mark_every;
 };
 
 /* u at the frame that called the current direct call, whose registers
@@ -32,7 +36,9 @@ int xeno_unwind_start(struct xeno_unwind *u, const uint64_t *regs);
 
 /* The next frame outwards: > 0, 0 at the outermost frame (the guest's
  * outermost, or the last before a frame of xeno's), < 0 when the frame has
- * no unwind information. */
+ * no unwind information or the walk comes back to a frame it passed (a
+ * stack or unwind information that loops: said once; native unwinders
+ * would walk it for ever). */
 int xeno_unwind_step(struct xeno_unwind *u);
 
 /* The walk at the guest's context pointer ctx, or NULL if it is none. */

@@ -8,7 +8,7 @@
  * object joins the linked set as the loader appends one; then the guest's
  * stack, a fake one, is walked from a direct call's saved registers
  * (libs/common/unwind.h) as _Unwind_Backtrace and phase 1 of a raise walk
- * it, up to 32 frames, asking each frame's FDE.  No guest code runs.
+ * it, up to 32 frames (unwind_bytes), asking each frame's FDE.  No guest code runs.
  */
 #ifndef XENO_TESTS_FUZZ_UNWIND_RUN_H
 #define XENO_TESTS_FUZZ_UNWIND_RUN_H
@@ -124,8 +124,8 @@ static uint64_t *ur_stack(uint64_t pc)
 	return regs;
 }
 
-/* The walk: each frame's FDE asked, up to 32 frames. */
-static int ur_walk(const uint64_t *regs)
+/* The walk: each frame's FDE asked, up to max frames. */
+static int ur_walk(const uint64_t *regs, int max)
 {
 	struct xeno_unwind u;
 	unw_proc_info_t info;
@@ -137,7 +137,7 @@ static int ur_walk(const uint64_t *regs)
 		xeno_unwind_proc(&u, &info);
 		xeno_unwind_signal_frame(&u);
 		xeno_unwind_reg(&u, UNW_X86_64_RBP);
-	} while (frames < 32 && xeno_unwind_step(&u) > 0);
+	} while (frames < max && xeno_unwind_step(&u) > 0);
 	xeno_unwind_set_ip(&u, regs[XENO_LIBREGS_RETURN] + 1);
 	xeno_unwind_proc(&u, &info);
 	return frames;
@@ -165,10 +165,10 @@ static size_t ur_wrap(const uint8_t *ins, size_t n, struct ub *u)
 	return u->n;
 }
 
-/* Runs one input: -1 if it is too short or too long, 0 if the object was
- * hidden (the walk said why on stderr, once), else 1 + the frames
- * walked. */
-static int unwind_bytes(const uint8_t *data, size_t size)
+/* Runs one input, walking up to max frames: -1 if it is too short or too
+ * long, 0 if the object was hidden (the walk said why on stderr, once),
+ * else 1 + the frames walked. */
+static int unwind_bytes_upto(const uint8_t *data, size_t size, int max)
 {
 	static struct ub wrapped;
 	if (size < 4 || size - 4 > UB_BLOB_MAX || !ur_setup())
@@ -196,13 +196,18 @@ static int unwind_bytes(const uint8_t *data, size_t size)
 	link_check_unwind(&obj);
 	struct object *saved = xeno_linkmap.objects;
 	xeno_linkmap.objects = &obj; /* as the loader appends it: hidden or not */
-	int frames = ur_walk(ur_stack(pc));
+	int frames = ur_walk(ur_stack(pc), max);
 	xeno_linkmap.objects = saved;
 	/* libunwind caches FDEs it found by scanning, per segment: the next
 	 * input's bytes are others at the same addresses */
 	__unw_remove_dynamic_fde((unw_word_t)(uintptr_t)ur.base + UB_TEXT_VADDR);
 	__unw_remove_dynamic_fde((unw_word_t)(uintptr_t)ur.base);
 	return obj.unwind_why[0] ? 0 : 1 + frames;
+}
+
+static inline int unwind_bytes(const uint8_t *data, size_t size)
+{
+	return unwind_bytes_upto(data, size, 32);
 }
 
 #endif

@@ -38,15 +38,15 @@ static size_t input(uint8_t *out, const uint8_t *ins, size_t nins, uint16_t pc)
 	return u.n + 4;
 }
 
-/* unwind_bytes with what it writes on stderr in msg. */
-static int run_captured(const uint8_t *in, size_t n, char *msg, size_t size)
+/* unwind_bytes_upto(in, n, max) with what it writes on stderr in msg. */
+static int run_captured_upto(const uint8_t *in, size_t n, int max, char *msg, size_t size)
 {
 	FILE *tmp = tmpfile();
 	assert_non_null(tmp);
 	int saved = dup(2);
 	fflush(stderr);
 	dup2(fileno(tmp), 2);
-	int r = unwind_bytes(in, n);
+	int r = unwind_bytes_upto(in, n, max);
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
@@ -55,6 +55,11 @@ static int run_captured(const uint8_t *in, size_t n, char *msg, size_t size)
 	msg[got] = '\0';
 	fclose(tmp);
 	return r;
+}
+
+static int run_captured(const uint8_t *in, size_t n, char *msg, size_t size)
+{
+	return run_captured_upto(in, n, 32, msg, size);
 }
 
 static void good_objects_walk(void **state)
@@ -126,6 +131,26 @@ static void a_step_reading_off_the_stack_ends_the_walk(void **state)
 	assert_true(xeno_fault_guard_faults > before);
 }
 
+/* A frame whose CFA is its own stack pointer (DW_CFA_def_cfa_offset 0):
+ * its return address is the word below it, the call's own, so each step
+ * lands on the same frame again.  The walk ends at the second visit, said
+ * once, rather than going round up to the cap. */
+static void a_walk_that_comes_back_ends(void **state)
+{
+	(void)state;
+	ur_catch_faults();
+	static const uint8_t same_frame[] = {0x0e, 0};
+	static uint8_t in[UB_BLOB_MAX + 4];
+	char msg[512];
+	size_t n = input(in, same_frame, sizeof same_frame, 0x150);
+	int r = run_captured_upto(in, n, 100000, msg, sizeof msg);
+	assert_int_equal(r, 2); /* the object's frame, once */
+	assert_non_null(strstr(msg, "the guest's stack unwinds in a loop"));
+	r = run_captured_upto(in, n, 100000, msg, sizeof msg);
+	assert_int_equal(r, 2);
+	assert_string_equal(msg, ""); /* said once */
+}
+
 /* The outcome the expected file gives for name. */
 static bool expected_outcome(const char *name, char *want, size_t n)
 {
@@ -174,5 +199,6 @@ int main(void)
 {
 	RUN(cmocka_unit_test(good_objects_walk), cmocka_unit_test(damaged_objects_are_hidden),
 	    cmocka_unit_test(a_step_reading_off_the_stack_ends_the_walk),
+	    cmocka_unit_test(a_walk_that_comes_back_ends),
 	    cmocka_unit_test(every_finding_runs_as_expected));
 }
