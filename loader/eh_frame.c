@@ -197,12 +197,15 @@ static const char *record_at(const struct walk *w, const uint8_t *p, struct eh_r
 /* An FDE (rec: after its length) against the CIE its pointer names. */
 static const char *fde_record(struct walk *w, struct eh_rd rec, uint32_t id)
 {
-	const uint8_t *cie_at = rec.p - id; /* back from the pointer's own field */
+	static const char *const no_cie = "an FDE whose CIE pointer names no CIE before it";
 	struct eh_rd cie_rec;
 	struct cie c;
 	uint64_t pc;
-	if (id > (uint64_t)(rec.p - w->start) || !marked(w, cie_at, START_CIE))
-		return "an FDE whose CIE pointer names no CIE before it";
+	if (id > (uint64_t)(rec.p - w->start)) /* before the pointer is formed */
+		return no_cie;
+	const uint8_t *cie_at = rec.p - id; /* back from the pointer's own field */
+	if (!marked(w, cie_at, START_CIE))
+		return no_cie;
 	const char *why = record_at(w, cie_at, &cie_rec);
 	cie_rec.p += 4; /* the CIE id */
 	if (!why)
