@@ -5,9 +5,9 @@
 #   make fuzz-macho            the Mach-O parser: FUZZ_MACHO_SECONDS (600) on FUZZ_JOBS cores
 #   make fuzz-unwind           the guest's unwind information: FUZZ_UNWIND_SECONDS (600) on FUZZ_JOBS cores
 #   make fuzz-build            only build the fuzzers
-# A crash leaves its input in build/fuzz/findings/ (loader) or
-# build/fuzz/trace-findings/ (reader): fix it, then add the input to
-# tests/fuzz/loader-seeds/ or tests/fuzz/trace-regressions/, which the unit
+# A crash leaves its input in build/fuzz/NAME-findings/ (loader, pe, macho,
+# unwind) or build/fuzz/trace-findings/ (reader): fix it, then add the input
+# to the target's seeds or regressions (tests/fuzz/README.md), which the unit
 # tests replay.
 # Everything is built again with clang, AddressSanitizer, UBSan and libFuzzer's
 # coverage instrumentation, in build/fuzz/.
@@ -97,12 +97,21 @@ $(FUZZ)/unwind-seeds/.made: $(BUILD)/tests/make_unwind_seeds $(wildcard tests/fu
 	touch $@
 
 fuzz-build: $(FUZZ)/fuzz-loader $(FUZZ)/fuzz-trace-reader $(FUZZ)/fuzz-pe $(FUZZ)/fuzz-macho $(FUZZ)/fuzz-unwind
+# Each campaign: tests/fuzz/run-campaign.sh NAME FUZZER SEEDS SECONDS JOBS, then
+# libFuzzer's options and further seed folders (absolute: it runs in $(FUZZ)).
 fuzz: $(FUZZ)/fuzz-loader $(FUZZ)/loader-dyn-seeds/.made
-	@tests/fuzz/run-loader.sh $(FUZZ)/fuzz-loader $(FUZZ_SECONDS) $(FUZZ_JOBS)
+	@tests/fuzz/run-campaign.sh loader $(FUZZ)/fuzz-loader tests/fuzz/loader-seeds $(FUZZ_SECONDS) \
+		$(FUZZ_JOBS) -max_len=65536 -dict=$(CURDIR)/tests/fuzz/elf.dict \
+		$(abspath $(FUZZ))/loader-dyn-seeds
 fuzz-trace: $(FUZZ)/fuzz-trace-reader
 	@tests/fuzz/run-trace.sh $(FUZZ)/fuzz-trace-reader $(FUZZ_TRACE_SECONDS)
+# An accepted PE image is mapped and linked too (tests/fuzz/fuzz_pe.c), through
+# an image cache of the campaign's own.
 fuzz-pe: $(FUZZ)/fuzz-pe $(FUZZ)/pe-seeds/.made
-	@tests/fuzz/run-pe.sh $(FUZZ)/fuzz-pe $(FUZZ_PE_SECONDS) $(FUZZ_JOBS)
+	@mkdir -p $(FUZZ)/pe-cache
+	@XENO_CACHE_DIR=$(abspath $(FUZZ))/pe-cache tests/fuzz/run-campaign.sh pe $(FUZZ)/fuzz-pe \
+		$(FUZZ)/pe-seeds $(FUZZ_PE_SECONDS) $(FUZZ_JOBS) -max_len=16384 \
+		-dict=$(CURDIR)/tests/fuzz/pe.dict $(CURDIR)/tests/fuzz/pe-regressions
 
 fuzz-macho: $(FUZZ)/fuzz-macho $(FUZZ)/macho-seeds.made
 	@tests/fuzz/run-campaign.sh macho $(FUZZ)/fuzz-macho $(FUZZ)/macho-seeds $(FUZZ_MACHO_SECONDS) \

@@ -3,7 +3,7 @@
  * rest of `xeno --check`'s path on an image it accepts (tests/fuzz/
  * load_bytes.h): the neutral image (loader/pe_image.c), mapping it — through
  * the aligned image cache (loader/image_cache.c) when XENO_CACHE_DIR names a
- * directory, as tests/fuzz/run-pe.sh has it — and linking it: base
+ * directory, as make fuzz-pe sets it — and linking it: base
  * relocations (pe_apply_relocs), imports bound into the IAT, the TLS
  * directory's index slot and callbacks, the main thread's start (its block
  * freed after each input).  No guest code runs.  A relocatable image finds its ImageBase taken (the
@@ -13,7 +13,7 @@
  * or an accepted image that breaks one of the parser's promises
  * (tests/fuzz/pe_check.h) is a finding.
  *
- *   make fuzz-pe [FUZZ_PE_SECONDS=600] [FUZZ_JOBS=2]     (tests/fuzz/run-pe.sh)
+ *   make fuzz-pe [FUZZ_PE_SECONDS=600] [FUZZ_JOBS=2]     (tests/fuzz/run-campaign.sh)
  */
 #include <stdlib.h>
 #include <sys/mman.h>

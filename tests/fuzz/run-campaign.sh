@@ -1,11 +1,13 @@
 #!/bin/sh
 # A bounded libFuzzer campaign of one target (tests/fuzz/README.md), for the
-# Mach-O parser and the unwind information:
+# loader and linker, the PE parser, the Mach-O parser and the unwind
+# information (tests/fuzz/fuzz.mk):
 #   tests/fuzz/run-campaign.sh NAME FUZZER SEEDS SECONDS JOBS [FLAG...]
-# The corpus grows in build/fuzz/NAME-corpus/ (seeded from SEEDS, made at
-# build time), findings land in build/fuzz/NAME-findings/, the logs in
-# build/fuzz/fuzz-NAME.log and build/fuzz/fuzz-N.log (one per process).
-# FLAGs go to libFuzzer (the target's -max_len, -dict, ...).
+# The corpus grows in build/fuzz/NAME-corpus/ (seeded from SEEDS), findings
+# land in build/fuzz/NAME-findings/, the logs in build/fuzz/fuzz-NAME.log and
+# build/fuzz/fuzz-N.log (one per process).  FLAGs go to libFuzzer (the
+# target's -max_len, -dict, ...; an absolute folder is more seeds: libFuzzer
+# writes what it adds into the first folder it is given, the corpus).
 # Prints the number of inputs run and the findings; exits 1 if there are any.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
@@ -19,14 +21,17 @@ corpus=$out/$name-corpus findings=$out/$name-findings log=$out/fuzz-$name.log
 mkdir -p "$corpus" "$findings"
 rm -f "$out"/fuzz-[0-9]*.log
 echo "fuzzing $name for ${seconds}s on $jobs processes (log: $log)"
-# As run-loader.sh: JOBS independent processes sharing the corpus (-jobs),
-# not fork mode, whose short jobs each ran the whole corpus again first (900
-# inputs a second against 6000 with the Mach-O parser); 10 s and 2 GiB per
-# input, value profile.
+# JOBS independent processes sharing the corpus, each for the whole time
+# (libFuzzer's -jobs; a process that finds a fault stops there).  Fork mode
+# (-fork) would go on after a finding, but each of its short jobs runs the
+# whole corpus again first: with the linker's inputs that took two thirds of
+# the time, with the Mach-O parser's 900 inputs a second against 6000.  Each
+# input gets 10 s and 2 GiB at most (a hang or a blow-up is a finding too);
+# the value profile helps past comparisons.
 (cd "$out" && "$fuzzer" -jobs="$jobs" -workers="$jobs" \
 	-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-	-use_value_profile=1 -print_final_stats=1 "$@" \
-	-artifact_prefix="$findings/" "$corpus" "$seeds") >"$log" 2>&1
+	-use_value_profile=1 -print_final_stats=1 -artifact_prefix="$findings/" \
+	"$corpus" "$seeds" "$@") >"$log" 2>&1
 rc=$?
 # Each process's log ends with "stat::number_of_executed_units: N".
 execs=$(cat "$out"/fuzz-[0-9]*.log 2>/dev/null |
