@@ -95,6 +95,12 @@ struct macho_places {
 	bool unaligned;	  /* a rebase off the slots, or no bitmap: sort them */
 	enum { WALK_OK, WALK_OUTSIDE, WALK_OVERLAP } fault;
 	struct fixup bad_a, bad_b;
+	/* Where the last rebase's searches ended: the next one mostly lies in
+	 * the same section and between the same two binds (the searches were
+	 * two thirds of the walk's time). */
+	unsigned last_section; /* MACHO_MAX_SECTIONS: none yet */
+	size_t last_bind;
+	bool ends_in_order; /* the sections' ends ascend, as their starts do */
 };
 
 /* The section holding the pointer at addr, or NULL. */
@@ -109,6 +115,22 @@ static const struct place *section_of(const struct macho_places *pl, uint64_t ad
 			hi = mid;
 	}
 	return lo < pl->ns && pl->s[lo].addr <= addr ? &pl->s[lo] : NULL;
+}
+
+/* Whether the pointer at addr lies inside a section: first the one the
+ * last rebase's did, if section_of would find it (with the sections' ends
+ * in order, as they are when none overlap, it finds the only section k
+ * that ends past the pointer and whose predecessor does not). */
+static bool inside_a_section(struct macho_places *pl, uint64_t addr)
+{
+	unsigned k = pl->last_section;
+	if (k < pl->ns && pl->s[k].addr <= addr && addr + MACHO_PTRSIZE <= pl->s[k].end &&
+	    (k == 0 || pl->s[k - 1].end < addr + MACHO_PTRSIZE))
+		return true;
+	const struct place *s = section_of(pl, addr);
+	if (s && pl->ends_in_order)
+		pl->last_section = (unsigned)(s - pl->s);
+	return s != NULL;
 }
 
 static int outside(struct macho_places *pl, const struct fixup *f)
@@ -148,16 +170,28 @@ static int check_binds(struct macho_places *pl)
 	return 0;
 }
 
-/* The binds within a pointer's reach of the rebase r: any over it? */
-static const struct fixup *bind_over(const struct macho_places *pl, const struct fixup *r)
+/* Whether the binds from i on are the first not below the reach of a
+ * pointer at addr (those before are). */
+static bool binds_start_at(const struct macho_places *pl, size_t i, uint64_t addr)
 {
-	size_t lo = 0, hi = pl->nbinds; /* the first bind not below r's reach */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (pl->binds[mid].addr + MACHO_PTRSIZE <= r->addr)
-			lo = mid + 1;
-		else
-			hi = mid;
+	return i <= pl->nbinds && (i == 0 || pl->binds[i - 1].addr + MACHO_PTRSIZE <= addr) &&
+	       (i == pl->nbinds || pl->binds[i].addr + MACHO_PTRSIZE > addr);
+}
+
+/* The binds within a pointer's reach of the rebase r: any over it? */
+static const struct fixup *bind_over(struct macho_places *pl, const struct fixup *r)
+{
+	size_t lo = pl->last_bind, hi = pl->nbinds; /* the first bind not below r's reach */
+	if (!binds_start_at(pl, lo, r->addr)) {
+		lo = 0;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (pl->binds[mid].addr + MACHO_PTRSIZE <= r->addr)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		pl->last_bind = lo;
 	}
 	for (size_t i = lo; i < pl->nbinds && pl->binds[i].addr < r->addr + MACHO_PTRSIZE; i++)
 		if (pl->binds[i].addr != r->addr && pl->binds[i].kind != FIX_WEAK)
@@ -188,7 +222,7 @@ void macho_places_rebase(void *ctx, unsigned segment, uint64_t offset)
 		return;
 	const struct fixup *b;
 	uint64_t *slots = slots_of(pl);
-	if (!section_of(pl, r.addr)) {
+	if (!inside_a_section(pl, r.addr)) {
 		pl->fault = WALK_OUTSIDE, pl->bad_a = r;
 	} else if ((b = bind_over(pl, &r))) {
 		pl->fault = WALK_OVERLAP;
@@ -250,6 +284,11 @@ static void sort_sections(struct macho_places *pl)
 		    (struct place){sect->addr, sect->addr + sect->size, sect->type, i};
 	}
 	qsort(pl->s, pl->ns, sizeof *pl->s, by_addr);
+	pl->ends_in_order = true;
+	for (unsigned i = 1; i < pl->ns; i++)
+		if (pl->s[i].end < pl->s[i - 1].end)
+			pl->ends_in_order = false;
+	pl->last_section = MACHO_MAX_SECTIONS;
 }
 
 struct macho_places *macho_places_open(struct macho_parser *p)
