@@ -149,21 +149,30 @@ static inline struct xeno_thread *xeno_current(void)
 	return t;
 }
 
-/* Loads glibc's FS base for the calling thread if the gate left the guest's in
- * place (core/gate.h): every path that uses glibc's thread state — stdio,
- * malloc, pthread locks, errno — calls this first.  Cheap when already done,
- * and always done where the guest leaves FS to glibc. */
+/* Nonzero when rdfsbase/wrfsbase are usable (core/crossing.h). */
+extern uint8_t xeno_have_fsgsbase;
+
+/* Loads glibc's FS base for the calling thread if the entry left the guest's
+ * in place (core/gate.h; a direct call's entry does, to stay cheap): every
+ * path that uses glibc's thread state — stdio, malloc, pthread locks, errno —
+ * calls this first.  Cheap when already done, and always done where the
+ * guest leaves FS to glibc; a wrfsbase where the CPU allows it, else an
+ * arch_prctl. */
 static inline void xeno_host_tls(struct xeno_thread *t)
 {
 	if (t->host_tls)
 		return;
-	long ret;
-	__asm__ volatile("syscall"
-			 : "=a"(ret)
-			 : "a"((long)XENO_NR_ARCH_PRCTL), "D"((long)XENO_ARCH_SET_FS),
-			   "S"(t->host_fs)
-			 : "rcx", "r11", "memory");
-	(void)ret;
+	if (xeno_have_fsgsbase) {
+		__asm__ volatile("wrfsbase %0" : : "r"(t->host_fs) : "memory");
+	} else {
+		long ret;
+		__asm__ volatile("syscall"
+				 : "=a"(ret)
+				 : "a"((long)XENO_NR_ARCH_PRCTL), "D"((long)XENO_ARCH_SET_FS),
+				   "S"(t->host_fs)
+				 : "rcx", "r11", "memory");
+		(void)ret;
+	}
 	t->host_tls = 1;
 }
 
