@@ -65,9 +65,11 @@ long fbsd_syscall2(long nr, long *second, long a1, long a2, long a3);
 #define MAP_PRIVATE	 0x0002
 #define MAP_FIXED	 0x0010
 #define MAP_RESERVED0100 0x0100 /* once MAP_NOEXTEND; mmap(2) now rejects it */
+#define MAP_STACK	 0x0400
 #define MAP_ANON	 0x1000
 #define MAP_EXCL	 0x4000
 #define MAP_FAILED	 ((void *)-1)
+#define MADV_FREE	 5
 /* sys/sys/dirent.h */
 #define DT_DIR 4
 /* sys/amd64/include/param.h */

@@ -134,6 +134,93 @@ static void file(const char *dir)
 	check("remove the file", SYS1(unlink, name) == 0);
 }
 
+/* A file's byte at off, read through the descriptor: -1 if it cannot be. */
+static int file_byte(long fd, long off)
+{
+	unsigned char byte;
+	if (SYS3(lseek, fd, off, SEEK_SET) != off || SYS3(read, fd, &byte, 1) != 1)
+		return -1;
+	return byte;
+}
+
+static long map_fixed_anon(void *at, size_t len, int extra)
+{
+	return SYS6(mmap, at, len, PROT_READ | PROT_WRITE,
+		    MAP_ANON | MAP_PRIVATE | MAP_FIXED | extra, -1, 0);
+}
+
+/* MAP_FIXED anonymous memory over memory already mapped gives zeroed
+ * memory whatever was there (xeno makes some of it in place over the
+ * program's own anonymous memory, syscalls/bsd/mm_anon.h): over written,
+ * read-only and never-touched pages, over a private file mapping (zeros
+ * again after MADV_FREE, where a file page would show the file), over a
+ * shared file mapping and over an address given back and mapped to the file
+ * since (the file keeps its bytes). */
+static void remaps(const char *dir)
+{
+	const size_t len = 8 * PAGE_SIZE;
+	unsigned char *p = map_anon(len);
+	check("mmap(anonymous) for the remaps", p != NULL);
+	if (!p)
+		return;
+	for (size_t i = 0; i < 6 * PAGE_SIZE; i++) /* the last two pages never touched */
+		p[i] = pattern(i);
+	SYS3(mprotect, p + 2 * PAGE_SIZE, 2 * PAGE_SIZE, PROT_READ);
+	long r = map_fixed_anon(p + PAGE_SIZE, 4 * PAGE_SIZE, 0);
+	check("MAP_FIXED anonymous over written and read-only pages: zeroed, neighbours kept",
+	      r == (long)(p + PAGE_SIZE) && is_zero(p + PAGE_SIZE, 4 * PAGE_SIZE) &&
+		  has_pattern(p, 0, PAGE_SIZE) &&
+		  has_pattern(p + 5 * PAGE_SIZE, 5 * PAGE_SIZE, PAGE_SIZE));
+	p[3 * PAGE_SIZE] = 1; /* writable: a fault would end the program here */
+	r = map_fixed_anon(p + 5 * PAGE_SIZE, 3 * PAGE_SIZE, MAP_STACK);
+	check("MAP_FIXED|MAP_STACK anonymous over written and untouched pages: zeroed",
+	      r == (long)(p + 5 * PAGE_SIZE) && is_zero(p + 5 * PAGE_SIZE, 3 * PAGE_SIZE) &&
+		  p[3 * PAGE_SIZE] == 1);
+	SYS2(munmap, p, len);
+
+	char name[1024];
+	mini_strlcpy(name, dir, sizeof name);
+	mini_strlcat(name, "/remapped", sizeof name);
+	long fd = make_file(name, 2 * PAGE_SIZE);
+	if (fd < 0)
+		return;
+	r = SYS6(mmap, NULL, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	unsigned char *q = r < 0 ? NULL : (unsigned char *)r;
+	if (q)
+		q[0] = 0x11; /* a private copy of the file's page */
+	check("MAP_FIXED anonymous over a private file mapping: zeros, also after MADV_FREE",
+	      q && map_fixed_anon(q, PAGE_SIZE, 0) == (long)q && is_zero(q, PAGE_SIZE) &&
+		  SYS3(madvise, q, PAGE_SIZE, MADV_FREE) == 0 && is_zero(q, PAGE_SIZE) &&
+		  has_pattern(q + PAGE_SIZE, PAGE_SIZE, PAGE_SIZE));
+	if (q)
+		SYS2(munmap, q, 2 * PAGE_SIZE);
+
+	r = SYS6(mmap, NULL, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	q = r < 0 ? NULL : (unsigned char *)r;
+	if (q && map_fixed_anon(q, PAGE_SIZE, 0) == (long)q)
+		q[0] = 0x22; /* the new memory's, not the file's */
+	check("MAP_FIXED anonymous over a shared file mapping leaves the file alone",
+	      q && is_zero(q + 1, PAGE_SIZE - 1) && file_byte(fd, 0) == pattern(0));
+	if (q)
+		SYS2(munmap, q, PAGE_SIZE);
+
+	q = map_anon(PAGE_SIZE);
+	if (q) {
+		q[1] = 0x33;
+		SYS2(munmap, q, PAGE_SIZE);
+	}
+	r = q ? SYS6(mmap, q, PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0)
+	      : -1;
+	if (r == (long)q && map_fixed_anon(q, PAGE_SIZE, 0) == (long)q)
+		q[1] = 0x44;
+	check("MAP_FIXED anonymous where anonymous memory was given back and the file mapped since",
+	      r == (long)q && q[1] == 0x44 && file_byte(fd, 1) == pattern(1));
+	if (q)
+		SYS2(munmap, q, PAGE_SIZE);
+	SYS1(close, fd);
+	SYS1(unlink, name);
+}
+
 static void errors(void)
 {
 	unsigned char *p = map_anon(PAGE_SIZE);
@@ -187,6 +274,7 @@ int main(int argc, char **argv, char **envp)
 		return crash();
 	anonymous();
 	file(argv[1]);
+	remaps(argv[1]);
 	errors();
 	return mini_failures ? 1 : 0;
 }

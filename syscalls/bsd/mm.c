@@ -17,6 +17,11 @@
  * moves one that falls in the room of the data segment elsewhere, and
  * vm_map_find searches on past an occupied one): one that falls in xeno's
  * memory, the room its heap grows into included, is dropped.
+ *
+ * Fresh anonymous memory over the guest's own private anonymous memory is
+ * made in place where it is small (syscalls/bsd/mm_anon.h): every change of
+ * the guest's mappings here keeps that file's set of such ranges up to date,
+ * under its lock.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -32,6 +37,7 @@
 #include "core/thread.h"
 #include "core/uaccess.h"
 #include "syscalls/bsd/bsd.h"
+#include "syscalls/bsd/mm_anon.h"
 
 #ifndef MAP_FIXED_NOREPLACE
 #define MAP_FIXED_NOREPLACE 0x100000
@@ -100,6 +106,53 @@ static long map_aligned(const struct bsd_mmap_plan *p)
 	return r;
 }
 
+/* Private anonymous memory with nothing a fresh mapping of it lacks. */
+static bool plain_anon(const struct bsd_mmap_plan *p)
+{
+	return (p->flags & MAP_ANONYMOUS) && (p->flags & MAP_TYPE) == MAP_PRIVATE && p->fd < 0 &&
+	       !p->nocore;
+}
+
+/* Under bsd_anon_lock: maps p (in place where mm_anon.h allows), keeps the
+ * set of private anonymous ranges up to date; the mapping or -errno. */
+static long map_locked(const struct bsd_mmap_plan *p, const struct bsd_abi *abi)
+{
+	bool fixed = p->flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+	/* what it replaces loses its patched sites (core/patch.h) */
+	bool patches = (p->flags & MAP_FIXED) && xeno_patch_mem_begin(p->addr, p->len);
+	long r;
+	if ((p->flags & MAP_FIXED) && plain_anon(p) && !p->align &&
+	    p->prot == (PROT_READ | PROT_WRITE) && bsd_anon_remap(&bsd_anon, p->addr, p->len)) {
+		r = (long)p->addr;
+	} else {
+		if (p->flags & MAP_FIXED)
+			bsd_anon_remove(&bsd_anon, p->addr, p->addr + p->len);
+		r = p->align ? map_aligned(p)
+			     : host_mmap(p->addr, p->len, p->prot, p->flags, p->fd, p->off);
+	}
+	xeno_patch_mem_end(patches);
+	if (p->flags & MAP_FIXED_NOREPLACE) {
+		if (r == -EEXIST)
+			return -abi->mmap_occupied_errno;
+		if (r >= 0 && (uint64_t)r != p->addr) { /* a kernel before 4.17 moved it */
+			host_syscall2(SYS_munmap, r, p->len);
+			return -abi->mmap_occupied_errno;
+		}
+	}
+	if (r < 0)
+		return r;
+	if (!fixed && xeno_hostmem_overlaps((uint64_t)r, p->len)) {
+		/* the host found room only in what xeno keeps for itself */
+		host_syscall2(SYS_munmap, r, p->len);
+		return -ENOMEM;
+	}
+	if (p->nocore)
+		host_syscall3(SYS_madvise, r, p->len, MADV_DONTDUMP);
+	if (plain_anon(p))
+		bsd_anon_add(&bsd_anon, (uint64_t)r, (uint64_t)r + p->len);
+	return r;
+}
+
 long bsd_sys_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot, int flags, int fd,
 		  int64_t pos)
 {
@@ -117,28 +170,10 @@ long bsd_sys_mmap(struct xeno_thread *t, uint64_t addr, size_t len, int prot, in
 		return -EBADF; /* xeno's own descriptors are not the guest's */
 	if (p.file_untyped)    /* the descriptor is looked at first */
 		return host_syscall2(SYS_fcntl, fd, F_GETFD) < 0 ? -EBADF : -EINVAL;
-	/* what it replaces loses its patched sites (core/patch.h) */
-	bool patches = (p.flags & MAP_FIXED) && xeno_patch_mem_begin(p.addr, p.len);
-	long r = p.align ? map_aligned(&p) : host_mmap(p.addr, p.len, p.prot, p.flags, p.fd, p.off);
-	xeno_patch_mem_end(patches);
-	if (p.flags & MAP_FIXED_NOREPLACE) {
-		if (r == -EEXIST)
-			return -abi->mmap_occupied_errno;
-		if (r >= 0 && (uint64_t)r != p.addr) { /* a kernel before 4.17 moved it */
-			host_syscall2(SYS_munmap, r, p.len);
-			return -abi->mmap_occupied_errno;
-		}
-	}
-	if (r < 0)
-		return r;
-	if (!fixed && xeno_hostmem_overlaps((uint64_t)r, p.len)) {
-		/* the host found room only in what xeno keeps for itself */
-		host_syscall2(SYS_munmap, r, p.len);
-		return -ENOMEM;
-	}
-	if (p.nocore)
-		host_syscall3(SYS_madvise, r, p.len, MADV_DONTDUMP);
-	return r + (long)p.pageoff;
+	bsd_anon_lock();
+	long r = map_locked(&p, abi);
+	bsd_anon_unlock();
+	return r < 0 ? r : r + (long)p.pageoff;
 }
 
 long bsd_sys_munmap(struct xeno_thread *t, uint64_t addr, size_t len)
@@ -150,9 +185,12 @@ long bsd_sys_munmap(struct xeno_thread *t, uint64_t addr, size_t len)
 		err = guest_owned(a, n);
 	if (err)
 		return err;
+	bsd_anon_lock();
+	bsd_anon_remove(&bsd_anon, a, a + n);
 	bool patches = xeno_patch_mem_begin(a, n);
 	long r = host_syscall2(SYS_munmap, a, n);
 	xeno_patch_mem_end(patches);
+	bsd_anon_unlock();
 	return r;
 }
 
@@ -181,13 +219,34 @@ static long advise(uint64_t a, uint64_t n, int advice)
 	return r == -ENOMEM ? 0 : r;
 }
 
+/* Forgets that [a, a + n) is plain private anonymous memory: it is about to
+ * get an attribute a fresh mapping would not have. */
+static void not_plain(uint64_t a, uint64_t n)
+{
+	bsd_anon_lock();
+	bsd_anon_remove(&bsd_anon, a, a + n);
+	bsd_anon_unlock();
+}
+
+/* Advice about the pages' contents or residency, which a fresh mapping
+ * does not remember. */
+static bool about_contents(int advice)
+{
+	return advice == MADV_NORMAL || advice == MADV_WILLNEED || advice == MADV_DONTNEED ||
+	       advice == MADV_FREE || advice == MADV_COLD || advice == MADV_PAGEOUT;
+}
+
 long bsd_sys_madvise(struct xeno_thread *t, uint64_t addr, size_t len, int behav)
 {
 	int advice, err = bsd_madvise_to_host(bsd_abi_of(t)->madv_advice, behav, &advice);
 	uint64_t a = addr, n = len;
 	if (err || (err = page_range(&a, &n)) || (err = guest_owned(a, n)))
 		return err;
-	return advice == BSD_MADV_NOOP ? 0 : advise(a, n, advice);
+	if (advice == BSD_MADV_NOOP)
+		return 0;
+	if (!about_contents(advice))
+		not_plain(a, n);
+	return advise(a, n, advice);
 }
 
 long bsd_sys_msync(struct xeno_thread *t, uint64_t addr, size_t len, int flags)
@@ -206,6 +265,7 @@ long bsd_sys_minherit(struct xeno_thread *t, uint64_t addr, size_t len, int inhe
 	if (err || (err = bsd_minherit_to_host(bsd_abi_of(t)->minherit_kinds, inherit, &advice)) ||
 	    (err = guest_owned(a, n)))
 		return err;
+	not_plain(a, n);
 	long r = advise(a, n, advice);
 	if (r == 0 && advice == MADV_DOFORK) /* and undo an earlier INHERIT_ZERO */
 		advise(a, n, MADV_KEEPONFORK);
@@ -215,8 +275,11 @@ long bsd_sys_minherit(struct xeno_thread *t, uint64_t addr, size_t len, int inhe
 long bsd_sys_mlock(struct xeno_thread *t, uint64_t addr, size_t len)
 {
 	(void)t;
+	uint64_t a = addr, n = len;
 	if (addr + len < addr)
 		return -EINVAL;
+	if (page_range(&a, &n) == 0)
+		not_plain(a, n);
 	return host_syscall2(SYS_mlock, addr, len);
 }
 
