@@ -148,8 +148,13 @@ static long map_locked(const struct bsd_mmap_plan *p, const struct bsd_abi *abi)
 	}
 	if (p->nocore)
 		host_syscall3(SYS_madvise, r, p->len, MADV_DONTDUMP);
+	/* what is there now is what the guest mapped, also where the set knew
+	 * of memory xeno itself gave back since (a thread stack of a shim
+	 * libc's that the guest had mapped over) */
 	if (plain_anon(p))
 		bsd_anon_add(&bsd_anon, (uint64_t)r, (uint64_t)r + p->len);
+	else
+		bsd_anon_remove(&bsd_anon, (uint64_t)r, (uint64_t)r + p->len);
 	return r;
 }
 

@@ -17,7 +17,13 @@
  * (inheritance, locking, advice other than about its contents).  Missing
  * knowledge costs only the fast path; stale knowledge would zero a file or
  * shared mapping in place, so the set and the mappings change together:
- * mm.c holds bsd_anon_lock across each change and its system call.
+ * mm.c holds bsd_anon_lock across each change and its system call, and
+ * forgets the place of every mapping that is not plain anonymous memory.
+ * What it cannot see: a place the guest mapped over memory of its shim
+ * libc's (a thread stack), which xeno gives back and its loader then fills
+ * with a library (dlopen): a remap there would zero the library's private
+ * pages in place — zeros as asked, but a later MADV_FREE would show the
+ * file again.  The loader maps no shared memory.
  */
 #ifndef XENO_SYSCALLS_BSD_MM_ANON_H
 #define XENO_SYSCALLS_BSD_MM_ANON_H
