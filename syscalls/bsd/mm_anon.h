@@ -11,6 +11,8 @@
  * 13,000 times in esbuild's 3,000-module build, a third of its time.  So a
  * small read-write remap of a range xeno knows to be private anonymous is
  * done in place: protection set, resident pages zeroed, the others dropped.
+ * (MAP_STACK, to Linux only a hint against transparent huge pages, is not
+ * applied there.)  Traces and recordings see the guest's call either way.
  *
  * A range is known from the guest's own mmap until anything maps over it,
  * unmaps it, or gives it an attribute a fresh mapping would not have
