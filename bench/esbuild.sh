@@ -114,10 +114,14 @@ for c in $cases; do
 		# shellcheck disable=SC2086
 		ms "$linux" $a >>"$c.native"
 		for g in $guests; do
-			# shellcheck disable=SC2086
-			ms "$xeno" "${g#*:}" $a >>"$c.${g%%:*}.patched"
-			# shellcheck disable=SC2086
-			ms "$xeno" --no-patch "${g#*:}" $a >>"$c.${g%%:*}.trapped"
+			# which of the pair goes first alternates, so that neither
+			# always follows the same run
+			for how in $(if [ $((i % 2)) = 1 ]; then echo patched trapped; else echo trapped patched; fi); do
+				flag=
+				[ "$how" = trapped ] && flag=--no-patch
+				# shellcheck disable=SC2086
+				ms "$xeno" $flag "${g#*:}" $a >>"$c.${g%%:*}.$how"
+			done
 		done
 	done
 done
