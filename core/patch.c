@@ -67,9 +67,7 @@ static int lock_word;
 
 static void lock(void)
 {
-	/* the holder may be preempted while it writes: give way */
-	while (__atomic_exchange_n(&lock_word, 1, __ATOMIC_ACQUIRE))
-		xeno_raw_syscall4(SYS_sched_yield, 0, 0, 0, 0);
+	xeno_spin_lock_yielding(&lock_word); /* the holder may be preempted while it writes */
 }
 
 static void unlock(void)
@@ -270,6 +268,15 @@ static bool in_xeno_code(uint64_t addr)
 	return addr >= (uint64_t)__executable_start && addr < (uint64_t)etext;
 }
 
+/* Remembers that the site of the syscall instruction at syscall is left to
+ * trap. */
+static void leave_unpatched(uint64_t syscall)
+{
+	lock();
+	find_or_add(syscall, SITE_UNPATCHABLE);
+	unlock();
+}
+
 void xeno_patch_trapped(struct xeno_thread *t, const ucontext_t *uc)
 {
 	const greg_t *g = uc->uc_mcontext.gregs;
@@ -277,9 +284,7 @@ void xeno_patch_trapped(struct xeno_thread *t, const ucontext_t *uc)
 	if (find(syscall))
 		return; /* not a form xeno patches */
 	if (in_xeno_code(syscall)) {
-		lock();
-		find_or_add(syscall, SITE_UNPATCHABLE);
-		unlock();
+		leave_unpatched(syscall);
 		return;
 	}
 	uint8_t bytes[16];
@@ -293,9 +298,7 @@ void xeno_patch_trapped(struct xeno_thread *t, const ucontext_t *uc)
 	struct xeno_site s;
 	if (bytes[n] != XENO_SYSCALL0 || bytes[n + 1] != XENO_SYSCALL1 ||
 	    !xeno_site_decode(bytes, n, &s) || !xeno_site_agrees(&s, g, read_guest)) {
-		lock();
-		find_or_add(syscall, SITE_UNPATCHABLE);
-		unlock();
+		leave_unpatched(syscall);
 		return;
 	}
 	lock();

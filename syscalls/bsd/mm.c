@@ -125,7 +125,7 @@ static long map_locked(const struct bsd_mmap_plan *p, const struct bsd_abi *abi)
 	    p->prot == (PROT_READ | PROT_WRITE) && bsd_anon_remap(&bsd_anon, p->addr, p->len)) {
 		r = (long)p->addr;
 	} else {
-		if (p->flags & MAP_FIXED)
+		if (p->flags & MAP_FIXED) /* a MAP_FIXED that fails may have unmapped it */
 			bsd_anon_remove(&bsd_anon, p->addr, p->addr + p->len);
 		r = p->align ? map_aligned(p)
 			     : host_mmap(p->addr, p->len, p->prot, p->flags, p->fd, p->off);

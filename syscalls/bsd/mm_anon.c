@@ -8,6 +8,7 @@
 
 #include "core/forklock.h"
 #include "core/host.h"
+#include "core/spinlock.h"
 #include "core/uaccess.h"
 
 #define PAGE 4096ULL
@@ -90,14 +91,12 @@ static int lock_word;
 
 void bsd_anon_lock(void)
 {
-	/* held across a system call: a holder preempted is given way */
-	while (__atomic_exchange_n(&lock_word, 1, __ATOMIC_ACQUIRE))
-		host_syscall0(SYS_sched_yield);
+	xeno_spin_lock_yielding(&lock_word); /* held across a system call */
 }
 
 void bsd_anon_unlock(void)
 {
-	__atomic_store_n(&lock_word, 0, __ATOMIC_RELEASE);
+	xeno_spin_unlock(&lock_word);
 }
 
 static void unlock_after_fork(bool child)
